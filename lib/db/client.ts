@@ -1,0 +1,51 @@
+// The one module that constructs Prisma clients. The adapter follows
+// DATABASE_URL (see connection.ts). The embedded PGlite is one process's
+// database, so it is opened once per process and kept on globalThis: dev-server
+// reloads and the in-process job worker share it.
+import { mkdirSync } from "node:fs";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { PrismaClient } from "../generated/prisma/client";
+import { resolveDatabaseTarget, type DatabaseTarget } from "./connection";
+import { driverFor, type SqlDriver } from "./sql-driver";
+
+export type Db = ReturnType<typeof createPrismaClient>;
+/** A Prisma client or an interactive transaction: what domain functions take. */
+export type DbOrTx = Omit<Db, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
+
+export function createPrismaClient(target: DatabaseTarget, pglite?: PGlite) {
+  const adapter =
+    target.kind === "postgres"
+      ? new PrismaPg({ connectionString: target.url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) })
+      : new PrismaPGlite(pglite ?? new PGlite(target.dataDir));
+  // Password hashes never leave the database unless a query asks for them.
+  return new PrismaClient({ adapter, omit: { user: { passwordHash: true } } });
+}
+
+export interface Database {
+  target: DatabaseTarget;
+  prisma: Db;
+  sql: SqlDriver;
+  pglite?: PGlite;
+}
+
+const globalForDb = globalThis as unknown as { porticoDatabase?: Database };
+
+export function openDatabase(target: DatabaseTarget): Database {
+  if (target.kind === "pglite" && target.dataDir) mkdirSync(target.dataDir, { recursive: true });
+  const pglite = target.kind === "pglite" ? new PGlite(target.dataDir) : undefined;
+  return { target, pglite, prisma: createPrismaClient(target, pglite), sql: driverFor(target, pglite) };
+}
+
+/** The process-wide database of the running app, worker and scripts. */
+export function getDatabase(): Database {
+  globalForDb.porticoDatabase ??= openDatabase(resolveDatabaseTarget());
+  return globalForDb.porticoDatabase;
+}
+
+export async function closeDatabase(database: Database) {
+  await database.prisma.$disconnect();
+  await database.sql.close();
+  if (globalForDb.porticoDatabase === database) delete globalForDb.porticoDatabase;
+}

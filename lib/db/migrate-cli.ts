@@ -1,0 +1,14 @@
+// npm run db:migrate: applies pending migrations to DATABASE_URL's database.
+import { closeDatabase, getDatabase } from "./client";
+import { migrate } from "./migrate";
+
+const database = getDatabase();
+try {
+  const result = await migrate(database.sql, { log: (line) => console.log(line) });
+  console.log(`${result.applied.length} migration(s) applied, ${result.alreadyApplied} already in place.`);
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+} finally {
+  await closeDatabase(database);
+}

@@ -1,0 +1,103 @@
+// The project's migration runner, for both backends (Prisma 7's own needs a
+// native engine this machine cannot download). Each migration runs in its own
+// transaction under Prisma's advisory lock, and is recorded in
+// _prisma_migrations with Prisma's columns and SHA-256 checksums, so
+// `prisma migrate status/deploy` agree wherever Prisma's engine exists.
+import { createHash, randomUUID } from "node:crypto";
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import type { SqlDriver, SqlSession } from "./sql-driver";
+
+// The key Prisma Migrate itself locks, so our runner and Prisma exclude each other.
+const PRISMA_ADVISORY_LOCK = 72707369;
+
+export const MIGRATIONS_DIR = path.resolve("prisma/migrations");
+
+export interface Migration {
+  name: string;
+  sql: string;
+  checksum: string;
+}
+
+export class MigrationError extends Error {
+  constructor(readonly migration: string, cause: unknown) {
+    super(`Migration ${migration} failed and was rolled back: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    this.name = "MigrationError";
+  }
+}
+
+export async function readMigrations(dir = MIGRATIONS_DIR): Promise<Migration[]> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  const names = entries.filter((e) => e.isDirectory() && /^\d+_/.test(e.name)).map((e) => e.name).sort();
+  return Promise.all(
+    names.map(async (name) => {
+      const sql = await readFile(path.join(dir, name, "migration.sql"), "utf8");
+      return { name, sql, checksum: createHash("sha256").update(sql).digest("hex") };
+    }),
+  );
+}
+
+const CREATE_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
+  "id" VARCHAR(36) PRIMARY KEY NOT NULL,
+  "checksum" VARCHAR(64) NOT NULL,
+  "finished_at" TIMESTAMPTZ,
+  "migration_name" VARCHAR(255) NOT NULL,
+  "logs" TEXT,
+  "rolled_back_at" TIMESTAMPTZ,
+  "started_at" TIMESTAMPTZ NOT NULL DEFAULT now(),
+  "applied_steps_count" INTEGER NOT NULL DEFAULT 0
+)`;
+
+export interface MigrateResult {
+  applied: string[];
+  alreadyApplied: number;
+}
+
+export async function migrate(
+  driver: SqlDriver,
+  options: { migrations?: Migration[]; log?: (line: string) => void } = {},
+): Promise<MigrateResult> {
+  const migrations = options.migrations ?? (await readMigrations());
+  const log = options.log ?? (() => {});
+  return driver.withSession(async (session) => {
+    await session.query("SELECT pg_advisory_lock($1)", [PRISMA_ADVISORY_LOCK]);
+    try {
+      await session.exec(CREATE_TABLE);
+      const done = await session.query<{ migration_name: string; checksum: string }>(
+        `SELECT migration_name, checksum FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
+      );
+      const applied = new Map(done.map((r) => [r.migration_name, r.checksum]));
+      const result: MigrateResult = { applied: [], alreadyApplied: 0 };
+      for (const migration of migrations) {
+        const previous = applied.get(migration.name);
+        if (previous) {
+          result.alreadyApplied++;
+          if (previous !== migration.checksum) log(`warning: ${migration.name} was edited after it was applied`);
+          continue;
+        }
+        await applyOne(session, migration);
+        log(`applied ${migration.name}`);
+        result.applied.push(migration.name);
+      }
+      return result;
+    } finally {
+      await session.query("SELECT pg_advisory_unlock($1)", [PRISMA_ADVISORY_LOCK]);
+    }
+  });
+}
+
+async function applyOne(session: SqlSession, migration: Migration) {
+  await session.exec("BEGIN");
+  try {
+    await session.exec(migration.sql);
+    await session.query(
+      `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at, finished_at, applied_steps_count)
+       VALUES ($1, $2, $3, now(), clock_timestamp(), 1)`,
+      [randomUUID(), migration.checksum, migration.name],
+    );
+    await session.exec("COMMIT");
+  } catch (error) {
+    await session.exec("ROLLBACK");
+    throw new MigrationError(migration.name, error);
+  }
+}
