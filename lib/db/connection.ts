@@ -12,7 +12,7 @@ export function resolveDatabaseTarget(url = process.env.DATABASE_URL): DatabaseT
   if (!url) return { kind: "pglite", dataDir: path.resolve(dataDirectory(), "pglite") };
   if (url.startsWith("pglite:")) {
     const dir = url.slice("pglite:".length);
-    return { kind: "pglite", dataDir: dir === "memory" ? undefined : path.resolve(dir) };
+    return { kind: "pglite", dataDir: dir === "memory" ? undefined : path.resolve(/*turbopackIgnore: true*/ dir) };
   }
   if (/^postgres(ql)?:\/\//.test(url)) return { kind: "postgres", url };
   throw new Error(`DATABASE_URL must be unset, pglite:<dir> or postgresql://…; got "${url.split(":")[0]}:…"`);
@@ -20,5 +20,6 @@ export function resolveDatabaseTarget(url = process.env.DATABASE_URL): DatabaseT
 
 /** Where embedded data (database, uploads, generated secret) lives. */
 export function dataDirectory(): string {
-  return path.resolve(process.env.PORTICO_DATA_DIR ?? "data");
+  const configured = process.env.PORTICO_DATA_DIR;
+  return configured ? path.resolve(/*turbopackIgnore: true*/ configured) : path.join(process.cwd(), "data");
 }

@@ -27,6 +27,9 @@ export function pgliteDriver(db: PGlite): SqlDriver {
 
 export function postgresDriver(url: string, max = 4): SqlDriver {
   const pool = new pg.Pool({ connectionString: url, max });
+  // An idle connection lost (server restart, failover) is dropped by the pool;
+  // without a listener its 'error' event would crash the process.
+  pool.on("error", (error) => console.error(`[db] idle PostgreSQL connection lost: ${error.message}`));
   const wrap = (c: pg.Pool | pg.PoolClient): SqlSession => ({
     query: async <T,>(sql: string, params: unknown[] = []) => (await c.query(sql, params)).rows as T[],
     exec: async (sql) => void (await c.query(sql)),

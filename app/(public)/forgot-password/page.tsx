@@ -1,0 +1,14 @@
+import { getTranslations } from "next-intl/server";
+import { ForgotPasswordForm } from "@/components/auth/forgot-password-form";
+import { Card } from "@/components/ui/page-header";
+
+export default async function ForgotPasswordPage() {
+  const t = await getTranslations("auth");
+  return (
+    <Card className="w-full max-w-md">
+      <h1 className="text-xl font-semibold">{t("forgotTitle")}</h1>
+      <p className="mb-6 mt-1 text-sm text-slate-600">{t("forgotHelp")}</p>
+      <ForgotPasswordForm />
+    </Card>
+  );
+}

@@ -1,0 +1,25 @@
+import { getTranslations } from "next-intl/server";
+import { AppShell } from "@/components/shell/app-shell";
+import { isAdmin } from "@/lib/auth/actor";
+import { requireStaff } from "@/lib/auth/session";
+
+export default async function AdminLayout({ children }: { children: React.ReactNode }) {
+  const actor = await requireStaff();
+  const t = await getTranslations("nav");
+  const nav = [
+    { href: "/admin", label: t("dashboard") },
+    { href: "/admin/customers", label: t("customers") },
+    ...(isAdmin(actor)
+      ? [
+          { href: "/admin/users", label: t("users") },
+          { href: "/admin/profiles", label: t("profiles") },
+          { href: "/admin/outbox", label: t("outbox") },
+        ]
+      : []),
+  ];
+  return (
+    <AppShell area={t("admin")} home="/admin" nav={nav} userName={actor.name}>
+      {children}
+    </AppShell>
+  );
+}

@@ -1,0 +1,35 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { Card, PageHeader } from "@/components/ui/page-header";
+import { adminStats } from "@/lib/admin/dashboard";
+import { requireStaff } from "@/lib/auth/session";
+import { db } from "@/lib/db";
+
+export default async function AdminHome() {
+  await requireStaff();
+  const t = await getTranslations("admin");
+  const stats = await adminStats(db);
+  const tiles: { key: keyof typeof stats; href?: string }[] = [
+    { key: "activeUsers", href: "/admin/users" },
+    { key: "clients", href: "/admin/users?role=CLIENT" },
+    { key: "customers", href: "/admin/customers" },
+    { key: "emailsQueued", href: "/admin/outbox?status=QUEUED" },
+    { key: "emailsFailed", href: "/admin/outbox?status=FAILED" },
+    { key: "emailsSent", href: "/admin/outbox?status=SENT" },
+  ];
+  return (
+    <>
+      <PageHeader title={t("dashboardTitle")} />
+      <div className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-3">
+        {tiles.map(({ key, href }) => (
+          <Card key={key}>
+            <p className="text-sm text-slate-600">{t(`stats.${key}`)}</p>
+            <p className="mt-1 text-3xl font-semibold" data-testid={`stat-${key}`}>
+              {href ? <Link href={href}>{stats[key]}</Link> : stats[key]}
+            </p>
+          </Card>
+        ))}
+      </div>
+    </>
+  );
+}

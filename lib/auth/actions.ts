@@ -1,0 +1,63 @@
+"use server";
+
+// Sign-in, sign-out and password reset actions: parse with the form's schema,
+// call the domain, set the language cookies, redirect.
+import { CredentialsSignin } from "next-auth";
+import { cookies } from "next/headers";
+import { redirect } from "next/navigation";
+import { db } from "@/lib/db";
+import { invalid, type ActionResult } from "@/lib/forms/action-result";
+import { LOCALE_COOKIE, TIME_ZONE_COOKIE } from "@/lib/i18n/config";
+import { signIn, signOut } from "./auth";
+import { normalizeEmail } from "./normalize-email";
+import { forgotPasswordSchema, loginSchema, newPasswordSchema, type ForgotPasswordInput, type LoginInput, type NewPasswordInput } from "./schemas";
+import { homeFor } from "./session";
+import { requestPasswordReset, resetPassword, RESET_TOKEN_MINUTES } from "./password-reset";
+import { appUrl } from "@/lib/app-url";
+
+/** Only same-site paths are accepted as return URLs (no open redirect). */
+function safeCallback(url: string | undefined): string | undefined {
+  return url && url.startsWith("/") && !url.startsWith("//") && !url.startsWith("/\\") ? url : undefined;
+}
+
+export async function loginAction(input: LoginInput & { callbackUrl?: string }): Promise<ActionResult> {
+  const parsed = loginSchema.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error);
+  try {
+    await signIn("credentials", { ...parsed.data, redirect: false });
+  } catch (error) {
+    if (error instanceof CredentialsSignin) {
+      const retryAfterMs = (error as { retryAfterMs?: number }).retryAfterMs ?? 15 * 60 * 1000;
+      return { ok: false, formError: { key: `auth.errors.${error.code}`, values: { minutes: Math.max(1, Math.ceil(retryAfterMs / 60000)) } } };
+    }
+    throw error;
+  }
+  const user = await db.user.findUniqueOrThrow({ where: { email: normalizeEmail(parsed.data.email) }, select: { role: true, locale: true, timeZone: true } });
+  const jar = await cookies();
+  jar.set(LOCALE_COOKIE, user.locale, { path: "/", sameSite: "lax", maxAge: 365 * 24 * 3600 });
+  jar.set(TIME_ZONE_COOKIE, user.timeZone, { path: "/", sameSite: "lax", maxAge: 365 * 24 * 3600 });
+  const target = safeCallback(input.callbackUrl);
+  const home = homeFor(user);
+  // A return URL of the other audience would only show a 403.
+  redirect(target && target.startsWith(home) ? target : home);
+}
+
+export async function logoutAction(): Promise<void> {
+  await signOut({ redirectTo: "/login" });
+}
+
+export async function forgotPasswordAction(input: ForgotPasswordInput): Promise<ActionResult> {
+  const parsed = forgotPasswordSchema.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error);
+  await requestPasswordReset(db, parsed.data.email, (token) => appUrl(`/reset-password/${token}`));
+  // The same answer whether or not the account exists.
+  return { ok: true, message: { key: "auth.resetLinkSent", values: { minutes: RESET_TOKEN_MINUTES } } };
+}
+
+export async function resetPasswordAction(input: NewPasswordInput): Promise<ActionResult> {
+  const parsed = newPasswordSchema.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error);
+  const done = await resetPassword(db, parsed.data.token, parsed.data.password);
+  if (!done) return { ok: false, formError: { key: "auth.resetInvalid" } };
+  redirect("/login?reset=1");
+}

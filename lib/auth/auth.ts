@@ -1,0 +1,51 @@
+// Auth.js (next-auth v5) with e-mail + password. Sessions are JWTs holding the
+// user id only; lib/auth/session.ts reloads the user on every request.
+import NextAuth, { CredentialsSignin } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { db } from "@/lib/db";
+import { authenticate, type LoginFailure } from "./authenticate";
+import { clientIp } from "@/lib/security/client-ip";
+import { loginSchema } from "./schemas";
+import { authSecret } from "./secret";
+
+export class LoginRefused extends CredentialsSignin {
+  constructor(readonly reason: LoginFailure, readonly retryAfterMs = 0) {
+    super(reason);
+    this.code = reason;
+  }
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth({
+  secret: authSecret(),
+  trustHost: true,
+  session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
+  pages: { signIn: "/login", error: "/login" },
+  logger: {
+    // A refused login is an expected outcome, not a server error.
+    error(error) {
+      if (!(error instanceof CredentialsSignin)) console.error(error);
+    },
+  },
+  providers: [
+    Credentials({
+      credentials: { email: {}, password: {} },
+      async authorize(credentials, request) {
+        const parsed = loginSchema.safeParse(credentials);
+        if (!parsed.success) throw new LoginRefused("invalid_credentials");
+        const result = await authenticate(db, { ...parsed.data, ip: clientIp(request.headers) });
+        if (!result.ok) throw new LoginRefused(result.reason, result.retryAfterMs);
+        return { id: result.user.id, name: result.user.name, email: result.user.email };
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user?.id) token.sub = user.id;
+      return token;
+    },
+    session({ session, token }) {
+      if (token.sub) session.user.id = token.sub;
+      return session;
+    },
+  },
+});

@@ -1,0 +1,21 @@
+// Message catalogues, loaded once per process. Used by the app (request.ts) and
+// by code outside requests (e-mail templates rendered in the worker).
+import { createTranslator } from "next-intl";
+import en from "../../messages/en.json";
+import fi from "../../messages/fi.json";
+import ptBR from "../../messages/pt-BR.json";
+import { defaultLocale, isLocale, type Locale } from "./config";
+
+export type Messages = typeof en;
+
+const catalogues: Record<Locale, Messages> = { en, "pt-BR": ptBR as Messages, fi: fi as Messages };
+
+export function messagesFor(locale: Locale): Messages {
+  return catalogues[locale];
+}
+
+/** A translator for a locale outside a request (e-mails, jobs). */
+export function translatorFor(locale: string, timeZone?: string) {
+  const l = isLocale(locale) ? locale : defaultLocale;
+  return createTranslator({ locale: l, messages: catalogues[l], timeZone });
+}

@@ -1,0 +1,18 @@
+// Every queue Portico uses, with its retry policy. Handlers live in worker.ts;
+// later features add their queues here.
+import type PgBoss from "pg-boss";
+
+export const QUEUES = {
+  emailDeliver: "email.deliver",
+  emailSweep: "email.sweep",
+  maintenance: "maintenance.daily",
+} as const;
+
+export const EMAIL_MAX_ATTEMPTS = 5;
+
+export const queueOptions: Record<string, Omit<PgBoss.Queue, "name">> = {
+  // Retries with exponential backoff (pg-boss doubles retryDelay each time).
+  [QUEUES.emailDeliver]: { retryLimit: EMAIL_MAX_ATTEMPTS - 1, retryDelay: 5, retryBackoff: true, expireInSeconds: 120 },
+  [QUEUES.emailSweep]: { retryLimit: 0, policy: "singleton" },
+  [QUEUES.maintenance]: { retryLimit: 2, retryDelay: 60 },
+};

@@ -1,0 +1,18 @@
+// npm run test:e2e: a fresh embedded database with the demo data, then the
+// Playwright suite against the production build (npm run build first).
+import { spawnSync } from "node:child_process";
+import { existsSync, rmSync } from "node:fs";
+import { ensureChromium } from "./ensure-chromium.mjs";
+
+const dataDir = process.env.E2E_DATA_DIR ?? "data/e2e";
+if (!existsSync(".next/BUILD_ID")) {
+  console.error("No production build found: run `npm run build` first.");
+  process.exit(1);
+}
+ensureChromium();
+rmSync(dataDir, { recursive: true, force: true });
+const env = { ...process.env, DATABASE_URL: `pglite:${dataDir}/pglite`, PORTICO_DATA_DIR: dataDir, E2E_DATA_DIR: dataDir };
+const seed = spawnSync("npx", ["--no-install", "tsx", "prisma/seed.ts"], { stdio: "inherit", env });
+if (seed.status !== 0) process.exit(seed.status ?? 1);
+const run = spawnSync("npx", ["--no-install", "playwright", "test", ...process.argv.slice(2)], { stdio: "inherit", env });
+process.exit(run.status ?? 1);
