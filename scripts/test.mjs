@@ -1,0 +1,75 @@
+// npm test: the whole pipeline, in the order that fails fastest.
+//   typecheck -> lint -> Vitest on PGlite -> Vitest integration on PostgreSQL
+//   (when TEST_DATABASE_URL is set) -> production build -> Playwright.
+// Ends with one line "N passed, N failed" summing every suite.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
+
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const failures = [];
+mkdirSync("test-results", { recursive: true });
+
+function run(label, command, args, env = {}) {
+  console.log(`\n=== ${label} ===`);
+  const started = Date.now();
+  const result = spawnSync(command, args, { stdio: "inherit", env: { ...process.env, ...env } });
+  console.log(`=== ${label}: ${result.status === 0 ? "ok" : `failed (exit ${result.status})`} in ${((Date.now() - started) / 1000).toFixed(0)} s ===`);
+  if (result.status !== 0) failures.push(label);
+  return result.status === 0;
+}
+
+/** A check that is not a test suite counts as one test. */
+function check(label, command, args) {
+  if (run(label, command, args)) totals.passed++;
+  else totals.failed++;
+}
+
+function countVitest(file) {
+  if (!existsSync(file)) return false;
+  const report = JSON.parse(readFileSync(file, "utf8"));
+  totals.passed += report.numPassedTests;
+  totals.failed += report.numFailedTests + (report.numFailedTestSuites ?? 0) - countSuitesWithFailedTests(report);
+  totals.skipped += report.numPendingTests + (report.numTodoTests ?? 0);
+  return true;
+}
+
+// A suite that failed to load has no failed tests of its own: count it once.
+function countSuitesWithFailedTests(report) {
+  return report.testResults.filter((s) => s.status === "failed" && s.assertionResults.some((a) => a.status === "failed")).length;
+}
+
+function countPlaywright(file) {
+  if (!existsSync(file)) return false;
+  const { stats } = JSON.parse(readFileSync(file, "utf8"));
+  totals.passed += stats.expected + (stats.flaky ?? 0);
+  totals.failed += stats.unexpected;
+  totals.skipped += stats.skipped;
+  return true;
+}
+
+function vitest(label, args, env, output) {
+  const ok = run(label, "npx", ["--no-install", "vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${output}`, ...args], env);
+  if (!countVitest(output) && !ok) totals.failed++;
+}
+
+check("typecheck", "npx", ["--no-install", "tsc", "--noEmit", "-p", "."]);
+check("lint", "npx", ["--no-install", "eslint", "--max-warnings=0", "."]);
+
+const { TEST_DATABASE_URL } = process.env;
+vitest("unit + integration (PGlite)", [], { TEST_DATABASE_URL: "" }, "test-results/vitest-pglite.json");
+if (TEST_DATABASE_URL) {
+  vitest("integration (PostgreSQL)", ["tests/integration"], { TEST_DATABASE_URL }, "test-results/vitest-postgres.json");
+} else {
+  console.log("\nTEST_DATABASE_URL is not set: integration tests ran on PGlite only.");
+}
+
+if (run("production build", "npx", ["--no-install", "next", "build"])) {
+  const ok = run("end-to-end (Playwright)", "node", ["scripts/e2e.mjs"]);
+  if (!countPlaywright("test-results/e2e.json") && !ok) totals.failed++;
+} else {
+  totals.failed++;
+}
+
+console.log(`\nFailed steps: ${failures.length ? failures.join(", ") : "none"}`);
+console.log(`${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ""}`);
+process.exit(failures.length ? 1 : 0);

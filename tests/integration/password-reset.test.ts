@@ -1,0 +1,63 @@
+// Password reset: an e-mailed, single-use link that expires; the token and its
+// e-mail are written in one transaction.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { authenticate } from "@/lib/auth/authenticate";
+import { isResetTokenValid, requestPasswordReset, resetPassword, RESET_TOKEN_MINUTES } from "@/lib/auth/password-reset";
+import { setClock } from "@/lib/clock";
+import { DEMO_PASSWORD, seed } from "@/prisma/seed";
+import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
+
+let t: TestDatabase;
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  await seed(t);
+});
+afterAll(() => t.destroy());
+afterEach(() => setClock(null));
+
+async function requestToken(email: string): Promise<{ token: string; emailId: string }> {
+  let token = "";
+  const emailId = await requestPasswordReset(t.prisma, email, (tk) => {
+    token = tk;
+    return `http://portico.test/reset-password/${tk}`;
+  });
+  if (!emailId) throw new Error("no e-mail queued");
+  return { token, emailId };
+}
+
+describe("password reset", () => {
+  it("e-mails a link in the user's language and lets the new password sign in", async () => {
+    const { token, emailId } = await requestToken("person@portico.test");
+    const message = await t.prisma.emailMessage.findUniqueOrThrow({ where: { id: emailId } });
+    expect(message.to).toBe("person@portico.test");
+    expect(message.locale).toBe("pt-BR");
+    expect(message.text).toContain(`/reset-password/${token}`);
+    expect(await resetPassword(t.prisma, token, "a-brand-new-secret")).toBe(true);
+    expect((await authenticate(t.prisma, { email: "person@portico.test", password: "a-brand-new-secret", ip: "1" })).ok).toBe(true);
+    expect((await authenticate(t.prisma, { email: "person@portico.test", password: DEMO_PASSWORD, ip: "1" })).ok).toBe(false);
+  });
+
+  it("works once only, even when used twice at the same moment", async () => {
+    const { token } = await requestToken("student@portico.test");
+    const results = await Promise.all([resetPassword(t.prisma, token, "first-new-password"), resetPassword(t.prisma, token, "second-new-password")]);
+    expect(results.filter(Boolean)).toHaveLength(1);
+    expect(await resetPassword(t.prisma, token, "third-new-password")).toBe(false);
+    expect(await isResetTokenValid(t.prisma, token)).toBe(false);
+  });
+
+  it("expires", async () => {
+    const { token } = await requestToken("professor@portico.test");
+    setClock(new Date(Date.now() + (RESET_TOKEN_MINUTES + 1) * 60_000));
+    expect(await isResetTokenValid(t.prisma, token)).toBe(false);
+    expect(await resetPassword(t.prisma, token, "too-late-password")).toBe(false);
+  });
+
+  it("says nothing and sends nothing for an unknown or deactivated account", async () => {
+    const before = await t.prisma.emailMessage.count();
+    expect(await requestPasswordReset(t.prisma, "ghost@portico.test", () => "x")).toBeUndefined();
+    await t.prisma.user.update({ where: { email: "staff2@portico.test" }, data: { active: false } });
+    expect(await requestPasswordReset(t.prisma, "staff2@portico.test", () => "x")).toBeUndefined();
+    expect(await t.prisma.emailMessage.count()).toBe(before);
+  });
+});
