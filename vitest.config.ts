@@ -4,9 +4,9 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   resolve: {
     alias: {
-      "@": path.resolve(__dirname),
+      "@": path.resolve(import.meta.dirname),
       // Next.js gives "server-only" meaning; outside Next it is a marker only.
-      "server-only": path.resolve(__dirname, "tests/helpers/empty-module.ts"),
+      "server-only": path.resolve(import.meta.dirname, "tests/helpers/empty-module.ts"),
     },
   },
   test: {

@@ -1,6 +1,6 @@
 // /api/health: is the database answering, and is the job queue up? 200 or 503.
-import { getDatabase } from "@/lib/db/client";
-import { currentJobs } from "@/lib/jobs/worker";
+import { getDatabase, type Database } from "@/lib/db/client";
+import { currentJobs, type Jobs } from "@/lib/jobs/worker";
 
 interface Check {
   ok: boolean;
@@ -19,8 +19,7 @@ async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   }
 }
 
-export async function checkDatabase(): Promise<Check & { backend: string }> {
-  const database = getDatabase();
+export async function checkDatabase(database: Database): Promise<Check & { backend: string }> {
   try {
     await withTimeout(database.sql.query("SELECT 1"), 3000);
     return { ok: true, backend: database.target.kind };
@@ -29,8 +28,7 @@ export async function checkDatabase(): Promise<Check & { backend: string }> {
   }
 }
 
-export async function checkQueue(): Promise<Check & { worker?: boolean }> {
-  const jobs = currentJobs();
+export async function checkQueue(jobs: Promise<Jobs> | undefined): Promise<Check & { worker?: boolean }> {
   if (!jobs) return { ok: false, detail: "not started" };
   try {
     const { boss, working } = await withTimeout(jobs, 3000);
@@ -41,7 +39,7 @@ export async function checkQueue(): Promise<Check & { worker?: boolean }> {
   }
 }
 
-export async function healthReport() {
-  const [database, queue] = await Promise.all([checkDatabase(), checkQueue()]);
+export async function healthReport(db: Database = getDatabase(), jobs: Promise<Jobs> | undefined = currentJobs()) {
+  const [database, queue] = await Promise.all([checkDatabase(db), checkQueue(jobs)]);
   return { ok: database.ok && queue.ok, database, queue };
 }

@@ -21,8 +21,18 @@ export function pgliteDriver(db: PGlite): SqlDriver {
     query: async <T,>(sql: string, params: unknown[] = []) => (await db.query<T>(sql, params)).rows,
     exec: async (sql) => void (await db.exec(sql)),
   };
-  // PGlite is a single connection: every session is that connection.
-  return { ...session, withSession: (fn) => fn(session), close: () => db.close() };
+  // PGlite is a single connection: every session is that connection, so
+  // sessions (the migration runner's lock + transactions) take turns.
+  let turn: Promise<unknown> = Promise.resolve();
+  return {
+    ...session,
+    withSession(fn) {
+      const mine = turn.then(() => fn(session));
+      turn = mine.catch(() => {});
+      return mine;
+    },
+    close: () => db.close(),
+  };
 }
 
 export function postgresDriver(url: string, max = 4): SqlDriver {

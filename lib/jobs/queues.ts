@@ -12,6 +12,8 @@ export const EMAIL_MAX_ATTEMPTS = 5;
 
 export const queueOptions: Record<string, Omit<PgBoss.Queue, "name">> = {
   // Retries with exponential backoff (pg-boss doubles retryDelay each time).
+  // A sender that dies mid-send leaves its row SENDING; deliverEmail treats it
+  // as crashed after DEFAULT_STALE_AFTER_MS (10 min) and the sweep re-queues it.
   [QUEUES.emailDeliver]: { retryLimit: EMAIL_MAX_ATTEMPTS - 1, retryDelay: 5, retryBackoff: true, expireInSeconds: 120 },
   [QUEUES.emailSweep]: { retryLimit: 0, policy: "singleton" },
   [QUEUES.maintenance]: { retryLimit: 2, retryDelay: 60 },

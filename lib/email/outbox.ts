@@ -1,0 +1,121 @@
+// The outbox table: enqueue a rendered e-mail inside the caller's transaction,
+// and the admin reads/actions (list, show, retry). Delivery is in deliver.ts.
+import { z } from "zod";
+import type { DbOrTx } from "@/lib/db";
+import type { EmailMessage, EmailStatus, Prisma } from "@/lib/generated/prisma/client";
+import { renderEmail } from "./render";
+import type { TemplateName, TemplateProps } from "./templates";
+
+export interface EnqueueEmailInput<N extends TemplateName> {
+  to: string;
+  locale: string;
+  template: N;
+  props: TemplateProps<N>;
+  /** For templates that format dates; defaults to the translator's (UTC). */
+  timeZone?: string;
+}
+
+const recipient = z.email();
+const uuid = z.uuid();
+
+/** Ids are UUIDs; anything else cannot name a row (and would make PostgreSQL throw). */
+export function isUuid(value: string): boolean {
+  return uuid.safeParse(value).success;
+}
+
+/**
+ * Renders the template in the recipient's locale and stores it QUEUED, in `tx`:
+ * if the caller's transaction rolls back, no e-mail exists. Pure database work;
+ * the caller wakes the sender (notifyOutbox) after commit. Returns the row id.
+ */
+export async function enqueueEmail<N extends TemplateName>(tx: DbOrTx, input: EnqueueEmailInput<N>): Promise<string> {
+  const to = input.to.trim();
+  if (!recipient.safeParse(to).success) throw new Error(`Not an e-mail address: ${JSON.stringify(input.to)}`);
+  const rendered = await renderEmail(input.template, input.locale, input.props, { timeZone: input.timeZone });
+  const row = await tx.emailMessage.create({
+    data: {
+      to,
+      locale: rendered.locale,
+      template: input.template,
+      subject: rendered.subject,
+      html: rendered.html,
+      text: rendered.text,
+      status: "QUEUED",
+    },
+    select: { id: true },
+  });
+  return row.id;
+}
+
+/** Admin action: a FAILED message goes back to QUEUED (attempts and lastError kept). */
+export async function retryEmail(db: DbOrTx, id: string): Promise<boolean> {
+  if (!isUuid(id)) return false;
+  const { count } = await db.emailMessage.updateMany({ where: { id, status: "FAILED" }, data: { status: "QUEUED" } });
+  return count === 1;
+}
+
+export async function getEmail(db: DbOrTx, id: string): Promise<EmailMessage | null> {
+  if (!isUuid(id)) return null;
+  return db.emailMessage.findUnique({ where: { id } });
+}
+
+export const outboxSummarySelect = {
+  id: true,
+  to: true,
+  locale: true,
+  template: true,
+  subject: true,
+  status: true,
+  attempts: true,
+  lastError: true,
+  providerId: true,
+  createdAt: true,
+  updatedAt: true,
+  sentAt: true,
+} satisfies Prisma.EmailMessageSelect;
+
+export type OutboxSummary = Prisma.EmailMessageGetPayload<{ select: typeof outboxSummarySelect }>;
+
+export interface ListOutboxInput {
+  status?: EmailStatus;
+  /** Case-insensitive search in recipient and subject. */
+  q?: string;
+  page?: number;
+  pageSize?: number;
+}
+
+export interface OutboxPage {
+  items: OutboxSummary[];
+  total: number;
+  page: number;
+  pageSize: number;
+  pageCount: number;
+}
+
+/** One page of the outbox, newest first, without the bodies. */
+export async function listOutbox(db: DbOrTx, input: ListOutboxInput = {}): Promise<OutboxPage> {
+  const pageSize = Math.min(Math.max(Math.trunc(input.pageSize ?? 20) || 20, 1), 100);
+  const page = Math.max(Math.trunc(input.page ?? 1) || 1, 1);
+  // Prisma's `contains` passes % and _ through as LIKE wildcards: escape them.
+  const q = input.q?.trim().replace(/[\\%_]/g, "\\$&");
+  const where: Prisma.EmailMessageWhereInput = {
+    ...(input.status ? { status: input.status } : {}),
+    ...(q
+      ? {
+          OR: [
+            { to: { contains: q, mode: "insensitive" } },
+            { subject: { contains: q, mode: "insensitive" } },
+          ],
+        }
+      : {}),
+  };
+  const items = await db.emailMessage.findMany({
+    where,
+    select: outboxSummarySelect,
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    skip: (page - 1) * pageSize,
+    take: pageSize,
+  });
+  const total = await db.emailMessage.count({ where });
+  return { items, total, page, pageSize, pageCount: Math.max(1, Math.ceil(total / pageSize)) };
+}

@@ -1,0 +1,15 @@
+// The registry of e-mail templates by name (the name is stored on EmailMessage).
+// A new template is one file in this folder plus one entry here.
+import type { AnyEmailTemplate, EmailTemplate } from "../template";
+import { passwordReset } from "./password-reset";
+
+export const templates = {
+  passwordReset,
+} satisfies Record<string, AnyEmailTemplate>;
+
+export type TemplateName = keyof typeof templates;
+export type TemplateProps<N extends TemplateName> = (typeof templates)[N] extends EmailTemplate<infer P> ? P : never;
+
+export function isTemplateName(value: unknown): value is TemplateName {
+  return typeof value === "string" && Object.hasOwn(templates, value);
+}
