@@ -1,0 +1,24 @@
+import { getTranslations } from "next-intl/server";
+import { PreferencesForm } from "@/components/profile/preferences-form";
+import { Card, PageHeader } from "@/components/ui/page-header";
+import { requireClient } from "@/lib/auth/session";
+
+export default async function ProfilePage() {
+  const actor = await requireClient();
+  const t = await getTranslations("profilePage");
+  const tc = await getTranslations("common");
+  return (
+    <>
+      <PageHeader title={t("title")} />
+      <Card className="max-w-xl space-y-4">
+        <dl className="grid grid-cols-[max-content_1fr] gap-x-6 gap-y-2 text-sm">
+          <dt className="font-medium">{tc("name")}</dt>
+          <dd>{actor.name}</dd>
+          <dt className="font-medium">{tc("email")}</dt>
+          <dd>{actor.email}</dd>
+        </dl>
+        <PreferencesForm timeZone={actor.timeZone} timeZones={[...new Set(["UTC", actor.timeZone, ...Intl.supportedValuesOf("timeZone")])]} />
+      </Card>
+    </>
+  );
+}

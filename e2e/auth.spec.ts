@@ -1,0 +1,115 @@
+// Accounts and audiences in a real browser against the production build.
+import { expect, test } from "@playwright/test";
+import { formAlert, login, loginAs, signInHere } from "./helpers";
+
+test("anonymous visitors are sent to the login page with a return URL, and come back after signing in", async ({ page }) => {
+  await page.goto("/admin/outbox");
+  await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fadmin%2Foutbox/);
+  await signInHere(page, "admin@portico.test");
+  await expect(page).toHaveURL(/\/admin\/outbox$/);
+  await expect(page.getByRole("heading", { name: "Outbox" })).toBeVisible();
+});
+
+test("each role lands on its own area and the other audience gets a 403", async ({ page }) => {
+  await loginAs(page, "staff1@portico.test", /\/admin$/);
+  await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
+  await expect(page.getByTestId("stat-customers")).toHaveText(/^\d+$/);
+  let response = await page.goto("/portal");
+  expect(response?.status()).toBe(403);
+  await expect(page.getByRole("heading", { name: "Access denied" })).toBeVisible();
+  // Staff are not administrators: the outbox is admins' only.
+  response = await page.goto("/admin/outbox");
+  expect(response?.status()).toBe(403);
+
+  await page.context().clearCookies();
+  await loginAs(page, "company@portico.test", /\/portal$/);
+  await expect(page.getByText("Acme Indústria Ltda")).toBeVisible();
+  response = await page.goto("/admin");
+  expect(response?.status()).toBe(403);
+});
+
+test("refusals are explained: wrong password, no portal access", async ({ page }) => {
+  await login(page, "person@portico.test", "not-the-password");
+  await expect(formAlert(page)).toHaveText("The e-mail or password is incorrect.");
+  // The user's input is kept.
+  await expect(page.getByLabel("E-mail")).toHaveValue("person@portico.test");
+
+  await login(page, "noportal@portico.test");
+  await expect(formAlert(page)).toContainText("does not give you access to the portal");
+});
+
+test("an account is locked after repeated failures", async ({ page }) => {
+  for (let i = 0; i < 5; i++) {
+    await login(page, "professor@portico.test", `wrong-${i}`);
+    await expect(formAlert(page)).toHaveText("The e-mail or password is incorrect.");
+  }
+  await login(page, "professor@portico.test");
+  await expect(formAlert(page)).toContainText("Too many sign-in attempts");
+});
+
+test("the language switcher translates the page and is remembered on the account", async ({ page }) => {
+  await loginAs(page, "student@portico.test", /\/portal$/);
+  await page.getByLabel("Language").selectOption("fi");
+  await expect(page.getByRole("button", { name: "Kirjaudu ulos" })).toBeVisible();
+  // A new session (other browser) starts in the stored language after sign-in.
+  await page.context().clearCookies();
+  await login(page, "student@portico.test");
+  await expect(page.getByRole("button", { name: "Kirjaudu ulos" })).toBeVisible();
+});
+
+test("password reset through the e-mailed link", async ({ page, browser }) => {
+  await page.goto("/forgot-password");
+  await page.getByLabel("E-mail").fill("staff2@portico.test");
+  await page.getByRole("button", { name: "Send reset link" }).click();
+  await expect(page.getByRole("status")).toContainText("reset link is on its way");
+
+  // Read the e-mail exactly as sent, in the admin's outbox.
+  const admin = await browser.newPage();
+  await loginAs(admin, "admin@portico.test", /\/admin$/);
+  await admin.goto("/admin/outbox?q=staff2%40portico.test");
+  await admin.getByRole("link", { name: "Reset your Portico password" }).first().click();
+  const text = await admin.getByTestId("email-text").innerText();
+  const link = text.match(/https?:\/\/\S+\/reset-password\/[\w-]+/)?.[0];
+  expect(link).toBeTruthy();
+
+  await page.goto(new URL(link!).pathname);
+  await page.getByLabel("New password", { exact: true }).fill("a-new-password-42");
+  await page.getByLabel("Confirm the new password").fill("a-new-password-42");
+  await page.getByRole("button", { name: "Set password" }).click();
+  await expect(page).toHaveURL(/\/login\?reset=1/);
+  await login(page, "staff2@portico.test", "a-new-password-42");
+  await expect(page).toHaveURL(/\/admin$/);
+
+  // The link works once.
+  await page.context().clearCookies();
+  await page.goto(new URL(link!).pathname);
+  await expect(formAlert(page)).toContainText("invalid, has expired or has already been used");
+});
+
+test("files: uploads are checked and downloads refused to anyone else", async ({ page, browser, request }) => {
+  await loginAs(page, "company@portico.test", /\/portal$/);
+  const pdf = Buffer.from("%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
+  const upload = await page.request.post("/api/files", { multipart: { file: { name: "contrato.pdf", mimeType: "application/pdf", buffer: pdf } } });
+  expect(upload.status()).toBe(201);
+  const { id } = await upload.json();
+
+  const mine = await page.request.get(`/api/files/${id}`);
+  expect(mine.status()).toBe(200);
+  expect(mine.headers()["content-disposition"]).toContain("attachment");
+  expect(mine.headers()["x-content-type-options"]).toBe("nosniff");
+  expect(Buffer.from(await mine.body())).toEqual(pdf);
+
+  const disguised = await page.request.post("/api/files", { multipart: { file: { name: "photo.png", mimeType: "image/png", buffer: Buffer.from("MZ\x90\x00 this is not a picture") } } });
+  expect(disguised.status()).toBe(415);
+
+  expect((await request.get(`/api/files/${id}`)).status()).toBe(401);
+  const other = await browser.newPage();
+  await loginAs(other, "person@portico.test", /\/portal$/);
+  expect((await other.request.get(`/api/files/${id}`)).status()).toBe(404);
+});
+
+test("health endpoint reports database and queue", async ({ request }) => {
+  const response = await request.get("/api/health");
+  expect(response.status()).toBe(200);
+  expect(await response.json()).toMatchObject({ ok: true, database: { ok: true, backend: "pglite" }, queue: { ok: true } });
+});

@@ -1,0 +1,25 @@
+import { expect, type Page } from "@playwright/test";
+
+export const DEMO_PASSWORD = "portico-demo-1";
+
+export async function login(page: Page, email: string, password = DEMO_PASSWORD) {
+  await page.goto("/login");
+  await signInHere(page, email, password);
+}
+
+/** Fills the login form of the current page (keeps its return URL). */
+export async function signInHere(page: Page, email: string, password = DEMO_PASSWORD) {
+  await page.getByLabel("E-mail").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+export async function loginAs(page: Page, email: string, landing: RegExp) {
+  await login(page, email);
+  await expect(page).toHaveURL(landing);
+}
+
+/** The page's own alert (Next.js adds an empty route announcer with the same role). */
+export function formAlert(page: Page) {
+  return page.locator("main [role=alert]");
+}
