@@ -49,6 +49,5 @@ export async function authenticate(db: DbOrTx, input: { email: string; password:
     return { ok: false, reason: "no_portal_access" };
   }
   await resetRateLimit(db, accountKey);
-  const { passwordHash: _hash, active: _active, profile: _profile, ...safe } = user;
-  return { ok: true, user: safe };
+  return { ok: true, user: { id: user.id, email: user.email, name: user.name, role: user.role, locale: user.locale, timeZone: user.timeZone } };
 }

@@ -1,0 +1,54 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useTranslations } from "next-intl";
+import { useForm } from "react-hook-form";
+import { useActionForm, useErrorText } from "@/components/forms/use-action-form";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { CheckboxField, SelectField, TextField } from "@/components/ui/field";
+import { createCustomerAction, updateCustomerAction } from "@/lib/customers/actions";
+import { customerSchema, type CustomerInput } from "@/lib/customers/schemas";
+import { CustomerKind } from "@/lib/generated/prisma/enums";
+
+/** Creates a customer record, or edits the one of `customerId`. */
+export function CustomerForm({ customerId, defaults }: { customerId?: string; defaults: CustomerInput }) {
+  const t = useTranslations("customers");
+  const tc = useTranslations("common");
+  const tk = useTranslations("customerKinds");
+  const errorText = useErrorText();
+  const form = useForm<CustomerInput>({ resolver: zodResolver(customerSchema), defaultValues: defaults, values: customerId ? defaults : undefined });
+  const { onSubmit, pending, formError, message } = useActionForm(form, (values) => (customerId ? updateCustomerAction(customerId, values) : createCustomerAction(values)));
+  const { errors } = form.formState;
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-4">
+      {formError ? <Alert tone="error">{errorText(formError.key, formError.values)}</Alert> : null}
+      {message ? <Alert tone="success">{errorText(message.key, message.values)}</Alert> : null}
+      <div className="grid gap-4 md:grid-cols-2">
+        <SelectField label={t("kind")} error={errorText(errors.kind?.message)} {...form.register("kind")}>
+          {Object.values(CustomerKind).map((kind) => (
+            <option key={kind} value={kind}>
+              {tk(kind)}
+            </option>
+          ))}
+        </SelectField>
+        <TextField label={tc("name")} autoComplete="off" error={errorText(errors.name?.message)} {...form.register("name")} />
+        <TextField label={t("document")} autoComplete="off" error={errorText(errors.document?.message, { max: 40 })} {...form.register("document")} />
+        <TextField label={tc("email")} type="email" autoComplete="off" error={errorText(errors.email?.message, { max: 254 })} {...form.register("email")} />
+        <TextField label={tc("phone")} type="tel" autoComplete="off" error={errorText(errors.phone?.message, { max: 40 })} {...form.register("phone")} />
+        <TextField
+          label={t("linkedUser")}
+          type="email"
+          autoComplete="off"
+          help={t("linkedUserHelp")}
+          error={errorText(errors.userEmail?.message, { max: 254 })}
+          {...form.register("userEmail")}
+        />
+      </div>
+      <CheckboxField label={t("active")} {...form.register("active")} />
+      <Button type="submit" disabled={pending} aria-busy={pending}>
+        {pending ? tc("saving") : customerId ? tc("save") : tc("create")}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,83 @@
+"use client";
+
+// A button that asks before it acts: a native modal <dialog> (focus trapped,
+// Escape cancels, focus starts on Cancel and returns to the button), then runs
+// the server action and shows its error, if any, inside the dialog.
+import { useTranslations } from "next-intl";
+import { useId, useRef, useState, useTransition, type ReactNode } from "react";
+import { useErrorText } from "@/components/forms/use-action-form";
+import type { ActionResult, MessageRef } from "@/lib/forms/action-result";
+import { Alert } from "./alert";
+import { Button, buttonClass } from "./button";
+
+interface ConfirmButtonProps {
+  /** The button's text, also the confirming button's unless confirmLabel is given. */
+  children: ReactNode;
+  confirmLabel?: ReactNode;
+  /** The question, already translated ("Deactivate Ana?"). */
+  message: ReactNode;
+  action: () => Promise<ActionResult | void>;
+  variant?: "primary" | "secondary" | "danger";
+}
+
+export function ConfirmButton({ children, confirmLabel, message, action, variant = "danger" }: ConfirmButtonProps) {
+  const t = useTranslations("common");
+  const errorText = useErrorText();
+  const id = useId();
+  const dialog = useRef<HTMLDialogElement>(null);
+  const cancel = useRef<HTMLButtonElement>(null);
+  const trigger = useRef<HTMLButtonElement>(null);
+  const [pending, startTransition] = useTransition();
+  const [error, setError] = useState<MessageRef | null>(null);
+
+  const open = () => {
+    setError(null);
+    dialog.current?.showModal();
+    cancel.current?.focus();
+  };
+  const close = () => dialog.current?.close();
+  const confirm = () =>
+    startTransition(async () => {
+      try {
+        const result = await action();
+        if (result && !result.ok) {
+          setError(result.formError ?? { key: "common.genericError" });
+          return;
+        }
+        close();
+      } catch {
+        setError({ key: "common.genericError" });
+      }
+    });
+
+  return (
+    <>
+      <button ref={trigger} type="button" className={buttonClass(variant === "danger" ? "secondary" : variant)} onClick={open} aria-haspopup="dialog">
+        {children}
+      </button>
+      <dialog
+        ref={dialog}
+        aria-labelledby={`${id}-message`}
+        onClose={() => trigger.current?.focus()}
+        className="m-auto w-full max-w-md rounded-lg border border-slate-200 bg-white p-6 text-slate-900 shadow-xl backdrop:bg-slate-900/50"
+      >
+        <p id={`${id}-message`} className="text-base">
+          {message}
+        </p>
+        {error ? (
+          <div className="mt-4">
+            <Alert tone="error">{errorText(error.key, error.values)}</Alert>
+          </div>
+        ) : null}
+        <div className="mt-6 flex justify-end gap-2">
+          <button ref={cancel} type="button" className={buttonClass("secondary")} onClick={close} disabled={pending}>
+            {t("cancel")}
+          </button>
+          <Button variant={variant} onClick={confirm} disabled={pending} aria-busy={pending}>
+            {pending ? t("saving") : (confirmLabel ?? children)}
+          </Button>
+        </div>
+      </dialog>
+    </>
+  );
+}
