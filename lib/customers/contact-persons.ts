@@ -5,7 +5,7 @@ import "server-only";
 import { assertStaff, type Actor } from "@/lib/auth/actor";
 import { normalizeEmail } from "@/lib/auth/normalize-email";
 import type { DbOrTx } from "@/lib/db";
-import { isUuid } from "@/lib/db/query-guards";
+import { isUniqueViolation, isUuid } from "@/lib/db/query-guards";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { emptyToNull, resolveClientUserId } from "./linked-user";
 import type { ContactPersonInput } from "./schemas";
@@ -15,13 +15,15 @@ export async function addContactPerson(db: DbOrTx, actor: Actor, customerId: str
   const customer = isUuid(customerId) ? await db.customer.findUnique({ where: { id: customerId }, select: { id: true } }) : null;
   if (!customer) throw new NotFoundError("common.notFound");
   const userId = await resolveClientUserId(db, input.userEmail, "userEmail");
-  if (userId && (await db.contactPerson.count({ where: { customerId, userId } })) > 0) {
-    throw new ValidationError({ userEmail: "customers.contactUserDuplicate" });
+  try {
+    return await db.contactPerson.create({
+      data: { customerId, name: input.name, email: input.email ? normalizeEmail(input.email) : null, phone: emptyToNull(input.phone), userId },
+      select: { id: true },
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new ValidationError({ userEmail: "customers.contactUserDuplicate" });
+    throw error;
   }
-  return db.contactPerson.create({
-    data: { customerId, name: input.name, email: input.email ? normalizeEmail(input.email) : null, phone: emptyToNull(input.phone), userId },
-    select: { id: true },
-  });
 }
 
 /** Removes one contact person of this customer; a contact of another customer is "not found". */
