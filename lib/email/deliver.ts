@@ -2,7 +2,7 @@
 // A row is claimed atomically before sending; the message id is the idempotency key.
 import type { DbOrTx } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { isUuid } from "./outbox";
+import { isUuid } from "@/lib/db/query-guards";
 import { getTransport, type EmailTransport } from "./transport";
 
 export interface DeliverOptions {

@@ -5,6 +5,7 @@ import type { DbOrTx } from "@/lib/db";
 import type { EmailMessage, EmailStatus, Prisma } from "@/lib/generated/prisma/client";
 import { renderEmail } from "./render";
 import type { TemplateName, TemplateProps } from "./templates";
+import { isUuid } from "@/lib/db/query-guards";
 
 export interface EnqueueEmailInput<N extends TemplateName> {
   to: string;
@@ -16,12 +17,6 @@ export interface EnqueueEmailInput<N extends TemplateName> {
 }
 
 const recipient = z.email();
-const uuid = z.uuid();
-
-/** Ids are UUIDs; anything else cannot name a row (and would make PostgreSQL throw). */
-export function isUuid(value: string): boolean {
-  return uuid.safeParse(value).success;
-}
 
 /**
  * Renders the template in the recipient's locale and stores it QUEUED, in `tx`:

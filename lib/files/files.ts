@@ -5,6 +5,7 @@
 import type { DbOrTx } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { isStaff } from "@/lib/auth/actor";
+import { isUuid } from "@/lib/db/query-guards";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { saveUpload, uploadMaxBytes, type FileStorage, type StoredObject } from "@/lib/storage";
 
@@ -36,7 +37,7 @@ export function canReadFile(actor: Actor, file: FileRow): boolean {
 }
 
 export async function openFile(db: DbOrTx, storage: FileStorage, actor: Actor, id: string): Promise<UploadedFile & { object: StoredObject }> {
-  const file = /^[0-9a-f-]{36}$/i.test(id)
+  const file = isUuid(id)
     ? await db.storedFile.findUnique({ where: { id }, select: { id: true, ownerId: true, storageKey: true, fileName: true, contentType: true, size: true } })
     : null;
   // Someone else's file answers exactly like a missing one: ids reveal nothing.

@@ -1,19 +1,16 @@
-import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { ContactPersonForm } from "@/components/customers/contact-person-form";
 import { CustomerForm } from "@/components/customers/customer-form";
-import { Alert } from "@/components/ui/alert";
-import { ActiveBadge } from "@/components/ui/active-badge";
+import { RecordHeader } from "@/components/admin/record-header";
 import { Badge } from "@/components/ui/badge";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { DataTable } from "@/components/ui/data-table";
-import { Card, PageHeader } from "@/components/ui/page-header";
+import { Card } from "@/components/ui/page-header";
 import { requireStaff } from "@/lib/auth/session";
 import { removeContactPersonAction, setCustomerActiveAction } from "@/lib/customers/actions";
 import { getCustomer } from "@/lib/customers/list-customers";
 import { db } from "@/lib/db";
-import { NotFoundError } from "@/lib/errors";
+import { orNotFound } from "@/lib/or-not-found";
 import { first, type SearchParams } from "@/lib/pagination";
 
 export async function generateMetadata() {
@@ -23,40 +20,18 @@ export async function generateMetadata() {
 export default async function EditCustomerPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
   const actor = await requireStaff();
   const [{ id }, query] = await Promise.all([params, searchParams]);
-  const customer = await getCustomer(db, actor, id).catch((error: unknown) => {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  });
+  const customer = await orNotFound(getCustomer(db, actor, id));
   const [t, tc] = await Promise.all([getTranslations("customers"), getTranslations("common")]);
   return (
     <>
-      <PageHeader
-        title={t("editTitle")}
-        description={
-          <span className="flex items-center gap-2">
-            {customer.name} <ActiveBadge active={customer.active} />
-          </span>
-        }
-        actions={
-          <>
-            <ConfirmButton
-              variant={customer.active ? "danger" : "primary"}
-              message={customer.active ? t("confirmDeactivate", { name: customer.name }) : t("confirmActivate", { name: customer.name })}
-              action={setCustomerActiveAction.bind(null, customer.id, !customer.active)}
-            >
-              {customer.active ? t("deactivate") : t("activate")}
-            </ConfirmButton>
-            <Link href="/admin/customers" className="self-center text-sm text-indigo-700 underline">
-              {tc("back")}
-            </Link>
-          </>
-        }
+      <RecordHeader
+        namespace="customers"
+        name={customer.name}
+        active={customer.active}
+        setActive={setCustomerActiveAction.bind(null, customer.id)}
+        backHref="/admin/customers"
+        justCreated={!!first(query.created)}
       />
-      {first(query.created) ? (
-        <div className="mb-4">
-          <Alert tone="success">{t("created")}</Alert>
-        </div>
-      ) : null}
       <div className="space-y-6">
         <Card>
           <CustomerForm

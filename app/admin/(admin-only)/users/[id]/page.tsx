@@ -1,14 +1,10 @@
-import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { Alert } from "@/components/ui/alert";
-import { ActiveBadge } from "@/components/ui/active-badge";
-import { ConfirmButton } from "@/components/ui/confirm-button";
-import { Card, PageHeader } from "@/components/ui/page-header";
+import { RecordHeader } from "@/components/admin/record-header";
+import { Card } from "@/components/ui/page-header";
 import { UserForm } from "@/components/users/user-form";
 import { requireAdmin } from "@/lib/auth/session";
 import { db } from "@/lib/db";
-import { NotFoundError } from "@/lib/errors";
+import { orNotFound } from "@/lib/or-not-found";
 import { defaultLocale, isLocale } from "@/lib/i18n/config";
 import { first, type SearchParams } from "@/lib/pagination";
 import { listProfileOptions } from "@/lib/profiles/list-profiles";
@@ -23,44 +19,19 @@ export async function generateMetadata() {
 export default async function EditUserPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
   const actor = await requireAdmin();
   const [{ id }, query] = await Promise.all([params, searchParams]);
-  const user = await getUser(db, actor, id).catch((error: unknown) => {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  });
-  const [t, tc] = await Promise.all([getTranslations("users"), getTranslations("common")]);
+  const user = await orNotFound(getUser(db, actor, id));
   const profiles = await listProfileOptions(db, actor, user.profileId);
   const isSelf = user.id === actor.userId;
   return (
     <>
-      <PageHeader
-        title={t("editTitle")}
-        description={
-          <span className="flex items-center gap-2">
-            {user.name} <ActiveBadge active={user.active} />
-          </span>
-        }
-        actions={
-          <>
-            {isSelf ? null : (
-              <ConfirmButton
-                variant={user.active ? "danger" : "primary"}
-                message={user.active ? t("confirmDeactivate", { name: user.name }) : t("confirmActivate", { name: user.name })}
-                action={setUserActiveAction.bind(null, user.id, !user.active)}
-              >
-                {user.active ? t("deactivate") : t("activate")}
-              </ConfirmButton>
-            )}
-            <Link href="/admin/users" className="self-center text-sm text-indigo-700 underline">
-              {tc("back")}
-            </Link>
-          </>
-        }
+      <RecordHeader
+        namespace="users"
+        name={user.name}
+        active={user.active}
+        setActive={isSelf ? undefined : setUserActiveAction.bind(null, user.id)}
+        backHref="/admin/users"
+        justCreated={!!first(query.created)}
       />
-      {first(query.created) ? (
-        <div className="mb-4">
-          <Alert tone="success">{t("created")}</Alert>
-        </div>
-      ) : null}
       <Card>
         <UserForm
           userId={user.id}
