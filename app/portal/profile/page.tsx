@@ -1,12 +1,17 @@
 import { getTranslations } from "next-intl/server";
+import { CpfForm } from "@/components/profile/cpf-form";
 import { PreferencesForm } from "@/components/profile/preferences-form";
 import { Card, PageHeader } from "@/components/ui/page-header";
+import { ownCpf } from "@/lib/account/cpf";
 import { requireClient } from "@/lib/auth/session";
+import { db } from "@/lib/db";
 
 export default async function ProfilePage() {
   const actor = await requireClient();
   const t = await getTranslations("profilePage");
   const tc = await getTranslations("common");
+  const ta = await getTranslations("account");
+  const cpf = await ownCpf(db, actor);
   return (
     <>
       <PageHeader title={t("title")} />
@@ -18,6 +23,10 @@ export default async function ProfilePage() {
           <dd>{actor.email}</dd>
         </dl>
         <PreferencesForm timeZone={actor.timeZone} timeZones={[...new Set(["UTC", actor.timeZone, ...Intl.supportedValuesOf("timeZone")])]} />
+      </Card>
+      <Card className="mt-6 max-w-xl">
+        <h2 className="mb-4 text-lg font-medium">{ta("cpfTitle")}</h2>
+        <CpfForm current={cpf} />
       </Card>
     </>
   );

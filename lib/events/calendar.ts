@@ -1,0 +1,65 @@
+// The .ics file of an event (issue 3, item 19). Times are written in UTC
+// ("Z"), which every calendar converts to its viewer's zone without needing a
+// VTIMEZONE block; the event's own zone is named in X-WR-TIMEZONE. A cancelled
+// event's file says so (STATUS:CANCELLED), so importing it updates the entry.
+export interface CalendarEvent {
+  id: string;
+  number: number;
+  name: string;
+  description: string;
+  startsAt: Date;
+  endsAt: Date;
+  timeZone: string;
+  status: "OPEN" | "CONFIRMED" | "CANCELLED";
+  location?: string | null;
+  url?: string | null;
+  updatedAt: Date;
+}
+
+const utc = (d: Date) => d.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+
+/** RFC 5545 text escaping. */
+function text(value: string): string {
+  return value.replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r?\n/g, "\\n");
+}
+
+/** Lines longer than 75 octets are folded (RFC 5545 §3.1), never inside a UTF-8 sequence. */
+function fold(line: string): string {
+  const bytes = new TextEncoder();
+  const out: string[] = [];
+  let current = "";
+  for (const char of line) {
+    if (bytes.encode(current + char).length > (out.length ? 74 : 75)) {
+      out.push(current);
+      current = char;
+    } else current += char;
+  }
+  out.push(current);
+  return out.join("\r\n ");
+}
+
+export function eventCalendar(event: CalendarEvent, options: { host: string; cancelledLabel: string }): string {
+  const cancelled = event.status === "CANCELLED";
+  const lines = [
+    "BEGIN:VCALENDAR",
+    "VERSION:2.0",
+    "PRODID:-//Portico//Events//EN",
+    "CALSCALE:GREGORIAN",
+    `METHOD:${cancelled ? "CANCEL" : "PUBLISH"}`,
+    `X-WR-TIMEZONE:${event.timeZone}`,
+    "BEGIN:VEVENT",
+    `UID:event-${event.id}@${options.host}`,
+    `DTSTAMP:${utc(event.updatedAt)}`,
+    `SEQUENCE:${Math.floor(event.updatedAt.getTime() / 1000)}`,
+    `DTSTART:${utc(event.startsAt)}`,
+    `DTEND:${utc(event.endsAt)}`,
+    `SUMMARY:${text(cancelled ? `${options.cancelledLabel}: ${event.name}` : event.name)}`,
+    `STATUS:${cancelled ? "CANCELLED" : event.status === "CONFIRMED" ? "CONFIRMED" : "TENTATIVE"}`,
+    ...(event.description ? [`DESCRIPTION:${text(event.description)}`] : []),
+    ...(event.location ? [`LOCATION:${text(event.location)}`] : []),
+    ...(event.url ? [`URL:${event.url}`] : []),
+    "END:VEVENT",
+    "END:VCALENDAR",
+  ];
+  return lines.map(fold).join("\r\n") + "\r\n";
+}
