@@ -3,11 +3,12 @@
 //   (when TEST_DATABASE_URL is set) -> production build -> Playwright.
 // Ends with one line "N passed, N failed" summing every suite.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const failures = [];
-mkdirSync("test-results", { recursive: true });
+mkdirSync("reports", { recursive: true });
+for (const report of ["reports/vitest-pglite.json", "reports/vitest-postgres.json", "reports/e2e.json"]) rmSync(report, { force: true });
 
 function run(label, command, args, env = {}) {
   console.log(`\n=== ${label} ===`);
@@ -56,16 +57,16 @@ check("typecheck", "npx", ["--no-install", "tsc", "--noEmit", "-p", "."]);
 check("lint", "npx", ["--no-install", "eslint", "--max-warnings=0", "."]);
 
 const { TEST_DATABASE_URL } = process.env;
-vitest("unit + integration (PGlite)", [], { TEST_DATABASE_URL: "" }, "test-results/vitest-pglite.json");
+vitest("unit + integration (PGlite)", [], { TEST_DATABASE_URL: "" }, "reports/vitest-pglite.json");
 if (TEST_DATABASE_URL) {
-  vitest("integration (PostgreSQL)", ["tests/integration"], { TEST_DATABASE_URL }, "test-results/vitest-postgres.json");
+  vitest("integration (PostgreSQL)", ["tests/integration"], { TEST_DATABASE_URL }, "reports/vitest-postgres.json");
 } else {
   console.log("\nTEST_DATABASE_URL is not set: integration tests ran on PGlite only.");
 }
 
 if (run("production build", "npx", ["--no-install", "next", "build"])) {
   const ok = run("end-to-end (Playwright)", "node", ["scripts/e2e.mjs"]);
-  if (!countPlaywright("test-results/e2e.json") && !ok) totals.failed++;
+  if (!countPlaywright("reports/e2e.json") && !ok) totals.failed++;
 } else {
   totals.failed++;
 }
