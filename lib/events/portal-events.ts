@@ -1,0 +1,118 @@
+// What a portal client sees of events (seed 002): events open for registration
+// are visible in the portal, not cancelled and before their last registration
+// date; "my events" are the client's own registrations, past ones included.
+// Only main events take registrations (sessions follow them), so only they are listed.
+import type { Actor } from "@/lib/auth/actor";
+import { assertPortalClient } from "@/lib/auth/actor";
+import { now } from "@/lib/clock";
+import type { DbOrTx } from "@/lib/db";
+import { NotFoundError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { skipTake, toPage, type ListQuery, type Page } from "@/lib/pagination";
+
+export function openForRegistration(at: Date): Prisma.EventWhereInput {
+  return {
+    visibleInPortal: true,
+    mainEventId: null,
+    status: { not: "CANCELLED" },
+    OR: [{ registrationDeadline: null }, { registrationDeadline: { gte: at } }],
+  };
+}
+
+const cardSelect = {
+  id: true,
+  number: true,
+  name: true,
+  description: true,
+  status: true,
+  startsAt: true,
+  endsAt: true,
+  timeZone: true,
+  seats: true,
+  reserveSeats: true,
+  registeredCount: true,
+  reserveCount: true,
+  registrationDeadline: true,
+  cancellationDeadline: true,
+} satisfies Prisma.EventSelect;
+
+export type EventCard = Prisma.EventGetPayload<{ select: typeof cardSelect }>;
+
+export function seatsLeft(event: Pick<EventCard, "seats" | "registeredCount" | "reserveSeats" | "reserveCount">) {
+  return { seats: Math.max(0, event.seats - event.registeredCount), reserve: Math.max(0, event.reserveSeats - event.reserveCount) };
+}
+
+export async function listOpenEvents(db: DbOrTx, actor: Actor, query: ListQuery): Promise<Page<EventCard>> {
+  assertPortalClient(actor);
+  const where: Prisma.EventWhereInput = {
+    ...openForRegistration(now()),
+    ...(query.q ? { name: { contains: query.q, mode: "insensitive" } } : {}),
+  };
+  const [rows, total] = await Promise.all([
+    db.event.findMany({ where, select: cardSelect, orderBy: [{ startsAt: "asc" }, { number: "asc" }], ...skipTake(query) }),
+    db.event.count({ where }),
+  ]);
+  return toPage(rows, total, query);
+}
+
+const myRegistrationSelect = {
+  id: true,
+  status: true,
+  registeredAt: true,
+  attendedAt: true,
+  arrival: true,
+  event: { select: cardSelect },
+} satisfies Prisma.RegistrationSelect;
+
+export type MyRegistration = Prisma.RegistrationGetPayload<{ select: typeof myRegistrationSelect }> & { reservePosition: number | null };
+
+/** The client's registrations (main events and sessions), newest events first, with reserve positions in one query. */
+export async function listMyRegistrations(db: DbOrTx, actor: Actor, query: ListQuery): Promise<Page<MyRegistration>> {
+  assertPortalClient(actor);
+  const where: Prisma.RegistrationWhereInput = { userId: actor.userId };
+  const [rows, total] = await Promise.all([
+    db.registration.findMany({ where, select: myRegistrationSelect, orderBy: [{ event: { startsAt: "desc" } }, { arrival: "asc" }], ...skipTake(query) }),
+    db.registration.count({ where }),
+  ]);
+  const positions = await reservePositions(db, rows.filter((r) => r.status === "RESERVE").map((r) => r.id));
+  return toPage(
+    rows.map((r) => ({ ...r, reservePosition: positions.get(r.id) ?? null })),
+    total,
+    query,
+  );
+}
+
+/** Position on the reserve list (1 = next to be promoted) of each given registration, in one query. */
+export async function reservePositions(db: DbOrTx, registrationIds: string[]): Promise<Map<string, number>> {
+  if (registrationIds.length === 0) return new Map();
+  const rows = await db.$queryRaw<{ id: string; position: bigint }[]>`
+    SELECT r.id, (SELECT count(*) FROM "Registration" o
+                  WHERE o."eventId" = r."eventId" AND o.status = 'RESERVE' AND o.arrival <= r.arrival) AS position
+    FROM "Registration" r WHERE r.id = ANY(${registrationIds}::uuid[])`;
+  return new Map(rows.map((r) => [r.id, Number(r.position)]));
+}
+
+/** One event as the portal shows it: open events, or any event the client is registered in. */
+export async function getPortalEvent(db: DbOrTx, actor: Actor, number: number) {
+  assertPortalClient(actor);
+  if (!Number.isInteger(number) || number <= 0 || number > 2_147_483_647) throw new NotFoundError("errors.notFoundBody");
+  const event = await db.event.findFirst({
+    where: { number, OR: [openForRegistration(now()), { registrations: { some: { userId: actor.userId } } }] },
+    select: {
+      ...cardSelect,
+      slug: true,
+      mainEventId: true,
+      publicRegistration: true,
+      visibleInPortal: true,
+      portalQuestionnaire: { select: { questions: true } },
+      place: { select: { name: true, address: true } },
+      customer: { select: { name: true } },
+      secondaryEvents: { select: { number: true, name: true, startsAt: true, endsAt: true }, orderBy: { startsAt: "asc" } },
+      registrations: { where: { userId: actor.userId }, select: { id: true, status: true, registeredAt: true, attendedAt: true } },
+    },
+  });
+  if (!event) throw new NotFoundError("errors.notFoundBody");
+  const mine = event.registrations[0] ?? null;
+  const position = mine?.status === "RESERVE" ? ((await reservePositions(db, [mine.id])).get(mine.id) ?? null) : null;
+  return { ...event, registration: mine ? { ...mine, reservePosition: position } : null };
+}

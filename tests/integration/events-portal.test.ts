@@ -1,0 +1,94 @@
+// What portal clients see of events (seed 002): open events are visible in the
+// portal, not cancelled and before their last registration date; "my events"
+// lists the client's own registrations, past ones included, with reserve positions.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { Actor } from "@/lib/auth/actor";
+import { setClock } from "@/lib/clock";
+import { ForbiddenError, NotFoundError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { getPortalEvent, listMyRegistrations, listOpenEvents } from "@/lib/events/portal-events";
+import { createActor, uniqueTag } from "../helpers/factories";
+import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
+
+let t: TestDatabase;
+let client: Actor;
+let other: Actor;
+let typeId: string;
+const page = { page: 1, pageSize: 50, q: "" };
+const day = 24 * 3600 * 1000;
+
+async function event(overrides: Partial<Prisma.EventUncheckedCreateInput> = {}) {
+  const tag = uniqueTag("ev");
+  return t.prisma.event.create({
+    data: {
+      name: `Event ${tag}`,
+      slug: tag,
+      startsAt: new Date(Date.now() + 10 * day),
+      endsAt: new Date(Date.now() + 10 * day + 3600_000),
+      timeZone: "America/Sao_Paulo",
+      typeId,
+      seats: 10,
+      visibleInPortal: true,
+      ...overrides,
+    },
+  });
+}
+
+async function register(eventId: string, actor: Actor, status: "REGISTERED" | "RESERVE" | "CANCELLED" = "REGISTERED") {
+  return t.prisma.registration.create({ data: { eventId, userId: actor.userId, name: actor.name, email: actor.email, status, source: "PORTAL" } });
+}
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  client = (await createActor(t.prisma, "CLIENT")).actor;
+  other = (await createActor(t.prisma, "CLIENT")).actor;
+  typeId = (await t.prisma.eventType.create({ data: { name: "Training" } })).id;
+});
+afterAll(() => t.destroy());
+afterEach(() => setClock(null));
+
+describe("events open for registration", () => {
+  it("lists only visible, not cancelled main events before their last registration date", async () => {
+    const open = await event({ registrationDeadline: new Date(Date.now() + day) });
+    const noDeadline = await event();
+    const hidden = await event({ visibleInPortal: false });
+    const cancelled = await event({ status: "CANCELLED" });
+    const closed = await event({ registrationDeadline: new Date(Date.now() - day) });
+    const session = await event({ mainEventId: open.id });
+    const ids = (await listOpenEvents(t.prisma, client, page)).rows.map((e) => e.id);
+    expect(ids).toEqual(expect.arrayContaining([open.id, noDeadline.id]));
+    for (const e of [hidden, cancelled, closed, session]) expect(ids).not.toContain(e.id);
+
+    // The deadline is read from the clock: two days on, "open" has closed too.
+    setClock(new Date(Date.now() + 2 * day));
+    expect((await listOpenEvents(t.prisma, client, page)).rows.map((e) => e.id)).not.toContain(open.id);
+  });
+
+  it("is for portal clients only", async () => {
+    const { actor: staff } = await createActor(t.prisma, "STAFF");
+    await expect(listOpenEvents(t.prisma, staff, page)).rejects.toBeInstanceOf(ForbiddenError);
+  });
+});
+
+describe("my events", () => {
+  it("keeps past registrations and shows the reserve position", async () => {
+    const past = await event({ startsAt: new Date(Date.now() - 30 * day), endsAt: new Date(Date.now() - 30 * day + 3600_000), visibleInPortal: false });
+    await register(past.id, client);
+    const full = await event({ seats: 1, reserveSeats: 5 });
+    await register(full.id, other);
+    await t.prisma.registration.create({ data: { eventId: full.id, name: "A", email: `${uniqueTag()}@x.test`, status: "RESERVE", source: "PUBLIC" } });
+    await register(full.id, client, "RESERVE");
+    const mine = await listMyRegistrations(t.prisma, client, page);
+    expect(mine.rows.map((r) => r.event.id)).toEqual(expect.arrayContaining([past.id, full.id]));
+    expect(mine.rows.find((r) => r.event.id === full.id)?.reservePosition).toBe(2);
+    // Another client's registrations never appear.
+    expect((await listMyRegistrations(t.prisma, other, page)).rows.map((r) => r.event.id)).not.toContain(past.id);
+  });
+
+  it("opens an event page the client registered in even after it closed, but not a hidden one", async () => {
+    const closed = await event({ visibleInPortal: false });
+    await register(closed.id, client);
+    expect((await getPortalEvent(t.prisma, client, closed.number)).registration?.status).toBe("REGISTERED");
+    await expect(getPortalEvent(t.prisma, other, closed.number)).rejects.toBeInstanceOf(NotFoundError);
+  });
+});
