@@ -7,6 +7,7 @@ export default async function PortalLayout({ children }: { children: React.React
   const t = await getTranslations("nav");
   const nav = [
     { href: "/portal", label: t("dashboard") },
+    { href: "/portal/events", label: t("events") },
     { href: "/portal/profile", label: t("profile") },
   ];
   return (

@@ -1,0 +1,100 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { EventFacts } from "@/components/events/event-facts";
+import { PortalRegisterForm } from "@/components/events/portal-register-form";
+import { RegistrationBadge } from "@/components/events/registration-badge";
+import { Alert } from "@/components/ui/alert";
+import { ConfirmButton } from "@/components/ui/confirm-button";
+import { Card, PageHeader } from "@/components/ui/page-header";
+import { ownCpf } from "@/lib/account/cpf";
+import { requireClient } from "@/lib/auth/session";
+import { now } from "@/lib/clock";
+import { db } from "@/lib/db";
+import { cancelMyRegistrationAction } from "@/lib/events/portal-actions";
+import { getPortalEvent, seatsLeft } from "@/lib/events/portal-events";
+import { parseQuestions } from "@/lib/events/questionnaire";
+import { orNotFound } from "@/lib/or-not-found";
+
+export default async function PortalEventPage({ params }: { params: Promise<{ number: string }> }) {
+  const actor = await requireClient();
+  const { number } = await params;
+  const event = await orNotFound(getPortalEvent(db, actor, Number(number)));
+  const [t, cpf] = await Promise.all([getTranslations("events.portal"), ownCpf(db, actor)]);
+  const at = now();
+  const registration = event.registration && event.registration.status !== "CANCELLED" ? event.registration : null;
+  const registrationOpen = !event.mainEventId && event.status !== "CANCELLED" && event.visibleInPortal && (!event.registrationDeadline || event.registrationDeadline >= at);
+  const canCancel = !event.mainEventId && (!event.cancellationDeadline || event.cancellationDeadline >= at);
+  const left = seatsLeft(event);
+  const location = event.place ? [event.place.name, event.place.address].filter(Boolean).join(", ") : (event.customer?.name ?? null);
+  return (
+    <>
+      <PageHeader
+        title={event.name}
+        actions={
+          <Link href="/portal/events" className="self-center text-sm text-indigo-700 underline">
+            {t("backToEvents")}
+          </Link>
+        }
+      />
+      {event.status === "CANCELLED" ? (
+        <div className="mb-4">
+          <Alert tone="error">{t("eventCancelled")}</Alert>
+        </div>
+      ) : null}
+      <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
+        <Card>
+          {event.description ? <p className="mb-4 whitespace-pre-line text-slate-800">{event.description}</p> : null}
+          <EventFacts event={event} />
+          {location ? <p className="mt-3 text-sm">{t("location", { location })}</p> : null}
+          {event.secondaryEvents.length > 0 ? (
+            <>
+              <h2 className="mb-2 mt-4 font-medium">{t("sessions")}</h2>
+              <ul className="list-disc pl-5 text-sm">
+                {event.secondaryEvents.map((s) => (
+                  <li key={s.number}>
+                    #{s.number} {s.name}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+          <p className="mt-4 text-sm">
+            <a href={`/api/events/${event.slug}/calendar.ics`} className="text-indigo-700 underline">
+              {t("addToCalendar")}
+            </a>
+          </p>
+        </Card>
+        <Card>
+          <h2 className="mb-3 font-medium">{t("yourRegistration")}</h2>
+          {registration ? (
+            <div className="space-y-3">
+              <RegistrationBadge status={registration.status} position={registration.reservePosition} />
+              {cpf ? null : (
+                <Alert tone="warning">
+                  {t("cpfMissing")}{" "}
+                  <Link href="/portal/profile" className="underline">
+                    {t("addCpf")}
+                  </Link>
+                </Alert>
+              )}
+              {canCancel ? (
+                <ConfirmButton message={t("confirmCancel", { name: event.name })} action={cancelMyRegistrationAction.bind(null, registration.id)}>
+                  {t("cancelRegistration")}
+                </ConfirmButton>
+              ) : (
+                <p className="text-sm text-slate-600">{t("cancellationClosed")}</p>
+              )}
+            </div>
+          ) : registrationOpen && (left.seats > 0 || left.reserve > 0) ? (
+            <>
+              {left.seats === 0 ? <p className="mb-3 text-sm text-amber-800">{t("onlyReserveLeft")}</p> : null}
+              <PortalRegisterForm eventId={event.id} questions={parseQuestions(event.portalQuestionnaire?.questions ?? [])} />
+            </>
+          ) : (
+            <p className="text-sm text-slate-600">{registrationOpen ? t("full") : t("registrationClosed")}</p>
+          )}
+        </Card>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,20 @@
+// Who may download an event's .ics: anyone for events with public registration;
+// otherwise staff, and portal clients who can see the event (open, or registered).
+import { isPortalClient, isStaff, type Actor } from "@/lib/auth/actor";
+import { now } from "@/lib/clock";
+import type { DbOrTx } from "@/lib/db";
+import { translatorFor } from "@/lib/i18n/messages";
+import { eventCalendar } from "./calendar";
+import { openForRegistration } from "./portal-events";
+
+export async function calendarFileFor(db: DbOrTx, actor: Actor | null, slug: string, options: { host: string; locale: string; url: string }): Promise<string | null> {
+  const visibility = actor && isStaff(actor) ? {} : { OR: [{ publicRegistration: true }, ...(actor && isPortalClient(actor) ? [openForRegistration(now()), { registrations: { some: { userId: actor.userId } } }] : [])] };
+  const event = await db.event.findFirst({
+    where: { slug, ...visibility },
+    select: { id: true, number: true, name: true, description: true, startsAt: true, endsAt: true, timeZone: true, status: true, updatedAt: true, place: { select: { name: true, address: true } }, customer: { select: { name: true } } },
+  });
+  if (!event) return null;
+  const location = event.place ? [event.place.name, event.place.address].filter(Boolean).join(", ") : (event.customer?.name ?? null);
+  const t = translatorFor(options.locale);
+  return eventCalendar({ ...event, location, url: options.url }, { host: options.host, cancelledLabel: t("events.calendar.cancelled") });
+}

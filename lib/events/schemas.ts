@@ -1,0 +1,83 @@
+// Forms of the events module (issue 3; seeds 000 and 002). One zod schema per
+// form, used by the form (zodResolver) and by the server. Messages are keys.
+import { z } from "zod";
+
+const optionalText = (max: number) => z.string().trim().max(max, "validation.tooLong").optional().or(z.literal("")).transform((v) => v || undefined);
+const dateTime = z.coerce.date({ error: "validation.invalid" });
+const optionalDateTime = z.union([z.literal(""), z.null(), z.undefined(), z.coerce.date({ error: "validation.invalid" })]).transform((v) => (v instanceof Date ? v : undefined));
+const optionalId = z.union([z.literal(""), z.null(), z.undefined(), z.uuid("validation.invalid")]).transform((v) => v || undefined);
+
+/** The event form. Fields that follow the main event are ignored for a secondary one (server-enforced). */
+export const eventSchema = z
+  .object({
+    name: z.string().trim().min(1, "validation.required").max(200, "validation.tooLong"),
+    description: z.string().max(20_000, "validation.tooLong").default(""),
+    responsibleId: optionalId,
+    startsAt: dateTime,
+    endsAt: dateTime,
+    timeZone: z.string().min(1, "validation.required"),
+    typeId: z.uuid("validation.required"),
+    customerId: optionalId,
+    placeId: optionalId,
+    status: z.enum(["OPEN", "CONFIRMED", "CANCELLED"]).default("OPEN"),
+    onlineUrl: optionalText(1000).refine((v) => !v || /^https?:\/\//i.test(v), "validation.url"),
+    visibleInPortal: z.boolean().default(false),
+    publicRegistration: z.boolean().default(false),
+    seats: z.coerce.number().int("validation.invalid").min(0, "validation.invalid").max(100_000, "validation.invalid"),
+    reserveSeats: z.coerce.number().int("validation.invalid").min(0, "validation.invalid").max(100_000, "validation.invalid").default(0),
+    registrationDeadline: optionalDateTime,
+    cancellationDeadline: optionalDateTime,
+    portalQuestionnaireId: optionalId,
+    publicQuestionnaireId: optionalId,
+    workloadHours: z.union([z.literal(""), z.null(), z.undefined(), z.coerce.number().min(0, "validation.invalid").max(10_000, "validation.invalid")]).transform((v) => (typeof v === "number" ? v : undefined)),
+    reminderEnabled: z.boolean().default(true),
+    mainEventNumber: z.union([z.literal(""), z.null(), z.undefined(), z.coerce.number().int("validation.invalid").positive("validation.invalid")]).transform((v) => (typeof v === "number" ? v : undefined)),
+  })
+  .refine((v) => v.endsAt > v.startsAt, { path: ["endsAt"], message: "events.errors.endBeforeStart" })
+  .refine((v) => !(v.customerId && v.placeId), { path: ["placeId"], message: "events.errors.oneLocation" });
+export type EventInput = z.input<typeof eventSchema>;
+export type EventData = z.output<typeof eventSchema>;
+
+export const QUESTION_KINDS = ["SHORT_TEXT", "LONG_TEXT", "SINGLE_CHOICE", "MULTIPLE_CHOICE", "YES_NO", "NUMBER", "DATE"] as const;
+export type QuestionKind = (typeof QUESTION_KINDS)[number];
+
+export const questionSchema = z
+  .object({
+    // Stable id of the question inside its template (kept across edits).
+    id: z.string().min(1).max(64),
+    label: z.string().trim().min(1, "validation.required").max(500, "validation.tooLong"),
+    kind: z.enum(QUESTION_KINDS),
+    required: z.boolean().default(false),
+    options: z.array(z.string().trim().min(1, "validation.required").max(200, "validation.tooLong")).max(50).default([]),
+  })
+  .refine((q) => !(q.kind === "SINGLE_CHOICE" || q.kind === "MULTIPLE_CHOICE") || q.options.length >= 2, { path: ["options"], message: "events.errors.needsOptions" });
+export type Question = z.output<typeof questionSchema>;
+
+export const questionnaireSchema = z.object({
+  name: z.string().trim().min(1, "validation.required").max(200, "validation.tooLong"),
+  questions: z.array(questionSchema).max(100),
+});
+export type QuestionnaireInput = z.input<typeof questionnaireSchema>;
+
+/** Raw answers from a form: question id -> value (string, string[], boolean or number). */
+export const answersInputSchema = z.record(z.string(), z.union([z.string(), z.array(z.string()), z.boolean(), z.number(), z.null()])).default({});
+export type AnswersInput = z.input<typeof answersInputSchema>;
+
+/** What is stored on a registration: each answer with the question as it was asked. */
+export interface StoredAnswer {
+  question: Question;
+  value: string | string[] | boolean | number | null;
+}
+
+export const publicRegistrationSchema = z.object({
+  name: z.string().trim().min(1, "validation.required").max(200, "validation.tooLong"),
+  email: z.string().trim().min(1, "validation.required").email("validation.email").max(254, "validation.email"),
+  cpf: z.string().trim().max(20, "validation.invalid").optional().default(""),
+  answers: answersInputSchema,
+  // Honeypot: people leave it empty; bots fill it.
+  website: z.string().max(0, "validation.invalid").optional().default(""),
+});
+export type PublicRegistrationInput = z.input<typeof publicRegistrationSchema>;
+
+export const portalRegistrationSchema = z.object({ eventId: z.uuid(), answers: answersInputSchema });
+export type PortalRegistrationInput = z.input<typeof portalRegistrationSchema>;
