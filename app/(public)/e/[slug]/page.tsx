@@ -1,0 +1,71 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { EventFacts } from "@/components/events/event-facts";
+import { PublicRegisterForm } from "@/components/events/public-register-form";
+import { Alert } from "@/components/ui/alert";
+import { Card } from "@/components/ui/page-header";
+import { db } from "@/lib/db";
+import { seatsLeft } from "@/lib/events/portal-events";
+import { getPublicEvent, isRegistrationOpen } from "@/lib/events/public-events";
+import { parseQuestions } from "@/lib/events/questionnaire";
+import { orNotFound } from "@/lib/or-not-found";
+
+export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }): Promise<Metadata> {
+  const event = await orNotFound(getPublicEvent(db, (await params).slug));
+  return { title: event.name };
+}
+
+export default async function PublicEventPage({ params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const event = await orNotFound(getPublicEvent(db, slug));
+  const t = await getTranslations("events.public");
+  const tp = await getTranslations("events.portal");
+  const open = isRegistrationOpen(event);
+  const left = seatsLeft(event);
+  const location = event.place ? [event.place.name, event.place.address].filter(Boolean).join(", ") : (event.customer?.name ?? null);
+  return (
+    <div className="w-full max-w-4xl space-y-6">
+      {event.artworkFileId ? (
+        // eslint-disable-next-line @next/next/no-img-element -- served by our authorized route, not next/image's optimizer
+        <img src={`/api/events/${event.slug}/artwork`} alt={t("artworkAlt", { name: event.name })} className="max-h-96 w-full rounded-lg object-cover" />
+      ) : null}
+      <h1 className="text-3xl font-semibold">{event.name}</h1>
+      {event.status === "CANCELLED" ? <Alert tone="error">{tp("eventCancelled")}</Alert> : null}
+      <div className="grid gap-6 md:grid-cols-[3fr_2fr]">
+        <Card>
+          {event.description ? <p className="mb-4 whitespace-pre-line">{event.description}</p> : null}
+          <EventFacts event={event} />
+          {location ? <p className="mt-3 text-sm">{tp("location", { location })}</p> : null}
+          {event.secondaryEvents.length > 0 ? (
+            <>
+              <h2 className="mb-2 mt-4 font-medium">{tp("sessions")}</h2>
+              <ul className="list-disc pl-5 text-sm">
+                {event.secondaryEvents.map((s) => (
+                  <li key={s.number}>
+                    #{s.number} {s.name}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+          <p className="mt-4 text-sm">
+            <a href={`/api/events/${event.slug}/calendar.ics`} className="text-indigo-700 underline">
+              {tp("addToCalendar")}
+            </a>
+          </p>
+        </Card>
+        <Card>
+          <h2 className="mb-3 text-lg font-medium">{t("formTitle")}</h2>
+          {open && (left.seats > 0 || left.reserve > 0) ? (
+            <>
+              {left.seats === 0 ? <p className="mb-3 text-sm text-amber-800">{tp("onlyReserveLeft")}</p> : null}
+              <PublicRegisterForm slug={event.slug} questions={parseQuestions(event.publicQuestionnaire?.questions ?? [])} />
+            </>
+          ) : (
+            <p className="text-sm text-slate-700">{open ? tp("full") : tp("registrationClosed")}</p>
+          )}
+        </Card>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { CancelPublicRegistration } from "@/components/events/cancel-public-registration";
+import { RegistrationBadge } from "@/components/events/registration-badge";
+import { Alert } from "@/components/ui/alert";
+import { Card } from "@/components/ui/page-header";
+import { now } from "@/lib/clock";
+import { db } from "@/lib/db";
+import { findRegistrationByToken } from "@/lib/events/registration";
+import { first, type SearchParams } from "@/lib/pagination";
+
+// The private link e-mailed to a public registrant: their registration's state,
+// and cancellation until the last cancellation date. The token is the only key.
+export default async function PrivateRegistrationPage({ params, searchParams }: { params: Promise<{ slug: string; token: string }>; searchParams: Promise<SearchParams> }) {
+  const [{ slug, token }, query] = await Promise.all([params, searchParams]);
+  const registration = await findRegistrationByToken(db, token);
+  if (!registration || registration.event.slug !== slug) notFound();
+  const [t, tp, format] = await Promise.all([getTranslations("events.public"), getTranslations("events.portal"), getFormatter()]);
+  const { event } = registration;
+  const active = registration.status !== "CANCELLED";
+  const canCancel = active && (!event.cancellationDeadline || event.cancellationDeadline >= now());
+  return (
+    <Card className="w-full max-w-2xl space-y-4">
+      <h1 className="text-2xl font-semibold">{event.name}</h1>
+      {first(query.new) && active ? <Alert tone="success">{registration.status === "RESERVE" ? tp("onReserve", { position: registration.reservePosition ?? 0 }) : t("registered")}</Alert> : null}
+      <p className="text-sm text-slate-700">{t("registrationOf", { name: registration.name, email: registration.email })}</p>
+      <p className="text-sm">{format.dateTime(event.startsAt, { dateStyle: "full", timeStyle: "short", timeZone: event.timeZone })}</p>
+      <RegistrationBadge status={registration.status} position={registration.reservePosition} />
+      {event.status === "CANCELLED" ? <Alert tone="error">{tp("eventCancelled")}</Alert> : null}
+      <p className="text-sm text-slate-600">{t("keepLink")}</p>
+      {canCancel ? (
+        <CancelPublicRegistration token={token} registrationId={registration.id} eventName={event.name} />
+      ) : active ? (
+        <p className="text-sm text-slate-600">{tp("cancellationClosed")}</p>
+      ) : null}
+    </Card>
+  );
+}

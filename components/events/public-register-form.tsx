@@ -1,0 +1,40 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useTranslations } from "next-intl";
+import { useForm } from "react-hook-form";
+import { useActionForm, useErrorText } from "@/components/forms/use-action-form";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/field";
+import { registerPubliclyAction } from "@/lib/events/public-actions";
+import { publicRegistrationSchema, type PublicRegistrationInput, type Question } from "@/lib/events/schemas";
+import { QuestionnaireFields } from "./questionnaire-fields";
+
+export function PublicRegisterForm({ slug, questions }: { slug: string; questions: Question[] }) {
+  const t = useTranslations("events.public");
+  const errorText = useErrorText();
+  const form = useForm<PublicRegistrationInput>({
+    resolver: zodResolver(publicRegistrationSchema),
+    defaultValues: { name: "", email: "", cpf: "", answers: {}, website: "" },
+  });
+  const { onSubmit, pending, formError } = useActionForm(form, (values) => registerPubliclyAction(slug, values));
+  const { errors } = form.formState;
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-4">
+      {formError ? <Alert tone="error">{errorText(formError.key, formError.values)}</Alert> : null}
+      <TextField label={t("name")} autoComplete="name" error={errorText(errors.name?.message)} {...form.register("name")} />
+      <TextField label={t("email")} type="email" autoComplete="email" error={errorText(errors.email?.message)} {...form.register("email")} />
+      <TextField label={t("cpf")} inputMode="numeric" placeholder="000.000.000-00" help={t("cpfHelp")} error={errorText(errors.cpf?.message)} {...form.register("cpf")} />
+      {/* Honeypot: hidden from people and assistive technology; bots fill it. */}
+      <div aria-hidden="true" className="absolute -left-[10000px] h-px w-px overflow-hidden">
+        <label htmlFor="website">Website</label>
+        <input id="website" tabIndex={-1} autoComplete="off" {...form.register("website")} />
+      </div>
+      {questions.length > 0 ? <QuestionnaireFields questions={questions} form={form} /> : null}
+      <Button type="submit" disabled={pending} aria-busy={pending}>
+        {pending ? t("registering") : t("register")}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,47 @@
+"use server";
+
+// The public sign-up form and the private link's cancel button. Abuse guards
+// (lib/security/public-form-guard.ts) run before the domain.
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { getLocale } from "next-intl/server";
+import { db } from "@/lib/db";
+import { fromDomainError, invalid, type ActionResult } from "@/lib/forms/action-result";
+import { notifyOutbox } from "@/lib/jobs/notify";
+import { clientIp } from "@/lib/security/client-ip";
+import { refusePublicSubmission } from "@/lib/security/public-form-guard";
+import { getPublicEvent } from "./public-events";
+import { cancelRegistration, registerForEvent } from "./registration";
+import { publicRegistrationSchema, type PublicRegistrationInput } from "./schemas";
+
+function publicRegistrationLimit() {
+  return { limit: Number(process.env.PUBLIC_REGISTRATION_RATE_LIMIT ?? 20), windowMs: 10 * 60 * 1000 };
+}
+
+export async function registerPubliclyAction(slug: string, input: PublicRegistrationInput): Promise<ActionResult> {
+  const parsed = publicRegistrationSchema.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error);
+  const refusal = await refusePublicSubmission(db, { form: "public-registration", ip: clientIp(await headers()), honeypot: parsed.data.website, limit: publicRegistrationLimit() });
+  if (refusal) return { ok: false, formError: refusal };
+  let token: string | undefined;
+  try {
+    const event = await getPublicEvent(db, slug);
+    const { name, email, cpf, answers } = parsed.data;
+    const result = await registerForEvent(db, event.id, { source: "PUBLIC", name, email, cpf, locale: await getLocale() }, answers);
+    await notifyOutbox(result.emailIds);
+    token = result.accessToken;
+  } catch (error) {
+    return fromDomainError(error);
+  }
+  redirect(`/e/${encodeURIComponent(slug)}/r/${token}?new=1`);
+}
+
+export async function cancelPublicRegistrationAction(token: string, registrationId: string): Promise<ActionResult> {
+  try {
+    const result = await cancelRegistration(db, { accessToken: token }, registrationId);
+    await notifyOutbox(result.emailIds);
+  } catch (error) {
+    return fromDomainError(error);
+  }
+  return { ok: true, message: { key: "events.public.cancelled" } };
+}

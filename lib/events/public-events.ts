@@ -1,0 +1,53 @@
+// What the public sees (seed 002, "public visibility"): events with public
+// registration, on their own page, without logging in. Sessions (secondary
+// events) are shown on their main event's page and take no registrations.
+import type { Actor } from "@/lib/auth/actor";
+import { isPortalClient, isStaff } from "@/lib/auth/actor";
+import { now } from "@/lib/clock";
+import type { DbOrTx } from "@/lib/db";
+import { NotFoundError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { openForRegistration } from "./portal-events";
+
+const publicSelect = {
+  id: true,
+  number: true,
+  slug: true,
+  name: true,
+  description: true,
+  status: true,
+  startsAt: true,
+  endsAt: true,
+  timeZone: true,
+  seats: true,
+  reserveSeats: true,
+  registeredCount: true,
+  reserveCount: true,
+  registrationDeadline: true,
+  cancellationDeadline: true,
+  artworkFileId: true,
+  publicQuestionnaire: { select: { questions: true } },
+  place: { select: { name: true, address: true } },
+  customer: { select: { name: true } },
+  secondaryEvents: { select: { number: true, name: true, startsAt: true, endsAt: true }, orderBy: { startsAt: "asc" } },
+} satisfies Prisma.EventSelect;
+
+export type PublicEvent = Prisma.EventGetPayload<{ select: typeof publicSelect }>;
+
+export async function getPublicEvent(db: DbOrTx, slug: string): Promise<PublicEvent> {
+  const event = slug.length <= 200 ? await db.event.findFirst({ where: { slug, publicRegistration: true, mainEventId: null }, select: publicSelect }) : null;
+  if (!event) throw new NotFoundError("errors.notFoundBody");
+  return event;
+}
+
+export function isRegistrationOpen(event: Pick<PublicEvent, "status" | "registrationDeadline">, at = now()): boolean {
+  return event.status !== "CANCELLED" && (!event.registrationDeadline || event.registrationDeadline >= at);
+}
+
+/** The artwork file of an event the actor (or the public) may see, or null. */
+export async function eventArtworkFileId(db: DbOrTx, actor: Actor | null, slug: string): Promise<string | null> {
+  const visibility: Prisma.EventWhereInput =
+    actor && isStaff(actor) ? {} : { OR: [{ publicRegistration: true }, ...(actor && isPortalClient(actor) ? [openForRegistration(now()), { registrations: { some: { userId: actor.userId } } }] : [])] };
+  const event = await db.event.findFirst({ where: { slug, artworkFileId: { not: null }, ...visibility }, select: { artworkFileId: true } });
+  return event?.artworkFileId ?? null;
+}

@@ -1,0 +1,23 @@
+// Guards for forms anyone can submit without an account (public event sign-up,
+// later the guest portal): a honeypot field people never fill, and a per-IP
+// rate limit in the database, checked before any domain work.
+import type { DbOrTx } from "@/lib/db";
+import type { MessageRef } from "@/lib/forms/action-result";
+import { hitRateLimit, type RateLimit } from "./rate-limit";
+
+export interface PublicSubmission {
+  /** Names the form, so each form has its own counters. */
+  form: string;
+  ip: string;
+  honeypot: string | undefined;
+  limit: RateLimit;
+}
+
+/** null when the submission may proceed; otherwise the message to show. */
+export async function refusePublicSubmission(db: DbOrTx, submission: PublicSubmission): Promise<MessageRef | null> {
+  // A filled honeypot is a bot: it gets a plain refusal and nothing is stored or counted.
+  if (submission.honeypot) return { key: "common.genericError" };
+  const result = await hitRateLimit(db, `${submission.form}:ip:${submission.ip}`, submission.limit);
+  if (!result.allowed) return { key: "events.errors.rateLimited", values: { minutes: Math.max(1, Math.ceil(result.retryAfterMs / 60000)) } };
+  return null;
+}
