@@ -73,8 +73,8 @@ function selectOptions(elements: MessageFormatElement[], found: Record<string, s
 
 /** Values that are legitimately the same as in English (names, codes, loanwords used as-is). */
 const SAME_AS_ENGLISH: Record<string, ReadonlySet<string>> = {
-  "pt-BR": new Set(["Portico", "E-mail", "CNPJ/CPF", "Status", "Prospect", "HTML", "Portal", "Professor", "—"]),
-  fi: new Set(["Portico", "CNPJ/CPF", "HTML", "—"]),
+  "pt-BR": new Set(["Portico", "E-mail", "CNPJ/CPF", "CPF", "Status", "Prospect", "HTML", "Portal", "Professor", "—"]),
+  fi: new Set(["Portico", "CNPJ/CPF", "CPF", "HTML", "—"]),
 };
 
 const REQUIRED: Record<string, Record<string, string>> = {

@@ -1,10 +1,14 @@
 // The registry of e-mail templates by name (the name is stored on EmailMessage).
 // A new template is one file in this folder plus one entry here.
 import type { AnyEmailTemplate, EmailTemplate } from "../template";
+import { eventPromoted } from "./event-promoted";
+import { eventRegistration } from "./event-registration";
 import { passwordReset } from "./password-reset";
 
 export const templates = {
   passwordReset,
+  eventRegistration,
+  eventPromoted,
 } satisfies Record<string, AnyEmailTemplate>;
 
 export type TemplateName = keyof typeof templates;

@@ -1,0 +1,199 @@
+// Registering for an event (issue 3 rules 10, 12-14; seeds 000 and 002). THE
+// invariant: no overbooking. Every decision reads the counters under the event
+// row lock (seat-lock.ts) and writes them in the same transaction, with the
+// registration, its replicas in secondary events and its confirmation e-mail.
+import type { Actor } from "@/lib/auth/actor";
+import { isPortalClient, isStaff } from "@/lib/auth/actor";
+import { normalizeEmail } from "@/lib/auth/normalize-email";
+import { now } from "@/lib/clock";
+import type { Db, DbOrTx } from "@/lib/db";
+import { enqueueEmail } from "@/lib/email/outbox";
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { defaultLocale } from "@/lib/i18n/config";
+import { parseCpf } from "./cpf";
+import { fillFreeSeats } from "./promotion";
+import { assertValidAnswers, parseQuestions } from "./questionnaire";
+import { mirrorToSecondaries } from "./replication";
+import type { AnswersInput } from "./schemas";
+import {
+  eventEmailDetails,
+  hashAccessToken,
+  lockEvent,
+  newAccessToken,
+  privateRegistrationUrl,
+  reservePosition,
+  SEAT_TRANSACTION,
+  writeCounters,
+  type Counters,
+  type LockedEvent,
+} from "./seat-lock";
+
+export { cancelRegistration } from "./cancellation";
+export { reservePosition } from "./seat-lock";
+
+export type Registrant =
+  | { source: "PORTAL"; actor: Actor }
+  | { source: "PUBLIC"; name: string; email: string; cpf?: string | null; locale: string }
+  | { source: "STAFF"; actor: Actor; name: string; email: string; userId?: string | null; cpf?: string | null; locale?: string };
+
+export interface RegistrationResult {
+  registrationId: string;
+  status: "REGISTERED" | "RESERVE";
+  reservePosition?: number;
+  /** PUBLIC only: the raw private-link token, returned this once (only its hash is stored). */
+  accessToken?: string;
+  /** Outbox rows written; hand them to notifyOutbox after the call returns. */
+  emailIds: string[];
+}
+
+interface Person {
+  userId: string | null;
+  name: string;
+  email: string;
+  cpf: string | null;
+  locale: string;
+}
+
+function optionalCpf(cpf: string | null | undefined): string | null {
+  if (!cpf?.trim()) return null;
+  const parsed = parseCpf(cpf);
+  if (!parsed) throw new ValidationError({ cpf: "events.errors.invalidCpf" });
+  return parsed;
+}
+
+async function personOf(tx: DbOrTx, registrant: Registrant): Promise<Person> {
+  if (registrant.source === "PUBLIC") {
+    return { userId: null, name: registrant.name.trim(), email: normalizeEmail(registrant.email), cpf: optionalCpf(registrant.cpf), locale: registrant.locale };
+  }
+  const userId = registrant.source === "PORTAL" ? registrant.actor.userId : registrant.userId;
+  const user = userId ? await tx.user.findUnique({ where: { id: userId }, select: { id: true, name: true, email: true, cpf: true, locale: true } }) : null;
+  if (userId && !user) throw new NotFoundError("errors.notFoundBody");
+  if (registrant.source === "PORTAL") return { userId: user!.id, name: user!.name, email: normalizeEmail(user!.email), cpf: user!.cpf, locale: user!.locale };
+  return {
+    userId: user?.id ?? null,
+    name: registrant.name.trim(),
+    email: normalizeEmail(registrant.email),
+    cpf: optionalCpf(registrant.cpf) ?? user?.cpf ?? null,
+    locale: registrant.locale ?? user?.locale ?? defaultLocale,
+  };
+}
+
+function assertMayRegister(registrant: Registrant): void {
+  if (registrant.source === "STAFF" && !isStaff(registrant.actor)) throw new ForbiddenError("errors.forbiddenBody");
+  if (registrant.source === "PORTAL" && !isPortalClient(registrant.actor)) throw new ForbiddenError("errors.forbiddenBody");
+}
+
+/** The rules that close an event to this kind of registrant (checked under the lock). */
+function assertOpenFor(event: LockedEvent | null, registrant: Registrant): asserts event is LockedEvent {
+  // Events a registrant may not see are "not found", so their existence does not leak.
+  if (!event) throw new NotFoundError("events.errors.notFound");
+  if (registrant.source === "PORTAL" && !event.visibleInPortal) throw new NotFoundError("events.errors.notFound");
+  if (registrant.source === "PUBLIC" && !event.publicRegistration) throw new NotFoundError("events.errors.notFound");
+  if (event.mainEventId) throw new ConflictError("events.errors.registerInMainEvent");
+  if (event.status === "CANCELLED") throw new ConflictError("events.errors.cancelled");
+  // Staff may still add a participant after the last registration date.
+  if (registrant.source !== "STAFF" && event.registrationDeadline && now() > event.registrationDeadline) {
+    throw new ConflictError("events.errors.registrationClosed");
+  }
+}
+
+function answersFor(event: LockedEvent, registrant: Registrant, input: AnswersInput | undefined) {
+  const template = registrant.source === "PUBLIC" ? event.publicQuestionnaire : event.portalQuestionnaire;
+  const questions = parseQuestions(template?.questions ?? []);
+  // Staff adding someone by hand may leave questions blank.
+  return assertValidAnswers(questions, input, { enforceRequired: registrant.source !== "STAFF" });
+}
+
+async function nextArrival(tx: DbOrTx): Promise<bigint> {
+  const [row] = await tx.$queryRaw<{ next: bigint }[]>`SELECT nextval(pg_get_serial_sequence('"Registration"', 'arrival')) AS next`;
+  return BigInt(row.next);
+}
+
+/**
+ * Registers someone for a MAIN event: REGISTERED while seats last, then RESERVE
+ * while reserve seats last, else ConflictError("events.errors.full"). One
+ * registration per e-mail: an active one is "already registered"; a cancelled
+ * one is reused and goes to the end of the line.
+ */
+export async function registerForEvent(db: Db, eventId: string, registrant: Registrant, answersInput?: AnswersInput): Promise<RegistrationResult> {
+  assertMayRegister(registrant);
+  return db.$transaction(async (tx) => {
+    const person = await personOf(tx, registrant);
+    const event = await lockEvent(tx, eventId);
+    assertOpenFor(event, registrant);
+    const answers = answersFor(event, registrant, answersInput) as unknown as Prisma.InputJsonValue;
+
+    const existing = await tx.registration.findUnique({ where: { eventId_email: { eventId: event.id, email: person.email } }, select: { id: true, status: true } });
+    if (existing && existing.status !== "CANCELLED") throw new ConflictError("events.errors.alreadyRegistered");
+
+    const counters: Counters = { registered: event.registeredCount, reserve: event.reserveCount };
+    const emailIds: string[] = [];
+    // Reserves come before newcomers when seats were freed (e.g. staff raised the seats).
+    const promoted = await fillFreeSeats(tx, event, counters, emailIds);
+
+    let status: "REGISTERED" | "RESERVE";
+    if (counters.registered < event.seats) status = "REGISTERED";
+    else if (counters.reserve < event.reserveSeats) status = "RESERVE";
+    else throw new ConflictError("events.errors.full");
+    if (status === "REGISTERED") counters.registered++;
+    else counters.reserve++;
+
+    const token = registrant.source === "PUBLIC" ? newAccessToken() : null;
+    const data = {
+      userId: person.userId,
+      name: person.name,
+      cpf: person.cpf,
+      locale: person.locale,
+      status,
+      source: registrant.source,
+      answers,
+      accessTokenHash: token?.hash ?? null,
+      registeredAt: now(),
+      cancelledAt: null,
+      attendedAt: null,
+    };
+    const registration = existing
+      ? await tx.registration.update({ where: { id: existing.id }, data: { ...data, arrival: await nextArrival(tx) }, select: { id: true } })
+      : await tx.registration.create({ data: { ...data, eventId: event.id, email: person.email }, select: { id: true } });
+
+    await writeCounters(tx, event.id, counters);
+    await mirrorToSecondaries(tx, event.id, [registration.id, ...promoted]);
+
+    const position = status === "RESERVE" ? ((await reservePosition(tx, registration.id)) ?? undefined) : undefined;
+    const privateUrl = token ? privateRegistrationUrl(event.slug, token.token) : null;
+    emailIds.push(
+      await enqueueEmail(tx, {
+        to: person.email,
+        locale: person.locale,
+        timeZone: event.timeZone,
+        template: "eventRegistration",
+        props: { ...eventEmailDetails(event, person.name, privateUrl), status, reservePosition: position ?? null },
+      }),
+    );
+    return { registrationId: registration.id, status, reservePosition: position, accessToken: token?.token, emailIds };
+  }, SEAT_TRANSACTION);
+}
+
+/** The registration behind a public registrant's private link, with its event; null for an unknown token. */
+export async function findRegistrationByToken(db: DbOrTx, token: string) {
+  if (!token || token.length > 200) return null;
+  const registration = await db.registration.findUnique({
+    where: { accessTokenHash: hashAccessToken(token) },
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      status: true,
+      registeredAt: true,
+      cancelledAt: true,
+      attendedAt: true,
+      answers: true,
+      event: {
+        select: { id: true, slug: true, number: true, name: true, startsAt: true, endsAt: true, timeZone: true, status: true, onlineUrl: true, cancellationDeadline: true },
+      },
+    },
+  });
+  if (!registration) return null;
+  return { ...registration, reservePosition: await reservePosition(db, registration.id) };
+}

@@ -1,0 +1,90 @@
+// Shared pieces of the seat rules (issue 3 rule 13; seeds 000/002): the event row
+// lock every change of seats runs under, the counters written under it, reserve
+// positions, private-link tokens and the e-mail details of an event.
+import { createHash, randomBytes } from "node:crypto";
+import type { DbOrTx } from "@/lib/db";
+import { isUuid } from "@/lib/db/query-guards";
+import type { EventEmailDetails } from "@/lib/email/templates/event-details";
+import { appUrl } from "@/lib/app-url";
+
+/** Interactive transactions that wait on a popular event's lock need room. */
+export const SEAT_TRANSACTION = { maxWait: 15_000, timeout: 30_000 } as const;
+
+/**
+ * `SELECT … FOR UPDATE` on the event row, then the event as Prisma sees it.
+ * Everything that reads or changes seats, counters or registrations of a main
+ * event (and, through it, of its secondaries) holds this lock until commit.
+ */
+export async function lockEvent(tx: DbOrTx, eventId: string) {
+  if (!isUuid(eventId)) return null;
+  const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Event" WHERE id = ${eventId}::uuid FOR UPDATE`;
+  if (rows.length === 0) return null;
+  return tx.event.findUniqueOrThrow({
+    where: { id: eventId },
+    include: {
+      place: { select: { name: true, address: true } },
+      customer: { select: { name: true } },
+      portalQuestionnaire: { select: { questions: true } },
+      publicQuestionnaire: { select: { questions: true } },
+    },
+  });
+}
+export type LockedEvent = NonNullable<Awaited<ReturnType<typeof lockEvent>>>;
+
+/** The counters of a locked event, as they change during one transaction. */
+export interface Counters {
+  registered: number;
+  reserve: number;
+}
+
+export async function writeCounters(tx: DbOrTx, eventId: string, counters: Counters): Promise<void> {
+  await tx.event.update({ where: { id: eventId }, data: { registeredCount: counters.registered, reserveCount: counters.reserve } });
+}
+
+/** Secondary events mirror their main: their counters are recounted from their rows. */
+export async function recountSecondaries(tx: DbOrTx, mainEventId: string): Promise<void> {
+  await tx.$executeRaw`
+    UPDATE "Event" e SET
+      "registeredCount" = (SELECT count(*) FROM "Registration" r WHERE r."eventId" = e.id AND r.status = 'REGISTERED'),
+      "reserveCount" = (SELECT count(*) FROM "Registration" r WHERE r."eventId" = e.id AND r.status = 'RESERVE')
+    WHERE e."mainEventId" = ${mainEventId}::uuid`;
+}
+
+/** 1 + the RESERVE registrations of the same event that arrived earlier; null when not on the reserve list. */
+export async function reservePosition(db: DbOrTx, registrationId: string): Promise<number | null> {
+  if (!isUuid(registrationId)) return null;
+  const registration = await db.registration.findUnique({ where: { id: registrationId }, select: { eventId: true, status: true, arrival: true } });
+  if (!registration || registration.status !== "RESERVE") return null;
+  const ahead = await db.registration.count({ where: { eventId: registration.eventId, status: "RESERVE", arrival: { lt: registration.arrival } } });
+  return ahead + 1;
+}
+
+/** A random token for a public registrant's private link; only its SHA-256 is stored. */
+export function newAccessToken(): { token: string; hash: string } {
+  const token = randomBytes(32).toString("base64url");
+  return { token, hash: hashAccessToken(token) };
+}
+
+export function hashAccessToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+export function privateRegistrationUrl(slug: string, token: string): string {
+  return appUrl(`/e/${encodeURIComponent(slug)}/r/${token}`);
+}
+
+/** What the event e-mails show; `privateUrl` only for public registrants (their token is known only at creation). */
+export function eventEmailDetails(event: LockedEvent, participantName: string, privateUrl: string | null): EventEmailDetails {
+  const place = event.place ? [event.place.name, event.place.address].filter(Boolean).join(", ") : (event.customer?.name ?? null);
+  return {
+    name: participantName,
+    eventName: event.name,
+    eventNumber: event.number,
+    startsAt: event.startsAt,
+    endsAt: event.endsAt,
+    timeZone: event.timeZone,
+    place,
+    onlineUrl: event.onlineUrl,
+    privateUrl,
+  };
+}
