@@ -8,7 +8,9 @@ export default async function AdminLayout({ children }: { children: React.ReactN
   const t = await getTranslations("nav");
   const nav = [
     { href: "/admin", label: t("dashboard") },
+    { href: "/admin/events", label: t("events") },
     { href: "/admin/customers", label: t("customers") },
+    { href: "/admin/settings", label: t("settings") },
     ...(isAdmin(actor)
       ? [
           { href: "/admin/users", label: t("users") },

@@ -1,0 +1,155 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { ArtworkUpload } from "@/components/events/artwork-upload";
+import { CopyLink } from "@/components/events/copy-link";
+import { EventStatusBadge } from "@/components/events/event-status-badge";
+import { ParticipantsTable } from "@/components/events/participants-table";
+import { Alert } from "@/components/ui/alert";
+import { buttonClass } from "@/components/ui/button";
+import { Card, PageHeader } from "@/components/ui/page-header";
+import { appUrl } from "@/lib/app-url";
+import { requireStaff } from "@/lib/auth/session";
+import { db } from "@/lib/db";
+import { getEvent } from "@/lib/events/event-list";
+import { listParticipants } from "@/lib/events/participants";
+import { NotFoundError } from "@/lib/errors";
+import { first, parseListQuery, type SearchParams } from "@/lib/pagination";
+import { uploadMaxBytes } from "@/lib/storage";
+
+export async function generateMetadata() {
+  return { title: (await getTranslations("events.admin"))("detailTitle") };
+}
+
+export default async function EventPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
+  const actor = await requireStaff();
+  const [{ id }, query] = await Promise.all([params, searchParams]);
+  const event = await getEvent(db, actor, id).catch((error: unknown) => {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  });
+  const [t, tc, format] = await Promise.all([getTranslations("events.admin"), getTranslations("common"), getFormatter()]);
+  const participants = await listParticipants(db, actor, event.id, parseListQuery(query));
+  const when = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: "medium", timeStyle: "short", timeZone: event.timeZone }) : tc("none"));
+  const details: [string, React.ReactNode][] = [
+    [t("type"), `${event.type.name}${event.type.isPublic ? ` (${t("public")})` : ""}`],
+    [t("responsible"), event.responsible?.name ?? tc("none")],
+    [t("startsAt"), when(event.startsAt)],
+    [t("endsAt"), when(event.endsAt)],
+    [t("timeZone"), event.timeZone],
+    [t("location"), event.customer?.name ?? (event.place ? [event.place.name, event.place.address].filter(Boolean).join(" — ") : tc("none"))],
+    [t("onlineUrl"), event.onlineUrl ?? tc("none")],
+    [t("occupancy"), t("occupancyValue", { registered: event.registeredCount, seats: event.seats, reserve: event.reserveCount, reserveSeats: event.reserveSeats })],
+    [t("registrationDeadline"), when(event.registrationDeadline)],
+    [t("cancellationDeadline"), when(event.cancellationDeadline)],
+    [t("visibleInPortal"), event.visibleInPortal ? tc("yes") : tc("no")],
+    [t("publicRegistration"), event.publicRegistration ? tc("yes") : tc("no")],
+    [t("portalQuestionnaire"), event.portalQuestionnaire?.name ?? tc("none")],
+    [t("publicQuestionnaire"), event.publicQuestionnaire?.name ?? tc("none")],
+    [t("workloadHours"), event.workloadHours?.toString() ?? tc("none")],
+    [t("reminderEnabled"), event.reminderEnabled ? tc("yes") : tc("no")],
+  ];
+  return (
+    <>
+      <PageHeader
+        title={`#${event.number} · ${event.name}`}
+        description={<EventStatusBadge status={event.status} />}
+        actions={
+          <>
+            {event.canEdit ? (
+              <Link href={`/admin/events/${event.id}/edit`} className={buttonClass()}>
+                {tc("edit")}
+              </Link>
+            ) : null}
+            <Link href="/admin/events" className="self-center text-sm text-indigo-700 underline">
+              {tc("back")}
+            </Link>
+          </>
+        }
+      />
+      {first(query.created) ? (
+        <div className="mb-4">
+          <Alert tone="success">{t("created")}</Alert>
+        </div>
+      ) : null}
+      {!event.canEdit ? (
+        <div className="mb-4">
+          <Alert tone="info">{t("onlyResponsible", { name: event.responsible?.name ?? "" })}</Alert>
+        </div>
+      ) : null}
+      <div className="space-y-6">
+        <Card>
+          <h2 className="mb-4 text-lg font-medium">{t("details")}</h2>
+          {event.mainEvent ? (
+            <p className="mb-4 text-sm">
+              {t("sessionOf", { number: event.mainEvent.number })}:{" "}
+              <Link href={`/admin/events/${event.mainEvent.id}`} className="text-indigo-700 underline">
+                {event.mainEvent.name}
+              </Link>
+            </p>
+          ) : null}
+          <dl className="grid gap-x-6 gap-y-3 text-sm md:grid-cols-2">
+            {details.map(([label, value]) => (
+              <div key={label}>
+                <dt className="font-medium text-slate-700">{label}</dt>
+                <dd className="break-words text-slate-900">{value}</dd>
+              </div>
+            ))}
+          </dl>
+          {event.description ? <p className="mt-4 whitespace-pre-wrap text-sm text-slate-800">{event.description}</p> : null}
+        </Card>
+        <Card>
+          <h2 className="mb-4 text-lg font-medium">{t("publication")}</h2>
+          <div className="space-y-4">
+            <CopyLink label={t("portalLink")} url={appUrl(`/portal/events/${event.number}`)} />
+            {event.publicRegistration ? <CopyLink label={t("publicLink")} url={appUrl(`/e/${event.slug}`)} /> : <p className="text-sm text-slate-600">{t("noPublicLink")}</p>}
+            <div>
+              <h3 className="mb-2 text-sm font-medium text-slate-800">{t("artwork")}</h3>
+              {event.artworkFileId ? (
+                // eslint-disable-next-line @next/next/no-img-element -- served by the authorized files route, not a static asset
+                <img src={`/api/files/${event.artworkFileId}?inline=1`} alt={t("artworkAlt", { name: event.name })} className="mb-3 max-h-64 rounded border border-slate-200" />
+              ) : (
+                <p className="mb-3 text-sm text-slate-600">{t("noArtwork")}</p>
+              )}
+              {event.canEdit ? <ArtworkUpload eventId={event.id} hasArtwork={Boolean(event.artworkFileId)} maxMb={Math.round(uploadMaxBytes() / (1024 * 1024))} /> : null}
+            </div>
+          </div>
+        </Card>
+        {!event.mainEvent ? (
+          <Card>
+            <div className="mb-4 flex flex-wrap items-center justify-between gap-2">
+              <h2 className="text-lg font-medium">{t("sessions")}</h2>
+              <Link href={`/admin/events/new?main=${event.number}`} className={buttonClass("secondary")}>
+                {t("addSession")}
+              </Link>
+            </div>
+            {event.secondaryEvents.length === 0 ? (
+              <p className="text-sm text-slate-600">{t("noSessions")}</p>
+            ) : (
+              <ul className="space-y-1 text-sm">
+                {event.secondaryEvents.map((s) => (
+                  <li key={s.id} className="flex flex-wrap items-center gap-2">
+                    <Link href={`/admin/events/${s.id}`} className="text-indigo-700 underline">
+                      #{s.number} · {s.name}
+                    </Link>
+                    <span className="text-slate-600">{format.dateTime(s.startsAt, { dateStyle: "medium", timeStyle: "short", timeZone: s.timeZone })}</span>
+                    <EventStatusBadge status={s.status} />
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Card>
+        ) : null}
+        <Card>
+          <div className="mb-4 flex flex-wrap items-center justify-between gap-2">
+            <h2 className="text-lg font-medium">{t("participants")}</h2>
+            <a href={`/admin/events/${event.id}/participants.csv`} className={buttonClass("secondary")} download>
+              {t("exportCsv")}
+            </a>
+          </div>
+          <ParticipantsTable basePath={`/admin/events/${event.id}`} params={query} page={participants} timeZone={event.timeZone} />
+        </Card>
+      </div>
+    </>
+  );
+}

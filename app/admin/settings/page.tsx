@@ -1,0 +1,35 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { Card, PageHeader } from "@/components/ui/page-header";
+import { requireStaff } from "@/lib/auth/session";
+
+export async function generateMetadata() {
+  return { title: (await getTranslations("settings"))("title") };
+}
+
+export default async function SettingsPage() {
+  await requireStaff();
+  const t = await getTranslations("settings");
+  const sections = [
+    { href: "/admin/settings/event-types", title: t("types.title"), description: t("types.description") },
+    { href: "/admin/settings/event-places", title: t("places.title"), description: t("places.description") },
+    { href: "/admin/settings/questionnaires", title: t("questionnaires.title"), description: t("questionnaires.description") },
+  ];
+  return (
+    <>
+      <PageHeader title={t("title")} />
+      <div className="grid gap-4 md:grid-cols-3">
+        {sections.map((s) => (
+          <Card key={s.href}>
+            <h2 className="text-lg font-medium">
+              <Link href={s.href} className="text-indigo-700 underline">
+                {s.title}
+              </Link>
+            </h2>
+            <p className="mt-1 text-sm text-slate-600">{s.description}</p>
+          </Card>
+        ))}
+      </div>
+    </>
+  );
+}

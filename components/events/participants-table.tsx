@@ -1,0 +1,58 @@
+import { getFormatter, getTranslations } from "next-intl/server";
+import { Badge } from "@/components/ui/badge";
+import { DataTable } from "@/components/ui/data-table";
+import { Pagination } from "@/components/ui/pagination";
+import { answerText, type ParticipantRow } from "@/lib/events/participants";
+import type { Page, SearchParams } from "@/lib/pagination";
+
+const tones = { REGISTERED: "green", RESERVE: "amber", CANCELLED: "gray" } as const;
+
+/** Read-only participants of an event, paginated; answers shortened to one line each. */
+export async function ParticipantsTable({ basePath, params, page, timeZone }: { basePath: string; params: SearchParams; page: Page<ParticipantRow>; timeZone: string }) {
+  const [t, tc, tr, ts, format] = await Promise.all([
+    getTranslations("events.admin"),
+    getTranslations("common"),
+    getTranslations("events.registrationStatus"),
+    getTranslations("events.source"),
+    getFormatter(),
+  ]);
+  const when = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: "short", timeStyle: "short", timeZone }) : tc("none"));
+  const yesNo = { yes: tc("yes"), no: tc("no") };
+  return (
+    <>
+      <DataTable
+        caption={t("participants")}
+        rows={page.rows}
+        rowKey={(r) => r.id}
+        empty={t("noParticipants")}
+        columns={[
+          { header: tc("name"), cell: (r) => r.name },
+          { header: tc("email"), cell: (r) => r.email },
+          {
+            header: tc("status"),
+            cell: (r) => <Badge tone={tones[r.status]}>{r.status === "RESERVE" && r.reservePosition ? t("reserveAt", { position: r.reservePosition }) : tr(r.status)}</Badge>,
+          },
+          { header: t("registeredAt"), cell: (r) => when(r.registeredAt), className: "whitespace-nowrap" },
+          { header: t("source"), cell: (r) => ts(r.source) },
+          { header: t("attendedAt"), cell: (r) => when(r.attendedAt), className: "whitespace-nowrap" },
+          {
+            header: t("answers"),
+            cell: (r) =>
+              r.answers.length === 0 ? (
+                tc("none")
+              ) : (
+                <ul className="max-w-xs space-y-0.5 text-xs">
+                  {r.answers.map((a, i) => (
+                    <li key={a.question?.id ?? i} className="truncate" title={`${a.question?.label}: ${answerText(a.value, yesNo)}`}>
+                      <span className="font-medium">{a.question?.label}:</span> {answerText(a.value, yesNo) || tc("none")}
+                    </li>
+                  ))}
+                </ul>
+              ),
+          },
+        ]}
+      />
+      <Pagination basePath={basePath} params={params} page={page.page} pageCount={page.pageCount} total={page.total} />
+    </>
+  );
+}
