@@ -104,6 +104,7 @@ export async function getPortalEvent(db: DbOrTx, actor: Actor, number: number) {
       mainEventId: true,
       publicRegistration: true,
       visibleInPortal: true,
+      onlineUrl: true,
       portalQuestionnaire: { select: { questions: true } },
       place: { select: { name: true, address: true } },
       customer: { select: { name: true } },
@@ -114,5 +115,7 @@ export async function getPortalEvent(db: DbOrTx, actor: Actor, number: number) {
   if (!event) throw new NotFoundError("errors.notFoundBody");
   const mine = event.registrations[0] ?? null;
   const position = mine?.status === "RESERVE" ? ((await reservePositions(db, [mine.id])).get(mine.id) ?? null) : null;
-  return { ...event, registration: mine ? { ...mine, reservePosition: position } : null };
+  // The conference link itself is handed out only by the join page (which records attendance).
+  const { onlineUrl, ...rest } = event;
+  return { ...rest, isOnline: !!onlineUrl, registration: mine ? { ...mine, reservePosition: position } : null };
 }

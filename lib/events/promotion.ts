@@ -19,7 +19,7 @@ export async function fillFreeSeats(tx: DbOrTx, event: LockedEvent, counters: Co
     where: { eventId: event.id, status: "RESERVE" },
     orderBy: { arrival: "asc" },
     take: free,
-    select: { id: true, name: true, email: true, locale: true },
+    select: { id: true, name: true, email: true, locale: true, userId: true },
   });
   if (next.length === 0) return [];
   const { count } = await tx.registration.updateMany({ where: { id: { in: next.map((r) => r.id) }, status: "RESERVE" }, data: { status: "REGISTERED" } });
@@ -34,7 +34,7 @@ export async function fillFreeSeats(tx: DbOrTx, event: LockedEvent, counters: Co
         locale: registration.locale,
         timeZone: event.timeZone,
         template: "eventPromoted",
-        props: eventEmailDetails(event, registration.name, null),
+        props: eventEmailDetails(event, registration.name, null, registration),
       }),
     );
   }

@@ -73,8 +73,20 @@ export function privateRegistrationUrl(slug: string, token: string): string {
   return appUrl(`/e/${encodeURIComponent(slug)}/r/${token}`);
 }
 
-/** What the event e-mails show; `privateUrl` only for public registrants (their token is known only at creation). */
-export function eventEmailDetails(event: LockedEvent, participantName: string, privateUrl: string | null): EventEmailDetails {
+/** The join link (attendance is recorded through it): portal users sign in; public registrants use their private link. */
+export function joinUrlFor(event: { number: number; onlineUrl: string | null }, registrant: { userId: string | null }, privateUrl: string | null): string | null {
+  if (!event.onlineUrl) return null;
+  if (registrant.userId) return appUrl(`/portal/events/${event.number}/join`);
+  return privateUrl ? `${privateUrl}/join` : null;
+}
+
+/**
+ * What the event e-mails show; `privateUrl` only for public registrants (their
+ * token is known only at creation). `onlineUrl` is the join link, never the raw
+ * conference link, so that access records attendance; a public registrant
+ * without the private link is pointed to the confirmation e-mail instead.
+ */
+export function eventEmailDetails(event: LockedEvent, participantName: string, privateUrl: string | null, registrant: { userId: string | null } = { userId: null }): EventEmailDetails {
   const place = event.place ? [event.place.name, event.place.address].filter(Boolean).join(", ") : (event.customer?.name ?? null);
   return {
     name: participantName,
@@ -84,7 +96,7 @@ export function eventEmailDetails(event: LockedEvent, participantName: string, p
     endsAt: event.endsAt,
     timeZone: event.timeZone,
     place,
-    onlineUrl: event.onlineUrl,
+    onlineUrl: joinUrlFor(event, registrant, privateUrl),
     privateUrl,
   };
 }

@@ -4,6 +4,7 @@ import { EventFacts } from "@/components/events/event-facts";
 import { PortalRegisterForm } from "@/components/events/portal-register-form";
 import { RegistrationBadge } from "@/components/events/registration-badge";
 import { Alert } from "@/components/ui/alert";
+import { buttonClass } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { Card, PageHeader } from "@/components/ui/page-header";
 import { ownCpf } from "@/lib/account/cpf";
@@ -19,7 +20,7 @@ export default async function PortalEventPage({ params }: { params: Promise<{ nu
   const actor = await requireClient();
   const { number } = await params;
   const event = await orNotFound(getPortalEvent(db, actor, Number(number)));
-  const [t, cpf] = await Promise.all([getTranslations("events.portal"), ownCpf(db, actor)]);
+  const [t, tj, cpf] = await Promise.all([getTranslations("events.portal"), getTranslations("events.join"), ownCpf(db, actor)]);
   const at = now();
   const registration = event.registration && event.registration.status !== "CANCELLED" ? event.registration : null;
   const registrationOpen = !event.mainEventId && event.status !== "CANCELLED" && event.visibleInPortal && (!event.registrationDeadline || event.registrationDeadline >= at);
@@ -69,6 +70,14 @@ export default async function PortalEventPage({ params }: { params: Promise<{ nu
           {registration ? (
             <div className="space-y-3">
               <RegistrationBadge status={registration.status} position={registration.reservePosition} />
+              {registration.status === "REGISTERED" && event.isOnline && event.status !== "CANCELLED" ? (
+                <p>
+                  {/* A plain link: prefetching the join page would record attendance. */}
+                  <a href={`/portal/events/${event.number}/join`} className={buttonClass("primary")}>
+                    {tj("join")}
+                  </a>
+                </p>
+              ) : null}
               {cpf ? null : (
                 <Alert tone="warning">
                   {t("cpfMissing")}{" "}

@@ -3,6 +3,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { CancelPublicRegistration } from "@/components/events/cancel-public-registration";
 import { RegistrationBadge } from "@/components/events/registration-badge";
 import { Alert } from "@/components/ui/alert";
+import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/page-header";
 import { now } from "@/lib/clock";
 import { db } from "@/lib/db";
@@ -15,7 +16,7 @@ export default async function PrivateRegistrationPage({ params, searchParams }: 
   const [{ slug, token }, query] = await Promise.all([params, searchParams]);
   const registration = await findRegistrationByToken(db, token);
   if (!registration || registration.event.slug !== slug) notFound();
-  const [t, tp, format] = await Promise.all([getTranslations("events.public"), getTranslations("events.portal"), getFormatter()]);
+  const [t, tp, tj, format] = await Promise.all([getTranslations("events.public"), getTranslations("events.portal"), getTranslations("events.join"), getFormatter()]);
   const { event } = registration;
   const active = registration.status !== "CANCELLED";
   const canCancel = active && (!event.cancellationDeadline || event.cancellationDeadline >= now());
@@ -26,6 +27,14 @@ export default async function PrivateRegistrationPage({ params, searchParams }: 
       <p className="text-sm text-slate-700">{t("registrationOf", { name: registration.name, email: registration.email })}</p>
       <p className="text-sm">{format.dateTime(event.startsAt, { dateStyle: "full", timeStyle: "short", timeZone: event.timeZone })}</p>
       <RegistrationBadge status={registration.status} position={registration.reservePosition} />
+      {registration.status === "REGISTERED" && event.onlineUrl && event.status !== "CANCELLED" ? (
+        <p>
+          {/* A plain link: prefetching the join page would record attendance. */}
+          <a href={`/e/${slug}/r/${token}/join`} className={buttonClass("primary")}>
+            {tj("join")}
+          </a>
+        </p>
+      ) : null}
       {event.status === "CANCELLED" ? <Alert tone="error">{tp("eventCancelled")}</Alert> : null}
       <p className="text-sm text-slate-600">{t("keepLink")}</p>
       {canCancel ? (
