@@ -11,12 +11,9 @@ import { notifyOutbox } from "@/lib/jobs/notify";
 import { clientIp } from "@/lib/security/client-ip";
 import { refusePublicSubmission } from "@/lib/security/public-form-guard";
 import { getPublicEvent } from "./public-events";
+import { publicRegistrationLimit } from "./public-registration-limit";
 import { cancelRegistration, registerForEvent } from "./registration";
 import { publicRegistrationSchema, type PublicRegistrationInput } from "./schemas";
-
-function publicRegistrationLimit() {
-  return { limit: Number(process.env.PUBLIC_REGISTRATION_RATE_LIMIT ?? 20), windowMs: 10 * 60 * 1000 };
-}
 
 export async function registerPubliclyAction(slug: string, input: PublicRegistrationInput): Promise<ActionResult> {
   const parsed = publicRegistrationSchema.safeParse(input);
