@@ -1,0 +1,12 @@
+// Prints the benchmark event's registrations and counters as JSON.
+import { closeDatabase, getDatabase } from "@/lib/db/client";
+
+const database = getDatabase();
+try {
+  const event = await database.prisma.event.findUniqueOrThrow({ where: { slug: process.argv[2] ?? "bench" }, select: { id: true, seats: true, reserveSeats: true, registeredCount: true, reserveCount: true } });
+  const groups = await database.prisma.registration.groupBy({ by: ["status"], where: { eventId: event.id }, _count: true });
+  const rows = Object.fromEntries(groups.map((g) => [g.status, g._count]));
+  console.log(JSON.stringify({ ...event, registeredRows: rows.REGISTERED ?? 0, reserveRows: rows.RESERVE ?? 0 }));
+} finally {
+  await closeDatabase(database);
+}
