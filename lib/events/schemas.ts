@@ -4,8 +4,15 @@ import { z } from "zod";
 
 const optionalText = (max: number) => z.string().trim().max(max, "validation.tooLong").optional().or(z.literal("")).transform((v) => v || undefined);
 const dateTime = z.coerce.date({ error: "validation.invalid" });
-const optionalDateTime = z.union([z.literal(""), z.null(), z.undefined(), z.coerce.date({ error: "validation.invalid" })]).transform((v) => (v instanceof Date ? v : undefined));
-const optionalId = z.union([z.literal(""), z.null(), z.undefined(), z.uuid("validation.invalid")]).transform((v) => v || undefined);
+// Optional fields accept a missing key, "" (an empty form field) or null alike.
+const optionalDateTime = z
+  .union([z.literal(""), z.null(), z.undefined(), z.coerce.date({ error: "validation.invalid" })])
+  .transform((v) => (v instanceof Date ? v : undefined))
+  .optional();
+const optionalId = z
+  .union([z.literal(""), z.null(), z.undefined(), z.uuid("validation.invalid")])
+  .transform((v) => v || undefined)
+  .optional();
 
 /** The event form. Fields that follow the main event are ignored for a secondary one (server-enforced). */
 export const eventSchema = z
@@ -29,9 +36,16 @@ export const eventSchema = z
     cancellationDeadline: optionalDateTime,
     portalQuestionnaireId: optionalId,
     publicQuestionnaireId: optionalId,
-    workloadHours: z.union([z.literal(""), z.null(), z.undefined(), z.coerce.number().min(0, "validation.invalid").max(10_000, "validation.invalid")]).transform((v) => (typeof v === "number" ? v : undefined)),
+    certificateTemplateId: optionalId,
+    workloadHours: z
+      .union([z.literal(""), z.null(), z.undefined(), z.coerce.number().min(0, "validation.invalid").max(10_000, "validation.invalid")])
+      .transform((v) => (typeof v === "number" ? v : undefined))
+      .optional(),
     reminderEnabled: z.boolean().default(true),
-    mainEventNumber: z.union([z.literal(""), z.null(), z.undefined(), z.coerce.number().int("validation.invalid").positive("validation.invalid")]).transform((v) => (typeof v === "number" ? v : undefined)),
+    mainEventNumber: z
+      .union([z.literal(""), z.null(), z.undefined(), z.coerce.number().int("validation.invalid").positive("validation.invalid")])
+      .transform((v) => (typeof v === "number" ? v : undefined))
+      .optional(),
   })
   .refine((v) => v.endsAt > v.startsAt, { path: ["endsAt"], message: "events.errors.endBeforeStart" })
   .refine((v) => !(v.customerId && v.placeId), { path: ["placeId"], message: "events.errors.oneLocation" });
@@ -81,3 +95,14 @@ export type PublicRegistrationInput = z.input<typeof publicRegistrationSchema>;
 
 export const portalRegistrationSchema = z.object({ eventId: z.uuid(), answers: answersInputSchema });
 export type PortalRegistrationInput = z.input<typeof portalRegistrationSchema>;
+
+/** Staff adding a participant by hand; `clientEmail` links the registration to an existing client user. */
+export const addParticipantSchema = z.object({
+  name: z.string().trim().min(1, "validation.required").max(200, "validation.tooLong"),
+  email: z.string().trim().min(1, "validation.required").email("validation.email").max(254, "validation.email"),
+  cpf: z.string().trim().max(20, "validation.invalid").optional().default(""),
+  // Blank for none (no transform, so the form's values and the server's input are one type).
+  clientEmail: z.union([z.literal(""), z.string().trim().email("validation.email").max(254, "validation.email")]).optional().default(""),
+});
+export type AddParticipantInput = z.input<typeof addParticipantSchema>;
+export type AddParticipantData = z.output<typeof addParticipantSchema>;

