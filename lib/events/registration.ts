@@ -12,7 +12,6 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { defaultLocale } from "@/lib/i18n/config";
 import { parseCpf } from "./cpf";
-import { eventCalendarAttachment } from "./event-calendar-file";
 import { fillFreeSeats } from "./promotion";
 import { assertValidAnswers, parseQuestions } from "./questionnaire";
 import { mirrorToSecondaries } from "./replication";
@@ -170,7 +169,6 @@ export async function registerForEvent(db: Db, eventId: string, registrant: Regi
         timeZone: event.timeZone,
         template: "eventRegistration",
         props: { ...eventEmailDetails(event, person.name, privateUrl, person), status, reservePosition: position ?? null },
-        attachments: [eventCalendarAttachment(event, person.locale)],
       }),
     );
     return { registrationId: registration.id, status, reservePosition: position, accessToken: token?.token, emailIds };
