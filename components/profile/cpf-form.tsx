@@ -8,7 +8,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { setOwnCpfAction } from "@/lib/account/actions";
-import { cpfSchema, type CpfInput } from "@/lib/account/cpf";
+import { cpfSchema, type CpfInput } from "@/lib/account/cpf-schema";
 import { formatCpf } from "@/lib/events/cpf";
 
 export function CpfForm({ current }: { current: string | null }) {

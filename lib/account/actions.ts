@@ -4,7 +4,8 @@ import { revalidatePath } from "next/cache";
 import { requireClient } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { fromDomainError, invalid, type ActionResult } from "@/lib/forms/action-result";
-import { cpfSchema, setOwnCpf, type CpfInput } from "./cpf";
+import { setOwnCpf } from "./cpf";
+import { cpfSchema, type CpfInput } from "./cpf-schema";
 
 export async function setOwnCpfAction(input: CpfInput): Promise<ActionResult> {
   const actor = await requireClient();

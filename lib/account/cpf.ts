@@ -1,16 +1,11 @@
 // A portal user's own CPF (seed 000: certificates need it; the participant can
 // check and add it in the portal). Valid by its check digits and unique per person.
-import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import type { DbOrTx } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/query-guards";
 import { ValidationError } from "@/lib/errors";
-import { isValidCpf, parseCpf } from "@/lib/events/cpf";
-
-export const cpfSchema = z.object({
-  cpf: z.string().trim().min(1, "validation.required").refine(isValidCpf, "account.cpfInvalid"),
-});
-export type CpfInput = z.infer<typeof cpfSchema>;
+import { parseCpf } from "@/lib/events/cpf";
+import type { CpfInput } from "./cpf-schema";
 
 export async function setOwnCpf(db: DbOrTx, actor: Actor, input: CpfInput): Promise<string> {
   const cpf = parseCpf(input.cpf);
