@@ -90,6 +90,22 @@ test("an anonymous visitor registers on the public page", async ({ browser }) =>
   await context.close();
 });
 
+test("staff confirm the event and e-mail the participants; the outbox shows the e-mails", async ({ page }) => {
+  await loginAs(page, "admin@portico.test", /\/admin$/);
+  await page.goto(eventPath);
+  await page.getByRole("link", { name: "Edit" }).first().click();
+  await page.getByLabel("Status").selectOption("CONFIRMED");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByText("The event is now Confirmed. E-mail the 1 participant now?")).toBeVisible();
+  await page.getByRole("button", { name: "Send e-mails" }).click();
+  await expect(page.getByText("1 e-mail queued.")).toBeVisible();
+
+  await page.goto(`/admin/outbox?q=vera%40visitor.test`);
+  await expect(page.getByRole("link", { name: new RegExp(eventName) }).first()).toBeVisible();
+  const subjects = await page.getByRole("row").allInnerTexts();
+  expect(subjects.filter((row) => row.includes(eventName)).length).toBeGreaterThanOrEqual(2);
+});
+
 test("a client registers in the portal and joins inside the access window", async ({ page }) => {
   await loginAs(page, "person@portico.test", /\/portal$/);
   await page.goto("/portal/events");
@@ -109,4 +125,39 @@ test("a client registers in the portal and joins inside the access window", asyn
   await setServerClock(page, new Date(Date.parse(startsAtUtc) - 30 * 60_000).toISOString());
   await page.goto(`/portal/events/${number}/join`);
   await expect(page).toHaveURL(/\/conference-room$/);
+});
+
+test("after the event the certificate is issued, downloads as a PDF and verifies", async ({ page, browser }) => {
+  await loginAs(page, "person@portico.test", /\/portal$/);
+  // Certificates need a CPF on file.
+  await page.goto("/portal/profile");
+  await page.getByLabel("CPF").fill("529.982.247-25");
+  await page.getByRole("button", { name: "Save" }).last().click();
+  await expect(page.getByText("Your CPF was saved.")).toBeVisible();
+
+  // The day after the event, the daily job runs.
+  await setServerClock(page, new Date(Date.parse(startsAtUtc) + 24 * 3600_000).toISOString());
+  const run = await page.request.post("/api/test/jobs/certificates");
+  expect(await run.json()).toMatchObject({ issued: 1 });
+
+  await page.goto("/portal/events?view=mine");
+  await page.getByRole("link", { name: eventName }).click();
+  const link = page.getByRole("link", { name: "Download certificate" });
+  const pdf = await page.request.get((await link.getAttribute("href"))!);
+  expect(pdf.status()).toBe(200);
+  expect(pdf.headers()["content-type"]).toBe("application/pdf");
+  expect((await pdf.body()).subarray(0, 5).toString()).toBe("%PDF-");
+
+  // The e-mail that carried the PDF gives the verification code.
+  const admin = await browser.newPage();
+  await loginAs(admin, "admin@portico.test", /\/admin$/);
+  await admin.goto("/admin/outbox?q=person%40portico.test");
+  await admin.getByRole("link", { name: `Your certificate: ${eventName}` }).click();
+  await expect(admin.getByText("certificate.pdf").or(admin.getByText(/\.pdf/)).first()).toBeVisible();
+  const code = (await admin.getByTestId("email-text").innerText()).match(/verification code is (\S+?)\.?\s/)?.[1];
+  expect(code).toBeTruthy();
+  await page.goto(`/certificates/verify/${code}`);
+  await expect(page.getByText("This certificate is valid.")).toBeVisible();
+  await expect(page.getByText("Pedro Person")).toBeVisible();
+  await expect(page.getByText("529")).toHaveCount(0);
 });

@@ -23,6 +23,7 @@ export interface EventFormValues {
   cancellationDeadline: string;
   portalQuestionnaireId: string;
   publicQuestionnaireId: string;
+  certificateTemplateId: string;
   workloadHours: string;
   reminderEnabled: boolean;
   mainEventNumber: string;
@@ -63,6 +64,7 @@ interface EventLike {
   cancellationDeadline: Date | null;
   portalQuestionnaireId: string | null;
   publicQuestionnaireId: string | null;
+  certificateTemplateId: string | null;
   workloadHours: { toString(): string } | null;
   reminderEnabled: boolean;
   mainEvent: { number: number } | null;
@@ -90,6 +92,7 @@ export function eventToFormValues(e: EventLike): EventFormValues {
     cancellationDeadline: wall(e.cancellationDeadline),
     portalQuestionnaireId: e.portalQuestionnaireId ?? "",
     publicQuestionnaireId: e.publicQuestionnaireId ?? "",
+    certificateTemplateId: e.certificateTemplateId ?? "",
     workloadHours: e.workloadHours === null ? "" : e.workloadHours.toString(),
     reminderEnabled: e.reminderEnabled,
     mainEventNumber: e.mainEvent ? String(e.mainEvent.number) : "",

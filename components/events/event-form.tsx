@@ -5,15 +5,18 @@
 // forces them anyway (lib/events/event-save.ts).
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
+import { useState } from "react";
 import { useForm, type Resolver } from "react-hook-form";
 import { useActionForm, useErrorText } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { CheckboxField, SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { createEventAction, updateEventAction } from "@/lib/events/event-actions";
+import type { UpdateEventResult } from "@/lib/events/event-save";
 import type { EventFormOptions } from "@/lib/events/event-list";
 import { eventSchema } from "@/lib/events/schemas";
 import { toEventInput, type EventFormValues } from "./event-form-values";
+import { StatusEmailPrompt } from "./status-email-prompt";
 
 const schemaResolver = zodResolver(eventSchema);
 // Validate what the server will receive; keep the form's own values for editing.
@@ -39,7 +42,16 @@ export function EventForm({ eventId, defaults, options, timeZones, main, canSetM
   const ts = useTranslations("events.status");
   const errorText = useErrorText();
   const form = useForm<EventFormValues>({ resolver, defaultValues: defaults });
-  const { onSubmit, pending, formError, message } = useActionForm(form, (values) => (eventId ? updateEventAction(eventId, toEventInput(values)) : createEventAction(toEventInput(values))));
+  // After a change to Confirmed or Cancelled the server says how many would be e-mailed; then we ask.
+  const [statusChange, setStatusChange] = useState<UpdateEventResult | null>(null);
+  const [queued, setQueued] = useState<number | null>(null);
+  const { onSubmit, pending, formError, message } = useActionForm(form, async (values) => {
+    if (!eventId) return createEventAction(toEventInput(values));
+    setQueued(null);
+    const result = await updateEventAction(eventId, toEventInput(values));
+    if (result.ok && result.data?.statusChangedTo && result.data.participantCount > 0) setStatusChange(result.data);
+    return result.ok ? { ok: true, message: result.message } : result;
+  });
   const { errors } = form.formState;
   const e = (field: keyof EventFormValues | "customerId" | "placeId") => errorText((errors as Record<string, { message?: string } | undefined>)[field]?.message, { max: 200 });
   const followed = !main;
@@ -48,6 +60,18 @@ export function EventForm({ eventId, defaults, options, timeZones, main, canSetM
     <form onSubmit={onSubmit} noValidate className="space-y-6">
       {formError ? <Alert tone="error">{errorText(formError.key, formError.values)}</Alert> : null}
       {message ? <Alert tone="success">{errorText(message.key, message.values)}</Alert> : null}
+      {queued !== null ? <Alert tone="success">{t("emailsQueued", { count: queued })}</Alert> : null}
+      {eventId && statusChange?.statusChangedTo ? (
+        <StatusEmailPrompt
+          eventId={eventId}
+          status={statusChange.statusChangedTo}
+          count={statusChange.participantCount}
+          onClose={(count) => {
+            setStatusChange(null);
+            setQueued(count);
+          }}
+        />
+      ) : null}
       {main ? <Alert tone="info">{t("followsMain", { number: main.number, name: main.name })}</Alert> : null}
       <div className="grid gap-4 md:grid-cols-2">
         <TextField label={t("name")} autoComplete="off" help={t("nameHelp")} error={e("name")} {...form.register("name")} />
@@ -129,6 +153,14 @@ export function EventForm({ eventId, defaults, options, timeZones, main, canSetM
             {options.questionnaires.map((q) => (
               <option key={q.id} value={q.id}>
                 {q.name}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField label={t("certificateTemplate")} help={t("certificateTemplateHelp")} error={e("certificateTemplateId")} {...form.register("certificateTemplateId")}>
+            <option value="">{tc("none")}</option>
+            {options.certificateTemplates.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
               </option>
             ))}
           </SelectField>

@@ -2,13 +2,24 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { DataTable } from "@/components/ui/data-table";
 import { Pagination } from "@/components/ui/pagination";
-import { answerText, type ParticipantRow } from "@/lib/events/participants";
+import { answerText, certificateState, type ParticipantRow } from "@/lib/events/participants";
 import type { Page, SearchParams } from "@/lib/pagination";
+import { ParticipantRowActions } from "./participant-row-actions";
 
 const tones = { REGISTERED: "green", RESERVE: "amber", CANCELLED: "gray" } as const;
 
-/** Read-only participants of an event, paginated; answers shortened to one line each. */
-export async function ParticipantsTable({ basePath, params, page, timeZone }: { basePath: string; params: SearchParams; page: Page<ParticipantRow>; timeZone: string }) {
+interface ParticipantsTableProps {
+  eventId: string;
+  basePath: string;
+  params: SearchParams;
+  page: Page<ParticipantRow>;
+  timeZone: string;
+  /** Staff may cancel here (main events; a session's copies follow their main registration). */
+  canCancel: boolean;
+}
+
+/** Participants of an event, paginated, with check-in and cancel per row; answers shortened to one line each. */
+export async function ParticipantsTable({ eventId, basePath, params, page, timeZone, canCancel }: ParticipantsTableProps) {
   const [t, tc, tr, ts, format] = await Promise.all([
     getTranslations("events.admin"),
     getTranslations("common"),
@@ -35,6 +46,7 @@ export async function ParticipantsTable({ basePath, params, page, timeZone }: { 
           { header: t("registeredAt"), cell: (r) => when(r.registeredAt), className: "whitespace-nowrap" },
           { header: t("source"), cell: (r) => ts(r.source) },
           { header: t("attendedAt"), cell: (r) => when(r.attendedAt), className: "whitespace-nowrap" },
+          { header: t("certificate"), cell: (r) => t(`certificateState.${certificateState(r)}`) },
           {
             header: t("answers"),
             cell: (r) =>
@@ -49,6 +61,12 @@ export async function ParticipantsTable({ basePath, params, page, timeZone }: { 
                   ))}
                 </ul>
               ),
+          },
+          {
+            header: tc("actions"),
+            cell: (r) => (
+              <ParticipantRowActions eventId={eventId} registrationId={r.id} name={r.name} status={r.status} attended={Boolean(r.attendedAt)} canCancel={canCancel} />
+            ),
           },
         ]}
       />

@@ -3,6 +3,9 @@
 import { revalidatePath } from "next/cache";
 import { requireClient } from "@/lib/auth/session";
 import { db } from "@/lib/db";
+import { issueCertificates } from "@/lib/events/certificates/issue";
+import { notifyOutbox } from "@/lib/jobs/notify";
+import { getStorage } from "@/lib/storage";
 import { fromDomainError, invalid, type ActionResult } from "@/lib/forms/action-result";
 import { setOwnCpf } from "./cpf";
 import { cpfSchema, type CpfInput } from "./cpf-schema";
@@ -15,6 +18,14 @@ export async function setOwnCpfAction(input: CpfInput): Promise<ActionResult> {
     await setOwnCpf(db, actor, parsed.data);
   } catch (error) {
     return fromDomainError(error);
+  }
+  // Certificates waiting for this CPF follow at once (inside their 15 days); if
+  // issuing fails here, the daily job tries again.
+  try {
+    const { emailIds } = await issueCertificates(db, { storage: getStorage(), userId: actor.userId });
+    await notifyOutbox(emailIds);
+  } catch (error) {
+    console.error("[certificates] issuing after a CPF was added failed; the daily job retries", error);
   }
   revalidatePath("/portal", "layout");
   return { ok: true, message: { key: "account.cpfSaved" } };

@@ -49,12 +49,18 @@ export async function deliverEmail(
 
   let providerId: string;
   try {
+    const attachments = await db.emailAttachment.findMany({
+      where: { emailMessageId: id },
+      select: { fileName: true, contentType: true, content: true },
+      orderBy: [{ fileName: "asc" }, { id: "asc" }],
+    });
     ({ providerId } = await transport.send({
       id: claimed.id,
       to: claimed.to,
       subject: claimed.subject,
       html: claimed.html,
       text: claimed.text,
+      ...(attachments.length ? { attachments } : {}),
     }));
   } catch (error) {
     const final = claimed.attempts >= maxAttempts;

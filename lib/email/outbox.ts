@@ -14,6 +14,14 @@ export interface EnqueueEmailInput<N extends TemplateName> {
   props: TemplateProps<N>;
   /** For templates that format dates; defaults to the translator's (UTC). */
   timeZone?: string;
+  /** Files sent with the message, stored beside it in the same transaction. */
+  attachments?: EmailAttachmentInput[];
+}
+
+export interface EmailAttachmentInput {
+  fileName: string;
+  contentType: string;
+  content: Uint8Array;
 }
 
 const recipient = z.email();
@@ -36,10 +44,33 @@ export async function enqueueEmail<N extends TemplateName>(tx: DbOrTx, input: En
       html: rendered.html,
       text: rendered.text,
       status: "QUEUED",
+      ...(input.attachments?.length
+        ? { attachments: { create: input.attachments.map((a) => ({ fileName: a.fileName, contentType: a.contentType, content: toBytes(a.content) })) } }
+        : {}),
     },
     select: { id: true },
   });
   return row.id;
+}
+
+/** Prisma's Bytes is a Uint8Array over its own ArrayBuffer. */
+function toBytes(content: Uint8Array): Uint8Array<ArrayBuffer> {
+  return new Uint8Array(content);
+}
+
+/** The attachments of a message without their content (the outbox detail page). */
+export async function listEmailAttachments(db: DbOrTx, emailMessageId: string) {
+  if (!isUuid(emailMessageId)) return [];
+  const rows = await db.$queryRaw<{ id: string; fileName: string; contentType: string; size: number }[]>`
+    SELECT id, "fileName", "contentType", octet_length(content)::int AS size
+    FROM "EmailAttachment" WHERE "emailMessageId" = ${emailMessageId}::uuid ORDER BY "fileName", id`;
+  return rows;
+}
+
+/** One attachment with its content (the admin download route). */
+export async function getEmailAttachment(db: DbOrTx, emailMessageId: string, attachmentId: string) {
+  if (!isUuid(emailMessageId) || !isUuid(attachmentId)) return null;
+  return db.emailAttachment.findFirst({ where: { id: attachmentId, emailMessageId }, select: { fileName: true, contentType: true, content: true } });
 }
 
 /** Admin action: a FAILED message goes back to QUEUED (attempts and lastError kept). */

@@ -9,6 +9,14 @@ export interface OutgoingEmail {
   subject: string;
   html: string;
   text: string;
+  /** Files sent with the message (certificates, calendar files). */
+  attachments?: OutgoingAttachment[];
+}
+
+export interface OutgoingAttachment {
+  fileName: string;
+  contentType: string;
+  content: Uint8Array;
 }
 
 export interface EmailTransport {
@@ -24,7 +32,7 @@ export function createLogTransport(from = DEFAULT_EMAIL_FROM): EmailTransport {
     name: "log",
     async send(message) {
       console.log(
-        `[email:log] not sent (log transport) id=${message.id} from=${JSON.stringify(from)} to=${JSON.stringify(message.to)} subject=${JSON.stringify(message.subject)}`,
+        `[email:log] not sent (log transport) id=${message.id} from=${JSON.stringify(from)} to=${JSON.stringify(message.to)} subject=${JSON.stringify(message.subject)} attachments=${message.attachments?.length ?? 0}`,
       );
       return { providerId: `log-${message.id}` };
     },
@@ -48,7 +56,16 @@ export function resendTransport(apiKey: string, from: string, options: ResendTra
     name: "resend",
     async send(message) {
       const { data, error } = await client.emails.send(
-        { from, to: message.to, subject: message.subject, html: message.html, text: message.text },
+        {
+          from,
+          to: message.to,
+          subject: message.subject,
+          html: message.html,
+          text: message.text,
+          ...(message.attachments?.length
+            ? { attachments: message.attachments.map((a) => ({ filename: a.fileName, contentType: a.contentType, content: Buffer.from(a.content).toString("base64") })) }
+            : {}),
+        },
         { idempotencyKey: message.id, signal: AbortSignal.timeout(timeoutMs) },
       );
       if (error) throw new Error(`Resend: ${error.message}${error.statusCode ? ` (${error.statusCode} ${error.name})` : ""}`);

@@ -8,7 +8,7 @@ import { requireStaff } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { fromDomainError, invalid, type ActionResult } from "@/lib/forms/action-result";
 import { setEventArtwork } from "./event-artwork";
-import { createEvent, updateEvent } from "./event-save";
+import { createEvent, updateEvent, type UpdateEventResult } from "./event-save";
 import { eventSchema, type EventInput } from "./schemas";
 
 function revalidateEvent(id: string) {
@@ -30,17 +30,19 @@ export async function createEventAction(input: EventInput): Promise<ActionResult
   redirect(`/admin/events/${id}?created=1`);
 }
 
-export async function updateEventAction(id: string, input: EventInput): Promise<ActionResult> {
+/** On a change to Confirmed or Cancelled, `data` tells the form to offer the status e-mail. */
+export async function updateEventAction(id: string, input: EventInput): Promise<ActionResult<UpdateEventResult>> {
   const actor = await requireStaff();
   const parsed = eventSchema.safeParse(input);
   if (!parsed.success) return invalid(parsed.error);
+  let data: UpdateEventResult;
   try {
-    await updateEvent(db, actor, String(id), parsed.data);
+    data = await updateEvent(db, actor, String(id), parsed.data);
   } catch (error) {
     return fromDomainError(error);
   }
   revalidateEvent(id);
-  return { ok: true, message: { key: "common.saved" } };
+  return { ok: true, data, message: { key: "common.saved" } };
 }
 
 export async function setEventArtworkAction(id: string, fileId: string | null): Promise<ActionResult> {

@@ -1,10 +1,11 @@
 // Who may download an event's .ics: anyone for events with public registration;
 // otherwise staff, and portal clients who can see the event (open, or registered).
+import { appUrl } from "@/lib/app-url";
 import { isPortalClient, isStaff, type Actor } from "@/lib/auth/actor";
 import { now } from "@/lib/clock";
 import type { DbOrTx } from "@/lib/db";
 import { translatorFor } from "@/lib/i18n/messages";
-import { eventCalendar } from "./calendar";
+import { eventCalendar, type CalendarEvent } from "./calendar";
 import { openForRegistration } from "./portal-events";
 
 export async function calendarFileFor(db: DbOrTx, actor: Actor | null, slug: string, options: { host: string; locale: string; url: string }): Promise<string | null> {
@@ -17,4 +18,20 @@ export async function calendarFileFor(db: DbOrTx, actor: Actor | null, slug: str
   const location = event.place ? [event.place.name, event.place.address].filter(Boolean).join(", ") : (event.customer?.name ?? null);
   const t = translatorFor(options.locale);
   return eventCalendar({ ...event, location, url: options.url }, { host: options.host, cancelledLabel: t("events.calendar.cancelled") });
+}
+
+type CalendarSource = Omit<CalendarEvent, "location" | "url"> & {
+  slug: string;
+  publicRegistration: boolean;
+  place: { name: string; address: string | null } | null;
+  customer: { name: string } | null;
+};
+
+/** The event's .ics as an e-mail attachment (the registration confirmation carries it). */
+export function eventCalendarAttachment(event: CalendarSource, locale: string) {
+  const location = event.place ? [event.place.name, event.place.address].filter(Boolean).join(", ") : (event.customer?.name ?? null);
+  const url = event.publicRegistration ? appUrl(`/e/${encodeURIComponent(event.slug)}`) : appUrl(`/portal/events/${event.number}`);
+  const t = translatorFor(locale);
+  const ics = eventCalendar({ ...event, location, url }, { host: new URL(appUrl("/")).host, cancelledLabel: t("events.calendar.cancelled") });
+  return { fileName: `event-${event.number}.ics`, contentType: "text/calendar; charset=utf-8", content: new TextEncoder().encode(ics) };
 }

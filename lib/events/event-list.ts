@@ -83,6 +83,7 @@ const detailSelect = {
   portalQuestionnaire: { select: { name: true } },
   publicQuestionnaireId: true,
   publicQuestionnaire: { select: { name: true } },
+  certificateTemplateId: true,
   workloadHours: true,
   artworkFileId: true,
   reminderEnabled: true,
@@ -111,19 +112,24 @@ export interface Option {
 }
 
 /** Choices of the event form; inactive records only when the event already uses them. */
-export async function eventFormOptions(db: DbOrTx, actor: Actor, current?: { typeId?: string | null; placeId?: string | null; customerId?: string | null }) {
+export async function eventFormOptions(
+  db: DbOrTx,
+  actor: Actor,
+  current?: { typeId?: string | null; placeId?: string | null; customerId?: string | null; certificateTemplateId?: string | null },
+) {
   assertStaff(actor);
   const keep = (id?: string | null) => (id ? [{ id }] : []);
   const byName = { orderBy: [{ name: "asc" as const }, { id: "asc" as const }] };
-  const [types, places, questionnaires, staff, customers] = await Promise.all([
+  const [types, places, questionnaires, staff, customers, certificateTemplates] = await Promise.all([
     db.eventType.findMany({ where: { OR: [{ active: true }, ...keep(current?.typeId)] }, select: { id: true, name: true, isPublic: true }, ...byName }),
     db.eventPlace.findMany({ where: { OR: [{ active: true }, ...keep(current?.placeId)] }, select: { id: true, name: true, isDefaultPublic: true }, ...byName }),
     db.questionnaireTemplate.findMany({ select: { id: true, name: true }, ...byName }),
     db.user.findMany({ where: { active: true, role: { in: [Role.ADMIN, Role.STAFF] } }, select: { id: true, name: true }, ...byName }),
     // Bounded: the location select is not a customer search.
     db.customer.findMany({ where: { OR: [{ active: true }, ...keep(current?.customerId)] }, select: { id: true, name: true }, take: 500, ...byName }),
+    db.certificateTemplate.findMany({ where: { OR: [{ active: true }, ...keep(current?.certificateTemplateId)] }, select: { id: true, name: true }, ...byName }),
   ]);
   const currentCustomer = current?.customerId && !customers.some((c) => c.id === current.customerId) ? await db.customer.findUnique({ where: { id: current.customerId }, select: { id: true, name: true } }) : null;
-  return { types, places, questionnaires, staff, customers: currentCustomer ? [currentCustomer, ...customers] : customers };
+  return { types, places, questionnaires, staff, certificateTemplates, customers: currentCustomer ? [currentCustomer, ...customers] : customers };
 }
 export type EventFormOptions = Awaited<ReturnType<typeof eventFormOptions>>;

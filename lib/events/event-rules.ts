@@ -21,6 +21,7 @@ export const FOLLOWED_FIELDS = [
   "cancellationDeadline",
   "portalQuestionnaireId",
   "publicQuestionnaireId",
+  "certificateTemplateId",
 ] as const;
 
 export interface FollowedFields {
@@ -35,6 +36,7 @@ export interface FollowedFields {
   cancellationDeadline: Date | null;
   portalQuestionnaireId: string | null;
   publicQuestionnaireId: string | null;
+  certificateTemplateId: string | null;
 }
 
 export const followedSelect = Object.fromEntries(FOLLOWED_FIELDS.map((f) => [f, true])) as Record<(typeof FOLLOWED_FIELDS)[number], true>;
@@ -57,6 +59,7 @@ export function followedFromInput(input: EventData): FollowedFields {
     cancellationDeadline: input.cancellationDeadline ?? null,
     portalQuestionnaireId: input.portalQuestionnaireId ?? null,
     publicQuestionnaireId: input.publicQuestionnaireId ?? null,
+    certificateTemplateId: input.certificateTemplateId ?? null,
   };
 }
 

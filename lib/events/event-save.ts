@@ -12,6 +12,7 @@ import { isTimeZone } from "@/lib/i18n/config";
 import { defaultPublicPlaceId } from "./event-settings";
 import { canEditEvent, eventSlug, followedFromInput, followedSelect, pickFollowed, type FollowedFields } from "./event-rules";
 import { replicateRegistrationsToSecondary } from "./replication";
+import { activeParticipantCount } from "./status-emails";
 import type { EventData } from "./schemas";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
@@ -53,6 +54,9 @@ async function ownFollowed(db: DbOrTx, input: EventData, current?: FollowedField
     const id = fields[key];
     if (id && !(await db.questionnaireTemplate.count({ where: { id } }))) throw new ValidationError({ [key]: "validation.invalid" });
   }
+  if (fields.certificateTemplateId && fields.certificateTemplateId !== current?.certificateTemplateId) {
+    if (!(await db.certificateTemplate.count({ where: { id: fields.certificateTemplateId, active: true } }))) throw new ValidationError({ certificateTemplateId: "validation.invalid" });
+  }
   if (type.isPublic && !fields.customerId && !fields.placeId) fields.placeId = (await defaultPublicPlaceId(db)) ?? null;
   return fields;
 }
@@ -85,12 +89,19 @@ export async function createEvent(db: Db, actor: Actor, input: EventData): Promi
   });
 }
 
-export async function updateEvent(db: Db, actor: Actor, id: string, input: EventData): Promise<void> {
+/** Set when the save changed the status to Confirmed or Cancelled: the form then offers the status e-mail. */
+export interface UpdateEventResult {
+  statusChangedTo: "CONFIRMED" | "CANCELLED" | null;
+  /** Active (registered + reserve) participants, who would get the e-mail. */
+  participantCount: number;
+}
+
+export async function updateEvent(db: Db, actor: Actor, id: string, input: EventData): Promise<UpdateEventResult> {
   assertStaff(actor);
   if (!isUuid(id)) throw new NotFoundError("common.notFound");
   await checkOwnFields(db, input);
   try {
-    await db.$transaction(async (tx) => {
+    return await db.$transaction(async (tx) => {
       // Lock order main → session everywhere (registration replicates the same way), so no deadlock.
       const before = await tx.event.findUnique({ where: { id }, select: { responsibleId: true, mainEvent: { select: { number: true } } } });
       if (!before) throw new NotFoundError("common.notFound");
@@ -100,7 +111,7 @@ export async function updateEvent(db: Db, actor: Actor, id: string, input: Event
       await tx.$queryRaw`SELECT id FROM "Event" WHERE id = ${id}::uuid FOR UPDATE`;
       const current = await tx.event.findUniqueOrThrow({
         where: { id },
-        select: { responsibleId: true, mainEventId: true, _count: { select: { secondaryEvents: true } }, ...followedSelect },
+        select: { responsibleId: true, mainEventId: true, status: true, _count: { select: { secondaryEvents: true } }, ...followedSelect },
       });
       if (!canEditEvent(actor, current)) throw new ForbiddenError("events.errors.onlyResponsible");
       if (current.mainEventId !== (before.mainEvent ? main?.id : null)) throw new ConflictError("events.errors.changedMeanwhile");
@@ -113,6 +124,8 @@ export async function updateEvent(db: Db, actor: Actor, id: string, input: Event
       if (main && !before.mainEvent) await replicateRegistrationsToSecondary(tx, id);
       // A main event's settings flow to its sessions.
       if (!main && current._count.secondaryEvents > 0) await tx.event.updateMany({ where: { mainEventId: id }, data: followed });
+      const statusChangedTo = input.status !== current.status && input.status !== "OPEN" ? input.status : null;
+      return { statusChangedTo, participantCount: statusChangedTo ? await activeParticipantCount(tx, id) : 0 };
     });
   } catch (error) {
     throw isUniqueViolation(error) ? new ValidationError({ name: "validation.nameTaken" }) : error;

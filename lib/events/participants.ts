@@ -1,6 +1,7 @@
 // Participants of an event for staff (issue 3, item 4): the paginated list with
-// each reserve's position computed in SQL (one query plus a count, no N+1), and
-// the data of the CSV export. Registration and cancellation live in ./registration.
+// each reserve's position and the certificate state computed in SQL (one query
+// plus a count, no N+1), and the data of the CSV export. Registration and
+// cancellation live in ./registration; staff's own actions in ./staff-participants.
 import "server-only";
 import { assertStaff, type Actor } from "@/lib/auth/actor";
 import type { DbOrTx } from "@/lib/db";
@@ -22,6 +23,10 @@ export interface ParticipantRow {
   attendedAt: Date | null;
   cancelledAt: Date | null;
   answers: StoredAnswer[];
+  /** When this registration's certificate was issued (a Certificate row exists). */
+  certificateIssuedAt: Date | null;
+  /** When the participant was asked for a CPF to receive the certificate. */
+  cpfRequestedAt: Date | null;
 }
 
 interface RawRow extends Omit<ParticipantRow, "reservePosition" | "answers"> {
@@ -41,9 +46,11 @@ async function participantRows(db: DbOrTx, eventId: string, limit: number, offse
   const rows = await db.$queryRaw<RawRow[]>`
     SELECT r.id, r.name, r.email, r.status::text AS status, r.source::text AS source,
            r."registeredAt", r."attendedAt", r."cancelledAt", r.answers,
+           c."issuedAt" AS "certificateIssuedAt", r."cpfRequestedAt",
            CASE WHEN r.status = 'RESERVE'
                 THEN row_number() OVER (PARTITION BY r.status = 'RESERVE' ORDER BY r.arrival) END AS "reservePosition"
     FROM "Registration" r
+    LEFT JOIN "Certificate" c ON c."registrationId" = r.id
     WHERE r."eventId" = ${eventId}::uuid
     ORDER BY r.arrival
     LIMIT ${limit} OFFSET ${offset}`;
@@ -69,6 +76,14 @@ export async function allParticipants(db: DbOrTx, actor: Actor, eventId: string)
   assertStaff(actor);
   const event = await eventOrNotFound(db, eventId);
   return { event, rows: await participantRows(db, event.id, 1_000_000, 0) };
+}
+
+export type CertificateState = "issued" | "cpfRequested" | "none";
+
+/** "issued" when a certificate exists, "cpfRequested" when the participant was asked for a CPF. */
+export function certificateState(row: Pick<ParticipantRow, "certificateIssuedAt" | "cpfRequestedAt">): CertificateState {
+  if (row.certificateIssuedAt) return "issued";
+  return row.cpfRequestedAt ? "cpfRequested" : "none";
 }
 
 /** An answer as text: lists joined, booleans through the caller's yes/no words. */

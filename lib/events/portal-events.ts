@@ -61,6 +61,7 @@ const myRegistrationSelect = {
   registeredAt: true,
   attendedAt: true,
   arrival: true,
+  certificate: { select: { id: true } },
   event: { select: cardSelect },
 } satisfies Prisma.RegistrationSelect;
 
@@ -109,7 +110,7 @@ export async function getPortalEvent(db: DbOrTx, actor: Actor, number: number) {
       place: { select: { name: true, address: true } },
       customer: { select: { name: true } },
       secondaryEvents: { select: { number: true, name: true, startsAt: true, endsAt: true }, orderBy: { startsAt: "asc" } },
-      registrations: { where: { userId: actor.userId }, select: { id: true, status: true, registeredAt: true, attendedAt: true } },
+      registrations: { where: { userId: actor.userId }, select: { id: true, status: true, registeredAt: true, attendedAt: true, certificate: { select: { id: true } } } },
     },
   });
   if (!event) throw new NotFoundError("errors.notFoundBody");

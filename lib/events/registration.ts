@@ -12,6 +12,7 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { defaultLocale } from "@/lib/i18n/config";
 import { parseCpf } from "./cpf";
+import { eventCalendarAttachment } from "./event-calendar-file";
 import { fillFreeSeats } from "./promotion";
 import { assertValidAnswers, parseQuestions } from "./questionnaire";
 import { mirrorToSecondaries } from "./replication";
@@ -169,6 +170,7 @@ export async function registerForEvent(db: Db, eventId: string, registrant: Regi
         timeZone: event.timeZone,
         template: "eventRegistration",
         props: { ...eventEmailDetails(event, person.name, privateUrl, person), status, reservePosition: position ?? null },
+        attachments: [eventCalendarAttachment(event, person.locale)],
       }),
     );
     return { registrationId: registration.id, status, reservePosition: position, accessToken: token?.token, emailIds };

@@ -4,7 +4,10 @@
 import type PgBoss from "pg-boss";
 import type { Database } from "@/lib/db/client";
 import { deliverEmail, getTransport, type EmailTransport } from "@/lib/email";
+import { issueCertificates } from "@/lib/events/certificates/issue";
+import { sendDueReminders } from "@/lib/events/reminders";
 import { purgeRateLimits } from "@/lib/security/rate-limit";
+import { getStorage } from "@/lib/storage";
 import { createBoss } from "./boss";
 import { EMAIL_MAX_ATTEMPTS, QUEUES, queueOptions } from "./queues";
 import { dailyAt, ensureSchedules } from "./schedule";
@@ -35,9 +38,19 @@ export async function startJobs(database: Database, options: { work: boolean; tr
     await boss.work(QUEUES.maintenance, polling, async () => {
       await purgeRateLimits(database.prisma);
     });
+    await boss.work(QUEUES.eventReminders, polling, async () => {
+      const { emailIds } = await sendDueReminders(database.prisma);
+      for (const id of emailIds) await boss.send(QUEUES.emailDeliver, { id }, { singletonKey: id });
+    });
+    await boss.work(QUEUES.certificatesIssue, polling, async () => {
+      const { emailIds } = await issueCertificates(database.prisma, { storage: getStorage() });
+      for (const id of emailIds) await boss.send(QUEUES.emailDeliver, { id }, { singletonKey: id });
+    });
     await ensureSchedules(boss, [
       { queue: QUEUES.emailSweep, cron: "* * * * *" },
       { queue: QUEUES.maintenance, cron: dailyAt(3) },
+      { queue: QUEUES.certificatesIssue, cron: dailyAt(2) },
+      { queue: QUEUES.eventReminders, cron: "0 * * * *" },
     ]);
   }
   return { boss, working: options.work };

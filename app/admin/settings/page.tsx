@@ -14,6 +14,7 @@ export default async function SettingsPage() {
     { href: "/admin/settings/event-types", title: t("types.title"), description: t("types.description") },
     { href: "/admin/settings/event-places", title: t("places.title"), description: t("places.description") },
     { href: "/admin/settings/questionnaires", title: t("questionnaires.title"), description: t("questionnaires.description") },
+    { href: "/admin/settings/certificates", title: t("certificates.title"), description: t("certificates.description") },
   ];
   return (
     <>

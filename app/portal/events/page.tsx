@@ -42,7 +42,7 @@ export default async function PortalEventsPage({ searchParams }: { searchParams:
         </Link>
       </nav>
       {mine ? (
-        <MyEvents actorPage={await listMyRegistrations(db, actor, query)} params={params} format={format} t={t} />
+        <MyEvents actorPage={await listMyRegistrations(db, actor, query)} params={params} format={format} t={t} tcert={await getTranslations("certificates")} />
       ) : (
         <OpenEvents page={await listOpenEvents(db, actor, query)} params={params} q={query.q} t={t} />
       )}
@@ -83,7 +83,19 @@ async function OpenEvents({ page, params, q, t }: { page: Awaited<ReturnType<typ
   );
 }
 
-function MyEvents({ actorPage, params, format, t }: { actorPage: Awaited<ReturnType<typeof listMyRegistrations>>; params: SearchParams; format: Awaited<ReturnType<typeof getFormatter>>; t: T }) {
+function MyEvents({
+  actorPage,
+  params,
+  format,
+  t,
+  tcert,
+}: {
+  actorPage: Awaited<ReturnType<typeof listMyRegistrations>>;
+  params: SearchParams;
+  format: Awaited<ReturnType<typeof getFormatter>>;
+  t: T;
+  tcert: Awaited<ReturnType<typeof getTranslations<"certificates">>>;
+}) {
   if (actorPage.rows.length === 0) return <p className="rounded-md border border-dashed border-slate-300 p-8 text-center text-sm text-slate-600">{t("noRegistrations")}</p>;
   return (
     <>
@@ -96,7 +108,14 @@ function MyEvents({ actorPage, params, format, t }: { actorPage: Awaited<ReturnT
               </Link>
               <p className="text-sm text-slate-600">{format.dateTime(r.event.startsAt, { dateStyle: "medium", timeStyle: "short", timeZone: r.event.timeZone })}</p>
             </div>
-            <RegistrationBadge status={r.status} position={r.reservePosition} />
+            <div className="flex items-center gap-3">
+              {r.certificate ? (
+                <a href={`/api/certificates/${r.certificate.id}`} className="text-sm text-indigo-700 underline">
+                  {tcert("download")}
+                </a>
+              ) : null}
+              <RegistrationBadge status={r.status} position={r.reservePosition} />
+            </div>
           </li>
         ))}
       </ul>

@@ -1,14 +1,22 @@
 // The registry of e-mail templates by name (the name is stored on EmailMessage).
 // A new template is one file in this folder plus one entry here.
 import type { AnyEmailTemplate, EmailTemplate } from "../template";
+import { certificateCpfRequest } from "./certificate-cpf-request";
+import { certificateIssued } from "./certificate-issued";
 import { eventPromoted } from "./event-promoted";
 import { eventRegistration } from "./event-registration";
+import { eventReminder } from "./event-reminder";
+import { eventStatus } from "./event-status";
 import { passwordReset } from "./password-reset";
 
 export const templates = {
+  certificateIssued,
+  certificateCpfRequest,
   passwordReset,
   eventRegistration,
   eventPromoted,
+  eventStatus,
+  eventReminder,
 } satisfies Record<string, AnyEmailTemplate>;
 
 export type TemplateName = keyof typeof templates;

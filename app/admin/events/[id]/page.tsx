@@ -1,10 +1,12 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { AddParticipantForm } from "@/components/events/add-participant-form";
 import { ArtworkUpload } from "@/components/events/artwork-upload";
 import { CopyLink } from "@/components/events/copy-link";
 import { EventStatusBadge } from "@/components/events/event-status-badge";
 import { ParticipantsTable } from "@/components/events/participants-table";
+import { ResendStatusEmails } from "@/components/events/status-email-prompt";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/page-header";
@@ -13,6 +15,7 @@ import { requireStaff } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { getEvent } from "@/lib/events/event-list";
 import { listParticipants } from "@/lib/events/participants";
+import { activeParticipantCount } from "@/lib/events/status-emails";
 import { NotFoundError } from "@/lib/errors";
 import { first, parseListQuery, type SearchParams } from "@/lib/pagination";
 import { uploadMaxBytes } from "@/lib/storage";
@@ -29,7 +32,7 @@ export default async function EventPage({ params, searchParams }: { params: Prom
     throw error;
   });
   const [t, tc, format] = await Promise.all([getTranslations("events.admin"), getTranslations("common"), getFormatter()]);
-  const participants = await listParticipants(db, actor, event.id, parseListQuery(query));
+  const [participants, activeCount] = await Promise.all([listParticipants(db, actor, event.id, parseListQuery(query)), activeParticipantCount(db, event.id)]);
   const when = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: "medium", timeStyle: "short", timeZone: event.timeZone }) : tc("none"));
   const details: [string, React.ReactNode][] = [
     [t("type"), `${event.type.name}${event.type.isPublic ? ` (${t("public")})` : ""}`],
@@ -147,8 +150,25 @@ export default async function EventPage({ params, searchParams }: { params: Prom
               {t("exportCsv")}
             </a>
           </div>
-          <ParticipantsTable basePath={`/admin/events/${event.id}`} params={query} page={participants} timeZone={event.timeZone} />
+          <ParticipantsTable
+            eventId={event.id}
+            basePath={`/admin/events/${event.id}`}
+            params={query}
+            page={participants}
+            timeZone={event.timeZone}
+            canCancel={!event.mainEvent}
+          />
+          <div className="mt-6 border-t border-slate-200 pt-6">
+            {event.mainEvent ? <p className="text-sm text-slate-600">{t("addInMainEvent", { number: event.mainEvent.number })}</p> : <AddParticipantForm eventId={event.id} />}
+          </div>
         </Card>
+        {event.canEdit ? (
+          <Card>
+            <h2 className="mb-2 text-lg font-medium">{t("statusEmails")}</h2>
+            <p className="mb-4 text-sm text-slate-600">{t("statusEmailsHelp", { count: activeCount })}</p>
+            <ResendStatusEmails eventId={event.id} count={activeCount} />
+          </Card>
+        ) : null}
       </div>
     </>
   );

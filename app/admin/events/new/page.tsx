@@ -31,7 +31,7 @@ export default async function NewEventPage({ searchParams }: { searchParams: Pro
     : {
         ...{ name: "", description: "", responsibleId: "", startsAt: "", endsAt: "", timeZone, typeId: "", location: "", status: "OPEN", onlineUrl: "" },
         ...{ visibleInPortal: false, publicRegistration: false, seats: "0", reserveSeats: "0", registrationDeadline: "", cancellationDeadline: "" },
-        ...{ portalQuestionnaireId: "", publicQuestionnaireId: "", workloadHours: "", reminderEnabled: true, mainEventNumber: "" },
+        ...{ portalQuestionnaireId: "", publicQuestionnaireId: "", certificateTemplateId: "", workloadHours: "", reminderEnabled: true, mainEventNumber: "" },
       };
   return (
     <>

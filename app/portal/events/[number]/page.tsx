@@ -20,7 +20,7 @@ export default async function PortalEventPage({ params }: { params: Promise<{ nu
   const actor = await requireClient();
   const { number } = await params;
   const event = await orNotFound(getPortalEvent(db, actor, Number(number)));
-  const [t, tj, cpf] = await Promise.all([getTranslations("events.portal"), getTranslations("events.join"), ownCpf(db, actor)]);
+  const [t, tj, tcert, cpf] = await Promise.all([getTranslations("events.portal"), getTranslations("events.join"), getTranslations("certificates"), ownCpf(db, actor)]);
   const at = now();
   const registration = event.registration && event.registration.status !== "CANCELLED" ? event.registration : null;
   const registrationOpen = !event.mainEventId && event.status !== "CANCELLED" && event.visibleInPortal && (!event.registrationDeadline || event.registrationDeadline >= at);
@@ -75,6 +75,13 @@ export default async function PortalEventPage({ params }: { params: Promise<{ nu
                   {/* A plain link: prefetching the join page would record attendance. */}
                   <a href={`/portal/events/${event.number}/join`} className={buttonClass("primary")}>
                     {tj("join")}
+                  </a>
+                </p>
+              ) : null}
+              {event.registration?.certificate ? (
+                <p>
+                  <a href={`/api/certificates/${event.registration.certificate.id}`} className={buttonClass("secondary")}>
+                    {tcert("download")}
                   </a>
                 </p>
               ) : null}

@@ -6,7 +6,7 @@ import { RetryEmailButton } from "@/components/admin/retry-email-button";
 import { Card, PageHeader } from "@/components/ui/page-header";
 import { requireAdmin } from "@/lib/auth/session";
 import { db } from "@/lib/db";
-import { getEmail } from "@/lib/email";
+import { getEmail, listEmailAttachments } from "@/lib/email";
 
 export default async function OutboxMessagePage({ params }: { params: Promise<{ id: string }> }) {
   await requireAdmin();
@@ -15,6 +15,7 @@ export default async function OutboxMessagePage({ params }: { params: Promise<{ 
   const t = await getTranslations("outbox");
   const tc = await getTranslations("common");
   const format = await getFormatter();
+  const attachments = await listEmailAttachments(db, message.id);
   const when = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: "medium", timeStyle: "medium" }) : "—");
   return (
     <>
@@ -59,6 +60,23 @@ export default async function OutboxMessagePage({ params }: { params: Promise<{ 
           </div>
         ) : null}
       </Card>
+      {attachments.length > 0 ? (
+        <Card className="mb-6">
+          <h2 className="mb-2 font-medium">{t("attachments")}</h2>
+          <ul className="space-y-1 text-sm" data-testid="email-attachments">
+            {attachments.map((a) => (
+              <li key={a.id}>
+                <a href={`/admin/outbox/${message.id}/attachments/${a.id}`} className="text-indigo-700 underline">
+                  {a.fileName}
+                </a>{" "}
+                <span className="text-slate-600">
+                  ({a.contentType}, {t("attachmentSize", { kb: format.number(a.size / 1024, { maximumFractionDigits: 1 }) })})
+                </span>
+              </li>
+            ))}
+          </ul>
+        </Card>
+      ) : null}
       <Card className="mb-6">
         <h2 className="mb-2 font-medium">{t("viewHtml")}</h2>
         {/* Exactly what was sent, isolated: no scripts, no same-origin access. */}

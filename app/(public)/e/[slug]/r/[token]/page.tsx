@@ -1,5 +1,6 @@
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { TokenCpfForm } from "@/components/certificates/token-cpf-form";
 import { CancelPublicRegistration } from "@/components/events/cancel-public-registration";
 import { RegistrationBadge } from "@/components/events/registration-badge";
 import { Alert } from "@/components/ui/alert";
@@ -7,6 +8,7 @@ import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/page-header";
 import { now } from "@/lib/clock";
 import { db } from "@/lib/db";
+import { certificateStateForToken } from "@/lib/events/certificates/access";
 import { findRegistrationByToken } from "@/lib/events/registration";
 import { first, type SearchParams } from "@/lib/pagination";
 
@@ -18,6 +20,7 @@ export default async function PrivateRegistrationPage({ params, searchParams }: 
   if (!registration || registration.event.slug !== slug) notFound();
   const [t, tp, tj, format] = await Promise.all([getTranslations("events.public"), getTranslations("events.portal"), getTranslations("events.join"), getFormatter()]);
   const { event } = registration;
+  const [certificate, tcert] = await Promise.all([certificateStateForToken(db, token), getTranslations("certificates")]);
   const active = registration.status !== "CANCELLED";
   const canCancel = active && (!event.cancellationDeadline || event.cancellationDeadline >= now());
   return (
@@ -36,6 +39,14 @@ export default async function PrivateRegistrationPage({ params, searchParams }: 
         </p>
       ) : null}
       {event.status === "CANCELLED" ? <Alert tone="error">{tp("eventCancelled")}</Alert> : null}
+      {certificate.issued ? (
+        <p>
+          <a href={`/api/certificates/by-token/${token}`} className={buttonClass("secondary")}>
+            {tcert("download")}
+          </a>
+        </p>
+      ) : null}
+      {certificate.needsCpf ? <TokenCpfForm token={token} /> : null}
       <p className="text-sm text-slate-600">{t("keepLink")}</p>
       {canCancel ? (
         <CancelPublicRegistration token={token} registrationId={registration.id} eventName={event.name} />

@@ -1,0 +1,50 @@
+"use client";
+
+// Staff add a participant by hand; required questions may stay blank and the
+// seat rules still apply (registered, reserve, or "full").
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useTranslations } from "next-intl";
+import { useForm } from "react-hook-form";
+import { useActionForm, useErrorText } from "@/components/forms/use-action-form";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/field";
+import { addParticipantAction } from "@/lib/events/participant-actions";
+import { addParticipantSchema, type AddParticipantInput } from "@/lib/events/schemas";
+
+const empty: AddParticipantInput = { name: "", email: "", cpf: "", clientEmail: "" };
+
+export function AddParticipantForm({ eventId }: { eventId: string }) {
+  const t = useTranslations("events.admin");
+  const errorText = useErrorText();
+  const form = useForm<AddParticipantInput>({ resolver: zodResolver(addParticipantSchema), defaultValues: empty });
+  const { onSubmit, pending, formError, message } = useActionForm(form, async (values) => {
+    const result = await addParticipantAction(eventId, values);
+    if (result.ok) form.reset(empty);
+    return result;
+  });
+  const { errors } = form.formState;
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label={t("addParticipant")}>
+      <h3 className="text-base font-medium text-slate-900">{t("addParticipant")}</h3>
+      {formError ? <Alert tone="error">{errorText(formError.key, formError.values)}</Alert> : null}
+      {message ? <Alert tone="success">{errorText(message.key, message.values)}</Alert> : null}
+      <div className="grid gap-4 md:grid-cols-2">
+        <TextField label={t("participantName")} autoComplete="off" error={errorText(errors.name?.message)} {...form.register("name")} />
+        <TextField label={t("participantEmail")} type="email" autoComplete="off" error={errorText(errors.email?.message)} {...form.register("email")} />
+        <TextField label={t("participantCpf")} inputMode="numeric" placeholder="000.000.000-00" error={errorText(errors.cpf?.message)} {...form.register("cpf")} />
+        <TextField
+          label={t("clientEmail")}
+          type="email"
+          autoComplete="off"
+          help={t("clientEmailHelp")}
+          error={errorText(errors.clientEmail?.message)}
+          {...form.register("clientEmail")}
+        />
+      </div>
+      <Button type="submit" variant="secondary" disabled={pending} aria-busy={pending}>
+        {pending ? t("adding") : t("addParticipant")}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,46 @@
+"use server";
+
+// Server actions of certificates: the template settings (staff) and a public
+// registrant adding a CPF through the private link.
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { cpfSchema, type CpfInput } from "@/lib/account/cpf-schema";
+import { requireStaff } from "@/lib/auth/session";
+import { db } from "@/lib/db";
+import { fromDomainError, invalid, type ActionResult } from "@/lib/forms/action-result";
+import { notifyOutbox } from "@/lib/jobs/notify";
+import { getStorage } from "@/lib/storage";
+import { setCpfByToken } from "./cpf-by-token";
+import { certificateTemplateSchema, type CertificateTemplateInput } from "./schemas";
+import { saveCertificateTemplate } from "./templates";
+
+const BASE = "/admin/settings/certificates";
+
+export async function saveCertificateTemplateAction(id: string | undefined, input: CertificateTemplateInput): Promise<ActionResult> {
+  const actor = await requireStaff();
+  const parsed = certificateTemplateSchema.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error);
+  const existing = typeof id === "string" ? id : undefined;
+  try {
+    await saveCertificateTemplate(db, actor, existing, parsed.data);
+  } catch (error) {
+    return fromDomainError(error);
+  }
+  revalidatePath(BASE);
+  if (existing === undefined) redirect(`${BASE}?created=1`);
+  revalidatePath(`${BASE}/${existing}`);
+  return { ok: true, message: { key: "common.saved" } };
+}
+
+export async function setCpfByTokenAction(token: string, input: CpfInput): Promise<ActionResult> {
+  const parsed = cpfSchema.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error);
+  try {
+    const { emailIds, slug } = await setCpfByToken(db, getStorage(), String(token), parsed.data);
+    await notifyOutbox(emailIds);
+    revalidatePath(`/e/${slug}/r/${token}`);
+  } catch (error) {
+    return fromDomainError(error);
+  }
+  return { ok: true, message: { key: "certificates.cpf.saved" } };
+}

@@ -1,0 +1,202 @@
+// Automatic certificates (issue 3 item 17; seed 000 "Emissão do Certificado"):
+// registered participants with recorded attendance of events that ended, were
+// not cancelled and have a certificate template, within 15 days after the end.
+// With a CPF (the registration's or the portal user's) the PDF is stored and
+// e-mailed with the Certificate row in one transaction; without one the
+// participant is asked for it once. Nothing is issued twice: the registration
+// row is locked and re-checked, and Certificate.registrationId is unique.
+// No "server-only" marker: the standalone worker (tsx lib/jobs/worker-main.ts) imports this.
+import { randomBytes } from "node:crypto";
+import { appUrl } from "@/lib/app-url";
+import { now } from "@/lib/clock";
+import type { Db } from "@/lib/db";
+import { isUniqueViolation } from "@/lib/db/query-guards";
+import { enqueueEmail } from "@/lib/email/outbox";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { newStorageKey, type FileStorage } from "@/lib/storage";
+import { verificationUrl } from "./content";
+import { renderCertificatePdf } from "./pdf";
+import { certificateLayout } from "./templates";
+
+export const CERTIFICATE_WINDOW_DAYS = 15;
+const DAY_MS = 86_400_000;
+const CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"; // base32 without look-alikes (0/O, 1/I)
+
+/** 10 characters of a 32-letter alphabet from the CSPRNG: 50 bits, unguessable. */
+export function newCertificateCode(): string {
+  const bytes = randomBytes(10);
+  return Array.from(bytes, (b) => CODE_ALPHABET[b & 31]).join("");
+}
+
+/** The registrations that should get a certificate now (or a CPF request). */
+function pendingWhere(at: Date, scope: { userId?: string; registrationId?: string }): Prisma.RegistrationWhereInput {
+  return {
+    status: "REGISTERED",
+    attendedAt: { not: null },
+    certificate: { is: null },
+    event: { status: { not: "CANCELLED" }, certificateTemplateId: { not: null }, endsAt: { lte: at, gte: new Date(at.getTime() - CERTIFICATE_WINDOW_DAYS * DAY_MS) } },
+    ...(scope.userId ? { userId: scope.userId } : {}),
+    ...(scope.registrationId ? { id: scope.registrationId } : {}),
+  };
+}
+
+const candidateSelect = {
+  id: true,
+  name: true,
+  email: true,
+  cpf: true,
+  locale: true,
+  userId: true,
+  cpfRequestedAt: true,
+  user: { select: { cpf: true } },
+  event: {
+    select: {
+      number: true,
+      slug: true,
+      name: true,
+      startsAt: true,
+      endsAt: true,
+      timeZone: true,
+      workloadHours: true,
+      publicRegistration: true,
+      certificateTemplate: { select: { title: true, body: true, signerName: true, signerRole: true, logoFileId: true } },
+    },
+  },
+} satisfies Prisma.RegistrationSelect;
+type Candidate = Prisma.RegistrationGetPayload<{ select: typeof candidateSelect }>;
+
+export interface IssueResult {
+  /** Certificate ids issued by this run. */
+  issued: string[];
+  /** Registrations asked for a CPF by this run. */
+  cpfRequested: string[];
+  /** Outbox rows written; hand them to notifyOutbox. */
+  emailIds: string[];
+}
+
+export interface IssueOptions {
+  storage: FileStorage;
+  /** Only this portal user's registrations (after they add a CPF). */
+  userId?: string;
+  /** Only this registration (a public registrant adding a CPF). */
+  registrationId?: string;
+  /** At most this many registrations per run (default 500; the next run takes the rest). */
+  limit?: number;
+}
+
+export async function issueCertificates(db: Db, options: IssueOptions): Promise<IssueResult> {
+  const at = now();
+  const result: IssueResult = { issued: [], cpfRequested: [], emailIds: [] };
+  const candidates = await db.registration.findMany({
+    where: pendingWhere(at, options),
+    select: candidateSelect,
+    orderBy: { registeredAt: "asc" },
+    take: options.limit ?? 500,
+  });
+  const failures: unknown[] = [];
+  for (const candidate of candidates) {
+    const cpf = candidate.cpf ?? candidate.user?.cpf ?? null;
+    try {
+      if (cpf) await issueOne(db, options.storage, candidate, cpf, at, result);
+      else if (!candidate.cpfRequestedAt) await requestCpf(db, candidate, at, result);
+    } catch (error) {
+      // One bad registration (say, a broken logo) must not hold back the others.
+      console.error(`[certificates] registration ${candidate.id} failed`, error);
+      failures.push(error);
+    }
+  }
+  // Failing the run makes the job retry; what was issued is skipped next time.
+  if (failures.length) throw new AggregateError(failures, `${failures.length} certificate(s) could not be issued`);
+  return result;
+}
+
+/** Locks the registration and re-checks it is still pending (another run may have issued it meanwhile). */
+async function claim(tx: Prisma.TransactionClient, registrationId: string, at: Date): Promise<boolean> {
+  const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Registration" WHERE id = ${registrationId}::uuid FOR UPDATE`;
+  if (rows.length === 0) return false;
+  return (await tx.registration.count({ where: { ...pendingWhere(at, {}), id: registrationId } })) === 1;
+}
+
+async function issueOne(db: Db, storage: FileStorage, candidate: Candidate, cpf: string, at: Date, result: IssueResult): Promise<void> {
+  const { event } = candidate;
+  const template = event.certificateTemplate!;
+  const code = newCertificateCode();
+  const hours = event.workloadHours === null ? null : Number(event.workloadHours);
+  const facts = { participantName: candidate.name, cpf, eventName: event.name, startsAt: event.startsAt, endsAt: event.endsAt, timeZone: event.timeZone, hours, code, locale: candidate.locale };
+  const pdf = await renderCertificatePdf(await certificateLayout(db, storage, template), facts);
+  // The file goes first: a committed Certificate always has its PDF. A failed
+  // transaction removes it again, so no orphan is left behind.
+  const storageKey = `certificates/${newStorageKey(at)}`;
+  await storage.put(storageKey, pdf, "application/pdf");
+  try {
+    const done = await db.$transaction(async (tx) => {
+      if (!(await claim(tx, candidate.id, at))) return null;
+      const certificate = await tx.certificate.create({
+        data: {
+          registrationId: candidate.id,
+          code,
+          participantName: candidate.name,
+          eventName: event.name,
+          eventStartsAt: event.startsAt,
+          eventEndsAt: event.endsAt,
+          eventTimeZone: event.timeZone,
+          hours: event.workloadHours,
+          storageKey,
+          issuedAt: at,
+        },
+        select: { id: true },
+      });
+      const emailId = await enqueueEmail(tx, {
+        to: candidate.email,
+        locale: candidate.locale,
+        timeZone: event.timeZone,
+        template: "certificateIssued",
+        props: { name: candidate.name, eventName: event.name, code, verifyUrl: verificationUrl(code), portalUrl: candidate.userId ? appUrl(`/portal/events/${event.number}`) : null },
+        attachments: [{ fileName: certificateFileName(event.number, code), contentType: "application/pdf", content: pdf }],
+      });
+      return { certificateId: certificate.id, emailId };
+    });
+    if (!done) {
+      await storage.delete(storageKey);
+      return;
+    }
+    result.issued.push(done.certificateId);
+    result.emailIds.push(done.emailId);
+  } catch (error) {
+    await storage.delete(storageKey).catch(() => {});
+    if (isUniqueViolation(error)) return; // a concurrent run issued it (or the code collided: the next run retries)
+    throw error;
+  }
+}
+
+async function requestCpf(db: Db, candidate: Candidate, at: Date, result: IssueResult): Promise<void> {
+  const { event } = candidate;
+  const emailId = await db.$transaction(async (tx) => {
+    // The conditional update is the claim: of concurrent runs only one asks.
+    const { count } = await tx.registration.updateMany({ where: { id: candidate.id, cpfRequestedAt: null, cpf: null }, data: { cpfRequestedAt: at } });
+    if (count === 0) return null;
+    return enqueueEmail(tx, {
+      to: candidate.email,
+      locale: candidate.locale,
+      timeZone: event.timeZone,
+      template: "certificateCpfRequest",
+      props: {
+        name: candidate.name,
+        eventName: event.name,
+        deadline: new Date(event.endsAt.getTime() + CERTIFICATE_WINDOW_DAYS * DAY_MS),
+        // Only the hash of a public registrant's private-link token is stored, so
+        // the e-mail cannot carry that link: it points to the event page and tells
+        // them to open the link from their confirmation e-mail.
+        portal: Boolean(candidate.userId),
+        actionUrl: candidate.userId ? appUrl("/portal/profile") : event.publicRegistration ? appUrl(`/e/${encodeURIComponent(event.slug)}`) : null,
+      },
+    });
+  });
+  if (!emailId) return;
+  result.cpfRequested.push(candidate.id);
+  result.emailIds.push(emailId);
+}
+
+export function certificateFileName(eventNumber: number, code: string): string {
+  return `certificate-${eventNumber}-${code}.pdf`;
+}

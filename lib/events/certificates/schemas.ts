@@ -1,0 +1,16 @@
+// The certificate template form (issue 3 item 8). Messages are keys.
+import { z } from "zod";
+
+const optionalId = z.union([z.literal(""), z.null(), z.undefined(), z.uuid("validation.invalid")]).transform((v) => v || undefined);
+
+export const certificateTemplateSchema = z.object({
+  name: z.string().trim().min(1, "validation.required").max(200, "validation.tooLong"),
+  title: z.string().trim().min(1, "validation.required").max(200, "validation.tooLong"),
+  body: z.string().trim().min(1, "validation.required").max(5000, "validation.tooLong"),
+  signerName: z.string().trim().min(1, "validation.required").max(200, "validation.tooLong"),
+  signerRole: z.string().trim().max(200, "validation.tooLong").default(""),
+  logoFileId: optionalId,
+  active: z.boolean().default(true),
+});
+export type CertificateTemplateInput = z.input<typeof certificateTemplateSchema>;
+export type CertificateTemplateData = z.output<typeof certificateTemplateSchema>;

@@ -1,0 +1,53 @@
+// Status e-mails (issue 3 item 5; seed 000 "Enviar E-mail"): after a change to
+// Confirmed or Cancelled, or on demand ("Reenviar e-mail"), one individual e-mail
+// per active participant (registered and reserve) with the event's details and
+// status, in the participant's language. A session e-mails its own participants.
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import type { Db, DbOrTx } from "@/lib/db";
+import { isUuid } from "@/lib/db/query-guards";
+import { enqueueEmail } from "@/lib/email/outbox";
+import { ForbiddenError, NotFoundError } from "@/lib/errors";
+import { canEditEvent } from "./event-rules";
+import { mailEventSelect, mailRegistrationSelect, participantMail } from "./participant-mail";
+
+const ACTIVE = { in: ["REGISTERED", "RESERVE"] as ("REGISTERED" | "RESERVE")[] };
+
+/** How many participants a status e-mail would go to. */
+export function activeParticipantCount(db: DbOrTx, eventId: string): Promise<number> {
+  return db.registration.count({ where: { eventId, status: ACTIVE } });
+}
+
+export interface StatusEmailsResult {
+  count: number;
+  /** Outbox rows written; hand them to notifyOutbox after the call returns. */
+  emailIds: string[];
+}
+
+/** Queues the e-mails in one transaction: all of them or none. Only staff who may change the event may send. */
+export async function sendStatusEmails(db: Db, actor: Actor, eventId: string): Promise<StatusEmailsResult> {
+  const found = isUuid(eventId) ? await db.event.findUnique({ where: { id: eventId }, select: { responsibleId: true } }) : null;
+  if (!found) throw new NotFoundError("common.notFound");
+  if (!canEditEvent(actor, found)) throw new ForbiddenError("events.errors.onlyResponsible");
+  // Rendering is the slow part; a large event needs more than the default 5 s.
+  return db.$transaction(
+    async (tx) => {
+      const event = await tx.event.findUniqueOrThrow({ where: { id: eventId }, select: mailEventSelect });
+      const registrations = await tx.registration.findMany({ where: { eventId, status: ACTIVE }, select: mailRegistrationSelect, orderBy: { arrival: "asc" } });
+      const emailIds: string[] = [];
+      for (const registration of registrations) {
+        emailIds.push(
+          await enqueueEmail(tx, {
+            to: registration.email,
+            locale: registration.locale,
+            timeZone: event.timeZone,
+            template: "eventStatus",
+            props: { ...participantMail(event, registration), status: event.status },
+          }),
+        );
+      }
+      return { count: emailIds.length, emailIds };
+    },
+    { maxWait: 15_000, timeout: 120_000 },
+  );
+}
