@@ -25,7 +25,7 @@ test("staff create a public event with a questionnaire", async ({ page, baseURL 
   await page.goto("/admin/settings/event-types/new");
   await page.getByLabel("Name").fill("Open training");
   await page.getByLabel("Public", { exact: true }).check();
-  await page.getByRole("button", { name: "Save" }).click();
+  await page.getByRole("button", { name: "Create" }).click();
   await expect(page.getByText("Created.")).toBeVisible();
 
   await page.goto("/admin/settings/questionnaires/new");
@@ -33,7 +33,16 @@ test("staff create a public event with a questionnaire", async ({ page, baseURL 
   await page.getByRole("button", { name: "Add question" }).click();
   await page.getByLabel("Question", { exact: true }).fill("Which company do you work for?");
   await page.getByLabel("Required").check();
-  await page.getByRole("button", { name: "Save" }).click();
+  await page.getByRole("button", { name: "Create" }).click();
+  await expect(page.getByText("Created.")).toBeVisible();
+
+  await page.goto("/admin/settings/certificates/new");
+  await page.getByLabel("Name", { exact: true }).fill("Workshop certificate");
+  await page.getByLabel("Certificate title").fill("Certificate of participation");
+  await page.getByLabel("Text", { exact: true }).fill("We certify that {participant}, CPF {cpf}, took part in {event} from {start} to {end}, {hours} hours. Code {code}.");
+  await page.getByLabel("Signer's name").fill("Ada Admin");
+  await page.getByLabel("Signer's role").fill("Director");
+  await page.getByRole("button", { name: "Create" }).click();
   await expect(page.getByText("Created.")).toBeVisible();
 
   await page.goto("/admin/events/new");
@@ -50,7 +59,8 @@ test("staff create a public event with a questionnaire", async ({ page, baseURL 
   await page.getByLabel("Visible in the portal").check();
   await page.getByLabel("Public registration (public page, no login)").check();
   await page.getByLabel("Workload (hours)").fill("2");
-  await page.getByRole("button", { name: "Save" }).click();
+  await page.getByLabel("Certificate template").selectOption({ label: "Workshop certificate" });
+  await page.getByRole("button", { name: "Create" }).click();
 
   await expect(page.getByText("The event was created.")).toBeVisible();
   eventPath = new URL(page.url()).pathname;
@@ -108,6 +118,9 @@ test("staff confirm the event and e-mail the participants; the outbox shows the 
 
 test("a client registers in the portal and joins inside the access window", async ({ page }) => {
   await loginAs(page, "person@portico.test", /\/portal$/);
+  // Pedro reads Portuguese; this test reads English (the choice is stored on his account).
+  await page.locator("#language-switcher").selectOption("en");
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
   await page.goto("/portal/events");
   await page.getByRole("link", { name: eventName }).click();
   await page.getByLabel("Which company do you work for?").fill("Pedro Ltda");

@@ -42,6 +42,8 @@ export function useErrorText() {
   const t = useTranslations();
   return (key: string | undefined, values?: Record<string, string | number>) => {
     if (!key) return undefined;
+    // A message that is not one of ours (a library's default) is shown generically.
+    if (!t.has(key as never)) return t("validation.invalid");
     try {
       return t(key as never, { min: 10, max: 200, ...values } as never);
     } catch {

@@ -1,18 +1,10 @@
 // Forms of the events module (issue 3; seeds 000 and 002). One zod schema per
 // form, used by the form (zodResolver) and by the server. Messages are keys.
 import { z } from "zod";
+import { optionalDateTime, optionalId } from "@/lib/forms/optional-fields";
 
 const optionalText = (max: number) => z.string().trim().max(max, "validation.tooLong").optional().or(z.literal("")).transform((v) => v || undefined);
 const dateTime = z.coerce.date({ error: "validation.invalid" });
-// Optional fields accept a missing key, "" (an empty form field) or null alike.
-const optionalDateTime = z
-  .union([z.literal(""), z.null(), z.undefined(), z.coerce.date({ error: "validation.invalid" })])
-  .transform((v) => (v instanceof Date ? v : undefined))
-  .optional();
-const optionalId = z
-  .union([z.literal(""), z.null(), z.undefined(), z.uuid("validation.invalid")])
-  .transform((v) => v || undefined)
-  .optional();
 
 /** The event form. Fields that follow the main event are ignored for a secondary one (server-enforced). */
 export const eventSchema = z

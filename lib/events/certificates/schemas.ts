@@ -1,7 +1,7 @@
 // The certificate template form (issue 3 item 8). Messages are keys.
 import { z } from "zod";
+import { optionalId } from "@/lib/forms/optional-fields";
 
-const optionalId = z.union([z.literal(""), z.null(), z.undefined(), z.uuid("validation.invalid")]).transform((v) => v || undefined);
 
 export const certificateTemplateSchema = z.object({
   name: z.string().trim().min(1, "validation.required").max(200, "validation.tooLong"),
