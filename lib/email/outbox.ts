@@ -3,7 +3,7 @@
 import { z } from "zod";
 import type { DbOrTx } from "@/lib/db";
 import type { EmailMessage, EmailStatus, Prisma } from "@/lib/generated/prisma/client";
-import { renderEmail } from "./render";
+import { renderEmail, type RenderedEmail } from "./render";
 import type { TemplateName, TemplateProps } from "./templates";
 import { isUuid } from "@/lib/db/query-guards";
 
@@ -16,6 +16,11 @@ export interface EnqueueEmailInput<N extends TemplateName> {
   timeZone?: string;
   /** Files sent with the message, stored beside it in the same transaction. */
   attachments?: EmailAttachmentInput[];
+  /**
+   * The same template, locale and props rendered beforehand (renderEmail), so a
+   * caller holding a lock does not render inside it.
+   */
+  rendered?: RenderedEmail;
 }
 
 export interface EmailAttachmentInput {
@@ -34,7 +39,7 @@ const recipient = z.email();
 export async function enqueueEmail<N extends TemplateName>(tx: DbOrTx, input: EnqueueEmailInput<N>): Promise<string> {
   const to = input.to.trim();
   if (!recipient.safeParse(to).success) throw new Error(`Not an e-mail address: ${JSON.stringify(input.to)}`);
-  const rendered = await renderEmail(input.template, input.locale, input.props, { timeZone: input.timeZone });
+  const rendered = input.rendered ?? (await renderEmail(input.template, input.locale, input.props, { timeZone: input.timeZone }));
   const row = await tx.emailMessage.create({
     data: {
       to,

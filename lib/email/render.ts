@@ -1,6 +1,6 @@
 // Renders a registered template for a locale into subject, HTML and plain text.
 // Used by enqueueEmail (the outbox stores the rendered result) and previews.
-import { render } from "@react-email/render";
+import { render, toPlainText } from "@react-email/render";
 import { createElement } from "react";
 import { defaultLocale, isLocale, type Locale } from "@/lib/i18n/config";
 import { translatorFor } from "@/lib/i18n/messages";
@@ -25,6 +25,8 @@ export async function renderEmail<N extends TemplateName>(
   const t = translatorFor(resolved, options.timeZone);
   const definition = templates[template] as unknown as EmailTemplate<TemplateProps<N>>;
   const element = createElement(definition.Component, { ...(props as object), t, locale: resolved } as TemplateProps<N> & TemplateContext);
-  const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
+  // One React render; the text part is derived from it (what render's plainText option does).
+  const html = await render(element);
+  const text = toPlainText(html);
   return { locale: resolved, subject: definition.subject(t, props), html, text };
 }

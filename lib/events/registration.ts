@@ -8,6 +8,7 @@ import { normalizeEmail } from "@/lib/auth/normalize-email";
 import { now } from "@/lib/clock";
 import type { Db, DbOrTx } from "@/lib/db";
 import { enqueueEmail } from "@/lib/email/outbox";
+import { renderEmail, type RenderedEmail } from "@/lib/email/render";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { defaultLocale } from "@/lib/i18n/config";
@@ -18,6 +19,7 @@ import { assertValidAnswers, parseQuestions } from "./questionnaire";
 import { mirrorToSecondaries } from "./replication";
 import type { AnswersInput } from "./schemas";
 import {
+  eventRowForEmail,
   eventEmailDetails,
   hashAccessToken,
   lockEvent,
@@ -119,8 +121,14 @@ async function nextArrival(tx: DbOrTx): Promise<bigint> {
  */
 export async function registerForEvent(db: Db, eventId: string, registrant: Registrant, answersInput?: AnswersInput): Promise<RegistrationResult> {
   assertMayRegister(registrant);
+  const person = await personOf(db, registrant);
+  const token = registrant.source === "PUBLIC" ? newAccessToken() : null;
+  // The seat lock serializes an event's registrations, so the slow part (rendering
+  // the confirmation) is done before it, for the likely outcome; if the outcome
+  // or the event's details differ under the lock, it is rendered again there.
+  const likely = await preRenderConfirmation(db, eventId, person, token);
+
   return db.$transaction(async (tx) => {
-    const person = await personOf(tx, registrant);
     const event = await lockEvent(tx, eventId);
     assertOpenFor(event, registrant);
     const answers = answersFor(event, registrant, answersInput) as unknown as Prisma.InputJsonValue;
@@ -140,7 +148,6 @@ export async function registerForEvent(db: Db, eventId: string, registrant: Regi
     if (status === "REGISTERED") counters.registered++;
     else counters.reserve++;
 
-    const token = registrant.source === "PUBLIC" ? newAccessToken() : null;
     const data = {
       userId: person.userId,
       name: person.name,
@@ -162,19 +169,42 @@ export async function registerForEvent(db: Db, eventId: string, registrant: Regi
     await mirrorToSecondaries(tx, event.id, [registration.id, ...promoted]);
 
     const position = status === "RESERVE" ? ((await reservePosition(tx, registration.id)) ?? undefined) : undefined;
-    const privateUrl = token ? privateRegistrationUrl(event.slug, token.token) : null;
+    const reuse = likely && status === "REGISTERED" && likely.key === emailKey(event) ? likely : null;
     emailIds.push(
       await enqueueEmail(tx, {
         to: person.email,
         locale: person.locale,
         timeZone: event.timeZone,
         template: "eventRegistration",
-        props: { ...eventEmailDetails(event, person.name, privateUrl, person), status, reservePosition: position ?? null },
-        attachments: [eventCalendarAttachment(event, person.locale)],
+        props: confirmationProps(event, person, token, status, position ?? null),
+        attachments: [reuse?.attachment ?? eventCalendarAttachment(event, person.locale)],
+        rendered: reuse?.rendered,
       }),
     );
     return { registrationId: registration.id, status, reservePosition: position, accessToken: token?.token, emailIds };
   }, SEAT_TRANSACTION);
+}
+
+type EmailEvent = NonNullable<Awaited<ReturnType<typeof eventRowForEmail>>>;
+
+function confirmationProps(event: EmailEvent, person: Person, token: { token: string } | null, status: "REGISTERED" | "RESERVE", position: number | null) {
+  const privateUrl = token ? privateRegistrationUrl(event.slug, token.token) : null;
+  return { ...eventEmailDetails(event, person.name, privateUrl, person), status, reservePosition: position };
+}
+
+/** Everything the confirmation shows of the event: equal keys mean an equal e-mail. */
+function emailKey(event: EmailEvent): string {
+  const { name, number, slug, status, startsAt, endsAt, timeZone, onlineUrl, publicRegistration, place, customer, description } = event;
+  return JSON.stringify([name, number, slug, status, startsAt, endsAt, timeZone, onlineUrl, publicRegistration, place, customer, description]);
+}
+
+/** The REGISTERED confirmation, rendered outside the lock while seats seem free; null otherwise. */
+async function preRenderConfirmation(db: DbOrTx, eventId: string, person: Person, token: { token: string } | null) {
+  const event = await eventRowForEmail(db, eventId);
+  if (!event || event.registeredCount >= event.seats) return null;
+  const props = confirmationProps(event, person, token, "REGISTERED", null);
+  const rendered: RenderedEmail = await renderEmail("eventRegistration", person.locale, props, { timeZone: event.timeZone });
+  return { key: emailKey(event), rendered, attachment: eventCalendarAttachment(event, person.locale) };
 }
 
 /** The registration behind a public registrant's private link, with its event; null for an unknown token. */

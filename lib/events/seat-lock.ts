@@ -15,19 +15,23 @@ export const SEAT_TRANSACTION = { maxWait: 15_000, timeout: 30_000 } as const;
  * Everything that reads or changes seats, counters or registrations of a main
  * event (and, through it, of its secondaries) holds this lock until commit.
  */
+const lockedEventInclude = {
+  place: { select: { name: true, address: true } },
+  customer: { select: { name: true } },
+  portalQuestionnaire: { select: { questions: true } },
+  publicQuestionnaire: { select: { questions: true } },
+} as const;
+
 export async function lockEvent(tx: DbOrTx, eventId: string) {
   if (!isUuid(eventId)) return null;
   const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Event" WHERE id = ${eventId}::uuid FOR UPDATE`;
   if (rows.length === 0) return null;
-  return tx.event.findUniqueOrThrow({
-    where: { id: eventId },
-    include: {
-      place: { select: { name: true, address: true } },
-      customer: { select: { name: true } },
-      portalQuestionnaire: { select: { questions: true } },
-      publicQuestionnaire: { select: { questions: true } },
-    },
-  });
+  return tx.event.findUniqueOrThrow({ where: { id: eventId }, include: lockedEventInclude });
+}
+
+/** The same row without the lock: for work done before taking it (pre-rendering e-mails). */
+export async function eventRowForEmail(db: DbOrTx, eventId: string) {
+  return isUuid(eventId) ? db.event.findUnique({ where: { id: eventId }, include: lockedEventInclude }) : null;
 }
 export type LockedEvent = NonNullable<Awaited<ReturnType<typeof lockEvent>>>;
 
