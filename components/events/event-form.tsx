@@ -107,7 +107,7 @@ export function EventForm({ eventId, defaults, options, timeZones, main, canSetM
           <input type="hidden" {...form.register("mainEventNumber")} />
         )}
       </div>
-      <TextAreaField label={t("description")} rows={6} error={e("description")} {...form.register("description")} />
+      <TextAreaField label={t("description")} help={t("descriptionHelp")} rows={6} error={e("description")} {...form.register("description")} />
       {followed ? (
         <fieldset className="grid gap-4 md:grid-cols-2">
           <legend className="mb-2 text-base font-medium text-slate-900">{t("registrationSettings")}</legend>

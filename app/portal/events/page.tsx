@@ -7,6 +7,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card, PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { SearchForm } from "@/components/ui/search-form";
+import { Markdown } from "@/components/ui/markdown";
 import { ownCpf } from "@/lib/account/cpf";
 import { requireClient } from "@/lib/auth/session";
 import { db } from "@/lib/db";
@@ -71,7 +72,7 @@ async function OpenEvents({ page, params, q, t }: { page: Awaited<ReturnType<typ
                   </Link>{" "}
                   {event.status === "CONFIRMED" ? <Badge tone="green">{t("confirmed")}</Badge> : null}
                 </h2>
-                {event.description ? <p className="mb-3 mt-1 line-clamp-3 whitespace-pre-line text-sm text-slate-700">{event.description}</p> : null}
+                {event.description ? <Markdown source={event.description} className="mb-3 mt-1 line-clamp-3 text-sm" /> : null}
                 <EventFacts event={event} />
               </Card>
             </li>

@@ -4,6 +4,7 @@ import { EventFacts } from "@/components/events/event-facts";
 import { PublicRegisterForm } from "@/components/events/public-register-form";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/page-header";
+import { Markdown } from "@/components/ui/markdown";
 import { db } from "@/lib/db";
 import { seatsLeft } from "@/lib/events/portal-events";
 import { getPublicEvent, isRegistrationOpen } from "@/lib/events/public-events";
@@ -33,7 +34,7 @@ export default async function PublicEventPage({ params }: { params: Promise<{ sl
       {event.status === "CANCELLED" ? <Alert tone="error">{tp("eventCancelled")}</Alert> : null}
       <div className="grid gap-6 md:grid-cols-[3fr_2fr]">
         <Card>
-          {event.description ? <p className="mb-4 whitespace-pre-line">{event.description}</p> : null}
+          {event.description ? <Markdown source={event.description} className="mb-4" /> : null}
           <EventFacts event={event} />
           {location ? <p className="mt-3 text-sm">{tp("location", { location })}</p> : null}
           {event.secondaryEvents.length > 0 ? (

@@ -10,6 +10,7 @@ import { ResendStatusEmails } from "@/components/events/status-email-prompt";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/page-header";
+import { Markdown } from "@/components/ui/markdown";
 import { appUrl } from "@/lib/app-url";
 import { requireStaff } from "@/lib/auth/session";
 import { db } from "@/lib/db";
@@ -99,7 +100,7 @@ export default async function EventPage({ params, searchParams }: { params: Prom
               </div>
             ))}
           </dl>
-          {event.description ? <p className="mt-4 whitespace-pre-wrap text-sm text-slate-800">{event.description}</p> : null}
+          {event.description ? <Markdown source={event.description} className="mt-4 text-sm" /> : null}
         </Card>
         <Card>
           <h2 className="mb-4 text-lg font-medium">{t("publication")}</h2>

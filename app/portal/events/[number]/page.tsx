@@ -7,6 +7,7 @@ import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { Card, PageHeader } from "@/components/ui/page-header";
+import { Markdown } from "@/components/ui/markdown";
 import { ownCpf } from "@/lib/account/cpf";
 import { requireClient } from "@/lib/auth/session";
 import { now } from "@/lib/clock";
@@ -44,7 +45,7 @@ export default async function PortalEventPage({ params }: { params: Promise<{ nu
       ) : null}
       <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
         <Card>
-          {event.description ? <p className="mb-4 whitespace-pre-line text-slate-800">{event.description}</p> : null}
+          {event.description ? <Markdown source={event.description} className="mb-4" /> : null}
           <EventFacts event={event} />
           {location ? <p className="mt-3 text-sm">{t("location", { location })}</p> : null}
           {event.secondaryEvents.length > 0 ? (
