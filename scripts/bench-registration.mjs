@@ -4,7 +4,7 @@
 // and prints registrations per second, p50/p95 latency and the overbooking
 // check (must be 0). Only loopback traffic; bounded in count and time.
 //   BENCH_DATABASE_URL (default postgresql://postgres@127.0.0.1:5432/portico_bench; recreated)
-//   BENCH_REQUESTS (2000), BENCH_CONCURRENCY (50), BENCH_SEATS (1500), BENCH_RESERVE (200)
+//   BENCH_REQUESTS (2000), BENCH_CONCURRENCY (50), BENCH_SEATS (1500), BENCH_RESERVE (200), BENCH_WORKER (off)
 import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import pg from "pg";
@@ -32,6 +32,9 @@ const env = {
   APP_URL: `http://127.0.0.1:${port}`,
   PUBLIC_REGISTRATION_RATE_LIMIT: "1000000000",
   DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE ?? "20",
+  // Measures the registration path: the confirmations wait in the outbox for a
+  // worker (as with PORTICO_WORKER=off web instances); BENCH_WORKER=on delivers them meanwhile.
+  PORTICO_WORKER: process.env.BENCH_WORKER === "on" ? "on" : "off",
   NODE_ENV: "production",
 };
 const setup = spawnSync("npx", ["--no-install", "tsx", "scripts/bench/setup-event.ts", slug, String(seats), String(reserve)], { stdio: "inherit", env });
@@ -88,5 +91,7 @@ console.log(`responses: ${Object.entries(statuses).map(([s, n]) => `${s}×${n}`)
 console.log(`throughput: ${(requests / seconds).toFixed(1)} requests/s; ${((statuses[201] ?? 0) / seconds).toFixed(1)} registrations/s (${seconds.toFixed(2)} s)`);
 console.log(`latency: p50 ${pct(50)} ms, p95 ${pct(95)} ms, max ${latencies.at(-1).toFixed(1)} ms`);
 console.log(`stored: ${counted.registeredRows} registered / ${counted.seats} seats, ${counted.reserveRows} reserve / ${counted.reserveSeats}; counters match rows: ${countersMatch}`);
+const queued = JSON.parse(execFileSync("npx", ["--no-install", "tsx", "scripts/bench/count-registrations.ts", slug, "--emails"], { env, encoding: "utf8" }).trim().split("\n").at(-1));
+console.log(`confirmation e-mails in the outbox: ${queued.emails} (worker ${env.PORTICO_WORKER === "off" ? "off during the run" : "on"})`);
 console.log(`overbooking: ${overbooking}`);
 process.exit(overbooking === 0 && countersMatch ? 0 : 1);
