@@ -8,12 +8,13 @@ import { normalizeEmail } from "@/lib/auth/normalize-email";
 import { now } from "@/lib/clock";
 import type { Db, DbOrTx } from "@/lib/db";
 import { enqueueEmail } from "@/lib/email/outbox";
-import { renderEmail, type RenderedEmail } from "@/lib/email/render";
+import type { RenderedEmail } from "@/lib/email/render";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { defaultLocale } from "@/lib/i18n/config";
 import { parseCpf } from "./cpf";
 import { eventCalendarAttachment } from "./event-calendar-file";
+import { renderConfirmation } from "./confirmation-render";
 import { fillFreeSeats } from "./promotion";
 import { assertValidAnswers, parseQuestions } from "./questionnaire";
 import { mirrorToSecondaries } from "./replication";
@@ -170,15 +171,16 @@ export async function registerForEvent(db: Db, eventId: string, registrant: Regi
 
     const position = status === "RESERVE" ? ((await reservePosition(tx, registration.id)) ?? undefined) : undefined;
     const reuse = likely && status === "REGISTERED" && likely.key === emailKey(event) ? likely : null;
+    const props = confirmationProps(event, person, token, status, position ?? null);
     emailIds.push(
       await enqueueEmail(tx, {
         to: person.email,
         locale: person.locale,
         timeZone: event.timeZone,
         template: "eventRegistration",
-        props: confirmationProps(event, person, token, status, position ?? null),
+        props,
         attachments: [reuse?.attachment ?? eventCalendarAttachment(event, person.locale)],
-        rendered: reuse?.rendered,
+        rendered: reuse?.rendered ?? (await renderConfirmation({ eventKey: emailKey(event), locale: person.locale, timeZone: event.timeZone, props, token: token?.token ?? null })),
       }),
     );
     return { registrationId: registration.id, status, reservePosition: position, accessToken: token?.token, emailIds };
@@ -203,8 +205,9 @@ async function preRenderConfirmation(db: DbOrTx, eventId: string, person: Person
   const event = await eventRowForEmail(db, eventId);
   if (!event || event.registeredCount >= event.seats) return null;
   const props = confirmationProps(event, person, token, "REGISTERED", null);
-  const rendered: RenderedEmail = await renderEmail("eventRegistration", person.locale, props, { timeZone: event.timeZone });
-  return { key: emailKey(event), rendered, attachment: eventCalendarAttachment(event, person.locale) };
+  const key = emailKey(event);
+  const rendered: RenderedEmail = await renderConfirmation({ eventKey: key, locale: person.locale, timeZone: event.timeZone, props, token: token?.token ?? null });
+  return { key, rendered, attachment: eventCalendarAttachment(event, person.locale) };
 }
 
 /** The registration behind a public registrant's private link, with its event; null for an unknown token. */

@@ -42,7 +42,7 @@ export interface Counters {
 }
 
 export async function writeCounters(tx: DbOrTx, eventId: string, counters: Counters): Promise<void> {
-  await tx.event.update({ where: { id: eventId }, data: { registeredCount: counters.registered, reserveCount: counters.reserve } });
+  await tx.event.update({ where: { id: eventId }, data: { registeredCount: counters.registered, reserveCount: counters.reserve }, select: { id: true } });
 }
 
 /** Secondary events mirror their main: their counters are recounted from their rows. */
