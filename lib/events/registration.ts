@@ -23,7 +23,7 @@ import {
   eventRowForEmail,
   eventEmailDetails,
   hashAccessToken,
-  lockEvent,
+  lockEventOver,
   newAccessToken,
   privateRegistrationUrl,
   reservePosition,
@@ -124,15 +124,20 @@ export async function registerForEvent(db: Db, eventId: string, registrant: Regi
   assertMayRegister(registrant);
   const person = await personOf(db, registrant);
   const token = registrant.source === "PUBLIC" ? newAccessToken() : null;
-  // The seat lock serializes an event's registrations, so the slow part (rendering
-  // the confirmation) is done before it, for the likely outcome; if the outcome
-  // or the event's details differ under the lock, it is rendered again there.
-  const likely = await preRenderConfirmation(db, eventId, person, token);
+  // An event's registrations take turns on its row lock, so everything that
+  // does not decide the seat happens before it: reading the event, checking
+  // the answers and rendering the likely confirmation. Under the lock the
+  // deciding columns are read fresh, and the confirmation is rendered again
+  // only if the outcome or the event's details changed meanwhile.
+  const snapshot = await eventRowForEmail(db, eventId);
+  assertOpenFor(snapshot, registrant);
+  const answers = answersFor(snapshot, registrant, answersInput) as unknown as Prisma.InputJsonValue;
+  const likely = await preRenderConfirmation(snapshot, person, token);
 
   return db.$transaction(async (tx) => {
-    const event = await lockEvent(tx, eventId);
-    assertOpenFor(event, registrant);
-    const answers = answersFor(event, registrant, answersInput) as unknown as Prisma.InputJsonValue;
+    const locked = await lockEventOver(tx, snapshot);
+    assertOpenFor(locked?.event ?? null, registrant);
+    const { event, sessions } = locked!;
 
     const existing = await tx.registration.findUnique({ where: { eventId_email: { eventId: event.id, email: person.email } }, select: { id: true, status: true } });
     if (existing && existing.status !== "CANCELLED") throw new ConflictError("events.errors.alreadyRegistered");
@@ -167,9 +172,11 @@ export async function registerForEvent(db: Db, eventId: string, registrant: Regi
       : await tx.registration.create({ data: { ...data, eventId: event.id, email: person.email }, select: { id: true } });
 
     await writeCounters(tx, event.id, counters);
-    await mirrorToSecondaries(tx, event.id, [registration.id, ...promoted]);
+    if (sessions > 0) await mirrorToSecondaries(tx, event.id, [registration.id, ...promoted]);
 
-    const position = status === "RESERVE" ? ((await reservePosition(tx, registration.id)) ?? undefined) : undefined;
+    // A new reserve joins the end of the list (its arrival is the newest), so
+    // its position is the number of reserves.
+    const position = status === "RESERVE" ? counters.reserve : undefined;
     const reuse = likely && status === "REGISTERED" && likely.key === emailKey(event) ? likely : null;
     const props = confirmationProps(event, person, token, status, position ?? null);
     emailIds.push(
@@ -201,9 +208,8 @@ function emailKey(event: EmailEvent): string {
 }
 
 /** The REGISTERED confirmation, rendered outside the lock while seats seem free; null otherwise. */
-async function preRenderConfirmation(db: DbOrTx, eventId: string, person: Person, token: { token: string } | null) {
-  const event = await eventRowForEmail(db, eventId);
-  if (!event || event.registeredCount >= event.seats) return null;
+async function preRenderConfirmation(event: EmailEvent, person: Person, token: { token: string } | null) {
+  if (event.registeredCount >= event.seats) return null;
   const props = confirmationProps(event, person, token, "REGISTERED", null);
   const key = emailKey(event);
   const rendered: RenderedEmail = await renderConfirmation({ eventKey: key, locale: person.locale, timeZone: event.timeZone, props, token: token?.token ?? null });

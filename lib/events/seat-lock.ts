@@ -29,6 +29,23 @@ export async function lockEvent(tx: DbOrTx, eventId: string) {
   return tx.event.findUniqueOrThrow({ where: { id: eventId }, include: lockedEventInclude });
 }
 
+/**
+ * The lock in one round trip, for the registration hot path: the columns that
+ * decide a registration, read fresh under the lock, laid over `snapshot` (the
+ * same row read before the lock, for names, places and questionnaires, which
+ * only staff edits change). Also counts the event's sessions.
+ */
+export async function lockEventOver(tx: DbOrTx, snapshot: LockedEvent): Promise<{ event: LockedEvent; sessions: number } | null> {
+  const rows = await tx.$queryRaw<
+    Pick<LockedEvent, "status" | "registrationDeadline" | "seats" | "reserveSeats" | "registeredCount" | "reserveCount" | "mainEventId" | "visibleInPortal" | "publicRegistration" | "endsAt">[] & { sessions: bigint }[]
+  >`SELECT status, "registrationDeadline", seats, "reserveSeats", "registeredCount", "reserveCount", "mainEventId", "visibleInPortal", "publicRegistration", "endsAt",
+           (SELECT count(*) FROM "Event" s WHERE s."mainEventId" = e.id) AS sessions
+    FROM "Event" e WHERE e.id = ${snapshot.id}::uuid FOR UPDATE`;
+  if (rows.length === 0) return null;
+  const { sessions, ...fresh } = rows[0] as (typeof rows)[number] & { sessions: bigint };
+  return { event: { ...snapshot, ...fresh }, sessions: Number(sessions) };
+}
+
 /** The same row without the lock: for work done before taking it (pre-rendering e-mails). */
 export async function eventRowForEmail(db: DbOrTx, eventId: string) {
   return isUuid(eventId) ? db.event.findUnique({ where: { id: eventId }, include: lockedEventInclude }) : null;
