@@ -139,9 +139,6 @@ export async function registerForEvent(db: Db, eventId: string, registrant: Regi
     assertOpenFor(locked?.event ?? null, registrant);
     const { event, sessions } = locked!;
 
-    const existing = await tx.registration.findUnique({ where: { eventId_email: { eventId: event.id, email: person.email } }, select: { id: true, status: true } });
-    if (existing && existing.status !== "CANCELLED") throw new ConflictError("events.errors.alreadyRegistered");
-
     const counters: Counters = { registered: event.registeredCount, reserve: event.reserveCount };
     const emailIds: string[] = [];
     // Reserves come before newcomers when seats were freed (e.g. staff raised the seats).
@@ -150,7 +147,11 @@ export async function registerForEvent(db: Db, eventId: string, registrant: Regi
     let status: "REGISTERED" | "RESERVE";
     if (counters.registered < event.seats) status = "REGISTERED";
     else if (counters.reserve < event.reserveSeats) status = "RESERVE";
-    else throw new ConflictError("events.errors.full");
+    else {
+      // Someone already in tells the same story when the event is full.
+      const existing = await tx.registration.findUnique({ where: { eventId_email: { eventId: event.id, email: person.email } }, select: { status: true } });
+      throw new ConflictError(existing && existing.status !== "CANCELLED" ? "events.errors.alreadyRegistered" : "events.errors.full");
+    }
     if (status === "REGISTERED") counters.registered++;
     else counters.reserve++;
 
@@ -167,9 +168,10 @@ export async function registerForEvent(db: Db, eventId: string, registrant: Regi
       cancelledAt: null,
       attendedAt: null,
     };
-    const registration = existing
-      ? await tx.registration.update({ where: { id: existing.id }, data: { ...data, arrival: await nextArrival(tx) }, select: { id: true } })
-      : await tx.registration.create({ data: { ...data, eventId: event.id, email: person.email }, select: { id: true } });
+    // Insert-or-nothing in one statement (the usual case); an existing row for the
+    // e-mail is either active ("already registered") or cancelled and reused.
+    const [inserted] = await tx.registration.createManyAndReturn({ data: [{ ...data, eventId: event.id, email: person.email }], skipDuplicates: true, select: { id: true } });
+    const registration = inserted ?? (await reuseCancelled(tx, event.id, person.email, data));
 
     await writeCounters(tx, event.id, counters);
     if (sessions > 0) await mirrorToSecondaries(tx, event.id, [registration.id, ...promoted]);
@@ -192,6 +194,13 @@ export async function registerForEvent(db: Db, eventId: string, registrant: Regi
     );
     return { registrationId: registration.id, status, reservePosition: position, accessToken: token?.token, emailIds };
   }, SEAT_TRANSACTION);
+}
+
+/** The e-mail's earlier registration, if cancelled, becomes this one (at the end of the line). */
+async function reuseCancelled(tx: DbOrTx, eventId: string, email: string, data: Prisma.RegistrationUncheckedUpdateInput): Promise<{ id: string }> {
+  const existing = await tx.registration.findUniqueOrThrow({ where: { eventId_email: { eventId, email } }, select: { id: true, status: true } });
+  if (existing.status !== "CANCELLED") throw new ConflictError("events.errors.alreadyRegistered");
+  return tx.registration.update({ where: { id: existing.id }, data: { ...data, arrival: await nextArrival(tx) }, select: { id: true } });
 }
 
 type EmailEvent = NonNullable<Awaited<ReturnType<typeof eventRowForEmail>>>;

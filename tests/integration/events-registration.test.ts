@@ -160,6 +160,13 @@ describe("one registration per e-mail", () => {
     await expectCountersMatchRows(event.id);
   });
 
+  it("still answers 'already registered', not 'full', once the event has filled up", async () => {
+    const event = await createEvent({ seats: 1, reserveSeats: 0 });
+    await registerForEvent(t.prisma, event.id, publicly("first@x.test"));
+    await expect(registerForEvent(t.prisma, event.id, publicly("first@x.test"))).rejects.toMatchObject({ key: "events.errors.alreadyRegistered" });
+    await expect(registerForEvent(t.prisma, event.id, publicly("late@x.test"))).rejects.toMatchObject({ key: "events.errors.full" });
+  });
+
   it("reuses a cancelled registration, at the end of the line", async () => {
     const event = await createEvent({ seats: 1, reserveSeats: 5 });
     const { actor: staff } = await createActor(t.prisma, Role.STAFF);
