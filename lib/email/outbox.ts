@@ -1,5 +1,6 @@
 // The outbox table: enqueue a rendered e-mail inside the caller's transaction,
 // and the admin reads/actions (list, show, retry). Delivery is in deliver.ts.
+import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { DbOrTx } from "@/lib/db";
 import type { EmailMessage, EmailStatus, Prisma } from "@/lib/generated/prisma/client";
@@ -40,22 +41,33 @@ export async function enqueueEmail<N extends TemplateName>(tx: DbOrTx, input: En
   const to = input.to.trim();
   if (!recipient.safeParse(to).success) throw new Error(`Not an e-mail address: ${JSON.stringify(input.to)}`);
   const rendered = input.rendered ?? (await renderEmail(input.template, input.locale, input.props, { timeZone: input.timeZone }));
-  const row = await tx.emailMessage.create({
-    data: {
-      to,
-      locale: rendered.locale,
-      template: input.template,
-      subject: rendered.subject,
-      html: rendered.html,
-      text: rendered.text,
-      status: "QUEUED",
-      ...(input.attachments?.length
-        ? { attachments: { create: input.attachments.map((a) => ({ fileName: a.fileName, contentType: a.contentType, content: toBytes(a.content) })) } }
-        : {}),
-    },
-    select: { id: true },
-  });
-  return row.id;
+  const attachments = input.attachments ?? [];
+  if (attachments.length > 1) {
+    const row = await tx.emailMessage.create({
+      data: { to, locale: rendered.locale, template: input.template, subject: rendered.subject, html: rendered.html, text: rendered.text, status: "QUEUED", attachments: { create: attachments.map(toAttachmentRow) } },
+      select: { id: true },
+    });
+    return row.id;
+  }
+  // The common cases in one statement (the registration hot path holds a lock meanwhile).
+  const id = randomUUID();
+  const [attachment] = attachments;
+  if (!attachment) {
+    await tx.$executeRaw`INSERT INTO "EmailMessage" (id, "to", locale, template, subject, html, text, status, "updatedAt")
+      VALUES (${id}::uuid, ${to}, ${rendered.locale}, ${input.template}, ${rendered.subject}, ${rendered.html}, ${rendered.text}, 'QUEUED', now())`;
+  } else {
+    await tx.$executeRaw`WITH message AS (
+        INSERT INTO "EmailMessage" (id, "to", locale, template, subject, html, text, status, "updatedAt")
+        VALUES (${id}::uuid, ${to}, ${rendered.locale}, ${input.template}, ${rendered.subject}, ${rendered.html}, ${rendered.text}, 'QUEUED', now())
+        RETURNING id)
+      INSERT INTO "EmailAttachment" (id, "emailMessageId", "fileName", "contentType", content)
+      SELECT ${randomUUID()}::uuid, message.id, ${attachment.fileName}, ${attachment.contentType}, ${toBytes(attachment.content)} FROM message`;
+  }
+  return id;
+}
+
+function toAttachmentRow(a: EmailAttachmentInput) {
+  return { fileName: a.fileName, contentType: a.contentType, content: toBytes(a.content) };
 }
 
 /** Prisma's Bytes is a Uint8Array over its own ArrayBuffer. */
