@@ -23,7 +23,7 @@ import {
   eventRowForEmail,
   eventEmailDetails,
   hashAccessToken,
-  lockEventOver,
+  claimSeat,
   newAccessToken,
   privateRegistrationUrl,
   reservePosition,
@@ -135,25 +135,31 @@ export async function registerForEvent(db: Db, eventId: string, registrant: Regi
   const likely = await preRenderConfirmation(snapshot, person, token);
 
   return db.$transaction(async (tx) => {
-    const locked = await lockEventOver(tx, snapshot);
-    assertOpenFor(locked?.event ?? null, registrant);
-    const { event, sessions } = locked!;
+    const claim = await claimSeat(tx, snapshot);
+    assertOpenFor(claim?.event ?? null, registrant);
+    const { event, sessions, decision } = claim!;
 
+    // The counters as they stand with this registration's seat taken.
     const counters: Counters = { registered: event.registeredCount, reserve: event.reserveCount };
     const emailIds: string[] = [];
-    // Reserves come before newcomers when seats were freed (e.g. staff raised the seats).
-    const promoted = await fillFreeSeats(tx, event, counters, emailIds);
-
+    let promoted: string[] = [];
     let status: "REGISTERED" | "RESERVE";
-    if (counters.registered < event.seats) status = "REGISTERED";
-    else if (counters.reserve < event.reserveSeats) status = "RESERVE";
-    else {
-      // Someone already in tells the same story when the event is full.
-      const existing = await tx.registration.findUnique({ where: { eventId_email: { eventId: event.id, email: person.email } }, select: { status: true } });
-      throw new ConflictError(existing && existing.status !== "CANCELLED" ? "events.errors.alreadyRegistered" : "events.errors.full");
+    if (decision === "REGISTERED" || decision === "RESERVE") {
+      status = decision;
+      if (status === "REGISTERED") counters.registered++;
+      else counters.reserve++;
+    } else if (decision === "PROMOTE") {
+      // Seats were freed while reserves wait (staff raised the seats): reserves first.
+      promoted = await fillFreeSeats(tx, event, counters, emailIds);
+      if (counters.registered < event.seats) status = "REGISTERED";
+      else if (counters.reserve < event.reserveSeats) status = "RESERVE";
+      else throw await fullOrAlreadyRegistered(tx, event.id, person.email);
+      if (status === "REGISTERED") counters.registered++;
+      else counters.reserve++;
+      await writeCounters(tx, event.id, counters);
+    } else {
+      throw await fullOrAlreadyRegistered(tx, event.id, person.email);
     }
-    if (status === "REGISTERED") counters.registered++;
-    else counters.reserve++;
 
     const data = {
       userId: person.userId,
@@ -173,7 +179,6 @@ export async function registerForEvent(db: Db, eventId: string, registrant: Regi
     const [inserted] = await tx.registration.createManyAndReturn({ data: [{ ...data, eventId: event.id, email: person.email }], skipDuplicates: true, select: { id: true } });
     const registration = inserted ?? (await reuseCancelled(tx, event.id, person.email, data));
 
-    await writeCounters(tx, event.id, counters);
     if (sessions > 0) await mirrorToSecondaries(tx, event.id, [registration.id, ...promoted]);
 
     // A new reserve joins the end of the list (its arrival is the newest), so
@@ -194,6 +199,12 @@ export async function registerForEvent(db: Db, eventId: string, registrant: Regi
     );
     return { registrationId: registration.id, status, reservePosition: position, accessToken: token?.token, emailIds };
   }, SEAT_TRANSACTION);
+}
+
+/** Someone already in is told so even when the event is full. */
+async function fullOrAlreadyRegistered(tx: DbOrTx, eventId: string, email: string): Promise<ConflictError> {
+  const existing = await tx.registration.findUnique({ where: { eventId_email: { eventId, email } }, select: { status: true } });
+  return new ConflictError(existing && existing.status !== "CANCELLED" ? "events.errors.alreadyRegistered" : "events.errors.full");
 }
 
 /** The e-mail's earlier registration, if cancelled, becomes this one (at the end of the line). */

@@ -29,21 +29,42 @@ export async function lockEvent(tx: DbOrTx, eventId: string) {
   return tx.event.findUniqueOrThrow({ where: { id: eventId }, include: lockedEventInclude });
 }
 
+export type SeatDecision = "REGISTERED" | "RESERVE" | "FULL" | "PROMOTE";
+
 /**
- * The lock in one round trip, for the registration hot path: the columns that
- * decide a registration, read fresh under the lock, laid over `snapshot` (the
- * same row read before the lock, for names, places and questionnaires, which
- * only staff edits change). Also counts the event's sessions.
+ * The registration hot path's seat claim in one statement: lock the event row,
+ * read the deciding columns fresh, and when a seat or reserve seat is free take
+ * it (counters updated). "PROMOTE" (free seats while reserves wait) takes
+ * nothing: the caller promotes first (fillFreeSeats), then decides. If the
+ * caller then refuses the registration, throwing rolls the claim back.
+ * The fresh columns are laid over `snapshot`, the row read before the lock.
  */
-export async function lockEventOver(tx: DbOrTx, snapshot: LockedEvent): Promise<{ event: LockedEvent; sessions: number } | null> {
+export async function claimSeat(tx: DbOrTx, snapshot: LockedEvent): Promise<{ event: LockedEvent; sessions: number; decision: SeatDecision } | null> {
   const rows = await tx.$queryRaw<
-    Pick<LockedEvent, "status" | "registrationDeadline" | "seats" | "reserveSeats" | "registeredCount" | "reserveCount" | "mainEventId" | "visibleInPortal" | "publicRegistration" | "endsAt">[] & { sessions: bigint }[]
-  >`SELECT status, "registrationDeadline", seats, "reserveSeats", "registeredCount", "reserveCount", "mainEventId", "visibleInPortal", "publicRegistration", "endsAt",
-           (SELECT count(*) FROM "Event" s WHERE s."mainEventId" = e.id) AS sessions
-    FROM "Event" e WHERE e.id = ${snapshot.id}::uuid FOR UPDATE`;
+    (Pick<LockedEvent, "status" | "registrationDeadline" | "seats" | "reserveSeats" | "registeredCount" | "reserveCount" | "mainEventId" | "visibleInPortal" | "publicRegistration" | "endsAt"> & {
+      sessions: bigint;
+      decision: SeatDecision;
+    })[]
+  >`WITH current AS (
+      SELECT e.id, e.status, e."registrationDeadline", e.seats, e."reserveSeats", e."registeredCount", e."reserveCount",
+             e."mainEventId", e."visibleInPortal", e."publicRegistration", e."endsAt",
+             (SELECT count(*) FROM "Event" s WHERE s."mainEventId" = e.id) AS sessions,
+             CASE WHEN e."registeredCount" < e.seats AND e."reserveCount" > 0 THEN 'PROMOTE'
+                  WHEN e."registeredCount" < e.seats THEN 'REGISTERED'
+                  WHEN e."reserveCount" < e."reserveSeats" THEN 'RESERVE'
+                  ELSE 'FULL' END AS decision
+      FROM "Event" e WHERE e.id = ${snapshot.id}::uuid FOR UPDATE
+    ), claimed AS (
+      UPDATE "Event" e SET
+        "registeredCount" = current."registeredCount" + (CASE WHEN current.decision = 'REGISTERED' THEN 1 ELSE 0 END),
+        "reserveCount" = current."reserveCount" + (CASE WHEN current.decision = 'RESERVE' THEN 1 ELSE 0 END)
+      FROM current WHERE e.id = current.id AND current.decision IN ('REGISTERED', 'RESERVE')
+    )
+    SELECT current.* FROM current`;
   if (rows.length === 0) return null;
-  const { sessions, ...fresh } = rows[0] as (typeof rows)[number] & { sessions: bigint };
-  return { event: { ...snapshot, ...fresh }, sessions: Number(sessions) };
+  // A data-modifying WITH runs to completion whether or not the main query reads it.
+  const { sessions, decision, ...fresh } = rows[0];
+  return { event: { ...snapshot, ...fresh }, sessions: Number(sessions), decision };
 }
 
 /** The same row without the lock: for work done before taking it (pre-rendering e-mails). */
