@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { EventFacts } from "@/components/events/event-facts";
+import { EventOverview } from "@/components/events/event-overview";
 import { PublicRegisterForm } from "@/components/events/public-register-form";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/page-header";
-import { Markdown } from "@/components/ui/markdown";
 import { db } from "@/lib/db";
 import { seatsLeft } from "@/lib/events/portal-events";
 import { getPublicEvent, isRegistrationOpen } from "@/lib/events/public-events";
@@ -23,7 +22,6 @@ export default async function PublicEventPage({ params }: { params: Promise<{ sl
   const tp = await getTranslations("events.portal");
   const open = isRegistrationOpen(event);
   const left = seatsLeft(event);
-  const location = event.place ? [event.place.name, event.place.address].filter(Boolean).join(", ") : (event.customer?.name ?? null);
   return (
     <div className="w-full max-w-4xl space-y-6">
       {event.artworkFileId ? (
@@ -33,28 +31,7 @@ export default async function PublicEventPage({ params }: { params: Promise<{ sl
       <h1 className="text-3xl font-semibold">{event.name}</h1>
       {event.status === "CANCELLED" ? <Alert tone="error">{tp("eventCancelled")}</Alert> : null}
       <div className="grid gap-6 md:grid-cols-[3fr_2fr]">
-        <Card>
-          {event.description ? <Markdown source={event.description} className="mb-4" /> : null}
-          <EventFacts event={event} />
-          {location ? <p className="mt-3 text-sm">{tp("location", { location })}</p> : null}
-          {event.secondaryEvents.length > 0 ? (
-            <>
-              <h2 className="mb-2 mt-4 font-medium">{tp("sessions")}</h2>
-              <ul className="list-disc pl-5 text-sm">
-                {event.secondaryEvents.map((s) => (
-                  <li key={s.number}>
-                    #{s.number} {s.name}
-                  </li>
-                ))}
-              </ul>
-            </>
-          ) : null}
-          <p className="mt-4 text-sm">
-            <a href={`/api/events/${event.slug}/calendar.ics`} className="text-indigo-700 underline">
-              {tp("addToCalendar")}
-            </a>
-          </p>
-        </Card>
+        <EventOverview event={event} />
         <Card>
           <h2 className="mb-3 text-lg font-medium">{t("formTitle")}</h2>
           {open && (left.seats > 0 || left.reserve > 0) ? (

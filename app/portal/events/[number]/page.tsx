@@ -1,13 +1,12 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { EventFacts } from "@/components/events/event-facts";
+import { EventOverview } from "@/components/events/event-overview";
 import { PortalRegisterForm } from "@/components/events/portal-register-form";
 import { RegistrationBadge } from "@/components/events/registration-badge";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { Card, PageHeader } from "@/components/ui/page-header";
-import { Markdown } from "@/components/ui/markdown";
 import { ownCpf } from "@/lib/account/cpf";
 import { requireClient } from "@/lib/auth/session";
 import { now } from "@/lib/clock";
@@ -27,7 +26,6 @@ export default async function PortalEventPage({ params }: { params: Promise<{ nu
   const registrationOpen = !event.mainEventId && event.status !== "CANCELLED" && event.visibleInPortal && (!event.registrationDeadline || event.registrationDeadline >= at);
   const canCancel = !event.mainEventId && (!event.cancellationDeadline || event.cancellationDeadline >= at);
   const left = seatsLeft(event);
-  const location = event.place ? [event.place.name, event.place.address].filter(Boolean).join(", ") : (event.customer?.name ?? null);
   return (
     <>
       <PageHeader
@@ -44,28 +42,7 @@ export default async function PortalEventPage({ params }: { params: Promise<{ nu
         </div>
       ) : null}
       <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
-        <Card>
-          {event.description ? <Markdown source={event.description} className="mb-4" /> : null}
-          <EventFacts event={event} />
-          {location ? <p className="mt-3 text-sm">{t("location", { location })}</p> : null}
-          {event.secondaryEvents.length > 0 ? (
-            <>
-              <h2 className="mb-2 mt-4 font-medium">{t("sessions")}</h2>
-              <ul className="list-disc pl-5 text-sm">
-                {event.secondaryEvents.map((s) => (
-                  <li key={s.number}>
-                    #{s.number} {s.name}
-                  </li>
-                ))}
-              </ul>
-            </>
-          ) : null}
-          <p className="mt-4 text-sm">
-            <a href={`/api/events/${event.slug}/calendar.ics`} className="text-indigo-700 underline">
-              {t("addToCalendar")}
-            </a>
-          </p>
-        </Card>
+        <EventOverview event={event} />
         <Card>
           <h2 className="mb-3 font-medium">{t("yourRegistration")}</h2>
           {registration ? (
