@@ -32,14 +32,20 @@ export interface EmailAttachmentInput {
 
 const recipient = z.email();
 
+/** The trimmed address; an invalid one is a programming error (forms validate first). */
+export function assertRecipient(address: string): string {
+  const to = address.trim();
+  if (!recipient.safeParse(to).success) throw new Error(`Not an e-mail address: ${JSON.stringify(address)}`);
+  return to;
+}
+
 /**
  * Renders the template in the recipient's locale and stores it QUEUED, in `tx`:
  * if the caller's transaction rolls back, no e-mail exists. Pure database work;
  * the caller wakes the sender (notifyOutbox) after commit. Returns the row id.
  */
 export async function enqueueEmail<N extends TemplateName>(tx: DbOrTx, input: EnqueueEmailInput<N>): Promise<string> {
-  const to = input.to.trim();
-  if (!recipient.safeParse(to).success) throw new Error(`Not an e-mail address: ${JSON.stringify(input.to)}`);
+  const to = assertRecipient(input.to);
   const rendered = input.rendered ?? (await renderEmail(input.template, input.locale, input.props, { timeZone: input.timeZone }));
   const attachments = input.attachments ?? [];
   if (attachments.length > 1) {
