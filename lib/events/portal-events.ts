@@ -38,6 +38,15 @@ const cardSelect = {
 
 export type EventCard = Prisma.EventGetPayload<{ select: typeof cardSelect }>;
 
+/** An event's page (portal and public): the card plus place, customer and sessions. */
+export const eventPageSelect = {
+  ...cardSelect,
+  slug: true,
+  place: { select: { name: true, address: true } },
+  customer: { select: { name: true } },
+  secondaryEvents: { select: { number: true, name: true, startsAt: true, endsAt: true }, orderBy: { startsAt: "asc" } },
+} satisfies Prisma.EventSelect;
+
 export function seatsLeft(event: Pick<EventCard, "seats" | "registeredCount" | "reserveSeats" | "reserveCount">) {
   return { seats: Math.max(0, event.seats - event.registeredCount), reserve: Math.max(0, event.reserveSeats - event.reserveCount) };
 }
@@ -100,16 +109,12 @@ export async function getPortalEvent(db: DbOrTx, actor: Actor, number: number) {
   const event = await db.event.findFirst({
     where: { number, OR: [openForRegistration(now()), { registrations: { some: { userId: actor.userId } } }] },
     select: {
-      ...cardSelect,
-      slug: true,
+      ...eventPageSelect,
       mainEventId: true,
       publicRegistration: true,
       visibleInPortal: true,
       onlineUrl: true,
       portalQuestionnaire: { select: { questions: true } },
-      place: { select: { name: true, address: true } },
-      customer: { select: { name: true } },
-      secondaryEvents: { select: { number: true, name: true, startsAt: true, endsAt: true }, orderBy: { startsAt: "asc" } },
       registrations: { where: { userId: actor.userId }, select: { id: true, status: true, registeredAt: true, attendedAt: true, certificate: { select: { id: true } } } },
     },
   });

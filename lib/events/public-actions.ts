@@ -10,7 +10,7 @@ import { fromDomainError, invalid, type ActionResult } from "@/lib/forms/action-
 import { notifyOutbox } from "@/lib/jobs/notify";
 import { clientIp } from "@/lib/security/client-ip";
 import { refusePublicSubmission } from "@/lib/security/public-form-guard";
-import { getPublicEvent } from "./public-events";
+import { publicEventId } from "./public-events";
 import { publicRegistrationLimit } from "./public-registration-limit";
 import { cancelRegistration, registerForEvent } from "./registration";
 import { publicRegistrationSchema, type PublicRegistrationInput } from "./schemas";
@@ -22,9 +22,9 @@ export async function registerPubliclyAction(slug: string, input: PublicRegistra
   if (refusal) return { ok: false, formError: refusal };
   let token: string | undefined;
   try {
-    const event = await getPublicEvent(db, slug);
+    const eventId = await publicEventId(db, slug);
     const { name, email, cpf, answers } = parsed.data;
-    const result = await registerForEvent(db, event.id, { source: "PUBLIC", name, email, cpf, locale: await getLocale() }, answers);
+    const result = await registerForEvent(db, eventId, { source: "PUBLIC", name, email, cpf, locale: await getLocale() }, answers);
     await notifyOutbox(result.emailIds);
     token = result.accessToken;
   } catch (error) {

@@ -7,29 +7,12 @@ import { now } from "@/lib/clock";
 import type { DbOrTx } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { openForRegistration } from "./portal-events";
+import { eventPageSelect, openForRegistration } from "./portal-events";
 
 const publicSelect = {
-  id: true,
-  number: true,
-  slug: true,
-  name: true,
-  description: true,
-  status: true,
-  startsAt: true,
-  endsAt: true,
-  timeZone: true,
-  seats: true,
-  reserveSeats: true,
-  registeredCount: true,
-  reserveCount: true,
-  registrationDeadline: true,
-  cancellationDeadline: true,
+  ...eventPageSelect,
   artworkFileId: true,
   publicQuestionnaire: { select: { questions: true } },
-  place: { select: { name: true, address: true } },
-  customer: { select: { name: true } },
-  secondaryEvents: { select: { number: true, name: true, startsAt: true, endsAt: true }, orderBy: { startsAt: "asc" } },
 } satisfies Prisma.EventSelect;
 
 export type PublicEvent = Prisma.EventGetPayload<{ select: typeof publicSelect }>;
@@ -38,6 +21,13 @@ export async function getPublicEvent(db: DbOrTx, slug: string): Promise<PublicEv
   const event = slug.length <= 200 ? await db.event.findFirst({ where: { slug, publicRegistration: true, mainEventId: null }, select: publicSelect }) : null;
   if (!event) throw new NotFoundError("errors.notFoundBody");
   return event;
+}
+
+/** The id of a main event with public registration, for sign-ups (registerForEvent reads the rest under its own rules). */
+export async function publicEventId(db: DbOrTx, slug: string): Promise<string> {
+  const event = slug.length <= 200 ? await db.event.findFirst({ where: { slug, publicRegistration: true, mainEventId: null }, select: { id: true } }) : null;
+  if (!event) throw new NotFoundError("errors.notFoundBody");
+  return event.id;
 }
 
 export function isRegistrationOpen(event: Pick<PublicEvent, "status" | "registrationDeadline">, at = now()): boolean {

@@ -6,7 +6,7 @@ import { db } from "@/lib/db";
 import { ConflictError, DomainError, NotFoundError, ValidationError } from "@/lib/errors";
 import { zodFieldErrors } from "@/lib/forms/action-result";
 import { notifyOutbox } from "@/lib/jobs/notify";
-import { getPublicEvent } from "@/lib/events/public-events";
+import { publicEventId } from "@/lib/events/public-events";
 import { publicRegistrationLimit } from "@/lib/events/public-registration-limit";
 import { registerForEvent } from "@/lib/events/registration";
 import { privateRegistrationUrl } from "@/lib/events/seat-lock";
@@ -21,9 +21,9 @@ export async function POST(request: Request, { params }: { params: Promise<{ slu
   const refusal = await refusePublicSubmission(db, { form: "public-registration", ip: clientIp(request.headers), honeypot: parsed.data.website, limit: publicRegistrationLimit() });
   if (refusal) return Response.json({ error: refusal.key }, { status: refusal.key === "events.errors.rateLimited" ? 429 : 400 });
   try {
-    const event = await getPublicEvent(db, slug);
+    const eventId = await publicEventId(db, slug);
     const { name, email, cpf, answers } = parsed.data;
-    const result = await registerForEvent(db, event.id, { source: "PUBLIC", name, email, cpf, locale: await getLocale() }, answers);
+    const result = await registerForEvent(db, eventId, { source: "PUBLIC", name, email, cpf, locale: await getLocale() }, answers);
     await notifyOutbox(result.emailIds);
     return Response.json(
       { status: result.status, reservePosition: result.reservePosition ?? null, privateUrl: result.accessToken ? privateRegistrationUrl(slug, result.accessToken) : null },
