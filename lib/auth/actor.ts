@@ -9,6 +9,8 @@ export interface Actor {
   userId: string;
   role: Role;
   permissions: Permission[];
+  /** The profile's id (blocked ticket types are per profile); null for staff without one. */
+  profileId: string | null;
   name: string;
   email: string;
   locale: string;
@@ -18,13 +20,14 @@ export interface Actor {
 export async function loadActor(db: DbOrTx, userId: string): Promise<Actor | null> {
   const user = await db.user.findUnique({
     where: { id: userId },
-    select: { id: true, role: true, name: true, email: true, locale: true, timeZone: true, active: true, profile: { select: { permissions: true } } },
+    select: { id: true, role: true, name: true, email: true, locale: true, timeZone: true, active: true, profileId: true, profile: { select: { permissions: true } } },
   });
   if (!user || !user.active) return null;
   return {
     userId: user.id,
     role: user.role,
     permissions: user.profile?.permissions ?? [],
+    profileId: user.profileId,
     name: user.name,
     email: user.email,
     locale: user.locale,
