@@ -9,6 +9,9 @@ export default async function AdminLayout({ children }: { children: React.ReactN
   const nav = [
     { href: "/admin", label: t("dashboard") },
     { href: "/admin/events", label: t("events") },
+    { href: "/admin/tickets", label: t("tickets") },
+    { href: "/admin/contacts", label: t("contacts") },
+    { href: "/admin/guest-requests", label: t("guestRequests") },
     { href: "/admin/customers", label: t("customers") },
     { href: "/admin/settings", label: t("settings") },
     ...(isAdmin(actor)

@@ -7,7 +7,9 @@ export default async function PortalLayout({ children }: { children: React.React
   const t = await getTranslations("nav");
   const nav = [
     { href: "/portal", label: t("dashboard") },
+    { href: "/portal/tickets", label: t("tickets") },
     { href: "/portal/events", label: t("events") },
+    { href: "/portal/contact", label: t("contact") },
     { href: "/portal/profile", label: t("profile") },
   ];
   return (

@@ -15,6 +15,9 @@ export default async function SettingsPage() {
     { href: "/admin/settings/event-places", title: t("places.title"), description: t("places.description") },
     { href: "/admin/settings/questionnaires", title: t("questionnaires.title"), description: t("questionnaires.description") },
     { href: "/admin/settings/certificates", title: t("certificates.title"), description: t("certificates.description") },
+    { href: "/admin/settings/tickets", title: t("tickets.title"), description: t("tickets.description") },
+    { href: "/admin/settings/contact", title: t("contact.title"), description: t("contact.description") },
+    { href: "/admin/settings/guest-portal", title: t("guestPortal.title"), description: t("guestPortal.description") },
   ];
   return (
     <>
