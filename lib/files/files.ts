@@ -1,7 +1,8 @@
 // Uploaded files: validated by content (lib/storage), stored outside public/,
 // recorded as StoredFile, and handed out only to an actor allowed to read them.
-// The foundation's rule: the uploader and staff; features that attach files
-// (tickets, contacts, events) widen it in canReadFile with their own checks.
+// The foundation's rule: the uploader and staff. Files attached to a ticket or
+// a contact are also readable by the users who reach that record's customer
+// (never a ticket's internal attachments); see readableThroughAttachment.
 import type { DbOrTx } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { isStaff } from "@/lib/auth/actor";
@@ -36,12 +37,22 @@ export function canReadFile(actor: Actor, file: FileRow): boolean {
   return isStaff(actor) || file.ownerId === actor.userId;
 }
 
+/** A client reads a file attached to a ticket (not internal) or a contact of a customer they reach. */
+async function readableThroughAttachment(db: DbOrTx, actor: Actor, fileId: string): Promise<boolean> {
+  const reachable = { active: true, OR: [{ userId: actor.userId }, { contacts: { some: { userId: actor.userId } } }] };
+  const [ticket, contact] = await Promise.all([
+    db.ticketAttachment.count({ where: { fileId, internal: false, ticket: { customer: reachable } } }),
+    db.contactAttachment.count({ where: { fileId, message: { contact: { customer: reachable } } } }),
+  ]);
+  return ticket + contact > 0;
+}
+
 export async function openFile(db: DbOrTx, storage: FileStorage, actor: Actor, id: string): Promise<UploadedFile & { object: StoredObject }> {
   const file = isUuid(id)
     ? await db.storedFile.findUnique({ where: { id }, select: { id: true, ownerId: true, storageKey: true, fileName: true, contentType: true, size: true } })
     : null;
   // Someone else's file answers exactly like a missing one: ids reveal nothing.
-  if (!file || !canReadFile(actor, file)) throw new NotFoundError("errors.notFoundBody");
+  if (!file || !(canReadFile(actor, file) || (await readableThroughAttachment(db, actor, file.id)))) throw new NotFoundError("errors.notFoundBody");
   const object = await storage.get(file.storageKey);
   if (!object) throw new NotFoundError("errors.notFoundBody");
   return { id: file.id, fileName: file.fileName, contentType: file.contentType, size: file.size, object };
@@ -50,4 +61,22 @@ export async function openFile(db: DbOrTx, storage: FileStorage, actor: Actor, i
 /** Upper bound for a multipart request carrying one file, checked before reading it. */
 export function maxUploadRequestBytes(): number {
   return uploadMaxBytes() + 64 * 1024;
+}
+
+/**
+ * The actor's own uploads (POST /api/files) that are not attached to anything
+ * yet, for a domain function to attach. Anything else is refused, so a
+ * hand-crafted request cannot attach someone else's file; the attachment
+ * tables' unique fileId stops one upload being attached twice.
+ */
+export async function claimUploads(db: DbOrTx, actor: Actor, fileIds: readonly string[]): Promise<UploadedFile[]> {
+  const ids = [...new Set(fileIds)];
+  if (ids.length === 0) return [];
+  if (!ids.every(isUuid)) throw new ValidationError({ files: "validation.invalid" }, "validation.invalid");
+  const files = await db.storedFile.findMany({
+    where: { id: { in: ids }, ownerId: actor.userId, ticketAttachment: null, contactAttachment: null, guestRequestFile: null },
+    select: { id: true, fileName: true, contentType: true, size: true },
+  });
+  if (files.length !== ids.length) throw new ValidationError({ files: "validation.invalid" }, "validation.invalid");
+  return files;
 }
