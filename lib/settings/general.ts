@@ -1,0 +1,33 @@
+// General parameters ("parâmetros gerais"): typed keys over the Setting table.
+// Each key has a zod schema; a stored value that no longer parses reads as
+// unset rather than breaking the pages that depend on it.
+import { z } from "zod";
+import type { DbOrTx } from "@/lib/db";
+import { ContactModule } from "@/lib/generated/prisma/enums";
+
+const generalSettings = {
+  /** Seed 001: the attendant through whom portal movements are recorded. */
+  "tickets.defaultAttendantId": z.uuid(),
+  /** Seed 003: whether "Contact us" works with module Central or CRM. */
+  "contacts.module": z.enum(ContactModule),
+} as const;
+
+export type GeneralSettingKey = keyof typeof generalSettings;
+export type GeneralSettingValue<K extends GeneralSettingKey> = z.infer<(typeof generalSettings)[K]>;
+
+export async function getSetting<K extends GeneralSettingKey>(db: DbOrTx, key: K): Promise<GeneralSettingValue<K> | null> {
+  const row = await db.setting.findUnique({ where: { key }, select: { value: true } });
+  if (!row) return null;
+  const parsed = generalSettings[key].safeParse(row.value);
+  return parsed.success ? (parsed.data as GeneralSettingValue<K>) : null;
+}
+
+/** Stores a value (validated by the key's schema); null removes it. Authorization is the caller's. */
+export async function setSetting<K extends GeneralSettingKey>(db: DbOrTx, key: K, value: GeneralSettingValue<K> | null): Promise<void> {
+  if (value === null) {
+    await db.setting.deleteMany({ where: { key } });
+    return;
+  }
+  const json = generalSettings[key].parse(value);
+  await db.setting.upsert({ where: { key }, create: { key, value: json }, update: { value: json } });
+}
