@@ -7,6 +7,8 @@ import { eventPromoted } from "./event-promoted";
 import { eventRegistration } from "./event-registration";
 import { eventReminder } from "./event-reminder";
 import { eventStatus } from "./event-status";
+import { guestRequestReceived } from "./guest-request-received";
+import { guestRequestStatus } from "./guest-request-status";
 import { passwordReset } from "./password-reset";
 
 export const templates = {
@@ -17,6 +19,8 @@ export const templates = {
   eventPromoted,
   eventStatus,
   eventReminder,
+  guestRequestReceived,
+  guestRequestStatus,
 } satisfies Record<string, AnyEmailTemplate>;
 
 export type TemplateName = keyof typeof templates;
