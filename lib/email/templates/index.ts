@@ -10,8 +10,12 @@ import { eventStatus } from "./event-status";
 import { guestRequestReceived } from "./guest-request-received";
 import { guestRequestStatus } from "./guest-request-status";
 import { passwordReset } from "./password-reset";
+import { ticketClientNotice } from "./ticket-client-notice";
+import { ticketStaffNotice } from "./ticket-staff-notice";
 
 export const templates = {
+  ticketClientNotice,
+  ticketStaffNotice,
   certificateIssued,
   certificateCpfRequest,
   passwordReset,

@@ -1,0 +1,86 @@
+// What the portal's "new ticket" form offers (issue 4 item 9): the customer
+// records the client reaches, the groups and types their profile may use,
+// each type's parameters under its first stage's portal rules, and the first
+// stage's transitions for "Save/Request".
+import type { Actor } from "@/lib/auth/actor";
+import { reachableCustomers, type ReachableCustomer } from "@/lib/customers/access";
+import type { DbOrTx } from "@/lib/db";
+import { StageResponsible } from "@/lib/generated/prisma/enums";
+import { clientTicketScope } from "./access";
+import { fieldAccess, fieldLabel } from "./field-rules";
+import { defaultAttendant } from "./settings/default-attendant";
+import type { TicketFieldView, TransitionView } from "./views";
+
+export interface NewTicketType {
+  id: string;
+  name: string;
+  fields: TicketFieldView[];
+  transitions: TransitionView[];
+}
+
+export interface NewTicketOptions {
+  /** False until the general parameters name a default attendant: nothing can be opened. */
+  ready: boolean;
+  customers: ReachableCustomer[];
+  groups: { id: string; name: string; types: NewTicketType[] }[];
+}
+
+export async function newTicketOptions(db: DbOrTx, actor: Actor, locale: string): Promise<NewTicketOptions> {
+  const scope = await clientTicketScope(db, actor);
+  const [attendant, customers, groups] = await Promise.all([
+    defaultAttendant(db),
+    reachableCustomers(db, actor),
+    db.ticketGroup.findMany({
+      where: { active: true },
+      orderBy: [{ position: "asc" }, { name: "asc" }],
+      select: {
+        id: true,
+        name: true,
+        types: {
+          where: { active: true, ...(scope.blockedTypeIds.length ? { id: { notIn: scope.blockedTypeIds } } : {}) },
+          orderBy: { name: "asc" },
+          select: {
+            id: true,
+            name: true,
+            stages: {
+              where: { active: true },
+              orderBy: [{ position: "asc" }, { id: "asc" }],
+              take: 1,
+              select: {
+                id: true,
+                responsible: true,
+                fieldRules: true,
+                outgoing: {
+                  where: { toStage: { active: true } },
+                  orderBy: { toStage: { position: "asc" } },
+                  select: { toStage: { select: { id: true, name: true, responsible: true, terminal: true } }, conditions: { orderBy: [{ position: "asc" }, { name: "asc" }], select: { id: true, name: true } } },
+                },
+              },
+            },
+            fields: { where: { active: true }, orderBy: [{ position: "asc" }, { id: "asc" }], select: { id: true, labels: true, kind: true, options: true } },
+          },
+        },
+      },
+    }),
+  ]);
+  const usable = groups
+    .map((g) => ({
+      id: g.id,
+      name: g.name,
+      types: g.types.flatMap((type): NewTicketType[] => {
+        const stage = type.stages[0];
+        // A type whose workflow does not start on the client's side cannot be opened from the portal.
+        if (!stage || stage.responsible !== StageResponsible.CLIENT) return [];
+        const transitions = stage.outgoing.filter((o) => o.conditions.length > 0).map((o) => ({ toStageId: o.toStage.id, toStageName: o.toStage.name, toResponsible: o.toStage.responsible, terminal: o.toStage.terminal, conditions: o.conditions }));
+        if (transitions.length === 0) return [];
+        const rules = new Map(stage.fieldRules.map((r) => [r.fieldId, r]));
+        const fields = type.fields.flatMap((f) => {
+          const access = fieldAccess(rules.get(f.id), "portal");
+          return access.visible ? [{ id: f.id, label: fieldLabel(f.labels, locale), kind: f.kind, options: f.options, value: null, editable: access.editable, required: access.required }] : [];
+        });
+        return [{ id: type.id, name: type.name, fields, transitions }];
+      }),
+    }))
+    .filter((g) => g.types.length > 0);
+  return { ready: attendant !== null, customers, groups: usable };
+}

@@ -1,0 +1,232 @@
+// What a ticket page shows, already filtered for its audience: the portal gets
+// only fields visible in the portal, public messages and public attachments;
+// staff get fields under the staff rules, internal notes too. Pages render
+// these objects and nothing else, so hidden data never reaches the client's
+// HTML or the RSC payload.
+import type { Actor } from "@/lib/auth/actor";
+import { assertPortalClient, assertStaff, isAdmin, isStaff } from "@/lib/auth/actor";
+import type { DbOrTx } from "@/lib/db";
+import { StageResponsible, TicketFieldKind, TicketMessageKind, TicketStatus, UnderstandingState } from "@/lib/generated/prisma/enums";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { ticketIdByNumber } from "./access";
+import { fieldAccess, fieldLabel, type Audience } from "./field-rules";
+import { loadTypeFields } from "./workflow";
+
+export interface TicketFieldView {
+  id: string;
+  label: string;
+  kind: TicketFieldKind;
+  options: string[];
+  value: unknown;
+  editable: boolean;
+  required: boolean;
+}
+
+export interface TicketFileView {
+  id: string;
+  fileName: string;
+  size: number;
+  contentType: string;
+  createdAt: Date;
+  internal: boolean;
+}
+
+export interface TicketMessageView {
+  id: string;
+  authorName: string;
+  fromStaff: boolean;
+  kind: TicketMessageKind;
+  body: string;
+  createdAt: Date;
+  files: TicketFileView[];
+}
+
+export interface TicketMovementView {
+  id: string;
+  fromStageName: string | null;
+  toStageName: string;
+  conditionName: string;
+  reason: string;
+  actorName: string;
+  clientName: string | null;
+  createdAt: Date;
+  /** Time spent in the stage it left. */
+  timeSpentMs: number;
+}
+
+export interface TransitionView {
+  toStageId: string;
+  toStageName: string;
+  toResponsible: StageResponsible;
+  terminal: boolean;
+  conditions: { id: string; name: string }[];
+}
+
+export interface TicketView {
+  id: string;
+  number: number;
+  subject: string;
+  description: string;
+  status: TicketStatus;
+  responsible: StageResponsible;
+  groupName: string;
+  typeName: string;
+  stageName: string;
+  customerName: string | null;
+  openedByName: string | null;
+  assignee: { id: string; name: string } | null;
+  teamName: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+  stageEnteredAt: Date;
+  completedAt: Date | null;
+  cancelledAt: Date | null;
+  cancelReason: string | null;
+  understanding: string;
+  understandingState: UnderstandingState;
+  fields: TicketFieldView[];
+  messages: TicketMessageView[];
+  /** Every file of the ticket, with or without a message. */
+  files: TicketFileView[];
+  history: TicketMovementView[];
+  transitions: TransitionView[];
+  guestRequestNumber: number | null;
+  can: {
+    /** Fill editable parameters and forward (client: only on their turn). */
+    forward: boolean;
+    decide: boolean;
+    message: boolean;
+    attach: boolean;
+    internalNote: boolean;
+    editUnderstanding: boolean;
+    assign: boolean;
+    cancel: boolean;
+    delete: boolean;
+  };
+}
+
+const fileSelect = { id: true, fileName: true, size: true, contentType: true } satisfies Prisma.StoredFileSelect;
+
+function ticketSelect(audience: Audience) {
+  const portal = audience === "portal";
+  return {
+    id: true,
+    number: true,
+    subject: true,
+    description: true,
+    status: true,
+    responsible: true,
+    typeId: true,
+    stageId: true,
+    group: { select: { name: true } },
+    type: { select: { name: true } },
+    stage: {
+      select: {
+        name: true,
+        outgoing: {
+          where: { toStage: { active: true } },
+          orderBy: { toStage: { position: "asc" } },
+          select: { toStage: { select: { id: true, name: true, responsible: true, terminal: true } }, conditions: { orderBy: [{ position: "asc" }, { name: "asc" }], select: { id: true, name: true } } },
+        },
+      },
+    },
+    customer: { select: { name: true } },
+    openedBy: { select: { name: true } },
+    assignee: { select: { id: true, name: true } },
+    team: { select: { name: true } },
+    createdAt: true,
+    updatedAt: true,
+    stageEnteredAt: true,
+    completedAt: true,
+    cancelledAt: true,
+    cancelReason: true,
+    understanding: true,
+    understandingState: true,
+    guestRequest: { select: { number: true } },
+    messages: {
+      where: portal ? { kind: { not: TicketMessageKind.INTERNAL_NOTE } } : {},
+      orderBy: { createdAt: "asc" },
+      select: { id: true, authorName: true, fromStaff: true, kind: true, body: true, createdAt: true },
+    },
+    attachments: {
+      where: portal ? { internal: false } : {},
+      orderBy: { createdAt: "asc" },
+      select: { messageId: true, internal: true, createdAt: true, file: { select: fileSelect } },
+    },
+    movements: {
+      orderBy: { createdAt: "asc" },
+      select: { id: true, fromStageName: true, toStageName: true, conditionName: true, reason: true, actorName: true, clientName: true, createdAt: true, fromEnteredAt: true },
+    },
+  } satisfies Prisma.TicketSelect;
+}
+
+async function buildView(db: DbOrTx, actor: Actor, id: string, audience: Audience, locale: string): Promise<TicketView> {
+  const t = await db.ticket.findUniqueOrThrow({ where: { id }, select: ticketSelect(audience) });
+  const typeFields = await loadTypeFields(db, t.typeId, [t.stageId], t.id);
+  const rules = typeFields.rules.get(t.stageId) ?? new Map();
+  const open = t.status === TicketStatus.OPEN;
+  const staff = isStaff(actor);
+  const mayChange = open && (staff || t.responsible === StageResponsible.CLIENT);
+
+  const fields = typeFields.fields.flatMap((f) => {
+    const access = fieldAccess(rules.get(f.id), audience);
+    if (!access.visible) return [];
+    return [{ id: f.id, label: fieldLabel(f.labels, locale), kind: f.kind, options: f.options, value: typeFields.values.get(f.id) ?? null, editable: mayChange && access.editable, required: access.required }];
+  });
+  const files = t.attachments.map((a) => ({ ...a.file, createdAt: a.createdAt, internal: a.internal, messageId: a.messageId }));
+  const toFile = (f: (typeof files)[number]): TicketFileView => ({ id: f.id, fileName: f.fileName, size: f.size, contentType: f.contentType, createdAt: f.createdAt, internal: f.internal });
+
+  return {
+    id: t.id,
+    number: t.number,
+    subject: t.subject,
+    description: t.description,
+    status: t.status,
+    responsible: t.responsible,
+    groupName: t.group.name,
+    typeName: t.type.name,
+    stageName: t.stage.name,
+    customerName: t.customer?.name ?? null,
+    openedByName: t.openedBy?.name ?? null,
+    assignee: t.assignee,
+    teamName: t.team?.name ?? null,
+    createdAt: t.createdAt,
+    updatedAt: t.updatedAt,
+    stageEnteredAt: t.stageEnteredAt,
+    completedAt: t.completedAt,
+    cancelledAt: t.cancelledAt,
+    cancelReason: t.cancelReason,
+    understanding: t.understanding,
+    understandingState: t.understandingState,
+    fields,
+    messages: t.messages.map((m) => ({ ...m, files: files.filter((f) => f.messageId === m.id).map(toFile) })),
+    files: files.map(toFile),
+    history: t.movements.map(({ fromEnteredAt, ...m }) => ({ ...m, timeSpentMs: Math.max(0, m.createdAt.getTime() - fromEnteredAt.getTime()) })),
+    transitions: mayChange ? t.stage.outgoing.filter((o) => o.conditions.length > 0).map((o) => ({ toStageId: o.toStage.id, toStageName: o.toStage.name, toResponsible: o.toStage.responsible, terminal: o.toStage.terminal, conditions: o.conditions })) : [],
+    guestRequestNumber: staff ? (t.guestRequest?.number ?? null) : null,
+    can: {
+      forward: mayChange,
+      decide: !staff && mayChange && t.understandingState === UnderstandingState.PENDING && t.understanding.trim().length > 0,
+      message: open,
+      attach: open,
+      internalNote: staff && open,
+      editUnderstanding: staff && open,
+      assign: staff && open,
+      cancel: isAdmin(actor) && open && t.responsible === StageResponsible.CLIENT,
+      delete: isAdmin(actor) && t.status === TicketStatus.CANCELLED,
+    },
+  };
+}
+
+/** The portal's ticket page; NotFoundError outside the client's scope. */
+export async function clientTicketView(db: DbOrTx, actor: Actor, number: number, locale: string): Promise<TicketView> {
+  assertPortalClient(actor);
+  const id = await ticketIdByNumber(db, actor, number);
+  return buildView(db, actor, id, "portal", locale);
+}
+
+export async function staffTicketView(db: DbOrTx, actor: Actor, number: number, locale: string): Promise<TicketView> {
+  assertStaff(actor);
+  const id = await ticketIdByNumber(db, actor, number);
+  return buildView(db, actor, id, "staff", locale);
+}
