@@ -3,6 +3,10 @@
 import type { AnyEmailTemplate, EmailTemplate } from "../template";
 import { certificateCpfRequest } from "./certificate-cpf-request";
 import { certificateIssued } from "./certificate-issued";
+import { contactFinished } from "./contact-finished";
+import { contactMessageForStaff } from "./contact-message-for-staff";
+import { contactNewForStaff } from "./contact-new-for-staff";
+import { contactReply } from "./contact-reply";
 import { eventPromoted } from "./event-promoted";
 import { eventRegistration } from "./event-registration";
 import { eventReminder } from "./event-reminder";
@@ -16,6 +20,10 @@ import { ticketStaffNotice } from "./ticket-staff-notice";
 export const templates = {
   ticketClientNotice,
   ticketStaffNotice,
+  contactNewForStaff,
+  contactMessageForStaff,
+  contactReply,
+  contactFinished,
   certificateIssued,
   certificateCpfRequest,
   passwordReset,
