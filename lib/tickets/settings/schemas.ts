@@ -1,0 +1,98 @@
+// Forms of the ticket settings pages (seed 001): groups, types, workflow
+// stages and transitions, parameters (custom fields), the field-rule matrix,
+// staff teams, the default attendant and a profile's blocked types. Shared by
+// the client forms (zodResolver) and the server actions; messages are keys.
+import { z } from "zod";
+import { StageResponsible, TicketFieldKind } from "@/lib/generated/prisma/enums";
+import { optionalId } from "@/lib/forms/optional-fields";
+
+const name = (max = 100) => z.string().trim().min(1, "validation.required").max(max, "validation.tooLong");
+const uuid = z.uuid("validation.invalid");
+
+export const groupSchema = z.object({ name: name(), active: z.boolean() });
+export type GroupInput = z.infer<typeof groupSchema>;
+
+export const typeSchema = z.object({
+  groupId: uuid,
+  name: name(),
+  description: z.string().trim().max(1000, "validation.tooLong"),
+  active: z.boolean(),
+});
+export type TypeInput = z.infer<typeof typeSchema>;
+
+export const stageSchema = z.object({
+  name: name(),
+  responsible: z.enum(StageResponsible, "validation.invalid"),
+  // The staff hand-over; only for STAFF stages (checked by the domain).
+  teamId: optionalId,
+  attendantId: optionalId,
+  terminal: z.boolean(),
+});
+export type StageInput = z.input<typeof stageSchema>;
+export type StageData = z.output<typeof stageSchema>;
+
+/** Condition names, one per line in the form; blank lines are dropped. */
+export const conditionNamesSchema = z
+  .array(z.string().trim().max(100, "validation.tooLong"))
+  .transform((names) => names.filter((n) => n.length > 0))
+  .refine((names) => names.length > 0, "ticketSettings.errors.conditionRequired")
+  .refine((names) => new Set(names.map((n) => n.toLocaleLowerCase())).size === names.length, "ticketSettings.errors.conditionDuplicate");
+
+export const transitionSchema = z.object({ toStageId: uuid, conditions: conditionNamesSchema });
+export type TransitionInput = z.input<typeof transitionSchema>;
+export const transitionConditionsSchema = z.object({ conditions: conditionNamesSchema });
+export type TransitionConditionsInput = z.input<typeof transitionConditionsSchema>;
+
+export const fieldLocales = ["en", "pt-BR", "fi"] as const;
+export const choiceKinds: readonly TicketFieldKind[] = [TicketFieldKind.SINGLE_CHOICE, TicketFieldKind.MULTIPLE_CHOICE];
+
+export const fieldSchema = z
+  .object({
+    labels: z.object({
+      en: name(200),
+      // Other languages fall back to English when empty.
+      "pt-BR": z.string().trim().max(200, "validation.tooLong"),
+      fi: z.string().trim().max(200, "validation.tooLong"),
+    }),
+    kind: z.enum(TicketFieldKind, "validation.invalid"),
+    options: z.array(z.string().trim().max(100, "validation.tooLong")),
+    active: z.boolean(),
+  })
+  .transform((f) => ({
+    ...f,
+    // Choices are kept only for choice kinds; blank entries are dropped.
+    options: choiceKinds.includes(f.kind) ? f.options.filter((o) => o.length > 0) : [],
+  }))
+  .superRefine((f, ctx) => {
+    if (!choiceKinds.includes(f.kind)) return;
+    if (f.options.length === 0) ctx.addIssue({ code: "custom", path: ["options"], message: "ticketSettings.errors.optionsRequired" });
+    else if (new Set(f.options.map((o) => o.toLocaleLowerCase())).size !== f.options.length)
+      ctx.addIssue({ code: "custom", path: ["options"], message: "ticketSettings.errors.optionsDuplicate" });
+  });
+export type FieldInput = z.input<typeof fieldSchema>;
+export type FieldData = z.output<typeof fieldSchema>;
+
+export const ruleFlags = ["invisible", "invisibleInPortal", "required", "readOnly", "requiredFromPrevious"] as const;
+export type RuleFlag = (typeof ruleFlags)[number];
+
+export const ruleCellSchema = z.object({
+  fieldId: uuid,
+  stageId: uuid,
+  invisible: z.boolean(),
+  invisibleInPortal: z.boolean(),
+  required: z.boolean(),
+  readOnly: z.boolean(),
+  requiredFromPrevious: z.boolean(),
+});
+export type RuleCell = z.infer<typeof ruleCellSchema>;
+export const ruleMatrixSchema = z.object({ cells: z.array(ruleCellSchema).max(5000, "validation.invalid") });
+export type RuleMatrixInput = z.infer<typeof ruleMatrixSchema>;
+
+export const teamSchema = z.object({ name: name(), active: z.boolean(), memberIds: z.array(uuid).max(1000, "validation.invalid") });
+export type TeamInput = z.infer<typeof teamSchema>;
+
+export const defaultAttendantSchema = z.object({ attendantId: optionalId });
+export type DefaultAttendantInput = z.input<typeof defaultAttendantSchema>;
+
+export const blockedTypesSchema = z.object({ typeIds: z.array(uuid).max(1000, "validation.invalid") });
+export type BlockedTypesInput = z.infer<typeof blockedTypesSchema>;
