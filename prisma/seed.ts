@@ -6,6 +6,7 @@ import { closeDatabase, getDatabase } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrate";
 import { hashPassword } from "@/lib/auth/password";
 import { CustomerKind, Permission, Role } from "@/lib/generated/prisma/enums";
+import { seedContacts } from "./seed-contacts";
 import { seedTicketSettings } from "./seed-tickets";
 
 export const DEMO_PASSWORD = "portico-demo-1";
@@ -49,6 +50,7 @@ export async function seed(database = getDatabase()) {
     if (contact) await db.contactPerson.upsert({ where: { id: contact.id }, create: { ...contact, customerId: c.id, email: users.find((u) => u.id === contact.userId)?.email }, update: {} });
   }
   await seedTicketSettings(db);
+  await seedContacts(db);
 }
 
 // Run as a script (not when imported by tests).

@@ -163,3 +163,19 @@ describe("classifications, sub-classifications and channels", () => {
     await expect(send(t.prisma, rep, centralInput(o))).rejects.toMatchObject({ fields: { subclassificationId: "validation.invalid" } });
   });
 });
+
+describe("demo data", () => {
+  it("seedContacts is idempotent and gives both modules their options", async () => {
+    const { seedContacts } = await import("@/prisma/seed-contacts");
+    await seedContacts(t.prisma);
+    const count = async () => [await t.prisma.contactClassification.count(), await t.prisma.contactSubclassification.count(), await t.prisma.contactChannel.count()];
+    const once = await count();
+    await seedContacts(t.prisma);
+    expect(await count()).toEqual(once);
+    const { rep } = await createCompany(t.prisma);
+    const central = await contactFormOptions(t.prisma, rep);
+    expect(central.classifications.find((c) => c.name === "Billing")?.subclassifications.map((s) => s.name)).toEqual(["Invoice", "Payment"]);
+    expect(await t.prisma.contactChannel.findMany({ where: { name: { in: ["Phone", "E-mail", "Chat"] } } })).toHaveLength(3);
+    expect(await t.prisma.contactClassification.count({ where: { module: "CRM", name: { in: ["Sales", "After-sales"] } } })).toBe(2);
+  });
+});

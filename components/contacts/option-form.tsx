@@ -1,0 +1,32 @@
+"use client";
+
+// The form of a classification, sub-classification or contact channel: a name
+// and whether it is offered in the portal. `action` is the bound server action.
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useTranslations } from "next-intl";
+import { useForm } from "react-hook-form";
+import { useActionForm, useErrorText } from "@/components/forms/use-action-form";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { CheckboxField, TextField } from "@/components/ui/field";
+import { contactOptionSchema, type ContactOptionInput } from "@/lib/contacts/schemas";
+import type { ActionResult } from "@/lib/forms/action-result";
+
+export function OptionForm({ action, defaults, editing }: { action: (input: ContactOptionInput) => Promise<ActionResult>; defaults: ContactOptionInput; editing: boolean }) {
+  const tc = useTranslations("common");
+  const errorText = useErrorText();
+  const form = useForm<ContactOptionInput>({ resolver: zodResolver(contactOptionSchema), defaultValues: defaults, values: editing ? defaults : undefined });
+  const { onSubmit, pending, formError, message } = useActionForm(form, action);
+  const { errors } = form.formState;
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-4">
+      {formError ? <Alert tone="error">{errorText(formError.key, formError.values)}</Alert> : null}
+      {message ? <Alert tone="success">{errorText(message.key, message.values)}</Alert> : null}
+      <TextField label={tc("name")} autoComplete="off" error={errorText(errors.name?.message, { max: 100 })} {...form.register("name")} />
+      <CheckboxField label={tc("active")} {...form.register("active")} />
+      <Button type="submit" disabled={pending} aria-busy={pending}>
+        {pending ? tc("saving") : editing ? tc("save") : tc("create")}
+      </Button>
+    </form>
+  );
+}
