@@ -1,0 +1,97 @@
+"use client";
+
+// "Save/Request" on a ticket (seed 001; issue 4 items 11 and 12): the editable
+// parameters, the next stage with its condition, and the reason, sent
+// together to the forward action. "Save" (when given) stores the parameters
+// without moving the ticket. The server enforces the stage's rules again.
+import { useTranslations } from "next-intl";
+import { useState, useTransition } from "react";
+import { useForm, type Path } from "react-hook-form";
+import { useActionForm, useErrorText } from "@/components/forms/use-action-form";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import type { ActionResult, MessageRef } from "@/lib/forms/action-result";
+import { forwardSchema, type ForwardInput, type SaveValuesInput } from "@/lib/tickets/schemas";
+import type { TicketFieldView, TransitionView } from "@/lib/tickets/views";
+import { editableValues, fieldFormDefaults, type FieldFormValues } from "./field-form-values";
+import { TicketFieldInputs } from "./ticket-fields";
+import { schemaResolver } from "./schema-resolver";
+import { initialForwardChoice } from "./transition-choice";
+import { TransitionFields } from "./transition-fields";
+
+export interface ForwardFormValues {
+  values: FieldFormValues;
+  toStageId: string;
+  conditionId: string;
+  reason: string;
+}
+
+interface ForwardFormProps {
+  fields: TicketFieldView[];
+  transitions: TransitionView[];
+  /** The forward action, bound to the ticket. */
+  action: (input: ForwardInput) => Promise<ActionResult>;
+  /** Saves the parameters without forwarding; omit to offer only "Save/Request". */
+  saveAction?: (input: SaveValuesInput) => Promise<ActionResult>;
+  /** Show the parameters in this form (default); false when the page shows them elsewhere. */
+  showFields?: boolean;
+}
+
+export function ForwardForm({ fields, transitions, action, saveAction, showFields = true }: ForwardFormProps) {
+  const t = useTranslations("tickets.forward");
+  const errorText = useErrorText();
+  const resolver = schemaResolver<ForwardFormValues>(forwardSchema, (v) => ({ ...v, values: editableValues(fields, v.values) }));
+  const form = useForm<ForwardFormValues>({ resolver, defaultValues: { values: fieldFormDefaults(fields), ...initialForwardChoice(transitions), reason: "" } });
+  const { onSubmit, pending, formError, message } = useActionForm(form, (v) => action({ ...v, values: editableValues(fields, v.values) }));
+
+  // "Save" skips the forward's validation: required fields matter only when leaving the stage.
+  const [saving, startSaving] = useTransition();
+  const [saveOutcome, setSaveOutcome] = useState<{ error?: MessageRef; message?: MessageRef } | null>(null);
+  const save = () =>
+    startSaving(async () => {
+      if (!saveAction) return;
+      setSaveOutcome(null);
+      form.clearErrors();
+      try {
+        const result = await saveAction({ values: editableValues(fields, form.getValues("values")) });
+        if (result.ok) return setSaveOutcome({ message: result.message ?? { key: "common.saved" } });
+        for (const [field, key] of Object.entries(result.fieldErrors ?? {})) form.setError(field as Path<ForwardFormValues>, { type: "server", message: key });
+        setSaveOutcome({ error: result.formError ?? { key: "common.genericError" } });
+      } catch {
+        setSaveOutcome({ error: { key: "common.genericError" } });
+      }
+    });
+
+  const editable = fields.some((f) => f.editable);
+  const busy = pending || saving;
+  const shownError = formError ?? saveOutcome?.error;
+  const shownMessage = message ?? saveOutcome?.message;
+  if (transitions.length === 0) return <p className="text-sm text-slate-600">{t("noTransitions")}</p>;
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-6" aria-label={t("title")}>
+      {shownError ? <Alert tone="error">{errorText(shownError.key, shownError.values)}</Alert> : null}
+      {shownMessage ? <Alert tone="success">{errorText(shownMessage.key, shownMessage.values)}</Alert> : null}
+      {showFields && fields.length > 0 ? (
+        <fieldset className="space-y-4">
+          <legend className="mb-2 text-base font-medium text-slate-900">{t("parameters")}</legend>
+          <TicketFieldInputs fields={fields} form={form} />
+        </fieldset>
+      ) : null}
+      <fieldset className="space-y-4">
+        <legend className="mb-2 text-base font-medium text-slate-900">{t("handOver")}</legend>
+        <TransitionFields transitions={transitions} form={form} />
+      </fieldset>
+      <div className="flex flex-wrap gap-2">
+        <Button type="submit" disabled={busy} aria-busy={pending}>
+          {pending ? t("sending") : t("submit")}
+        </Button>
+        {saveAction && editable ? (
+          <Button variant="secondary" onClick={save} disabled={busy} aria-busy={saving}>
+            {saving ? t("saving") : t("saveOnly")}
+          </Button>
+        ) : null}
+      </div>
+    </form>
+  );
+}

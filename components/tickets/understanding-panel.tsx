@@ -1,0 +1,37 @@
+// The understanding ("entendimento", seed 001): the attendant's analysis or
+// proposed solution, with its state. The client's Approve / Reject buttons and
+// the staff's editor are passed in as `actions`, each audience binding its own.
+// No "use client": renders on the server and inside client components alike.
+import { useTranslations } from "next-intl";
+import type { ReactNode } from "react";
+import { Badge } from "@/components/ui/badge";
+import { UnderstandingState } from "@/lib/generated/prisma/enums";
+
+const tones: Record<UnderstandingState, "gray" | "amber" | "green" | "red"> = {
+  [UnderstandingState.NONE]: "gray",
+  [UnderstandingState.PENDING]: "amber",
+  [UnderstandingState.APPROVED]: "green",
+  [UnderstandingState.REJECTED]: "red",
+};
+
+export function UnderstandingPanel({ understanding, state, actions }: { understanding: string; state: UnderstandingState; actions?: ReactNode }) {
+  const t = useTranslations("tickets.understanding");
+  const written = understanding.trim().length > 0;
+  return (
+    <div className="space-y-3">
+      {written ? (
+        <>
+          {state !== UnderstandingState.NONE ? (
+            <p className="text-sm">
+              <Badge tone={tones[state]}>{t(`state.${state}`)}</Badge>
+            </p>
+          ) : null}
+          <p className="whitespace-pre-wrap break-words text-slate-800">{understanding}</p>
+        </>
+      ) : (
+        <p className="text-sm text-slate-600">{t("none")}</p>
+      )}
+      {actions ?? null}
+    </div>
+  );
+}
