@@ -8,6 +8,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "../generated/prisma/client";
 import { resolveDatabaseTarget, type DatabaseTarget } from "./connection";
+import { countQuery, queryStatsEnabled } from "./query-stats";
 import { driverFor, type SqlDriver } from "./sql-driver";
 
 export type Db = ReturnType<typeof createPrismaClient>;
@@ -20,7 +21,9 @@ export function createPrismaClient(target: DatabaseTarget, pglite?: PGlite) {
       ? new PrismaPg({ connectionString: target.url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) })
       : new PrismaPGlite(pglite ?? new PGlite(target.dataDir));
   // Password hashes never leave the database unless a query asks for them.
-  return new PrismaClient({ adapter, omit: { user: { passwordHash: true } } });
+  const client = new PrismaClient({ adapter, omit: { user: { passwordHash: true } }, ...(queryStatsEnabled() ? { log: [{ emit: "event" as const, level: "query" as const }] } : {}) });
+  if (queryStatsEnabled()) (client as unknown as { $on(event: "query", listener: () => void): void }).$on("query", countQuery);
+  return client;
 }
 
 export interface Database {
