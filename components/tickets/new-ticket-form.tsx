@@ -1,0 +1,162 @@
+"use client";
+
+// The portal's new ticket (issue 4 item 9; seed 001): the customer record
+// (when the user reaches several), group then type, subject, description, the
+// type's parameters as its first stage shows them, attachments, and the
+// "Save/Request" hand-over with condition and reason. Server errors land on
+// their fields; nothing typed is lost.
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { useForm, useWatch } from "react-hook-form";
+import { useActionForm, useErrorText } from "@/components/forms/use-action-form";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
+import type { ActionResult } from "@/lib/forms/action-result";
+import type { NewTicketOptions } from "@/lib/tickets/new-ticket-options";
+import { newTicketSchema, SUBJECT_MAX, TEXT_MAX, type NewTicketInput } from "@/lib/tickets/schemas";
+import { editableValues, fieldFormDefaults, type FieldFormValues } from "./field-form-values";
+import { FileUploader, type UploadedFileRef } from "./file-uploader";
+import { schemaResolver } from "./schema-resolver";
+import { TicketFieldInputs } from "./ticket-fields";
+import { initialForwardChoice } from "./transition-choice";
+import { TransitionFields } from "./transition-fields";
+
+interface NewTicketFormValues {
+  customerId: string;
+  groupId: string;
+  typeId: string;
+  subject: string;
+  description: string;
+  values: FieldFormValues;
+  toStageId: string;
+  conditionId: string;
+  reason: string;
+}
+
+const onlyOne = <T extends { id: string }>(list: T[]) => (list.length === 1 ? list[0].id : "");
+
+export function NewTicketForm({ customers, groups, action, maxMb }: Pick<NewTicketOptions, "customers" | "groups"> & { action: (input: NewTicketInput) => Promise<ActionResult>; maxMb: number }) {
+  const t = useTranslations("tickets.portal.new");
+  const tf = useTranslations("tickets.forward");
+  const errorText = useErrorText();
+  const [files, setFiles] = useState<UploadedFileRef[]>([]);
+  const [uploading, setUploading] = useState(false);
+
+  const typeOf = (groupId: string, typeId: string) => groups.find((g) => g.id === groupId)?.types.find((x) => x.id === typeId);
+  const startFor = (groupId: string, typeId: string) => {
+    const type = typeOf(groupId, typeId);
+    return { values: type ? fieldFormDefaults(type.fields) : {}, ...initialForwardChoice(type?.transitions ?? []) };
+  };
+  const toInput = (v: NewTicketFormValues): NewTicketInput => ({
+    customerId: v.customerId,
+    typeId: v.typeId,
+    subject: v.subject,
+    description: v.description,
+    values: editableValues(typeOf(v.groupId, v.typeId)?.fields ?? [], v.values),
+    fileIds: files.map((f) => f.id),
+    toStageId: v.toStageId,
+    conditionId: v.conditionId,
+    reason: v.reason,
+  });
+
+  const initialGroup = onlyOne(groups);
+  const initialType = onlyOne(groups.find((g) => g.id === initialGroup)?.types ?? []);
+  const form = useForm<NewTicketFormValues>({
+    resolver: schemaResolver(newTicketSchema, toInput),
+    defaultValues: { customerId: onlyOne(customers), groupId: initialGroup, typeId: initialType, subject: "", description: "", reason: "", ...startFor(initialGroup, initialType) },
+  });
+  const { onSubmit, pending, formError } = useActionForm(form, (v) => action(toInput(v)));
+  const { errors } = form.formState;
+  const [groupId, typeId] = useWatch({ control: form.control, name: ["groupId", "typeId"] });
+  const group = groups.find((g) => g.id === groupId);
+  const type = typeOf(groupId, typeId);
+
+  const chooseType = (nextGroup: string, nextType: string) => {
+    form.setValue("typeId", nextType);
+    const start = startFor(nextGroup, nextType);
+    form.setValue("values", start.values);
+    form.setValue("toStageId", start.toStageId);
+    form.setValue("conditionId", start.conditionId);
+    form.clearErrors(["typeId", "values", "toStageId", "conditionId"]);
+  };
+  const groupField = form.register("groupId");
+  const typeField = form.register("typeId");
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-8">
+      {formError ? <Alert tone="error">{errorText(formError.key, formError.values)}</Alert> : null}
+      <fieldset className="space-y-4">
+        <legend className="mb-2 text-base font-medium text-slate-900">{t("what")}</legend>
+        {customers.length > 1 ? (
+          <SelectField label={t("customer")} aria-required error={errorText(errors.customerId?.message)} {...form.register("customerId")}>
+            <option value="">{t("chooseCustomer")}</option>
+            {customers.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </SelectField>
+        ) : (
+          <p className="text-sm text-slate-700">{t("forCustomer", { name: customers[0]?.name ?? "" })}</p>
+        )}
+        <div className="grid gap-4 sm:grid-cols-2">
+          <SelectField
+            label={t("group")}
+            aria-required
+            {...groupField}
+            onChange={async (e) => {
+              await groupField.onChange(e);
+              const next = groups.find((g) => g.id === e.target.value);
+              chooseType(e.target.value, onlyOne(next?.types ?? []));
+            }}
+          >
+            <option value="">{t("chooseGroup")}</option>
+            {groups.map((g) => (
+              <option key={g.id} value={g.id}>
+                {g.name}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField
+            label={t("type")}
+            aria-required
+            disabled={!group}
+            error={errorText(errors.typeId?.message)}
+            {...typeField}
+            onChange={(e) => chooseType(groupId, e.target.value)}
+          >
+            <option value="">{group ? t("chooseType") : t("chooseGroupFirst")}</option>
+            {(group?.types ?? []).map((x) => (
+              <option key={x.id} value={x.id}>
+                {x.name}
+              </option>
+            ))}
+          </SelectField>
+        </div>
+        <TextField label={t("subject")} aria-required maxLength={SUBJECT_MAX} error={errorText(errors.subject?.message, { max: SUBJECT_MAX })} {...form.register("subject")} />
+        <TextAreaField label={t("description")} aria-required rows={6} maxLength={TEXT_MAX} error={errorText(errors.description?.message, { max: TEXT_MAX })} {...form.register("description")} />
+      </fieldset>
+
+      {type && type.fields.length > 0 ? (
+        <fieldset className="space-y-4">
+          <legend className="mb-2 text-base font-medium text-slate-900">{t("parameters")}</legend>
+          <TicketFieldInputs key={type.id} fields={type.fields} form={form} />
+        </fieldset>
+      ) : null}
+
+      <FileUploader value={files} onChange={setFiles} maxMb={maxMb} onBusyChange={setUploading} error={errorText((errors as Record<string, { message?: string } | undefined>).fileIds?.message)} />
+
+      {type ? (
+        <fieldset className="space-y-4">
+          <legend className="mb-2 text-base font-medium text-slate-900">{tf("handOver")}</legend>
+          <TransitionFields key={type.id} transitions={type.transitions} form={form} />
+        </fieldset>
+      ) : null}
+
+      <Button type="submit" disabled={pending || uploading} aria-busy={pending}>
+        {pending ? tf("sending") : tf("submit")}
+      </Button>
+    </form>
+  );
+}
