@@ -6,7 +6,7 @@
 // without moving the ticket. The server enforces the stage's rules again.
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
-import { useForm, type Path } from "react-hook-form";
+import { useForm, useWatch, type Path } from "react-hook-form";
 import { useActionForm, useErrorText } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -35,10 +35,13 @@ interface ForwardFormProps {
   saveAction?: (input: SaveValuesInput) => Promise<ActionResult>;
   /** Show the parameters in this form (default); false when the page shows them elsewhere. */
   showFields?: boolean;
+  /** Staff screens say "Forward", and "Complete" for a terminal next stage. */
+  audience?: "portal" | "staff";
 }
 
-export function ForwardForm({ fields, transitions, action, saveAction, showFields = true }: ForwardFormProps) {
+export function ForwardForm({ fields, transitions, action, saveAction, showFields = true, audience = "portal" }: ForwardFormProps) {
   const t = useTranslations("tickets.forward");
+  const ts = useTranslations("tickets.staff.forward");
   const errorText = useErrorText();
   const resolver = schemaResolver<ForwardFormValues>(forwardSchema, (v) => ({ ...v, values: editableValues(fields, v.values) }));
   const form = useForm<ForwardFormValues>({ resolver, defaultValues: { values: fieldFormDefaults(fields), ...initialForwardChoice(transitions), reason: "" } });
@@ -62,14 +65,18 @@ export function ForwardForm({ fields, transitions, action, saveAction, showField
       }
     });
 
+  const chosenStageId = useWatch({ control: form.control, name: "toStageId" });
   const editable = fields.some((f) => f.editable);
   const busy = pending || saving;
   const shownError = formError ?? saveOutcome?.error;
   const shownMessage = message ?? saveOutcome?.message;
   if (transitions.length === 0) return <p className="text-sm text-slate-600">{t("noTransitions")}</p>;
+  const staff = audience === "staff";
+  const completing = staff && transitions.find((x) => x.toStageId === chosenStageId)?.terminal === true;
+  const submitLabel = !staff ? t("submit") : completing ? ts("complete") : ts("submit");
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-6" aria-label={t("title")}>
+    <form onSubmit={onSubmit} noValidate className="space-y-6" aria-label={staff ? ts("title") : t("title")}>
       {shownError ? <Alert tone="error">{errorText(shownError.key, shownError.values)}</Alert> : null}
       {shownMessage ? <Alert tone="success">{errorText(shownMessage.key, shownMessage.values)}</Alert> : null}
       {showFields && fields.length > 0 ? (
@@ -80,11 +87,11 @@ export function ForwardForm({ fields, transitions, action, saveAction, showField
       ) : null}
       <fieldset className="space-y-4">
         <legend className="mb-2 text-base font-medium text-slate-900">{t("handOver")}</legend>
-        <TransitionFields transitions={transitions} form={form} />
+        <TransitionFields transitions={transitions} form={form} audience={audience} />
       </fieldset>
       <div className="flex flex-wrap gap-2">
         <Button type="submit" disabled={busy} aria-busy={pending}>
-          {pending ? t("sending") : t("submit")}
+          {pending ? t("sending") : submitLabel}
         </Button>
         {saveAction && editable ? (
           <Button variant="secondary" onClick={save} disabled={busy} aria-busy={saving}>

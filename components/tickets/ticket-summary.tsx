@@ -1,6 +1,7 @@
 // The facts of a ticket: number, group, type, stage, status, whose turn,
 // customer, who opened it, dates, and the cancellation reason. Staff views add
 // the attendant, team and guest request. No "use client": server and client alike.
+import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { TicketStatus } from "@/lib/generated/prisma/enums";
@@ -29,7 +30,13 @@ export function TicketSummary({ ticket, audience = "portal" }: { ticket: TicketV
   if (audience === "staff") {
     rows.push([t("assignee"), ticket.assignee?.name ?? t("unassigned")]);
     if (ticket.teamName) rows.push([t("team"), ticket.teamName]);
-    if (ticket.guestRequestNumber !== null) rows.push([t("guestRequest"), `#${ticket.guestRequestNumber}`]);
+    if (ticket.guestRequestNumber !== null)
+      rows.push([
+        t("guestRequest"),
+        <Link key="guest" href={`/admin/guest-requests/${ticket.guestRequestNumber}`} className="text-indigo-700 underline">
+          #{ticket.guestRequestNumber}
+        </Link>,
+      ]);
   }
   rows.push([t("openedAt"), when(ticket.createdAt)], [t("updatedAt"), when(ticket.updatedAt)]);
   if (ticket.status === TicketStatus.OPEN) rows.push([t("inStageSince"), when(ticket.stageEnteredAt)]);

@@ -19,10 +19,13 @@ interface TransitionFieldsProps<V extends FieldValues> {
   reasonRequired?: boolean;
   /** The reason's label, e.g. "Why do you reject it?". */
   reasonLabel?: string;
+  /** Staff screens label a terminal next stage "Complete". */
+  audience?: "portal" | "staff";
 }
 
-export function TransitionFields<V extends FieldValues>({ transitions, form, idPrefix = "forward", reasonRequired = true, reasonLabel }: TransitionFieldsProps<V>) {
+export function TransitionFields<V extends FieldValues>({ transitions, form, idPrefix = "forward", reasonRequired = true, reasonLabel, audience = "portal" }: TransitionFieldsProps<V>) {
   const t = useTranslations("tickets.forward");
+  const ts = useTranslations("tickets.staff.forward");
   const tr = useTranslations("tickets.responsible");
   const errorText = useErrorText();
   const errors = form.formState.errors as Record<string, { message?: string } | undefined>;
@@ -50,7 +53,7 @@ export function TransitionFields<V extends FieldValues>({ transitions, form, idP
         <option value="">{t("chooseStage")}</option>
         {transitions.map((x) => (
           <option key={x.toStageId} value={x.toStageId}>
-            {x.terminal ? t("stageTerminal", { stage: x.toStageName }) : t("stageWith", { stage: x.toStageName, responsible: tr(`party.${x.toResponsible}`) })}
+            {x.terminal ? (audience === "staff" ? ts("completeStage", { stage: x.toStageName }) : t("stageTerminal", { stage: x.toStageName })) : t("stageWith", { stage: x.toStageName, responsible: tr(`party.${x.toResponsible}`) })}
           </option>
         ))}
       </SelectField>

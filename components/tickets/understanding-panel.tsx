@@ -14,22 +14,33 @@ const tones: Record<UnderstandingState, "gray" | "amber" | "green" | "red"> = {
   [UnderstandingState.REJECTED]: "red",
 };
 
-export function UnderstandingPanel({ understanding, state, actions }: { understanding: string; state: UnderstandingState; actions?: ReactNode }) {
+/**
+ * Staff screens (audience "staff") name the state from their side ("Waiting for
+ * the client's decision", "Not yet sent to the client") and, when the editor is
+ * passed as `actions`, leave the text to it instead of showing it twice.
+ */
+export function UnderstandingPanel({ understanding, state, actions, audience = "portal" }: { understanding: string; state: UnderstandingState; actions?: ReactNode; audience?: "portal" | "staff" }) {
   const t = useTranslations("tickets.understanding");
+  const ts = useTranslations("tickets.staff.understandingState");
   const written = understanding.trim().length > 0;
+  const staff = audience === "staff";
   return (
     <div className="space-y-3">
       {written ? (
         <>
-          {state !== UnderstandingState.NONE ? (
+          {staff ? (
+            <p className="text-sm">
+              <Badge tone={tones[state]}>{ts(state)}</Badge>
+            </p>
+          ) : state !== UnderstandingState.NONE ? (
             <p className="text-sm">
               <Badge tone={tones[state]}>{t(`state.${state}`)}</Badge>
             </p>
           ) : null}
-          <p className="whitespace-pre-wrap break-words text-slate-800">{understanding}</p>
+          {staff && actions ? null : <p className="whitespace-pre-wrap break-words text-slate-800">{understanding}</p>}
         </>
       ) : (
-        <p className="text-sm text-slate-600">{t("none")}</p>
+        <p className="text-sm text-slate-600">{staff ? ts("none") : t("none")}</p>
       )}
       {actions ?? null}
     </div>
