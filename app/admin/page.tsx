@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { DefaultAttendantWarning } from "@/components/tickets/settings/default-attendant-warning";
 import { Card, PageHeader } from "@/components/ui/page-header";
 import { adminStats } from "@/lib/admin/dashboard";
 import { requireStaff } from "@/lib/auth/session";
@@ -20,6 +21,7 @@ export default async function AdminHome() {
   return (
     <>
       <PageHeader title={t("dashboardTitle")} />
+      <DefaultAttendantWarning />
       <div className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-3">
         {tiles.map(({ key, href }) => (
           <Card key={key}>

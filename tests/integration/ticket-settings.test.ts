@@ -110,7 +110,7 @@ describe("groups and types", () => {
   });
 
   it("orders groups and moves them up and down", async () => {
-    const created = [];
+    const created: string[] = [];
     for (let i = 0; i < 3; i++) created.push((await saveGroup(db, staff, undefined, { name: uniqueTag(`Order ${i} `), active: true })).id);
     const order = async () => (await listGroupsWithTypes(db, staff)).map((g) => g.id).filter((id) => created.includes(id));
     expect(await order()).toEqual(created);

@@ -8,12 +8,10 @@ import "server-only";
 import { assertStaff, type Actor } from "@/lib/auth/actor";
 import type { Db, DbOrTx } from "@/lib/db";
 import { NotFoundError, ValidationError } from "@/lib/errors";
-import { StageResponsible } from "@/lib/generated/prisma/enums";
 import { parseFieldLabels } from "./field-label";
-import { ruleFlags, ruleMatrixSchema, type RuleCell, type RuleMatrixInput } from "./schemas";
+import { cellKey, ruleCellError } from "./rule-checks";
+import { ruleFlags, ruleMatrixSchema, type RuleMatrixInput } from "./schemas";
 import { assertUuid, lockType, parseInput } from "./shared";
-
-export const cellKey = (fieldId: string, stageId: string) => `${fieldId}:${stageId}`;
 
 /** Fields (rows) and stages (columns) of the type, active or not, with the stored rules by cellKey. */
 export async function getRuleMatrix(db: DbOrTx, actor: Actor, typeId: string) {
@@ -30,15 +28,6 @@ export async function getRuleMatrix(db: DbOrTx, actor: Actor, typeId: string) {
   const rules = await db.ticketFieldRule.findMany({ where: { field: { typeId } } });
   const byCell = Object.fromEntries(rules.map((r) => [cellKey(r.fieldId, r.stageId), r]));
   return { fields: type.fields.map((f) => ({ ...f, labels: parseFieldLabels(f.labels) })), stages: type.stages, rules: byCell };
-}
-
-/** The message key of a cell nobody could fill in, or null. */
-export function ruleCellError(cell: Omit<RuleCell, "fieldId" | "stageId">, responsible: StageResponsible): string | null {
-  // Staff screens hide the field, so staff could never fill it.
-  if (cell.required && cell.invisible) return "ticketSettings.errors.requiredInvisible";
-  // On the client's turn the portal hides it, so the client could never fill it.
-  if (cell.required && cell.invisibleInPortal && responsible === StageResponsible.CLIENT) return "ticketSettings.errors.requiredInvisibleInPortal";
-  return null;
 }
 
 /**
@@ -75,3 +64,5 @@ export async function saveRuleMatrix(db: Db, actor: Actor, typeId: string, input
     }
   });
 }
+
+export { cellKey, ruleCellError };

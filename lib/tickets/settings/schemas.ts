@@ -33,9 +33,11 @@ export type StageData = z.output<typeof stageSchema>;
 
 /** Condition names, one per line in the form; blank lines are dropped. */
 export const conditionNamesSchema = z
-  .array(z.string().trim().max(100, "validation.tooLong"))
-  .transform((names) => names.filter((n) => n.length > 0))
+  .array(z.string())
+  .max(50, "validation.invalid")
+  .transform((names) => names.map((n) => n.trim()).filter((n) => n.length > 0))
   .refine((names) => names.length > 0, "ticketSettings.errors.conditionRequired")
+  .refine((names) => names.every((n) => n.length <= 100), "validation.tooLong")
   .refine((names) => new Set(names.map((n) => n.toLocaleLowerCase())).size === names.length, "ticketSettings.errors.conditionDuplicate");
 
 export const transitionSchema = z.object({ toStageId: uuid, conditions: conditionNamesSchema });
@@ -55,17 +57,18 @@ export const fieldSchema = z
       fi: z.string().trim().max(200, "validation.tooLong"),
     }),
     kind: z.enum(TicketFieldKind, "validation.invalid"),
-    options: z.array(z.string().trim().max(100, "validation.tooLong")),
+    options: z.array(z.string()).max(200, "validation.invalid"),
     active: z.boolean(),
   })
   .transform((f) => ({
     ...f,
     // Choices are kept only for choice kinds; blank entries are dropped.
-    options: choiceKinds.includes(f.kind) ? f.options.filter((o) => o.length > 0) : [],
+    options: choiceKinds.includes(f.kind) ? f.options.map((o) => o.trim()).filter((o) => o.length > 0) : [],
   }))
   .superRefine((f, ctx) => {
     if (!choiceKinds.includes(f.kind)) return;
-    if (f.options.length === 0) ctx.addIssue({ code: "custom", path: ["options"], message: "ticketSettings.errors.optionsRequired" });
+    if (f.options.some((o) => o.length > 100)) ctx.addIssue({ code: "custom", path: ["options"], message: "validation.tooLong" });
+    else if (f.options.length === 0) ctx.addIssue({ code: "custom", path: ["options"], message: "ticketSettings.errors.optionsRequired" });
     else if (new Set(f.options.map((o) => o.toLocaleLowerCase())).size !== f.options.length)
       ctx.addIssue({ code: "custom", path: ["options"], message: "ticketSettings.errors.optionsDuplicate" });
   });

@@ -1,0 +1,75 @@
+"use client";
+
+// The ways out of a stage: each allowed next stage with its named conditions
+// (one per line; at least one, since forwarding a ticket asks for one), and
+// the form that adds a new one.
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useTranslations } from "next-intl";
+import { useForm } from "react-hook-form";
+import { useActionForm, useErrorText } from "@/components/forms/use-action-form";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { ConfirmButton } from "@/components/ui/confirm-button";
+import { SelectField } from "@/components/ui/field";
+import { deleteTransitionAction, saveTransitionAction, saveTransitionConditionsAction } from "@/lib/tickets/settings/actions-workflow";
+import { transitionConditionsSchema, transitionSchema, type TransitionConditionsInput, type TransitionInput } from "@/lib/tickets/settings/schemas";
+import { LinesField } from "./lines-field";
+
+export function TransitionEditor({ transitionId, toStageName, toStageActive, conditions }: { transitionId: string; toStageName: string; toStageActive: boolean; conditions: string[] }) {
+  const t = useTranslations("ticketSettings.transitions");
+  const tc = useTranslations("common");
+  const errorText = useErrorText();
+  const defaults = { conditions };
+  const form = useForm<TransitionConditionsInput>({ resolver: zodResolver(transitionConditionsSchema), defaultValues: defaults, values: defaults });
+  const { onSubmit, pending, formError, message } = useActionForm(form, (values) => saveTransitionConditionsAction(transitionId, values));
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-3 rounded-md border border-slate-200 p-4" aria-label={t("to", { name: toStageName })}>
+      <h3 className="font-medium">
+        {t("to", { name: toStageName })} {toStageActive ? null : <span className="text-sm font-normal text-amber-800">({t("targetArchived")})</span>}
+      </h3>
+      {formError ? <Alert tone="error">{errorText(formError.key, formError.values)}</Alert> : null}
+      {message ? <Alert tone="success">{errorText(message.key, message.values)}</Alert> : null}
+      <LinesField control={form.control} name="conditions" label={t("conditions")} help={t("conditionsHelp")} error={errorText(form.formState.errors.conditions?.message, { max: 100 })} rows={3} />
+      <div className="flex gap-2">
+        <Button type="submit" variant="secondary" disabled={pending} aria-busy={pending}>
+          {pending ? tc("saving") : t("saveConditions")}
+        </Button>
+        <ConfirmButton message={t("confirmDelete", { name: toStageName })} action={deleteTransitionAction.bind(null, transitionId)}>
+          {t("delete")}
+        </ConfirmButton>
+      </div>
+    </form>
+  );
+}
+
+export function AddTransitionForm({ fromStageId, targets }: { fromStageId: string; targets: { id: string; name: string }[] }) {
+  const t = useTranslations("ticketSettings.transitions");
+  const errorText = useErrorText();
+  const defaults: TransitionInput = { toStageId: "", conditions: [] };
+  const form = useForm<TransitionInput>({ resolver: zodResolver(transitionSchema), defaultValues: defaults });
+  const { onSubmit, pending, formError, message } = useActionForm(form, async (values) => {
+    const result = await saveTransitionAction(fromStageId, values);
+    if (result.ok) form.reset(defaults);
+    return result;
+  });
+  const { errors } = form.formState;
+  if (targets.length === 0) return <p className="text-sm text-slate-600">{t("noTargets")}</p>;
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-3" aria-label={t("add")}>
+      {formError ? <Alert tone="error">{errorText(formError.key, formError.values)}</Alert> : null}
+      {message ? <Alert tone="success">{errorText(message.key, message.values)}</Alert> : null}
+      <SelectField label={t("target")} error={errorText(errors.toStageId?.message)} {...form.register("toStageId")}>
+        <option value="">{t("chooseTarget")}</option>
+        {targets.map((s) => (
+          <option key={s.id} value={s.id}>
+            {s.name}
+          </option>
+        ))}
+      </SelectField>
+      <LinesField control={form.control} name="conditions" label={t("conditions")} help={t("conditionsHelp")} error={errorText(errors.conditions?.message, { max: 100 })} rows={3} />
+      <Button type="submit" disabled={pending} aria-busy={pending}>
+        {t("add")}
+      </Button>
+    </form>
+  );
+}
