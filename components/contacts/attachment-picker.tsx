@@ -1,42 +1,47 @@
 "use client";
 
 // Evidence files for a contact message (seed 003): each chosen file is uploaded
-// at once through POST /api/files; the form then sends only the upload ids,
-// which the server attaches with claimUploads (the sender's own uploads only).
+// at once through POST /api/files; the form then sends only the upload ids
+// (onChange), which the server attaches with claimUploads (the sender's own
+// uploads only). The form empties it by changing its `key`.
 import { useTranslations } from "next-intl";
 import { useId, useRef, useState } from "react";
 import { useErrorText } from "@/components/forms/use-action-form";
 import type { MessageRef } from "@/lib/forms/action-result";
 import { MAX_ATTACHMENTS } from "@/lib/contacts/schemas";
 
-export interface PickedFile {
+interface PickedFile {
   id: string;
   fileName: string;
-  size: number;
 }
 
-export function AttachmentPicker({ files, onChange, maxMb, error, onBusy }: { files: PickedFile[]; onChange: (files: PickedFile[]) => void; maxMb: number; error?: string; onBusy?: (busy: boolean) => void }) {
+export function AttachmentPicker({ onChange, maxMb, error, onBusy }: { onChange: (fileIds: string[]) => void; maxMb: number; error?: string; onBusy: (busy: boolean) => void }) {
   const t = useTranslations("contacts");
   const errorText = useErrorText();
   const id = useId();
   const input = useRef<HTMLInputElement>(null);
   const [uploading, setUploading] = useState(false);
   const [uploadError, setUploadError] = useState<MessageRef | null>(null);
+  const [files, setFiles] = useState<PickedFile[]>([]);
+  const update = (next: PickedFile[]) => {
+    setFiles(next);
+    onChange(next.map((f) => f.id));
+  };
 
   const upload = async (file: File) => {
     setUploadError(null);
     setUploading(true);
-    onBusy?.(true);
+    onBusy(true);
     try {
       const body = new FormData();
       body.set("file", file);
       const response = await fetch("/api/files", { method: "POST", body }).catch(() => null);
-      const json = (await response?.json().catch(() => null)) as { id?: string; fileName?: string; size?: number; error?: string } | null;
+      const json = (await response?.json().catch(() => null)) as { id?: string; fileName?: string; error?: string } | null;
       if (!response?.ok || !json?.id) return setUploadError({ key: json?.error ?? "common.genericError", values: { maxMb } });
-      onChange([...files, { id: json.id, fileName: json.fileName ?? file.name, size: json.size ?? file.size }]);
+      update([...files, { id: json.id, fileName: json.fileName ?? file.name }]);
     } finally {
       setUploading(false);
-      onBusy?.(false);
+      onBusy(false);
       if (input.current) input.current.value = "";
     }
   };
@@ -73,7 +78,7 @@ export function AttachmentPicker({ files, onChange, maxMb, error, onBusy }: { fi
           {files.map((f) => (
             <li key={f.id} className="flex items-center gap-2">
               <span>{f.fileName}</span>
-              <button type="button" className="text-indigo-700 underline" onClick={() => onChange(files.filter((x) => x.id !== f.id))}>
+              <button type="button" className="text-indigo-700 underline" onClick={() => update(files.filter((x) => x.id !== f.id))}>
                 {t("removeFile", { name: f.fileName })}
               </button>
             </li>

@@ -13,7 +13,7 @@ import { Button } from "@/components/ui/button";
 import { TextAreaField } from "@/components/ui/field";
 import type { ActionResult } from "@/lib/forms/action-result";
 import { contactMessageSchema, MAX_ATTACHMENTS, MAX_MESSAGE_LENGTH, type ContactMessageInput } from "@/lib/contacts/schemas";
-import { AttachmentPicker, type PickedFile } from "./attachment-picker";
+import { AttachmentPicker } from "./attachment-picker";
 import { validateOnly } from "./validate-only";
 
 const resolver = validateOnly<ContactMessageInput>(contactMessageSchema);
@@ -23,14 +23,15 @@ export function MessageForm({ action, label, submitLabel, maxMb }: { action: (in
   const t = useTranslations("contacts");
   const errorText = useErrorText();
   const router = useRouter();
-  const [files, setFiles] = useState<PickedFile[]>([]);
   const [uploading, setUploading] = useState(false);
+  // Bumped after a message is sent: a new picker starts without files.
+  const [sent, setSent] = useState(0);
   const form = useForm<ContactMessageInput>({ resolver, defaultValues: empty });
   const { onSubmit, pending, formError, message } = useActionForm(form, async (values) => {
     const result = await action(values);
     if (result.ok) {
       form.reset(empty);
-      setFiles([]);
+      setSent((n) => n + 1);
       router.refresh();
     }
     return result;
@@ -41,16 +42,7 @@ export function MessageForm({ action, label, submitLabel, maxMb }: { action: (in
       {formError ? <Alert tone="error">{errorText(formError.key, formError.values)}</Alert> : null}
       {message ? <Alert tone="success">{errorText(message.key, message.values)}</Alert> : null}
       <TextAreaField label={label} rows={5} error={errorText(errors.body?.message, { max: MAX_MESSAGE_LENGTH })} {...form.register("body")} />
-      <AttachmentPicker
-        files={files}
-        maxMb={maxMb}
-        onBusy={setUploading}
-        error={errorText(errors.fileIds?.message, { max: MAX_ATTACHMENTS })}
-        onChange={(next) => {
-          setFiles(next);
-          form.setValue("fileIds", next.map((f) => f.id));
-        }}
-      />
+      <AttachmentPicker key={sent} maxMb={maxMb} onBusy={setUploading} error={errorText(errors.fileIds?.message, { max: MAX_ATTACHMENTS })} onChange={(ids) => form.setValue("fileIds", ids)} />
       <Button type="submit" disabled={pending || uploading} aria-busy={pending}>
         {pending ? t("sending") : submitLabel}
       </Button>

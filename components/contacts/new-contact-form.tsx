@@ -13,7 +13,7 @@ import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { createContactAction } from "@/lib/contacts/actions";
 import { MAX_ATTACHMENTS, MAX_MESSAGE_LENGTH, newContactSchema, type NewContactInput } from "@/lib/contacts/schemas";
 import type { ContactModule } from "@/lib/generated/prisma/enums";
-import { AttachmentPicker, type PickedFile } from "./attachment-picker";
+import { AttachmentPicker } from "./attachment-picker";
 import { validateOnly } from "./validate-only";
 
 interface Option {
@@ -35,7 +35,6 @@ const resolver = validateOnly<NewContactInput>(newContactSchema);
 export function NewContactForm({ module, companies, classifications, channels, defaults, maxMb }: NewContactFormProps) {
   const t = useTranslations("contacts");
   const errorText = useErrorText();
-  const [files, setFiles] = useState<PickedFile[]>([]);
   const [uploading, setUploading] = useState(false);
   const form = useForm<NewContactInput>({
     resolver,
@@ -115,16 +114,7 @@ export function NewContactForm({ module, companies, classifications, channels, d
         <TextField label={t("email")} type="email" autoComplete="email" error={errorText(errors.email?.message, { max: 254 })} {...form.register("email")} />
       </div>
       <TextAreaField label={t("message")} rows={6} error={errorText(errors.message?.message, { max: MAX_MESSAGE_LENGTH })} {...form.register("message")} />
-      <AttachmentPicker
-        files={files}
-        maxMb={maxMb}
-        onBusy={setUploading}
-        error={errorText(errors.fileIds?.message, { max: MAX_ATTACHMENTS })}
-        onChange={(next) => {
-          setFiles(next);
-          form.setValue("fileIds", next.map((f) => f.id));
-        }}
-      />
+      <AttachmentPicker maxMb={maxMb} onBusy={setUploading} error={errorText(errors.fileIds?.message, { max: MAX_ATTACHMENTS })} onChange={(ids) => form.setValue("fileIds", ids)} />
       <Button type="submit" disabled={pending || uploading} aria-busy={pending}>
         {pending ? t("sending") : t("send")}
       </Button>

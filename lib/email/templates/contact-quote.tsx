@@ -1,8 +1,8 @@
 // The quoted message and the "open" button shared by the Contact us e-mails
-// (seed 003). Not a template.
+// (seed 003), and the shape of the two staff e-mails. Not a template itself.
 import { Button, Section, Text } from "@react-email/components";
-import { styles } from "../layout";
-import type { Translator } from "../template";
+import { EmailLayout, styles } from "../layout";
+import { defineTemplate, type Translator } from "../template";
 
 export function ContactQuote({ t, authorName, message }: { t: Translator; authorName: string; message: string }) {
   return (
@@ -33,7 +33,7 @@ export interface ContactStaffMailProps {
   url: string;
 }
 
-export const exampleContactStaffMail: ContactStaffMailProps = {
+const exampleContactStaffMail: ContactStaffMailProps = {
   contactNumber: 42,
   companyName: "Acme Indústria Ltda",
   classificationName: "Billing",
@@ -41,3 +41,21 @@ export const exampleContactStaffMail: ContactStaffMailProps = {
   message: "The invoice of March shows two charges for the same service.\nCould you check it?",
   url: "https://portico.example/admin/contacts/42",
 };
+
+/** The two staff e-mails differ only in their texts (under "email.<name>"). */
+export function defineContactStaffTemplate(name: "contactNewForStaff" | "contactMessageForStaff") {
+  return defineTemplate<ContactStaffMailProps>({
+    subject: (t, p) => t(`email.${name}.subject`, { number: p.contactNumber, company: p.companyName }),
+    example: exampleContactStaffMail,
+    Component: ({ t, locale, ...p }) => {
+      const body = t(`email.${name}.body`, { number: p.contactNumber, company: p.companyName, classification: p.classificationName });
+      return (
+        <EmailLayout t={t} locale={locale} preview={body}>
+          <Text style={styles.text}>{body}</Text>
+          <ContactQuote t={t} authorName={p.authorName} message={p.message} />
+          <ContactButton t={t} url={p.url} />
+        </EmailLayout>
+      );
+    },
+  });
+}

@@ -1,11 +1,9 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { ContactDetails } from "@/components/contacts/contact-details";
-import { ContactThread } from "@/components/contacts/contact-thread";
+import { ContactPageBody } from "@/components/contacts/contact-page-body";
 import { MessageForm } from "@/components/contacts/message-form";
-import { Alert } from "@/components/ui/alert";
 import { ConfirmButton } from "@/components/ui/confirm-button";
-import { Card, PageHeader } from "@/components/ui/page-header";
+import { PageHeader } from "@/components/ui/page-header";
 import { requireStaff } from "@/lib/auth/session";
 import { finishContactAction, reopenContactAction, replyToContactAction } from "@/lib/contacts/actions";
 import { getStaffContact } from "@/lib/contacts/staff";
@@ -44,23 +42,12 @@ export default async function AdminContactPage({ params }: { params: Promise<{ n
           </>
         }
       />
-      <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
-        <div className="space-y-6">
-          <section>
-            <h2 className="mb-3 text-lg font-medium">{t("thread")}</h2>
-            <ContactThread messages={contact.messages} />
-          </section>
-          {open ? (
-            <Card>
-              <h2 className="mb-3 font-medium">{ta("replyTitle")}</h2>
-              <MessageForm action={replyToContactAction.bind(null, contact.number)} label={t("message")} submitLabel={ta("reply")} maxMb={Math.round(uploadMaxBytes() / (1024 * 1024))} />
-            </Card>
-          ) : (
-            <Alert tone="info">{ta("reopenToReply")}</Alert>
-          )}
-        </div>
-        <ContactDetails contact={contact} />
-      </div>
+      <ContactPageBody
+        contact={contact}
+        formTitle={ta("replyTitle")}
+        closed={ta("reopenToReply")}
+        form={<MessageForm action={replyToContactAction.bind(null, contact.number)} label={t("message")} submitLabel={ta("reply")} maxMb={Math.round(uploadMaxBytes() / (1024 * 1024))} />}
+      />
     </>
   );
 }

@@ -1,10 +1,9 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { ContactDetails } from "@/components/contacts/contact-details";
-import { ContactThread } from "@/components/contacts/contact-thread";
+import { ContactPageBody } from "@/components/contacts/contact-page-body";
 import { MessageForm } from "@/components/contacts/message-form";
 import { Alert } from "@/components/ui/alert";
-import { Card, PageHeader } from "@/components/ui/page-header";
+import { PageHeader } from "@/components/ui/page-header";
 import { requireClient } from "@/lib/auth/session";
 import { addContactMessageAction } from "@/lib/contacts/actions";
 import { getMyContact } from "@/lib/contacts/list-contacts";
@@ -38,23 +37,12 @@ export default async function PortalContactPage({ params, searchParams }: { para
           <Alert tone="success">{t("created")}</Alert>
         </div>
       ) : null}
-      <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
-        <div className="space-y-6">
-          <section>
-            <h2 className="mb-3 text-lg font-medium">{t("thread")}</h2>
-            <ContactThread messages={contact.messages} />
-          </section>
-          {contact.status === "OPEN" ? (
-            <Card>
-              <h2 className="mb-3 font-medium">{t("addMessage")}</h2>
-              <MessageForm action={addContactMessageAction.bind(null, contact.number)} label={t("message")} submitLabel={t("send")} maxMb={Math.round(uploadMaxBytes() / (1024 * 1024))} />
-            </Card>
-          ) : (
-            <Alert tone="info">{t("finishedReadOnly")}</Alert>
-          )}
-        </div>
-        <ContactDetails contact={contact} />
-      </div>
+      <ContactPageBody
+        contact={contact}
+        formTitle={t("addMessage")}
+        closed={t("finishedReadOnly")}
+        form={<MessageForm action={addContactMessageAction.bind(null, contact.number)} label={t("message")} submitLabel={t("send")} maxMb={Math.round(uploadMaxBytes() / (1024 * 1024))} />}
+      />
     </>
   );
 }
