@@ -2,6 +2,8 @@ import { getTranslations } from "next-intl/server";
 import { AppShell } from "@/components/shell/app-shell";
 import { isAdmin } from "@/lib/auth/actor";
 import { requireStaff } from "@/lib/auth/session";
+import { db } from "@/lib/db";
+import { countNewGuestRequests } from "@/lib/guests/requests";
 
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
   const actor = await requireStaff();
@@ -11,7 +13,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
     { href: "/admin/events", label: t("events") },
     { href: "/admin/tickets", label: t("tickets") },
     { href: "/admin/contacts", label: t("contacts") },
-    { href: "/admin/guest-requests", label: t("guestRequests") },
+    { href: "/admin/guest-requests", label: t("guestRequests"), badge: await countNewGuestRequests(db, actor) },
     { href: "/admin/customers", label: t("customers") },
     { href: "/admin/settings", label: t("settings") },
     ...(isAdmin(actor)

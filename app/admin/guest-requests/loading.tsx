@@ -1,0 +1,1 @@
+export { LoadingSkeleton as default } from "@/components/shell/loading-skeleton";
