@@ -22,6 +22,7 @@ test("admin builds a ticket type's workflow, parameter and field rule", async ({
 
   // The type.
   await page.getByRole("link", { name: "New type" }).click();
+  await expect(page).toHaveURL(/\/types\/new$/);
   await page.getByLabel("Group").selectOption({ label: "Support" });
   await page.getByLabel("Name").fill(typeName);
   await page.getByRole("button", { name: "Create" }).click();
@@ -30,7 +31,9 @@ test("admin builds a ticket type's workflow, parameter and field rule", async ({
   const typeUrl = page.url().replace(/\?.*$/, "");
 
   // Two stages: the client's opening stage (the default for the first one) and a staff stage.
+  // (The type page has a "Name" field of its own: wait for the stage form's page.)
   await page.getByRole("link", { name: "New stage" }).click();
+  await expect(page).toHaveURL(/\/stages\/new$/);
   await page.getByLabel("Name").fill("Intake");
   await expect(page.getByLabel("Responsible")).toHaveValue("CLIENT");
   await page.getByRole("button", { name: "Create" }).click();
@@ -46,8 +49,8 @@ test("admin builds a ticket type's workflow, parameter and field rule", async ({
 
   // A transition from Intake to Work with one condition.
   await page.goto(intakeUrl);
-  await page.getByLabel("Next stage").selectOption({ label: "Work" });
-  await page.getByLabel("Conditions").fill("Request");
+  await page.getByLabel("Next stage", { exact: true }).selectOption({ label: "Work" });
+  await page.getByLabel("Conditions", { exact: true }).fill("Request");
   await page.getByRole("button", { name: "Add a next stage" }).click();
   await expect(page.getByRole("heading", { name: "To Work" })).toBeVisible();
 
@@ -58,7 +61,9 @@ test("admin builds a ticket type's workflow, parameter and field rule", async ({
 
   // A parameter.
   await page.getByRole("link", { name: "Parameters" }).click();
+  await expect(page).toHaveURL(/\/fields$/);
   await page.getByRole("link", { name: "New parameter" }).click();
+  await expect(page).toHaveURL(/\/fields\/new$/);
   await page.getByLabel("Label (English)").fill("Order number");
   await page.getByLabel("Label (Portuguese)").fill("Número do pedido");
   await page.getByRole("button", { name: "Create" }).click();
