@@ -85,13 +85,13 @@ test("under Awaiting reply the ticket is read-only, but the discussion takes a n
   await expect(page.getByLabel("Affected system")).toHaveCount(0);
   await expect(page.getByText(/You can still write in the discussion/)).toBeVisible();
 
-  await page.getByLabel("Message").fill("It also fails from the second floor.");
+  await page.getByRole("textbox", { name: "Message", exact: true }).fill("It also fails from the second floor.");
   await page.getByRole("button", { name: "Send message" }).click();
   await expect(page.getByText("Your message was added.")).toBeVisible();
   const discussion = page.getByRole("list", { name: "Discussion" });
   await expect(discussion.getByText("It also fails from the second floor.")).toBeVisible();
   await expect(discussion.getByText("Pedro Person")).toBeVisible();
-  await expect(page.getByLabel("Message")).toHaveValue("");
+  await expect(page.getByRole("textbox", { name: "Message", exact: true })).toHaveValue("");
   expect(await page.content()).not.toContain("Internal cost center");
 });
 
