@@ -21,7 +21,7 @@ export function UnderstandingEditor({ understanding, action }: { understanding: 
   const { onSubmit, pending, formError, message } = useActionForm(form, action);
   const { errors } = form.formState;
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-3" aria-label={t("understandingEdit")}>
+    <form onSubmit={onSubmit} noValidate className="space-y-3" aria-label={t("understanding")}>
       {formError ? <Alert tone="error">{errorText(formError.key, formError.values)}</Alert> : null}
       {message ? <Alert tone="success">{errorText(message.key, message.values)}</Alert> : null}
       <TextAreaField
