@@ -54,7 +54,7 @@ export async function replyToContactAction(number: number, input: ContactMessage
     return fromDomainError(error);
   }
   revalidatePath("/admin/contacts", "layout");
-  return { ok: true, message: { key: "contacts.replySent" } };
+  return { ok: true, message: { key: "contacts.admin.replySent" } };
 }
 
 export async function finishContactAction(number: number): Promise<ActionResult> {
@@ -66,7 +66,7 @@ export async function finishContactAction(number: number): Promise<ActionResult>
     return fromDomainError(error);
   }
   revalidatePath("/admin/contacts", "layout");
-  return { ok: true, message: { key: "contacts.finishedNotice" } };
+  return { ok: true, message: { key: "contacts.admin.finishedNotice" } };
 }
 
 export async function reopenContactAction(number: number): Promise<ActionResult> {
@@ -77,5 +77,5 @@ export async function reopenContactAction(number: number): Promise<ActionResult>
     return fromDomainError(error);
   }
   revalidatePath("/admin/contacts", "layout");
-  return { ok: true, message: { key: "contacts.reopenedNotice" } };
+  return { ok: true, message: { key: "contacts.admin.reopenedNotice" } };
 }
