@@ -2,14 +2,13 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { DefaultAttendantWarning } from "@/components/tickets/settings/default-attendant-warning";
 import { Card, PageHeader } from "@/components/ui/page-header";
-import { adminStats } from "@/lib/admin/dashboard";
+import { adminStats, ticketStats } from "@/lib/admin/dashboard";
 import { requireStaff } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 
 export default async function AdminHome() {
-  await requireStaff();
-  const t = await getTranslations("admin");
-  const stats = await adminStats(db);
+  const actor = await requireStaff();
+  const [t, tt, stats, tickets] = await Promise.all([getTranslations("admin"), getTranslations("tickets.staff.dashboard"), adminStats(db), ticketStats(db, actor.userId)]);
   const tiles: { key: keyof typeof stats; href?: string }[] = [
     { key: "activeUsers", href: "/admin/users" },
     { key: "clients", href: "/admin/users?role=CLIENT" },
@@ -31,6 +30,23 @@ export default async function AdminHome() {
             </p>
           </Card>
         ))}
+        <Card>
+          <h2 className="text-sm text-slate-600">{tt("title")}</h2>
+          <dl className="mt-1 grid grid-cols-2 gap-2">
+            <div>
+              <dt className="text-xs text-slate-600">{tt("awaitingStaff")}</dt>
+              <dd className="text-3xl font-semibold" data-testid="stat-ticketsAwaitingStaff">
+                <Link href="/admin/tickets?responsible=STAFF">{tickets.awaitingStaff}</Link>
+              </dd>
+            </div>
+            <div>
+              <dt className="text-xs text-slate-600">{tt("assignedToMe")}</dt>
+              <dd className="text-3xl font-semibold" data-testid="stat-ticketsAssignedToMe">
+                <Link href="/admin/tickets?assignee=mine">{tickets.assignedToMe}</Link>
+              </dd>
+            </div>
+          </dl>
+        </Card>
       </div>
     </>
   );
