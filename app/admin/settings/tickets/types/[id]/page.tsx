@@ -33,7 +33,7 @@ export default async function TicketTypePage({ params, searchParams }: { params:
 
   const stageRow = (s: (typeof workflow.stages)[number], index: number, list: typeof workflow.stages) => (
     <li key={s.id} className="flex flex-wrap items-start justify-between gap-3 py-3" data-testid={`stage-${s.name}`}>
-      <div className="space-y-1">
+      <div className="min-w-0 flex-1 space-y-1">
         <p className="flex flex-wrap items-center gap-2 font-medium">
           <Link href={stageHref(s.id)} className="text-indigo-700 underline">
             {s.name}
@@ -61,7 +61,7 @@ export default async function TicketTypePage({ params, searchParams }: { params:
           </ul>
         )}
       </div>
-      <div className="flex flex-wrap items-center gap-2">
+      <div className="flex shrink-0 flex-wrap items-center gap-2">
         {s.active ? (
           <>
             <MoveButtons move={moveStageAction.bind(null, s.id)} first={index === 0} last={index === list.length - 1} upLabel={t("moveUp", { name: s.name })} downLabel={t("moveDown", { name: s.name })} />

@@ -43,7 +43,7 @@ export default async function StagePage({ params, searchParams }: { params: Prom
           <Alert tone="warning">{t("stages.isArchived")}</Alert>
         </div>
       ) : null}
-      <div className="grid gap-6 lg:grid-cols-2">
+      <div className="grid items-start gap-6 lg:grid-cols-2">
         <Card>
           <h2 className="mb-3 text-lg font-medium">{t("stages.editTitle")}</h2>
           <StageForm
