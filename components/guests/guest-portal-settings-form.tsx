@@ -6,6 +6,7 @@
 // read-only preview of the public form with the unsaved changes.
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
+import { useId } from "react";
 import { useFieldArray, useForm, useWatch } from "react-hook-form";
 import { useActionForm, useErrorText } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
@@ -29,6 +30,7 @@ export function GuestPortalSettingsForm({ defaults, maxFileBytes, accept }: { de
   const t = useTranslations("guests");
   const tc = useTranslations("common");
   const errorText = useErrorText();
+  const id = useId();
   const form = useForm<GuestPortalSettingsInput>({ resolver: zodResolver(guestPortalSettingsSchema), defaultValues: defaults });
   const custom = useFieldArray({ control: form.control, name: "custom" });
   const { onSubmit, pending, formError, message } = useActionForm(form, (values) => saveGuestPortalAction(values));
@@ -132,11 +134,15 @@ export function GuestPortalSettingsForm({ defaults, maxFileBytes, accept }: { de
         </Button>
       </form>
 
-      <Card className="space-y-3 self-start">
-        <h2 className="text-lg font-medium">{t("settings.previewTitle")}</h2>
-        <p className="text-sm text-slate-600">{t("settings.previewHelp")}</p>
-        {watched.welcomeText ? <p className="whitespace-pre-wrap text-sm text-slate-800">{watched.welcomeText}</p> : null}
-        <GuestRequestForm fields={preview} maxFileBytes={maxFileBytes} accept={accept} />
+      <Card className="self-start">
+        <div role="region" aria-labelledby={`${id}-preview`} className="space-y-3">
+          <h2 id={`${id}-preview`} className="text-lg font-medium">
+            {t("settings.previewTitle")}
+          </h2>
+          <p className="text-sm text-slate-600">{t("settings.previewHelp")}</p>
+          {watched.welcomeText ? <p className="whitespace-pre-wrap text-sm text-slate-800">{watched.welcomeText}</p> : null}
+          <GuestRequestForm fields={preview} maxFileBytes={maxFileBytes} accept={accept} />
+        </div>
       </Card>
     </div>
   );
