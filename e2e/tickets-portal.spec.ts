@@ -3,7 +3,7 @@
 // server with his input kept, fills it and submits with an attachment; the
 // ticket waits for staff ("Awaiting reply") yet its discussion still takes his
 // message; the parameter invisible in the portal never reaches the HTML; the
-// filter tabs are links a keyboard can follow.
+// filter tabs are links a keyboard can follow; another customer sees nothing of it.
 import { expect, test, type Page } from "@playwright/test";
 import { loginAs } from "./helpers";
 
@@ -120,4 +120,26 @@ test("the filter tabs are links that a keyboard follows, with their counts", asy
   await expect(page.getByRole("link", { name: subject })).toBeVisible();
   await page.getByRole("link", { name: /^Completed \(\d+\)$/ }).click();
   await expect(page.getByText("No ticket matches your search.")).toBeVisible();
+});
+
+test("another customer's client meets the same not-found page as for a missing ticket and never sees it listed", async ({ page }) => {
+  await loginAs(page, "company@portico.test", /\/portal$/);
+  // The portal streams behind its loading skeleton, so the answer is the not-found page rather than a 404 status.
+  await page.goto(ticketPath);
+  await expect(page.getByText("404", { exact: true })).toBeVisible();
+  const foreign = await page.getByRole("heading", { level: 1 }).allInnerTexts();
+  expect(await page.content()).not.toContain(subject);
+  await page.goto("/portal/tickets/999999");
+  await expect(page.getByText("404", { exact: true })).toBeVisible();
+  expect(await page.getByRole("heading", { level: 1 }).allInnerTexts()).toEqual(foreign);
+  await page.goto("/portal/tickets/not-a-number");
+  await expect(page.getByText("404", { exact: true })).toBeVisible();
+
+  // Neither the list nor a search by its subject (echoed in the search box) shows it.
+  await page.goto("/portal/tickets");
+  await expect(page.locator(`a[href="${ticketPath}"]`)).toHaveCount(0);
+  expect(await page.content()).not.toContain(subject);
+  await page.goto(`/portal/tickets?q=${encodeURIComponent(subject)}`);
+  await expect(page.locator("main table")).toHaveCount(0);
+  await expect(page.locator(`a[href="${ticketPath}"]`)).toHaveCount(0);
 });

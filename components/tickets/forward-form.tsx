@@ -14,7 +14,7 @@ import type { ActionResult, MessageRef } from "@/lib/forms/action-result";
 import { forwardSchema, type ForwardInput, type SaveValuesInput } from "@/lib/tickets/schemas";
 import type { TicketFieldView, TransitionView } from "@/lib/tickets/views";
 import { editableValues, fieldFormDefaults, type FieldFormValues } from "./field-form-values";
-import { TicketFieldInputs } from "./ticket-fields";
+import { TicketFieldInputs, TicketFieldsDisplay } from "./ticket-fields";
 import { schemaResolver } from "./schema-resolver";
 import { initialForwardChoice } from "./transition-choice";
 import { TransitionFields } from "./transition-fields";
@@ -70,7 +70,14 @@ export function ForwardForm({ fields, transitions, action, saveAction, showField
   const busy = pending || saving;
   const shownError = formError ?? saveOutcome?.error;
   const shownMessage = message ?? saveOutcome?.message;
-  if (transitions.length === 0) return <p className="text-sm text-slate-600">{t("noTransitions")}</p>;
+  // A stage without a way on (a configuration gap): the parameters stay readable.
+  if (transitions.length === 0)
+    return (
+      <div className="space-y-4">
+        {showFields ? <TicketFieldsDisplay fields={fields} /> : null}
+        <p className="text-sm text-slate-600">{t("noTransitions")}</p>
+      </div>
+    );
   const staff = audience === "staff";
   const completing = staff && transitions.find((x) => x.toStageId === chosenStageId)?.terminal === true;
   const submitLabel = !staff ? t("submit") : completing ? ts("complete") : ts("submit");
