@@ -12,12 +12,13 @@ function hrefFor(basePath: string, params: SearchParams, page: number) {
   return qs ? `${basePath}?${qs}` : basePath;
 }
 
-export async function Pagination({ basePath, params, page, pageCount, total }: { basePath: string; params: SearchParams; page: number; pageCount: number; total: number }) {
+/** totalIsLowerBound: the list counted only up to `total` (a capped count on very large lists). */
+export async function Pagination({ basePath, params, page, pageCount, total, totalIsLowerBound = false }: { basePath: string; params: SearchParams; page: number; pageCount: number; total: number; totalIsLowerBound?: boolean }) {
   const t = await getTranslations("common");
   const link = "rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-50 focus-visible:ring-2 focus-visible:ring-indigo-600";
   return (
     <nav aria-label="Pagination" className="mt-4 flex items-center justify-between text-sm text-slate-700">
-      <span>{t("total", { count: total })}</span>
+      <span>{totalIsLowerBound ? t("totalAtLeast", { count: total }) : t("total", { count: total })}</span>
       <div className="flex items-center gap-2">
         {page > 1 ? (
           <Link className={link} href={hrefFor(basePath, params, page - 1)} rel="prev">

@@ -114,7 +114,16 @@ export function parseStaffFilters(params: SearchParams): StaffQueueFilters {
 export interface StaffQueue extends Page<StaffTicketRow> {
   filters: StaffQueueFilters;
   q: string;
+  /** True when there are more than QUEUE_COUNT_CAP matches and `total` is the cap. */
+  totalIsLowerBound: boolean;
 }
+
+/**
+ * The queue counts at most this many matches: an exact count of every open
+ * ticket would scan them all on each page view, and nobody pages past 500
+ * pages (filters narrow the queue instead).
+ */
+export const QUEUE_COUNT_CAP = 10_000;
 
 export async function listStaffQueue(db: DbOrTx, actor: Actor, params: SearchParams): Promise<StaffQueue> {
   assertStaff(actor);
@@ -132,9 +141,10 @@ export async function listStaffQueue(db: DbOrTx, actor: Actor, params: SearchPar
   };
   const [rows, total] = await Promise.all([
     db.ticket.findMany({ where, orderBy: [{ updatedAt: "desc" }, { id: "desc" }], select: { ...rowSelect, assignee: { select: { id: true, name: true } } }, ...skipTake(query) }),
-    db.ticket.count({ where }),
+    db.ticket.count({ where, take: QUEUE_COUNT_CAP + 1 }),
   ]);
-  return { ...toPage(rows, total, query), filters, q: query.q };
+  const capped = total > QUEUE_COUNT_CAP;
+  return { ...toPage(rows, capped ? QUEUE_COUNT_CAP : total, query), filters, q: query.q, totalIsLowerBound: capped };
 }
 
 /** Choices for the queue's filter selects (groups, types, stages by type). */

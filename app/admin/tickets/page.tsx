@@ -89,7 +89,7 @@ export default async function StaffTicketQueuePage({ searchParams }: { searchPar
           { header: ts("updatedAt"), className: "whitespace-nowrap", cell: (r) => format.dateTime(r.updatedAt, { dateStyle: "short", timeStyle: "short" }) },
         ]}
       />
-      <Pagination basePath="/admin/tickets" params={params} page={queue.page} pageCount={queue.pageCount} total={queue.total} />
+      <Pagination basePath="/admin/tickets" params={params} page={queue.page} pageCount={queue.pageCount} total={queue.total} totalIsLowerBound={queue.totalIsLowerBound} />
     </>
   );
 }
