@@ -1,7 +1,9 @@
 // Records for the ticket settings tests: a group with a type, and tickets or
 // stage-history rows written straight through Prisma (the runtime's rules are
 // not under test here, only how settings treat records that use them).
+import { expect } from "vitest";
 import type { DbOrTx } from "@/lib/db";
+import { ValidationError } from "@/lib/errors";
 import { StageResponsible } from "@/lib/generated/prisma/enums";
 import { uniqueTag } from "./factories";
 
@@ -28,4 +30,11 @@ export async function createMovement(db: DbOrTx, ticketId: string, fromStageId: 
   return db.ticketMovement.create({
     data: { ticketId, fromStageId, toStageId, fromStageName: fromStageId ? "From" : null, toStageName: "To", conditionName: "Request", reason: "", actorName: "Test", fromEnteredAt: new Date() },
   });
+}
+
+/** The field errors of a ValidationError the promise must reject with. */
+export async function fieldErrors(promise: Promise<unknown>): Promise<Record<string, string>> {
+  const error = await promise.then(() => null, (e: unknown) => e);
+  expect(error).toBeInstanceOf(ValidationError);
+  return (error as ValidationError).fields;
 }

@@ -11,7 +11,7 @@ import { cellKey, getRuleMatrix, saveRuleMatrix } from "@/lib/tickets/settings/f
 import { deleteField, getField, listFields, moveField, saveField, setFieldActive } from "@/lib/tickets/settings/fields";
 import type { FieldInput, RuleCell } from "@/lib/tickets/settings/schemas";
 import { createActor } from "../helpers/factories";
-import { createGroupAndType, createStage, createTicketIn } from "../helpers/ticket-settings-fixtures";
+import { fieldErrors, createGroupAndType, createStage, createTicketIn } from "../helpers/ticket-settings-fixtures";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
 
 let database: TestDatabase;
@@ -28,12 +28,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await database?.destroy();
 });
-
-async function fieldErrors(promise: Promise<unknown>): Promise<Record<string, string>> {
-  const error = await promise.then(() => null, (e: unknown) => e);
-  expect(error).toBeInstanceOf(ValidationError);
-  return (error as ValidationError).fields;
-}
 
 const field = (en: string, kind: TicketFieldKind = TicketFieldKind.SHORT_TEXT, options: string[] = [], extra: Partial<FieldInput> = {}): FieldInput => ({
   labels: { en, "pt-BR": "", fi: "" },

@@ -3,7 +3,7 @@
 // start-stage warning, and edits that never break tickets already inside.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
-import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { Role, StageResponsible } from "@/lib/generated/prisma/enums";
 import {
   deleteTransition,
@@ -18,7 +18,7 @@ import {
 } from "@/lib/tickets/settings/workflow";
 import { saveRuleMatrix } from "@/lib/tickets/settings/field-rules";
 import { createActor, createUser } from "../helpers/factories";
-import { createGroupAndType, createMovement, createTicketIn } from "../helpers/ticket-settings-fixtures";
+import { fieldErrors, createGroupAndType, createMovement, createTicketIn } from "../helpers/ticket-settings-fixtures";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
 
 let database: TestDatabase;
@@ -35,12 +35,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await database?.destroy();
 });
-
-async function fieldErrors(promise: Promise<unknown>): Promise<Record<string, string>> {
-  const error = await promise.then(() => null, (e: unknown) => e);
-  expect(error).toBeInstanceOf(ValidationError);
-  return (error as ValidationError).fields;
-}
 
 const stage = (name: string, responsible: StageResponsible = StageResponsible.STAFF, extra: Partial<{ teamId: string; attendantId: string; terminal: boolean }> = {}) => ({
   name,

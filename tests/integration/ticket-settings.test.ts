@@ -22,7 +22,7 @@ import {
 } from "@/lib/tickets/settings/groups-types";
 import { deleteTeam, getTeam, listTeams, saveTeam } from "@/lib/tickets/settings/teams";
 import { createActor, createProfile, createUser, uniqueTag } from "../helpers/factories";
-import { createStage, createTicketIn } from "../helpers/ticket-settings-fixtures";
+import { fieldErrors, createStage, createTicketIn } from "../helpers/ticket-settings-fixtures";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
 
 let database: TestDatabase;
@@ -41,12 +41,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await database?.destroy();
 });
-
-async function fieldErrors(promise: Promise<unknown>): Promise<Record<string, string>> {
-  const error = await promise.then(() => null, (e: unknown) => e);
-  expect(error).toBeInstanceOf(ValidationError);
-  return (error as ValidationError).fields;
-}
 
 const typeInput = (groupId: string, name = uniqueTag("Type ")) => ({ groupId, name, description: "", active: true });
 
