@@ -1,0 +1,188 @@
+// "Contact us" in a real browser (seed 003). In Central mode the company's
+// representative sends a contact with an evidence file; staff reply; the
+// representative adds a message; staff finish it and it shows under Finished.
+// Another portal user (a prospect, not a company) can neither open it nor its
+// file. Then an admin switches the module to CRM and the same flow works with a
+// contact channel, while the Central contact keeps its sub-classification.
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { loginAs } from "./helpers";
+
+test.describe.configure({ mode: "serial" });
+
+const tag = Date.now().toString(36);
+const numbers: Record<"central" | "crm", string> = { central: "", crm: "" };
+let fileUrl = "";
+
+async function asUser(browser: Browser, email: string, landing: RegExp): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await loginAs(page, email, landing);
+  return page;
+}
+
+/** Carla reads Portuguese; these tests read English (restored at the end). */
+async function companyInEnglish(browser: Browser) {
+  const page = await asUser(browser, "company@portico.test", /\/portal$/);
+  await page.locator("#language-switcher").selectOption("en");
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+  return page;
+}
+
+async function sendContact(page: Page, choose: (page: Page) => Promise<void>, message: string, withFile: boolean) {
+  await page.goto("/portal/contact");
+  await page.getByRole("link", { name: "New contact" }).click();
+  await expect(page.getByRole("heading", { name: "New contact" })).toBeVisible();
+  await choose(page);
+  await expect(page.getByLabel("Contact person")).toHaveValue("Carla Company");
+  await page.getByLabel("Phone").fill("+55 11 91234-5678");
+  await expect(page.getByLabel("E-mail", { exact: true })).toHaveValue("company@portico.test");
+  await page.getByRole("textbox", { name: "Message" }).fill(message);
+  if (withFile) {
+    await page.getByLabel("Attachments (optional)").setInputFiles({ name: `evidence-${tag}.txt`, mimeType: "text/plain", buffer: Buffer.from(`Evidence ${tag}`) });
+    await expect(page.getByRole("button", { name: `Remove evidence-${tag}.txt` })).toBeVisible();
+  }
+  await page.getByRole("button", { name: "Send" }).click();
+  await expect(page.getByText("Your contact was sent.")).toBeVisible();
+  await expect(page).toHaveURL(/\/portal\/contact\/\d+\?created=1$/);
+  return new URL(page.url()).pathname.split("/").at(-1)!;
+}
+
+async function staffReplyAndFinish(browser: Browser, number: string, clientMessage: string) {
+  const staff = await asUser(browser, "staff1@portico.test", /\/admin$/);
+  await staff.goto("/admin/contacts?status=OPEN");
+  await staff.getByRole("link", { name: `#${number}`, exact: true }).click();
+  await expect(staff.getByRole("heading", { name: `Contact #${number}` })).toBeVisible();
+  await expect(staff.getByText(clientMessage)).toBeVisible();
+  await staff.getByRole("textbox", { name: "Message" }).fill(`We are on it (${number}).`);
+  await staff.getByRole("button", { name: "Reply" }).click();
+  await expect(staff.getByText("Reply sent. The contact person was e-mailed.")).toBeVisible();
+  await expect(staff.getByText(`We are on it (${number}).`)).toBeVisible();
+  return staff;
+}
+
+async function finish(staff: Page, number: string, followUp: string) {
+  await staff.reload();
+  await expect(staff.getByText(followUp)).toBeVisible();
+  await staff.getByRole("button", { name: "Finish" }).click();
+  await staff.getByRole("dialog").getByRole("button", { name: "Finish" }).click();
+  await expect(staff.getByRole("button", { name: "Reopen" })).toBeVisible();
+  await expect(staff.getByText("This contact is finished. Reopen it to reply.")).toBeVisible();
+  await staff.goto(`/admin/contacts?status=FINISHED&q=${number}`);
+  await expect(staff.getByRole("link", { name: `#${number}`, exact: true })).toBeVisible();
+}
+
+async function addMessage(company: Page, number: string, text: string) {
+  await company.goto(`/portal/contact/${number}`);
+  await expect(company.getByText(`We are on it (${number}).`)).toBeVisible();
+  await expect(company.getByText("Our team")).toBeVisible();
+  await company.getByRole("textbox", { name: "Message" }).fill(text);
+  await company.getByRole("button", { name: "Send" }).click();
+  await expect(company.getByText("Message sent.")).toBeVisible();
+  await expect(company.getByText(text)).toBeVisible();
+}
+
+async function seesUnderFinished(company: Page, number: string) {
+  await company.goto("/portal/contact");
+  await company.getByRole("link", { name: /^Finished \(\d+\)$/ }).click();
+  await expect(company).toHaveURL(/status=FINISHED/);
+  await company.getByRole("link", { name: `#${number}`, exact: true }).click();
+  await expect(company.getByText("This contact is finished. You can read it, but it no longer takes new messages.")).toBeVisible();
+  await expect(company.getByRole("button", { name: "Send" })).toHaveCount(0);
+}
+
+test("Central: a company sends a contact with evidence; staff reply; the company adds a message; staff finish it", async ({ browser }) => {
+  const company = await companyInEnglish(browser);
+  const message = `The March invoice is charged twice (${tag}).`;
+  numbers.central = await sendContact(
+    company,
+    async (page) => {
+      await expect(page.getByLabel("Sub-classification")).toBeDisabled();
+      await page.getByLabel("Classification", { exact: true }).selectOption({ label: "Billing" });
+      // Only Billing's sub-classifications are offered.
+      await expect(page.getByLabel("Sub-classification").locator("option")).toHaveText(["Choose a sub-classification", "Invoice", "Payment"]);
+      await page.getByLabel("Sub-classification").selectOption({ label: "Invoice" });
+    },
+    message,
+    true,
+  );
+  const number = numbers.central;
+  const link = company.getByRole("link", { name: `evidence-${tag}.txt` });
+  await expect(link).toBeVisible();
+  fileUrl = (await link.getAttribute("href"))!;
+  const download = await company.request.get(fileUrl);
+  expect(download.status()).toBe(200);
+  expect(await download.text()).toBe(`Evidence ${tag}`);
+
+  const staff = await staffReplyAndFinish(browser, number, message);
+  // Staff download the company's evidence too.
+  expect((await staff.request.get(fileUrl)).status()).toBe(200);
+
+  await addMessage(company, number, `Thanks, waiting for the refund (${tag}).`);
+  await finish(staff, number, `Thanks, waiting for the refund (${tag}).`);
+  await seesUnderFinished(company, number);
+  await expect(company.getByText("Invoice", { exact: true })).toBeVisible();
+});
+
+test("e-mails: staff were told of the new contact, the contact person of the reply and the finish", async ({ browser }) => {
+  const admin = await asUser(browser, "admin@portico.test", /\/admin$/);
+  await admin.goto(`/admin/outbox?q=${encodeURIComponent(`#${numbers.central}`)}`);
+  await expect(admin.getByRole("link", { name: `New contact #${numbers.central} from Acme Indústria Ltda` }).first()).toBeVisible();
+  await expect(admin.getByRole("link", { name: `New message on contact #${numbers.central} from Acme Indústria Ltda` }).first()).toBeVisible();
+  await expect(admin.getByRole("link", { name: `Answer to your contact #${numbers.central}` })).toBeVisible();
+  await expect(admin.getByRole("link", { name: `Your contact #${numbers.central} was finished` })).toBeVisible();
+});
+
+test("a portal user who is not a company's representative cannot open the contact or its file", async ({ browser }) => {
+  const prospect = await asUser(browser, "prospect@portico.test", /\/portal$/);
+  await prospect.goto(`/portal/contact/${numbers.central}`);
+  await expect(prospect.getByText("Sivua ei löytynyt")).toBeVisible();
+  expect(await prospect.content()).not.toContain(tag);
+  expect((await prospect.request.get(fileUrl)).status()).toBe(404);
+  await prospect.goto("/portal/contact/new");
+  await expect(prospect.getByText("Ota yhteyttä -palvelu on yrityksille")).toBeVisible();
+  await expect(prospect.getByRole("button", { name: "Lähetä" })).toHaveCount(0);
+});
+
+test("CRM: an admin switches the module; the form asks for a contact channel and the same flow works", async ({ browser }) => {
+  const admin = await asUser(browser, "admin@portico.test", /\/admin$/);
+  await admin.goto("/admin/settings/contact");
+  await admin.getByLabel("CRM module").check();
+  await admin.getByRole("button", { name: "Save module" }).click();
+  await expect(admin.getByText("Saved.")).toBeVisible();
+
+  const company = await companyInEnglish(browser);
+  const message = `We would like a quote for ten more seats (${tag}).`;
+  numbers.crm = await sendContact(
+    company,
+    async (page) => {
+      await expect(page.getByLabel("Sub-classification")).toHaveCount(0);
+      await page.getByLabel("Classification", { exact: true }).selectOption({ label: "Sales" });
+      await page.getByLabel("Contact channel").selectOption({ label: "Chat" });
+    },
+    message,
+    false,
+  );
+  await expect(company.getByText("CRM module", { exact: true })).toBeVisible();
+  await expect(company.getByText("Chat", { exact: true })).toBeVisible();
+
+  const staff = await staffReplyAndFinish(browser, numbers.crm, message);
+  await addMessage(company, numbers.crm, `Great, thank you (${tag}).`);
+  await finish(staff, numbers.crm, `Great, thank you (${tag}).`);
+  await seesUnderFinished(company, numbers.crm);
+
+  // The Central contact is still shown with the data it was created with.
+  await company.goto(`/portal/contact/${numbers.central}`);
+  await expect(company.getByText("Central module", { exact: true })).toBeVisible();
+  await expect(company.getByText("Invoice", { exact: true })).toBeVisible();
+});
+
+test.afterAll(async ({ browser }) => {
+  // Leave the demo as it was: Central, and Carla reading Portuguese.
+  const admin = await asUser(browser, "admin@portico.test", /\/admin$/);
+  await admin.goto("/admin/settings/contact");
+  await admin.getByLabel("Central module").check();
+  await admin.getByRole("button", { name: "Save module" }).click();
+  await expect(admin.getByText("Saved.")).toBeVisible();
+  const company = await asUser(browser, "company@portico.test", /\/portal$/);
+  await company.locator("#language-switcher").selectOption("pt-BR");
+  await expect(company.getByRole("button", { name: "Sair" })).toBeVisible();
+});
