@@ -272,6 +272,16 @@ describe("editing a workflow that tickets are inside", () => {
     expect((await db.ticketStage.findUniqueOrThrow({ where: { id: analysis.id } })).name).toBe("Investigation");
   });
 
+  it("moves whose turn it is for the open tickets in a stage when the stage changes sides", async () => {
+    const { groupId, typeId, analysis } = await threeStages();
+    const open = await createTicketIn(db, { groupId, typeId, stageId: analysis.id });
+    const done = await db.ticket.update({ where: { id: (await createTicketIn(db, { groupId, typeId, stageId: analysis.id })).id }, data: { status: "COMPLETED", responsible: StageResponsible.STAFF } });
+    await db.ticket.update({ where: { id: open.id }, data: { responsible: StageResponsible.STAFF } });
+    await saveStage(db, staff, typeId, analysis.id, stage("Analysis", StageResponsible.CLIENT));
+    expect((await db.ticket.findUniqueOrThrow({ where: { id: open.id } })).responsible).toBe(StageResponsible.CLIENT);
+    expect((await db.ticket.findUniqueOrThrow({ where: { id: done.id } })).responsible).toBe(StageResponsible.STAFF);
+  });
+
   it("refuses making a stage the client's when a field would be required there but hidden from the portal", async () => {
     const { typeId, analysis } = await threeStages();
     const field = await db.ticketField.create({ data: { typeId, labels: { en: "Cost" }, kind: "SHORT_TEXT" } });

@@ -11,7 +11,7 @@ import { assertStaff, type Actor } from "@/lib/auth/actor";
 import type { Db, DbOrTx } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { NotFoundError, ValidationError } from "@/lib/errors";
-import { StageResponsible } from "@/lib/generated/prisma/enums";
+import { StageResponsible, TicketStatus } from "@/lib/generated/prisma/enums";
 import { moveOneStep, type Direction } from "./ordering";
 import { stageSchema, transitionConditionsSchema, transitionSchema, type StageData, type StageInput, type TransitionConditionsInput, type TransitionInput } from "./schemas";
 import { activeStaffWhere, assertUuid, lockType, parseInput } from "./shared";
@@ -113,6 +113,8 @@ export async function saveStage(db: Db, actor: Actor, typeId: string, stageId: s
     await checkStage(tx, typeId, stageId, data);
     if (stageId !== undefined) {
       await tx.ticketStage.update({ where: { id: stageId }, data: row });
+      // Whose turn it is follows the stage: open tickets sitting in it change sides with it.
+      await tx.ticket.updateMany({ where: { stageId, status: TicketStatus.OPEN, responsible: { not: data.responsible } }, data: { responsible: data.responsible } });
       return { id: stageId };
     }
     const last = await tx.ticketStage.aggregate({ where: { typeId }, _max: { position: true } });
