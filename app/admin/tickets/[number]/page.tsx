@@ -51,8 +51,10 @@ function Section({ title, children }: { title: string; children: React.ReactNode
 
 export default async function StaffTicketPage({ params }: { params: Promise<{ number: string }> }) {
   const actor = await requireStaff();
-  const number = Number((await params).number);
-  const [t, locale] = await Promise.all([getTranslations("tickets.staff"), getLocale()]);
+  const raw = (await params).number;
+  // "12" only: anything else is not a ticket number and answers 404.
+  const number = /^\d{1,9}$/.test(raw) ? Number(raw) : 0;
+  const [t, tf, locale] = await Promise.all([getTranslations("tickets.staff"), getTranslations("tickets.fields"), getLocale()]);
   const view = await orNotFound(staffTicketView(db, actor, number, locale));
   const staff = view.can.assign ? (await activeStaffOptions(db)).map(({ id, name }) => ({ id, name })) : [];
   const maxMb = Math.round(uploadMaxBytes() / (1024 * 1024));
@@ -82,7 +84,7 @@ export default async function StaffTicketPage({ params }: { params: Promise<{ nu
           <Section title={t("description")}>
             <p className="whitespace-pre-wrap break-words text-slate-800">{view.description}</p>
           </Section>
-          <Section title={t("parametersAndForward")}>
+          <Section title={view.can.forward ? t("parametersAndForward") : tf("title")}>
             {view.can.forward && view.transitions.length > 0 ? (
               <ForwardForm key={view.stageEnteredAt.getTime()} audience="staff" fields={view.fields} transitions={view.transitions} action={staffForwardTicketAction.bind(null, view.id)} saveAction={staffSaveTicketValuesAction.bind(null, view.id)} />
             ) : (
@@ -107,9 +109,6 @@ export default async function StaffTicketPage({ params }: { params: Promise<{ nu
               closedNotice={<p className="text-sm text-slate-600">{t("closedNotice")}</p>}
             />
           </Section>
-          <Section title={t("history")}>
-            <StageHistory history={view.history} />
-          </Section>
         </div>
         <div className="min-w-0 space-y-6">
           <Section title={t("summary")}>
@@ -125,6 +124,10 @@ export default async function StaffTicketPage({ params }: { params: Promise<{ nu
           </Section>
         </div>
       </div>
+      <Card className="mt-6">
+        <h2 className="mb-4 text-lg font-medium">{t("history")}</h2>
+        <StageHistory history={view.history} />
+      </Card>
     </>
   );
 }
