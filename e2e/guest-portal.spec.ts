@@ -195,3 +195,19 @@ test("a regenerated link replaces the old one, which answers 404", async () => {
   expect(now?.status()).toBe(200);
   await expect(guest.getByRole("heading", { name: "Send a request" })).toBeVisible();
 });
+
+test("the configuration is for administrators: other staff get 403", async ({ browser }) => {
+  const context = await browser.newContext();
+  try {
+    const staff = await context.newPage();
+    await loginAs(staff, "staff1@portico.test", /\/admin$/);
+    const response = await staff.goto("/admin/settings/guest-portal");
+    expect(response?.status()).toBe(403);
+    await expect(staff.getByText("Access denied")).toBeVisible();
+    // The requests themselves are staff work.
+    await staff.goto("/admin/guest-requests");
+    await expect(staff.getByRole("heading", { name: "Guest requests" })).toBeVisible();
+  } finally {
+    await context.close();
+  }
+});

@@ -14,7 +14,7 @@ import { createTicketRecord } from "@/lib/tickets/create-ticket-record";
 import { GUEST_PRIORITIES, type GuestBuiltInField } from "./config";
 import { customValueList } from "./custom-values";
 import { mailGuestRequester } from "./requester-mail";
-import { parseRequestNumber } from "./requests";
+import { guestRequestFieldsSelect, parseRequestNumber } from "./requests";
 import type { OpenGuestRequestInput } from "./schemas";
 import { isUuid } from "@/lib/db/query-guards";
 
@@ -43,16 +43,7 @@ const requestSelect = {
   id: true,
   number: true,
   status: true,
-  requesterName: true,
-  email: true,
-  phone: true,
-  location: true,
-  asset: true,
-  category: true,
-  priority: true,
-  title: true,
-  description: true,
-  customValues: true,
+  ...guestRequestFieldsSelect,
   files: { select: { fileId: true } },
 } as const;
 

@@ -11,37 +11,22 @@ export interface GuestFileMeta {
   size: number;
 }
 
+type TextFieldName = "requesterName" | "email" | "phone" | "location" | "asset" | "category" | "title" | "description";
+
 /** What the form holds (every input is a string; files as name and size). */
-export interface GuestRequestFormInput {
-  requesterName?: string;
-  email?: string;
-  phone?: string;
-  location?: string;
-  asset?: string;
-  category?: string;
-  priority?: string;
-  title?: string;
-  description?: string;
+export type GuestRequestFormInput = Partial<Record<TextFieldName | "priority", string>> & {
   custom?: Record<string, string>;
   files?: GuestFileMeta[];
   /** The honeypot: people never fill it. */
   website?: string;
-}
+};
 
 /** What a valid submission is. Empty optional fields come out as undefined. */
-export interface GuestRequestValues {
-  requesterName?: string;
-  email?: string;
-  phone?: string;
-  location?: string;
-  asset?: string;
-  category?: string;
+export type GuestRequestValues = Partial<Record<TextFieldName, string>> & {
   priority?: GuestPriority;
-  title?: string;
-  description?: string;
   custom: Record<string, string | boolean>;
   files: GuestFileMeta[];
-}
+};
 
 export interface GuestSchemaOptions {
   /** The upload size limit (lib/storage uploadMaxBytes), passed in because the browser cannot read it. */

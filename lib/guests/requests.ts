@@ -61,10 +61,8 @@ export function parseRequestNumber(value: unknown): number | null {
   return /^\d{1,9}$/.test(text) ? Number(text) : null;
 }
 
-const detailSelect = {
-  id: true,
-  number: true,
-  status: true,
+/** What the requester sent: the built-in columns and the custom fields' snapshot. */
+export const guestRequestFieldsSelect = {
   requesterName: true,
   email: true,
   phone: true,
@@ -75,6 +73,13 @@ const detailSelect = {
   title: true,
   description: true,
   customValues: true,
+} satisfies Prisma.GuestRequestSelect;
+
+const detailSelect = {
+  id: true,
+  number: true,
+  status: true,
+  ...guestRequestFieldsSelect,
   locale: true,
   createdAt: true,
   ticket: { select: { id: true, number: true } },

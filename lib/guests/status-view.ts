@@ -5,6 +5,7 @@ import "server-only";
 import type { DbOrTx } from "@/lib/db";
 import { TicketMessageKind } from "@/lib/generated/prisma/enums";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { guestRequestFieldsSelect } from "./requests";
 import { hashGuestStatusToken } from "./status-token";
 
 /** Replies shown: the latest ones, oldest first. */
@@ -13,16 +14,7 @@ const MAX_REPLIES = 100;
 const statusSelect = {
   number: true,
   status: true,
-  requesterName: true,
-  email: true,
-  phone: true,
-  location: true,
-  asset: true,
-  category: true,
-  priority: true,
-  title: true,
-  description: true,
-  customValues: true,
+  ...guestRequestFieldsSelect,
   createdAt: true,
   files: { select: { file: { select: { id: true, fileName: true, size: true } } } },
   ticket: {

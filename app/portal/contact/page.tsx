@@ -49,6 +49,7 @@ export default async function PortalContactsPage({ searchParams }: { searchParam
       />
       <StatusTabs basePath="/portal/contact" params={params} current={status} counts={page.counts} />
       <SearchForm q={query.q}>{status ? <input type="hidden" name="status" value={status} /> : null}</SearchForm>
+      <p className="-mt-2 mb-4 text-xs text-slate-600">{t("searchHelp")}</p>
       <DataTable
         caption={t("title")}
         rows={page.rows}

@@ -5,7 +5,6 @@ import { GuestRequestFields } from "@/components/guests/guest-request-fields";
 import { GuestRequestStatusBadge } from "@/components/guests/guest-request-status-badge";
 import { OpenGuestRequestForm } from "@/components/guests/open-guest-request-form";
 import { Alert } from "@/components/ui/alert";
-import { buttonClass } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/page-header";
 import { requireStaff } from "@/lib/auth/session";
 import { db } from "@/lib/db";
@@ -68,10 +67,9 @@ export default async function GuestRequestPage({ params }: { params: Promise<{ n
                     </a>
                     <span className="text-slate-500">{format.number(file.size / 1024, { style: "unit", unit: "kilobyte", maximumFractionDigits: 1 })}</span>
                     {file.contentType.startsWith("image/") ? (
-                      <a href={`/api/files/${file.id}?inline=1`} className={buttonClass("ghost", "px-2 py-1")} target="_blank" rel="noopener">
-                        {/* eslint-disable-next-line @next/next/no-img-element -- served by our authorized route, not next/image's optimizer */}
-                        <img src={`/api/files/${file.id}?inline=1`} alt={file.fileName} className="h-16 w-16 rounded object-cover" />
-                      </a>
+                      // A thumbnail beside the download link (decorative: the link names the file).
+                      // eslint-disable-next-line @next/next/no-img-element -- served by our authorized route, not next/image's optimizer
+                      <img src={`/api/files/${file.id}?inline=1`} alt="" className="h-16 w-16 rounded border border-slate-200 object-cover" />
                     ) : null}
                   </li>
                 ))}
