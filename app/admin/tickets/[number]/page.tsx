@@ -84,6 +84,14 @@ export default async function StaffTicketPage({ params }: { params: Promise<{ nu
           <Section title={t("description")}>
             <p className="whitespace-pre-wrap break-words text-slate-800">{view.description}</p>
           </Section>
+          <Section title={t("understanding")}>
+            <UnderstandingPanel
+              understanding={view.understanding}
+              state={view.understandingState}
+              audience="staff"
+              actions={view.can.editUnderstanding ? <UnderstandingEditor key={view.understanding} understanding={view.understanding} action={staffSaveUnderstandingAction.bind(null, view.id)} /> : undefined}
+            />
+          </Section>
           <Section title={view.can.forward ? t("parametersAndForward") : tf("title")}>
             {view.can.forward && view.transitions.length > 0 ? (
               <ForwardForm key={view.stageEnteredAt.getTime()} audience="staff" fields={view.fields} transitions={view.transitions} action={staffForwardTicketAction.bind(null, view.id)} saveAction={staffSaveTicketValuesAction.bind(null, view.id)} />
@@ -93,14 +101,6 @@ export default async function StaffTicketPage({ params }: { params: Promise<{ nu
                 {view.can.forward ? <p className="mt-4 text-sm text-slate-600">{t("noTransitions")}</p> : null}
               </>
             )}
-          </Section>
-          <Section title={t("understanding")}>
-            <UnderstandingPanel
-              understanding={view.understanding}
-              state={view.understandingState}
-              audience="staff"
-              actions={view.can.editUnderstanding ? <UnderstandingEditor key={view.understanding} understanding={view.understanding} action={staffSaveUnderstandingAction.bind(null, view.id)} /> : undefined}
-            />
           </Section>
           <Section title={t("discussion")}>
             <Discussion
