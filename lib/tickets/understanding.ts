@@ -8,14 +8,14 @@ import { assertPortalClient, assertStaff } from "@/lib/auth/actor";
 import { now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
 import { ConflictError } from "@/lib/errors";
-import { TicketMessageKind, UnderstandingState } from "@/lib/generated/prisma/enums";
+import { StageResponsible, TicketMessageKind, UnderstandingState } from "@/lib/generated/prisma/enums";
 import { resolveTicketId } from "./access";
 import { lockForChange, movementAuthor } from "./forward";
 import { mailAttendant, notifyMove } from "./mail";
 import { decisionSchema, understandingSchema, type DecisionInput, type UnderstandingInput } from "./schemas";
 import { assertRequirements, enterStage, findTransition, loadTicketState, loadTypeFields, lockTicket, assertOpen } from "./workflow";
 
-/** Staff write or revise the understanding; a revision waits for a new decision. */
+/** Staff write or revise the understanding; a revision needs a new decision. */
 export async function saveUnderstanding(db: Db, actor: Actor, ticketId: string, rawInput: UnderstandingInput): Promise<void> {
   assertStaff(actor);
   const input = understandingSchema.parse(rawInput);
@@ -25,9 +25,11 @@ export async function saveUnderstanding(db: Db, actor: Actor, ticketId: string, 
     const ticket = await loadTicketState(tx, id);
     assertOpen(ticket);
     if (ticket.understanding === input.understanding) return;
+    // A revision shown to a client who holds the ticket waits for their decision at once.
+    const waitsForClient = ticket.responsible === StageResponsible.CLIENT && input.understanding.length > 0;
     await tx.ticket.update({
       where: { id },
-      data: { understanding: input.understanding, understandingState: UnderstandingState.NONE, updatedAt: now() },
+      data: { understanding: input.understanding, understandingState: waitsForClient ? UnderstandingState.PENDING : UnderstandingState.NONE, updatedAt: now() },
     });
   });
 }

@@ -179,7 +179,7 @@ export async function enterStage(tx: DbOrTx, ticket: TicketState, move: Transiti
       ...(toStage.attendantId ? { assigneeId: toStage.attendantId } : {}),
       ...(toStage.teamId ? { teamId: toStage.teamId } : {}),
       ...(toStage.terminal ? { status: TicketStatus.COMPLETED, completedAt: at } : {}),
-      ...(toClient && ticket.understanding.trim() && ticket.understandingState !== UnderstandingState.APPROVED ? { understandingState: UnderstandingState.PENDING } : {}),
+      ...understandingOnEntry(ticket, toClient),
     },
   });
   // A ticket opened from a guest request closes the request when it completes.
@@ -201,6 +201,16 @@ export async function enterStage(tx: DbOrTx, ticket: TicketState, move: Transiti
       createdAt: at,
     },
   });
+}
+
+/**
+ * Handing an understanding to the client asks for their decision; a ticket that
+ * goes back to staff without one no longer waits for it.
+ */
+function understandingOnEntry(ticket: Pick<TicketState, "understanding" | "understandingState">, toClient: boolean): { understandingState?: UnderstandingState } {
+  const state = ticket.understandingState;
+  if (toClient) return ticket.understanding.trim() && state !== UnderstandingState.APPROVED ? { understandingState: UnderstandingState.PENDING } : {};
+  return state === UnderstandingState.PENDING ? { understandingState: UnderstandingState.NONE } : {};
 }
 
 /** The first active stage of a type, where new tickets start. */

@@ -235,6 +235,24 @@ describe("the understanding", () => {
   });
 });
 
+describe("the understanding's state follows the ticket", () => {
+  it("a revision made while the client holds the ticket waits for their decision at once", async () => {
+    const { id } = await open();
+    await saveUnderstanding(t.prisma, staff, id, { understanding: "First idea" });
+    await forwardTicket(t.prisma, staff, id, { toStageId: wf.stages.review.id, conditionId: wf.conditions.proposed, reason: "Proposal" });
+    await saveUnderstanding(t.prisma, staff, id, { understanding: "Better idea" });
+    expect((await ticketRow(id)).understandingState).toBe("PENDING");
+  });
+
+  it("a ticket handed back to staff without a decision no longer waits for one", async () => {
+    const { id } = await open();
+    await saveUnderstanding(t.prisma, staff, id, { understanding: "Idea" });
+    await forwardTicket(t.prisma, staff, id, { toStageId: wf.stages.review.id, conditionId: wf.conditions.needsInfo, reason: "Question" });
+    await forwardTicket(t.prisma, client.actor, id, { toStageId: wf.stages.analysis.id, conditionId: wf.conditions.rejected, reason: "Answer" });
+    expect((await ticketRow(id)).understandingState).toBe("NONE");
+  });
+});
+
 describe("stage history", () => {
   it("keeps every stage passed with condition, reason, who, when and time spent, and survives renames", async () => {
     const { id } = await open();
