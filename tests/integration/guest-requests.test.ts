@@ -5,7 +5,7 @@
 // private status page shows staff replies, never internal notes.
 process.env.AUTH_SECRET ??= "guest-requests-test-secret-0123456789";
 
-import { createElement } from "react";
+import { createElement, type ComponentProps } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { NextIntlClientProvider } from "next-intl";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -225,8 +225,9 @@ describe("the requester's e-mails", () => {
 });
 
 function renderStatusPage(view: GuestStatusView): string {
-  const page = createElement(GuestStatusDetails, { request: view, received: false });
-  return renderToStaticMarkup(createElement(NextIntlClientProvider, { locale: "en", messages: messagesFor("en"), timeZone: "UTC", children: page }));
+  // Children go in as the third argument; the props type insists on them, hence the cast.
+  const intl = { locale: "en", messages: messagesFor("en"), timeZone: "UTC" } as unknown as ComponentProps<typeof NextIntlClientProvider>;
+  return renderToStaticMarkup(createElement(NextIntlClientProvider, intl, createElement(GuestStatusDetails, { request: view, received: false })));
 }
 
 describe("the private status page", () => {
