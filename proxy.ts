@@ -17,6 +17,9 @@ export function proxy(request: NextRequest) {
   return NextResponse.next({ request: { headers } });
 }
 
+// API routes do their own checks and answer 401/404 themselves; leaving them
+// out also spares uploads (POST /api/files, /api/guest/<token>) the proxy's
+// request-body buffering limit.
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|api/health).*)"],
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|api/).*)"],
 };
