@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Card, PageHeader } from "@/components/ui/page-header";
+import { isAdmin } from "@/lib/auth/actor";
 import { requireStaff } from "@/lib/auth/session";
 
 export async function generateMetadata() {
@@ -8,7 +9,7 @@ export async function generateMetadata() {
 }
 
 export default async function SettingsPage() {
-  await requireStaff();
+  const actor = await requireStaff();
   const t = await getTranslations("settings");
   const sections = [
     { href: "/admin/settings/event-types", title: t("types.title"), description: t("types.description") },
@@ -17,7 +18,8 @@ export default async function SettingsPage() {
     { href: "/admin/settings/certificates", title: t("certificates.title"), description: t("certificates.description") },
     { href: "/admin/settings/tickets", title: t("tickets.title"), description: t("tickets.description") },
     { href: "/admin/settings/contact", title: t("contact.title"), description: t("contact.description") },
-    { href: "/admin/settings/guest-portal", title: t("guestPortal.title"), description: t("guestPortal.description") },
+    // The guest portal's public link and form are administrators' business.
+    ...(isAdmin(actor) ? [{ href: "/admin/settings/guest-portal", title: t("guestPortal.title"), description: t("guestPortal.description") }] : []),
   ];
   return (
     <>
