@@ -37,12 +37,8 @@ export function fieldAccess(rule: StageRule | undefined, audience: Audience): Fi
   return { visible, editable: visible && !r.readOnly, required: r.required };
 }
 
-/** The label in the viewer's language, else English, else any. */
-export function fieldLabel(labels: unknown, locale: string): string {
-  const map = labels && typeof labels === "object" ? (labels as Record<string, unknown>) : {};
-  const pick = map[locale] ?? map.en ?? Object.values(map)[0];
-  return typeof pick === "string" && pick.trim() ? pick : "?";
-}
+/** The label in the viewer's language, else English (one definition for settings and runtime). */
+export { fieldLabel } from "./settings/field-label";
 
 export function isEmptyValue(value: unknown): boolean {
   return value === undefined || value === null || value === "" || (Array.isArray(value) && value.length === 0);
