@@ -56,7 +56,9 @@ async function tableExists(sql: SqlSession, table: string) {
 
 async function advisoryLockHeld(sql: SqlSession) {
   const [row] = await sql.query<{ held: number }>(
-    `SELECT count(*)::int AS held FROM pg_locks WHERE locktype = 'advisory' AND objid = $1`,
+    // Advisory locks are per database; other test files migrate their own databases on the same server meanwhile.
+    `SELECT count(*)::int AS held FROM pg_locks
+      WHERE locktype = 'advisory' AND objid = $1 AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
     [PRISMA_ADVISORY_LOCK],
   );
   return row.held > 0;
