@@ -60,16 +60,17 @@ describe("another customer's tickets", () => {
     const ticket = await openAs(alice, { fileIds: [upload.id] });
     await toReview(ticket.id);
     const bobUpload = await createUpload(t.prisma, bob.actor);
-    const attempts: Promise<unknown>[] = [
-      clientTicketView(t.prisma, bob.actor, ticket.number, "en"),
-      forwardTicket(t.prisma, bob.actor, ticket.id, { toStageId: wf.stages.analysis.id, conditionId: wf.conditions.approved, reason: "x" }),
-      saveTicketValues(t.prisma, bob.actor, ticket.id, { values: {} }),
-      addTicketMessage(t.prisma, bob.actor, ticket.id, { body: "hello" }),
-      addTicketAttachments(t.prisma, bob.actor, ticket.id, { fileIds: [bobUpload.id] }),
-      decideUnderstanding(t.prisma, bob.actor, ticket.id, { decision: "APPROVE", toStageId: wf.stages.analysis.id, conditionId: wf.conditions.approved }),
-      openFile(t.prisma, storage, bob.actor, upload.id),
+    // Each attempt starts only when checked, so no rejection goes unobserved meanwhile.
+    const attempts: (() => Promise<unknown>)[] = [
+      () => clientTicketView(t.prisma, bob.actor, ticket.number, "en"),
+      () => forwardTicket(t.prisma, bob.actor, ticket.id, { toStageId: wf.stages.analysis.id, conditionId: wf.conditions.approved, reason: "x" }),
+      () => saveTicketValues(t.prisma, bob.actor, ticket.id, { values: {} }),
+      () => addTicketMessage(t.prisma, bob.actor, ticket.id, { body: "hello" }),
+      () => addTicketAttachments(t.prisma, bob.actor, ticket.id, { fileIds: [bobUpload.id] }),
+      () => decideUnderstanding(t.prisma, bob.actor, ticket.id, { decision: "APPROVE", toStageId: wf.stages.analysis.id, conditionId: wf.conditions.approved }),
+      () => openFile(t.prisma, storage, bob.actor, upload.id),
     ];
-    for (const attempt of attempts) await expect(attempt).rejects.toBeInstanceOf(NotFoundError);
+    for (const attempt of attempts) await expect(attempt()).rejects.toBeInstanceOf(NotFoundError);
     expect((await listClientTickets(t.prisma, bob.actor, {})).rows.map((r) => r.id)).not.toContain(ticket.id);
     expect(await t.prisma.ticketMessage.count({ where: { ticketId: ticket.id, authorId: bob.user.id } })).toBe(0);
   });
