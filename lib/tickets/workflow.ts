@@ -98,6 +98,12 @@ export function checkSubmittedValues(typeFields: TypeFields, stageId: string, au
       continue;
     }
     const access = fieldAccess(stageRules.get(fieldId), audience);
+    // A field the audience cannot see is refused before anything else, so the
+    // answer never tells whether a guess matched its value (or its kind).
+    if (!access.visible) {
+      errors[`values.${fieldId}`] = "validation.invalid";
+      continue;
+    }
     const parsed = parseFieldValue(field, raw);
     if (!parsed.ok) {
       errors[`values.${fieldId}`] = parsed.error;
@@ -106,7 +112,7 @@ export function checkSubmittedValues(typeFields: TypeFields, stageId: string, au
     const current = typeFields.values.get(fieldId) ?? null;
     if (JSON.stringify(current) === JSON.stringify(parsed.value)) continue; // unchanged: fine even when read-only
     if (!access.editable) {
-      errors[`values.${fieldId}`] = access.visible ? "tickets.errors.readOnly" : "validation.invalid";
+      errors[`values.${fieldId}`] = "tickets.errors.readOnly";
       continue;
     }
     changes.set(fieldId, parsed.value);

@@ -115,6 +115,18 @@ describe("internal notes and staff-only data", () => {
     expect(staffView).toContain("CC-SECRET-42");
   });
 
+  it("a client cannot probe the value of a field hidden from the portal", async () => {
+    const ticket = await openAs(alice);
+    await saveTicketValues(t.prisma, staff, ticket.id, { values: { [wf.fields.costCenter.id]: "CC-7" } });
+    await toReview(ticket.id);
+    // The right guess, a wrong one and "empty" all get the same refusal.
+    for (const guess of ["CC-7", "CC-8", ""]) {
+      const error = await saveTicketValues(t.prisma, alice.actor, ticket.id, { values: { [wf.fields.costCenter.id]: guess } }).then(() => null, (e: unknown) => e);
+      expect(error, guess).toBeInstanceOf(ValidationError);
+      expect((error as ValidationError).fields).toEqual({ [`values.${wf.fields.costCenter.id}`]: "validation.invalid" });
+    }
+  });
+
   it("clients cannot write internal notes", async () => {
     const ticket = await openAs(alice);
     await expect(addTicketMessage(t.prisma, alice.actor, ticket.id, { body: "psst", internal: true })).rejects.toBeInstanceOf(ForbiddenError);
