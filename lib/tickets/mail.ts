@@ -8,9 +8,10 @@ import { enqueueEmail } from "@/lib/email";
 import type { TicketClientNoticeProps } from "@/lib/email/templates/ticket-client-notice";
 import type { TicketStaffNoticeProps } from "@/lib/email/templates/ticket-staff-notice";
 import type { Actor } from "@/lib/auth/actor";
-import { isStaff } from "@/lib/auth/actor";
+import { isPortalClient, isStaff, loadActor } from "@/lib/auth/actor";
 import { Role, StageResponsible } from "@/lib/generated/prisma/enums";
 import { mailGuestRequester } from "@/lib/guests/requester-mail";
+import { clientTicketScope } from "./access";
 import { defaultAttendant } from "./settings/default-attendant";
 
 const excerpt = (text: string | null | undefined) => (text ? (text.length > 500 ? `${text.slice(0, 500)}…` : text) : null);
@@ -22,6 +23,7 @@ async function ticketForMail(tx: DbOrTx, ticketId: string) {
       number: true,
       subject: true,
       stage: { select: { name: true } },
+      openedById: true,
       openedBy: { select: { name: true, email: true, locale: true, role: true, active: true } },
       assignee: { select: { name: true, email: true, locale: true, active: true } },
       guestRequest: { select: { id: true } },
@@ -29,12 +31,20 @@ async function ticketForMail(tx: DbOrTx, ticketId: string) {
   });
 }
 
+/** Whether the opener still sees the ticket in the portal (a contact person who left the company does not). */
+async function stillReaches(tx: DbOrTx, userId: string | null, ticketId: string): Promise<boolean> {
+  const actor = userId ? await loadActor(tx, userId) : null;
+  if (!actor || !isPortalClient(actor)) return false;
+  const scope = await clientTicketScope(tx, actor);
+  return (await tx.ticket.count({ where: { id: ticketId, ...scope.where } })) > 0;
+}
+
 /** To the client: their turn, a public reply, or completion. [] when the ticket has no client user. */
 export async function mailClient(tx: DbOrTx, ticketId: string, kind: TicketClientNoticeProps["kind"], text?: string): Promise<string[]> {
   const ticket = await ticketForMail(tx, ticketId);
   const ids: string[] = [];
   const client = ticket.openedBy;
-  if (client?.active && client.role === Role.CLIENT) {
+  if (client?.active && client.role === Role.CLIENT && (await stillReaches(tx, ticket.openedById, ticketId))) {
     ids.push(
       await enqueueEmail(tx, {
         to: client.email,

@@ -14,7 +14,7 @@ import { newTicketOptions } from "@/lib/tickets/new-ticket-options";
 import { openTicket } from "@/lib/tickets/open-ticket";
 import { decideUnderstanding } from "@/lib/tickets/understanding";
 import { clientTicketView, staffTicketView } from "@/lib/tickets/views";
-import { createActor, createContactPerson } from "../helpers/factories";
+import { actorFor, createActor, createContactPerson } from "../helpers/factories";
 import { MemoryStorage } from "../helpers/memory-storage";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
 import { createTicketClient, createTicketWorkflow, createUpload, type TicketWorkflow } from "../helpers/ticket-fixtures";
@@ -93,6 +93,40 @@ describe("another customer's tickets", () => {
     const mine = await createUpload(t.prisma, alice.actor);
     await addTicketAttachments(t.prisma, alice.actor, ticket.id, { fileIds: [mine.id] });
     await expect(addTicketAttachments(t.prisma, alice.actor, ticket.id, { fileIds: [mine.id] })).rejects.toBeInstanceOf(ValidationError);
+  });
+});
+
+describe("after access is lost", () => {
+  it("files of a blocked type, or for a client without portal access, are not served", async () => {
+    await storage.put("blocked/file", new Uint8Array([1]), "application/pdf");
+    const upload = await createUpload(t.prisma, alice.actor, "blocked/file");
+    await openAs(alice, { fileIds: [upload.id] });
+    const colleague = await createActor(t.prisma, "CLIENT");
+    await createContactPerson(t.prisma, alice.customer.id, { userId: colleague.user.id });
+    expect((await openFile(t.prisma, storage, colleague.actor, upload.id)).id).toBe(upload.id);
+    const profileId = colleague.user.profileId!;
+    await t.prisma.profileBlockedTicketType.create({ data: { profileId, typeId: wf.type.id } });
+    await expect(openFile(t.prisma, storage, colleague.actor, upload.id)).rejects.toBeInstanceOf(NotFoundError);
+    await t.prisma.profileBlockedTicketType.deleteMany({ where: { profileId } });
+    await t.prisma.profile.update({ where: { id: profileId }, data: { permissions: [] } });
+    await expect(openFile(t.prisma, storage, await actorFor(t.prisma, colleague.user), upload.id)).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it("a client who no longer reaches the customer gets no more e-mails about its tickets", async () => {
+    const leaver = await createTicketClient(t.prisma);
+    const ticket = await openAs(leaver);
+    await t.prisma.contactPerson.deleteMany({ where: { userId: leaver.user.id } });
+    const reply = await addTicketMessage(t.prisma, staff, ticket.id, { body: "Still there?" });
+    expect(reply.emailIds).toEqual([]);
+    const moved = await toReview(ticket.id);
+    expect(moved.emailIds).toEqual([]);
+  });
+
+  it("closed tickets cannot be reassigned", async () => {
+    const ticket = await openAs(alice);
+    await toReview(ticket.id);
+    await cancelTicket(t.prisma, admin, ticket.id, { reason: "dup" });
+    await expect(assignTicket(t.prisma, staff, ticket.id, { assigneeId: staff.userId })).rejects.toBeInstanceOf(ConflictError);
   });
 });
 
