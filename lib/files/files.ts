@@ -5,7 +5,8 @@
 // (never a ticket's internal attachments); see readableThroughAttachment.
 import type { DbOrTx } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
-import { isStaff } from "@/lib/auth/actor";
+import { isPortalClient, isStaff } from "@/lib/auth/actor";
+import { blockedTypeIds } from "@/lib/tickets/settings/blocked-types";
 import { isUuid } from "@/lib/db/query-guards";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { saveUpload, uploadMaxBytes, type FileStorage, type StoredObject } from "@/lib/storage";
@@ -37,11 +38,16 @@ export function canReadFile(actor: Actor, file: FileRow): boolean {
   return isStaff(actor) || file.ownerId === actor.userId;
 }
 
-/** A client reads a file attached to a ticket (not internal) or a contact of a customer they reach. */
+/**
+ * A portal client reads a file attached to a ticket (not internal, of a type
+ * their profile does not block) or a contact of a customer they reach.
+ */
 async function readableThroughAttachment(db: DbOrTx, actor: Actor, fileId: string): Promise<boolean> {
+  if (!isPortalClient(actor)) return false;
   const reachable = { active: true, OR: [{ userId: actor.userId }, { contacts: { some: { userId: actor.userId } } }] };
+  const blocked = await blockedTypeIds(db, actor.profileId);
   const [ticket, contact] = await Promise.all([
-    db.ticketAttachment.count({ where: { fileId, internal: false, ticket: { customer: reachable } } }),
+    db.ticketAttachment.count({ where: { fileId, internal: false, ticket: { customer: reachable, ...(blocked.length ? { typeId: { notIn: blocked } } : {}) } } }),
     db.contactAttachment.count({ where: { fileId, message: { contact: { customer: reachable } } } }),
   ]);
   return ticket + contact > 0;
