@@ -12,13 +12,15 @@ import { mailGuestRequester } from "@/lib/guests/requester-mail";
 import type { FileStorage } from "@/lib/storage";
 import { resolveTicketId } from "./access";
 import { assignSchema, cancelSchema, type AssignInput, type CancelInput } from "./schemas";
-import { loadTicketState, lockTicket, touch } from "./workflow";
+import { assertOpen, loadTicketState, lockTicket, touch } from "./workflow";
 
 export async function assignTicket(db: Db, actor: Actor, ticketId: string, rawInput: AssignInput): Promise<void> {
   assertStaff(actor);
   const { assigneeId } = assignSchema.parse(rawInput);
   await db.$transaction(async (tx) => {
     const id = await resolveTicketId(tx, actor, ticketId);
+    await lockTicket(tx, id);
+    assertOpen(await loadTicketState(tx, id));
     if (assigneeId) {
       const ok = await tx.user.count({ where: { id: assigneeId, active: true, role: { in: [Role.STAFF, Role.ADMIN] } } });
       if (!ok) throw new ValidationError({ assigneeId: "tickets.errors.assigneeNotStaff" });
