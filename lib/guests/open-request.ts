@@ -58,7 +58,11 @@ export async function openGuestRequest(db: Db, actor: Actor, ref: GuestRequestRe
   const where = whereRef(ref);
   if (!where) throw new NotFoundError("errors.notFoundBody");
   return db.$transaction(async (tx) => {
-    const request = await tx.guestRequest.findUnique({ where, select: requestSelect });
+    const found = await tx.guestRequest.findUnique({ where, select: { id: true } });
+    if (!found) throw new NotFoundError("errors.notFoundBody");
+    // Row lock: of two staff opening it at once, the second waits and then sees it opened.
+    await tx.$queryRaw`SELECT id FROM "GuestRequest" WHERE id = ${found.id}::uuid FOR UPDATE`;
+    const request = await tx.guestRequest.findUnique({ where: { id: found.id }, select: requestSelect });
     if (!request) throw new NotFoundError("errors.notFoundBody");
     if (request.status !== GuestRequestStatus.CREATED) throw new ConflictError("guests.errors.notCreated");
     // Only active types of active groups (and of the chosen group, when one was chosen).
@@ -76,7 +80,7 @@ export async function openGuestRequest(db: Db, actor: Actor, ref: GuestRequestRe
       openedBy: { userId: actor.userId, name: actor.name },
       fileIds: request.files.map((f) => f.fileId),
     });
-    // Conditional: of two staff opening it at once, one wins and the other's ticket rolls back.
+    // Conditional as well, in case the lock above is ever removed.
     const { count } = await tx.guestRequest.updateMany({ where: { id: request.id, status: GuestRequestStatus.CREATED }, data: { status: GuestRequestStatus.OPENED, ticketId: ticket.id } });
     if (count !== 1) throw new ConflictError("guests.errors.notCreated");
     const emailIds = await mailGuestRequester(tx, request.id, "opened");
