@@ -120,6 +120,8 @@ async function readFiles(files: File[]): Promise<{ ok: true; files: FileContent[
   return { ok: true, files: contents };
 }
 
+const RECEIPTS_PER_ADDRESS = { limit: 3, windowMs: 60 * 60 * 1000 };
+
 interface StoreInput {
   values: GuestRequestValues;
   fields: GuestPortalFields;
@@ -145,7 +147,10 @@ async function store(db: Db, storage: FileStorage, input: StoreInput): Promise<G
         data: { id, ...columns(input.values), customValues: customValues(input), locale: isLocale(input.locale) ? input.locale : "en", statusTokenHash: hashGuestStatusToken(guestStatusToken(id)), submissionKey: input.nonce, files: { create: fileIds.map((fileId) => ({ fileId })) } },
         select: { number: true },
       });
-      return { number: created.number, emailIds: await mailGuestReceipt(tx, id) };
+      // Anyone can type any address: a few receipts per address and hour, so the form cannot be used to flood someone's inbox.
+      const email = input.values.email?.toLowerCase();
+      const receipt = email ? (await hitRateLimit(tx, `guest-receipt:${email}`, RECEIPTS_PER_ADDRESS)).allowed : false;
+      return { number: created.number, emailIds: receipt ? await mailGuestReceipt(tx, id) : [] };
     });
     return { status: 201, body: { number, statusPath: guestStatusPath(id) }, emailIds };
   } catch (error) {

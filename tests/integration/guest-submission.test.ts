@@ -78,6 +78,13 @@ describe("a valid submission", () => {
     expect(result.emailIds).toEqual([]);
   });
 
+  it("sends at most three receipts an hour to one address; the requests are still stored", async () => {
+    const results = [];
+    for (let i = 0; i < 4; i++) results.push(await send({ ...valid, email: "Victim@Example.com" }));
+    expect(results.map((r) => r.status)).toEqual([201, 201, 201, 201]);
+    expect(results.map((r) => r.emailIds.length)).toEqual([1, 1, 1, 0]);
+  });
+
   it("takes only the configured fields: a hidden field's value is dropped", async () => {
     portalToken = await enableGuestPortal(t.prisma, guestFields((f) => (f.builtIn.location = { shown: false, required: true })));
     const result = await send({ ...valid, location: "smuggled", asset: "smuggled too" });
