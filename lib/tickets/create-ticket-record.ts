@@ -17,8 +17,6 @@ export interface TicketRecordInput {
   values?: Record<string, unknown>;
   /** StoredFile ids to attach as they are. */
   fileIds?: string[];
-  /** Attach the files as staff-only (never shown to a client). */
-  internalFiles?: boolean;
 }
 
 export async function createTicketRecord(tx: DbOrTx, input: TicketRecordInput): Promise<{ id: string; number: number }> {
@@ -44,7 +42,7 @@ export async function createTicketRecord(tx: DbOrTx, input: TicketRecordInput): 
       createdAt: at,
       updatedAt: at,
       values: { create: values.map(([fieldId, value]) => ({ fieldId, value: value as Prisma.InputJsonValue })) },
-      attachments: { create: (input.fileIds ?? []).map((fileId) => ({ fileId, internal: input.internalFiles ?? false, createdAt: at })) },
+      attachments: { create: (input.fileIds ?? []).map((fileId) => ({ fileId, createdAt: at })) },
     },
     select: { id: true, number: true },
   });
