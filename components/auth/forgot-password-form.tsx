@@ -4,8 +4,8 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useForm } from "react-hook-form";
+import { FormFeedback } from "@/components/forms/form-feedback";
 import { useActionForm, useErrorText } from "@/components/forms/use-action-form";
-import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { forgotPasswordAction } from "@/lib/auth/actions";
@@ -19,8 +19,7 @@ export function ForgotPasswordForm() {
   const { onSubmit, pending, formError, message } = useActionForm(form, forgotPasswordAction);
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
-      {formError ? <Alert tone="error">{errorText(formError.key, formError.values)}</Alert> : null}
-      {message ? <Alert tone="success">{errorText(message.key, message.values)}</Alert> : null}
+      <FormFeedback formError={formError} message={message} />
       <TextField label={t("email")} type="email" autoComplete="email" error={errorText(form.formState.errors.email?.message)} {...form.register("email")} />
       <Button type="submit" className="w-full" disabled={pending} aria-busy={pending}>
         {pending ? tc("loading") : t("sendResetLink")}

@@ -4,8 +4,8 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { useForm } from "react-hook-form";
+import { FormFeedback } from "@/components/forms/form-feedback";
 import { useActionForm, useErrorText } from "@/components/forms/use-action-form";
-import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { cpfSchema, type CpfInput } from "@/lib/account/cpf-schema";
@@ -21,8 +21,7 @@ export function TokenCpfForm({ token }: { token: string }) {
     <form onSubmit={onSubmit} noValidate className="space-y-3 rounded-md border border-amber-300 bg-amber-50 p-4">
       <h2 className="font-medium">{t("title")}</h2>
       <p className="text-sm text-slate-700">{t("help")}</p>
-      {formError ? <Alert tone="error">{errorText(formError.key, formError.values)}</Alert> : null}
-      {message ? <Alert tone="success">{errorText(message.key, message.values)}</Alert> : null}
+      <FormFeedback formError={formError} message={message} />
       <TextField label={ta("cpf")} inputMode="numeric" autoComplete="off" error={errorText(form.formState.errors.cpf?.message)} {...form.register("cpf")} />
       <Button type="submit" disabled={pending} aria-busy={pending}>
         {t("save")}

@@ -7,8 +7,8 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
+import { FormFeedback } from "@/components/forms/form-feedback";
 import { useActionForm, useErrorText } from "@/components/forms/use-action-form";
-import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextAreaField } from "@/components/ui/field";
 import type { ActionResult } from "@/lib/forms/action-result";
@@ -39,8 +39,7 @@ export function MessageForm({ action, label, submitLabel, maxMb }: { action: (in
   const { errors } = form.formState;
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
-      {formError ? <Alert tone="error">{errorText(formError.key, formError.values)}</Alert> : null}
-      {message ? <Alert tone="success">{errorText(message.key, message.values)}</Alert> : null}
+      <FormFeedback formError={formError} message={message} />
       <TextAreaField label={label} rows={5} error={errorText(errors.body?.message, { max: MAX_MESSAGE_LENGTH })} {...form.register("body")} />
       <AttachmentPicker key={sent} maxMb={maxMb} onBusy={setUploading} error={errorText(errors.fileIds?.message, { max: MAX_ATTACHMENTS })} onChange={(ids) => form.setValue("fileIds", ids)} />
       <Button type="submit" disabled={pending || uploading} aria-busy={pending}>

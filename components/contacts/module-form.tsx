@@ -5,8 +5,8 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { useForm } from "react-hook-form";
-import { useActionForm, useErrorText } from "@/components/forms/use-action-form";
-import { Alert } from "@/components/ui/alert";
+import { FormFeedback } from "@/components/forms/form-feedback";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { setContactModuleAction } from "@/lib/contacts/settings-actions";
 import { contactModuleSchema, type ContactModuleInput } from "@/lib/contacts/schemas";
@@ -15,13 +15,11 @@ import { ContactModule } from "@/lib/generated/prisma/enums";
 export function ModuleForm({ current }: { current: ContactModule }) {
   const t = useTranslations("contacts");
   const tc = useTranslations("common");
-  const errorText = useErrorText();
   const form = useForm<ContactModuleInput>({ resolver: zodResolver(contactModuleSchema), defaultValues: { module: current }, values: { module: current } });
   const { onSubmit, pending, formError, message } = useActionForm(form, setContactModuleAction);
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
-      {formError ? <Alert tone="error">{errorText(formError.key, formError.values)}</Alert> : null}
-      {message ? <Alert tone="success">{errorText(message.key, message.values)}</Alert> : null}
+      <FormFeedback formError={formError} message={message} />
       <fieldset>
         <legend className="text-sm font-medium text-slate-800">{t("settings.moduleTitle")}</legend>
         <div className="mt-2 flex flex-wrap gap-6">

@@ -3,8 +3,8 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { useForm } from "react-hook-form";
+import { FormFeedback } from "@/components/forms/form-feedback";
 import { useActionForm, useErrorText } from "@/components/forms/use-action-form";
-import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { addContactPersonAction } from "@/lib/customers/actions";
@@ -26,8 +26,7 @@ export function ContactPersonForm({ customerId }: { customerId: string }) {
   const { errors } = form.formState;
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label={t("addContact")}>
-      {formError ? <Alert tone="error">{errorText(formError.key, formError.values)}</Alert> : null}
-      {message ? <Alert tone="success">{errorText(message.key, message.values)}</Alert> : null}
+      <FormFeedback formError={formError} message={message} />
       <div className="grid gap-4 md:grid-cols-2">
         <TextField label={tc("name")} autoComplete="off" error={errorText(errors.name?.message)} {...form.register("name")} />
         <TextField label={tc("email")} type="email" autoComplete="off" error={errorText(errors.email?.message, { max: 254 })} {...form.register("email")} />

@@ -3,8 +3,8 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { useForm } from "react-hook-form";
+import { FormFeedback } from "@/components/forms/form-feedback";
 import { useActionForm, useErrorText } from "@/components/forms/use-action-form";
-import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { CheckboxField, SelectField, TextField } from "@/components/ui/field";
 import { createCustomerAction, updateCustomerAction } from "@/lib/customers/actions";
@@ -22,8 +22,7 @@ export function CustomerForm({ customerId, defaults }: { customerId?: string; de
   const { errors } = form.formState;
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
-      {formError ? <Alert tone="error">{errorText(formError.key, formError.values)}</Alert> : null}
-      {message ? <Alert tone="success">{errorText(message.key, message.values)}</Alert> : null}
+      <FormFeedback formError={formError} message={message} />
       <div className="grid gap-4 md:grid-cols-2">
         <SelectField label={t("kind")} error={errorText(errors.kind?.message)} {...form.register("kind")}>
           {Object.values(CustomerKind).map((kind) => (

@@ -5,8 +5,8 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { useForm } from "react-hook-form";
+import { FormFeedback } from "@/components/forms/form-feedback";
 import { useActionForm, useErrorText } from "@/components/forms/use-action-form";
-import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { addParticipantAction } from "@/lib/events/participant-actions";
@@ -27,8 +27,7 @@ export function AddParticipantForm({ eventId }: { eventId: string }) {
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label={t("addParticipant")}>
       <h3 className="text-base font-medium text-slate-900">{t("addParticipant")}</h3>
-      {formError ? <Alert tone="error">{errorText(formError.key, formError.values)}</Alert> : null}
-      {message ? <Alert tone="success">{errorText(message.key, message.values)}</Alert> : null}
+      <FormFeedback formError={formError} message={message} />
       <div className="grid gap-4 md:grid-cols-2">
         <TextField label={t("participantName")} autoComplete="off" error={errorText(errors.name?.message)} {...form.register("name")} />
         <TextField label={t("participantEmail")} type="email" autoComplete="off" error={errorText(errors.email?.message)} {...form.register("email")} />

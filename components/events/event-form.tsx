@@ -7,6 +7,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useForm, type Resolver } from "react-hook-form";
+import { FormFeedback } from "@/components/forms/form-feedback";
 import { useActionForm, useErrorText } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -58,8 +59,7 @@ export function EventForm({ eventId, defaults, options, timeZones, main, canSetM
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-6">
-      {formError ? <Alert tone="error">{errorText(formError.key, formError.values)}</Alert> : null}
-      {message ? <Alert tone="success">{errorText(message.key, message.values)}</Alert> : null}
+      <FormFeedback formError={formError} message={message} />
       {queued !== null ? <Alert tone="success">{t("emailsQueued", { count: queued })}</Alert> : null}
       {eventId && statusChange?.statusChangedTo ? (
         <StatusEmailPrompt

@@ -3,8 +3,8 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { useForm } from "react-hook-form";
+import { FormFeedback } from "@/components/forms/form-feedback";
 import { useActionForm, useErrorText } from "@/components/forms/use-action-form";
-import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { CheckboxField, TextField } from "@/components/ui/field";
 import { saveEventPlaceAction } from "@/lib/events/settings-actions";
@@ -19,8 +19,7 @@ export function EventPlaceForm({ id, defaults }: { id?: string; defaults: EventP
   const { errors } = form.formState;
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
-      {formError ? <Alert tone="error">{errorText(formError.key, formError.values)}</Alert> : null}
-      {message ? <Alert tone="success">{errorText(message.key, message.values)}</Alert> : null}
+      <FormFeedback formError={formError} message={message} />
       <TextField label={tc("name")} autoComplete="off" error={errorText(errors.name?.message)} {...form.register("name")} />
       <TextField label={t("address")} autoComplete="off" error={errorText(errors.address?.message, { max: 500 })} {...form.register("address")} />
       <CheckboxField label={t("isDefaultPublic")} {...form.register("isDefaultPublic")} />

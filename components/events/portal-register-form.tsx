@@ -3,8 +3,8 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
-import { useActionForm, useErrorText } from "@/components/forms/use-action-form";
-import { Alert } from "@/components/ui/alert";
+import { FormFeedback } from "@/components/forms/form-feedback";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { registerInPortalAction } from "@/lib/events/portal-actions";
 import type { PortalRegistrationInput, Question } from "@/lib/events/schemas";
@@ -12,7 +12,6 @@ import { QuestionnaireFields } from "./questionnaire-fields";
 
 export function PortalRegisterForm({ eventId, questions }: { eventId: string; questions: Question[] }) {
   const t = useTranslations("events.portal");
-  const errorText = useErrorText();
   const router = useRouter();
   const form = useForm<PortalRegistrationInput>({ defaultValues: { eventId, answers: {} } });
   const { onSubmit, pending, formError, message } = useActionForm(form, async (values) => {
@@ -22,8 +21,7 @@ export function PortalRegisterForm({ eventId, questions }: { eventId: string; qu
   });
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
-      {formError ? <Alert tone="error">{errorText(formError.key, formError.values)}</Alert> : null}
-      {message ? <Alert tone="success">{errorText(message.key, message.values)}</Alert> : null}
+      <FormFeedback formError={formError} message={message} />
       {questions.length > 0 ? <QuestionnaireFields questions={questions} form={form} /> : null}
       <Button type="submit" disabled={pending} aria-busy={pending}>
         {pending ? t("registering") : t("register")}

@@ -8,8 +8,8 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { useId } from "react";
 import { useFieldArray, useForm, useWatch } from "react-hook-form";
+import { FormFeedback } from "@/components/forms/form-feedback";
 import { useActionForm, useErrorText } from "@/components/forms/use-action-form";
-import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { CheckboxField, SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { Card } from "@/components/ui/page-header";
@@ -45,8 +45,7 @@ export function GuestPortalSettingsForm({ defaults, maxFileBytes, accept }: { de
   return (
     <div className="grid gap-6 xl:grid-cols-[3fr_2fr]">
       <form onSubmit={onSubmit} noValidate className="space-y-6">
-        {formError ? <Alert tone="error">{errorText(formError.key, formError.values)}</Alert> : null}
-        {message ? <Alert tone="success">{errorText(message.key, message.values)}</Alert> : null}
+        <FormFeedback formError={formError} message={message} />
         <Card className="space-y-4">
           <h2 className="text-lg font-medium">{t("settings.general")}</h2>
           <CheckboxField label={t("settings.enabled")} {...form.register("enabled")} />

@@ -6,8 +6,8 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
+import { FormFeedback } from "@/components/forms/form-feedback";
 import { useActionForm, useErrorText } from "@/components/forms/use-action-form";
-import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { CheckboxField, TextAreaField } from "@/components/ui/field";
 import type { ActionResult } from "@/lib/forms/action-result";
@@ -45,8 +45,7 @@ export function ReplyForm({ action, maxMb, allowInternal = false }: ReplyFormPro
   const { errors } = form.formState;
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label={t("replyTitle")}>
-      {formError ? <Alert tone="error">{errorText(formError.key, formError.values)}</Alert> : null}
-      {message ? <Alert tone="success">{errorText(message.key, message.values)}</Alert> : null}
+      <FormFeedback formError={formError} message={message} />
       <TextAreaField label={t("body")} rows={4} maxLength={TEXT_MAX} error={errorText(errors.body?.message, { max: TEXT_MAX })} {...form.register("body")} />
       <FileUploader value={files} onChange={setFiles} maxMb={maxMb} onBusyChange={setUploading} label={t("files")} />
       {allowInternal ? <CheckboxField label={t("internalNote")} {...form.register("internal")} /> : null}

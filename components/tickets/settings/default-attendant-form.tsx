@@ -3,8 +3,8 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { useForm } from "react-hook-form";
+import { FormFeedback } from "@/components/forms/form-feedback";
 import { useActionForm, useErrorText } from "@/components/forms/use-action-form";
-import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/field";
 import { saveDefaultAttendantAction } from "@/lib/tickets/settings/actions-types";
@@ -21,8 +21,7 @@ export function DefaultAttendantForm({ attendantId, staff }: { attendantId: stri
   const { errors } = form.formState;
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
-      {formError ? <Alert tone="error">{errorText(formError.key, formError.values)}</Alert> : null}
-      {message ? <Alert tone="success">{errorText(message.key, message.values)}</Alert> : null}
+      <FormFeedback formError={formError} message={message} />
       <SelectField label={t("label")} help={t("help")} error={errorText(errors.attendantId?.message)} {...form.register("attendantId")}>
         <option value="">{t("none")}</option>
         {staff.map((u) => (

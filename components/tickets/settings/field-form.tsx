@@ -6,8 +6,8 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { useForm, useWatch } from "react-hook-form";
+import { FormFeedback } from "@/components/forms/form-feedback";
 import { useActionForm, useErrorText } from "@/components/forms/use-action-form";
-import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { CheckboxField, SelectField, TextField } from "@/components/ui/field";
 import { TicketFieldKind } from "@/lib/generated/prisma/enums";
@@ -26,8 +26,7 @@ export function FieldForm({ typeId, fieldId, defaults, kindLocked }: { typeId: s
   const isChoice = choiceKinds.includes(useWatch({ control: form.control, name: "kind" }));
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
-      {formError ? <Alert tone="error">{errorText(formError.key, formError.values)}</Alert> : null}
-      {message ? <Alert tone="success">{errorText(message.key, message.values)}</Alert> : null}
+      <FormFeedback formError={formError} message={message} />
       <TextField label={t("labelEn")} autoComplete="off" error={errorText(errors.labels?.en?.message, { max: 200 })} {...form.register("labels.en")} />
       <TextField label={t("labelPtBr")} help={t("fallbackHelp")} autoComplete="off" error={errorText(errors.labels?.["pt-BR"]?.message, { max: 200 })} {...form.register("labels.pt-BR")} />
       <TextField label={t("labelFi")} help={t("fallbackHelp")} autoComplete="off" error={errorText(errors.labels?.fi?.message, { max: 200 })} {...form.register("labels.fi")} />

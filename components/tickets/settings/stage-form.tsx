@@ -6,8 +6,8 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { useForm, useWatch } from "react-hook-form";
+import { FormFeedback } from "@/components/forms/form-feedback";
 import { useActionForm, useErrorText } from "@/components/forms/use-action-form";
-import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { CheckboxField, SelectField, TextField } from "@/components/ui/field";
 import { StageResponsible } from "@/lib/generated/prisma/enums";
@@ -30,8 +30,7 @@ export function StageForm({ typeId, stageId, defaults, teams, staff }: { typeId:
   const isClient = useWatch({ control: form.control, name: "responsible" }) === StageResponsible.CLIENT;
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
-      {formError ? <Alert tone="error">{errorText(formError.key, formError.values)}</Alert> : null}
-      {message ? <Alert tone="success">{errorText(message.key, message.values)}</Alert> : null}
+      <FormFeedback formError={formError} message={message} />
       <TextField label={tc("name")} autoComplete="off" error={errorText(errors.name?.message, { max: 100 })} {...form.register("name")} />
       <SelectField label={t("stages.responsible")} help={t("stages.responsibleHelp")} error={errorText(errors.responsible?.message)} {...form.register("responsible")}>
         {Object.values(StageResponsible).map((r) => (

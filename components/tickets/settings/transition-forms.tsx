@@ -6,8 +6,8 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { useForm } from "react-hook-form";
+import { FormFeedback } from "@/components/forms/form-feedback";
 import { useActionForm, useErrorText } from "@/components/forms/use-action-form";
-import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { SelectField } from "@/components/ui/field";
@@ -27,8 +27,7 @@ export function TransitionEditor({ transitionId, toStageName, toStageActive, con
       <h3 className="font-medium">
         {t("to", { name: toStageName })} {toStageActive ? null : <span className="text-sm font-normal text-amber-800">({t("targetArchived")})</span>}
       </h3>
-      {formError ? <Alert tone="error">{errorText(formError.key, formError.values)}</Alert> : null}
-      {message ? <Alert tone="success">{errorText(message.key, message.values)}</Alert> : null}
+      <FormFeedback formError={formError} message={message} />
       <LinesField control={form.control} name="conditions" label={t("conditions")} help={t("conditionsHelp")} error={errorText(form.formState.errors.conditions?.message, { max: 100 })} rows={3} />
       <div className="flex gap-2">
         <Button type="submit" variant="secondary" disabled={pending} aria-busy={pending}>
@@ -56,8 +55,7 @@ export function AddTransitionForm({ fromStageId, targets }: { fromStageId: strin
   if (targets.length === 0) return <p className="text-sm text-slate-600">{t("noTargets")}</p>;
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-3" aria-label={t("add")}>
-      {formError ? <Alert tone="error">{errorText(formError.key, formError.values)}</Alert> : null}
-      {message ? <Alert tone="success">{errorText(message.key, message.values)}</Alert> : null}
+      <FormFeedback formError={formError} message={message} />
       <SelectField label={t("target")} error={errorText(errors.toStageId?.message)} {...form.register("toStageId")}>
         <option value="">{t("chooseTarget")}</option>
         {targets.map((s) => (

@@ -4,8 +4,8 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { useForm } from "react-hook-form";
+import { FormFeedback } from "@/components/forms/form-feedback";
 import { useActionForm, useErrorText } from "@/components/forms/use-action-form";
-import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/field";
 import type { ActionResult } from "@/lib/forms/action-result";
@@ -31,8 +31,7 @@ export function AssignForm({ assigneeId, meId, staff, action }: AssignFormProps)
   };
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-3" aria-label={t("assignment")}>
-      {formError ? <Alert tone="error">{errorText(formError.key, formError.values)}</Alert> : null}
-      {message ? <Alert tone="success">{errorText(message.key, message.values)}</Alert> : null}
+      <FormFeedback formError={formError} message={message} />
       <SelectField id="ticket-assignee" label={ts("assignee")} error={errorText(form.formState.errors.assigneeId?.message)} {...form.register("assigneeId")}>
         <option value="">{ts("unassigned")}</option>
         {staff.map((s) => (

@@ -6,8 +6,8 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { useForm } from "react-hook-form";
+import { FormFeedback } from "@/components/forms/form-feedback";
 import { useActionForm, useErrorText } from "@/components/forms/use-action-form";
-import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextAreaField } from "@/components/ui/field";
 import type { ActionResult } from "@/lib/forms/action-result";
@@ -22,8 +22,7 @@ export function UnderstandingEditor({ understanding, action }: { understanding: 
   const { errors } = form.formState;
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-3" aria-label={t("understanding")}>
-      {formError ? <Alert tone="error">{errorText(formError.key, formError.values)}</Alert> : null}
-      {message ? <Alert tone="success">{errorText(message.key, message.values)}</Alert> : null}
+      <FormFeedback formError={formError} message={message} />
       <TextAreaField
         label={t("understandingEdit")}
         help={t("understandingHelp")}
