@@ -2,6 +2,7 @@
 // (zodResolver) and the server actions. Client-safe: zod and enums only.
 // Messages are message keys (messages/*.json "validation" and "contacts.errors").
 import { z } from "zod";
+import { namedRecordSchema, type NamedRecordInput } from "@/lib/forms/named-record-schema";
 import { ContactModule } from "@/lib/generated/prisma/enums";
 import { optionalId } from "@/lib/forms/optional-fields";
 
@@ -55,11 +56,9 @@ export const contactMessageSchema = z.object({
 export type ContactMessageInput = z.input<typeof contactMessageSchema>;
 
 /** Classifications, sub-classifications and contact channels: a name and whether it is offered. */
-export const contactOptionSchema = z.object({
-  name: requiredText(100),
-  active: z.boolean(),
-});
-export type ContactOptionInput = z.infer<typeof contactOptionSchema>;
+/** Classifications, sub-classifications and channels are a name and an "active" flag. */
+export const contactOptionSchema = namedRecordSchema;
+export type ContactOptionInput = NamedRecordInput;
 
 export const contactModuleSchema = z.object({ module: z.enum(ContactModule, "validation.invalid") });
 export type ContactModuleInput = z.infer<typeof contactModuleSchema>;

@@ -4,13 +4,14 @@
 // the client forms (zodResolver) and the server actions; messages are keys.
 import { z } from "zod";
 import { StageResponsible, TicketFieldKind } from "@/lib/generated/prisma/enums";
+import { namedRecordSchema, type NamedRecordInput } from "@/lib/forms/named-record-schema";
 import { optionalId } from "@/lib/forms/optional-fields";
 
 const name = (max = 100) => z.string().trim().min(1, "validation.required").max(max, "validation.tooLong");
 const uuid = z.uuid("validation.invalid");
 
-export const groupSchema = z.object({ name: name(), active: z.boolean() });
-export type GroupInput = z.infer<typeof groupSchema>;
+export const groupSchema = namedRecordSchema;
+export type GroupInput = NamedRecordInput;
 
 export const typeSchema = z.object({
   groupId: uuid,

@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { OptionForm } from "@/components/contacts/option-form";
+import { NamedRecordForm } from "@/components/forms/named-record-form";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { Card } from "@/components/ui/page-header";
 import { requireStaff } from "@/lib/auth/session";
@@ -21,7 +21,7 @@ export default async function EditContactChannelPage({ params }: { params: Promi
     <>
       <SettingsFormHeader title={ts("editChannel")} backHref="/admin/settings/contact" />
       <Card>
-        <OptionForm action={saveChannelAction.bind(null, channel.id)} defaults={{ name: channel.name, active: channel.active }} editing />
+        <NamedRecordForm action={saveChannelAction.bind(null, channel.id)} defaults={{ name: channel.name, active: channel.active }} editing />
         <div className="mt-6 border-t border-slate-200 pt-4">
           <ConfirmButton message={ts("confirmRemove", { name: channel.name })} action={removeChannelAction.bind(null, channel.id)}>
             {ts("remove")}

@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { OptionForm } from "@/components/contacts/option-form";
+import { NamedRecordForm } from "@/components/forms/named-record-form";
 import { Card } from "@/components/ui/page-header";
 import { requireStaff } from "@/lib/auth/session";
 import { saveChannelAction } from "@/lib/contacts/settings-actions";
@@ -16,7 +16,7 @@ export default async function NewContactChannelPage() {
     <>
       <SettingsFormHeader title={ts("newChannel")} backHref="/admin/settings/contact" />
       <Card>
-        <OptionForm action={saveChannelAction.bind(null, undefined)} defaults={{ name: "", active: true }} editing={false} />
+        <NamedRecordForm action={saveChannelAction.bind(null, undefined)} defaults={{ name: "", active: true }} editing={false} />
       </Card>
     </>
   );

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { OptionForm } from "@/components/contacts/option-form";
+import { NamedRecordForm } from "@/components/forms/named-record-form";
 import { ActiveBadge } from "@/components/ui/active-badge";
 import { buttonClass } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm-button";
@@ -30,7 +30,7 @@ export default async function EditContactClassificationPage({ params, searchPara
       <SettingsNotices params={await searchParams} />
       <div className="space-y-8">
         <Card>
-          <OptionForm
+          <NamedRecordForm
             action={saveClassificationAction.bind(null, classification.id, classification.module)}
             defaults={{ name: classification.name, active: classification.active }}
             editing

@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { OptionForm } from "@/components/contacts/option-form";
+import { NamedRecordForm } from "@/components/forms/named-record-form";
 import { Card } from "@/components/ui/page-header";
 import { parseEnumParam } from "@/lib/admin/list-filters";
 import { requireStaff } from "@/lib/auth/session";
@@ -20,7 +20,7 @@ export default async function NewContactClassificationPage({ searchParams }: { s
     <>
       <SettingsFormHeader title={`${ts("newClassification")} · ${t(`modules.${contactModule}`)}`} backHref="/admin/settings/contact" />
       <Card>
-        <OptionForm action={saveClassificationAction.bind(null, undefined, contactModule)} defaults={{ name: "", active: true }} editing={false} />
+        <NamedRecordForm action={saveClassificationAction.bind(null, undefined, contactModule)} defaults={{ name: "", active: true }} editing={false} />
       </Card>
     </>
   );

@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
-import { GroupForm } from "@/components/tickets/settings/group-form";
+import { NamedRecordForm } from "@/components/forms/named-record-form";
+import { saveGroupAction } from "@/lib/tickets/settings/actions-types";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { Card } from "@/components/ui/page-header";
 import { requireStaff } from "@/lib/auth/session";
@@ -23,7 +24,7 @@ export default async function EditTicketGroupPage({ params }: { params: Promise<
       <SettingsFormHeader title={t("editTitle")} backHref="/admin/settings/tickets" />
       <div className="space-y-6">
         <Card>
-          <GroupForm id={group.id} defaults={{ name: group.name, active: group.active }} />
+          <NamedRecordForm action={saveGroupAction.bind(null, group.id)} defaults={{ name: group.name, active: group.active }} editing />
         </Card>
         <Card>
           <h2 className="mb-2 text-lg font-medium">{t("deleteTitle")}</h2>

@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
-import { GroupForm } from "@/components/tickets/settings/group-form";
+import { NamedRecordForm } from "@/components/forms/named-record-form";
+import { saveGroupAction } from "@/lib/tickets/settings/actions-types";
 import { Card } from "@/components/ui/page-header";
 import { requireStaff } from "@/lib/auth/session";
 import { SettingsFormHeader } from "../../../settings-list-header";
@@ -15,7 +16,7 @@ export default async function NewTicketGroupPage() {
     <>
       <SettingsFormHeader title={t("new")} backHref="/admin/settings/tickets" />
       <Card>
-        <GroupForm defaults={{ name: "", active: true }} />
+        <NamedRecordForm action={saveGroupAction.bind(null, undefined)} defaults={{ name: "", active: true }} editing={false} />
       </Card>
     </>
   );

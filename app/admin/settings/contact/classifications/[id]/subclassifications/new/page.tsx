@@ -1,6 +1,6 @@
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { OptionForm } from "@/components/contacts/option-form";
+import { NamedRecordForm } from "@/components/forms/named-record-form";
 import { Card } from "@/components/ui/page-header";
 import { requireStaff } from "@/lib/auth/session";
 import { getClassification } from "@/lib/contacts/settings";
@@ -22,7 +22,7 @@ export default async function NewContactSubclassificationPage({ params }: { para
     <>
       <SettingsFormHeader title={`${ts("newSubclassification")} · ${classification.name}`} backHref={`/admin/settings/contact/classifications/${classification.id}`} />
       <Card>
-        <OptionForm action={saveSubclassificationAction.bind(null, classification.id, undefined)} defaults={{ name: "", active: true }} editing={false} />
+        <NamedRecordForm action={saveSubclassificationAction.bind(null, classification.id, undefined)} defaults={{ name: "", active: true }} editing={false} />
       </Card>
     </>
   );

@@ -1,5 +1,8 @@
 "use client";
 
+// The form of a record that is only a name and an "active" flag (a ticket
+// group, a contact classification, sub-classification or channel). `action`
+// is the bound server action.
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { useForm } from "react-hook-form";
@@ -7,15 +10,14 @@ import { FormFeedback } from "@/components/forms/form-feedback";
 import { useActionForm, useErrorText } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { CheckboxField, TextField } from "@/components/ui/field";
-import { saveGroupAction } from "@/lib/tickets/settings/actions-types";
-import { groupSchema, type GroupInput } from "@/lib/tickets/settings/schemas";
+import { namedRecordSchema, type NamedRecordInput } from "@/lib/forms/named-record-schema";
+import type { ActionResult } from "@/lib/forms/action-result";
 
-/** Creates a ticket group, or edits the one of `id`. */
-export function GroupForm({ id, defaults }: { id?: string; defaults: GroupInput }) {
+export function NamedRecordForm({ action, defaults, editing }: { action: (input: NamedRecordInput) => Promise<ActionResult>; defaults: NamedRecordInput; editing: boolean }) {
   const tc = useTranslations("common");
   const errorText = useErrorText();
-  const form = useForm<GroupInput>({ resolver: zodResolver(groupSchema), defaultValues: defaults, values: id ? defaults : undefined });
-  const { onSubmit, pending, formError, message } = useActionForm(form, (values) => saveGroupAction(id, values));
+  const form = useForm<NamedRecordInput>({ resolver: zodResolver(namedRecordSchema), defaultValues: defaults, values: editing ? defaults : undefined });
+  const { onSubmit, pending, formError, message } = useActionForm(form, action);
   const { errors } = form.formState;
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
@@ -23,7 +25,7 @@ export function GroupForm({ id, defaults }: { id?: string; defaults: GroupInput 
       <TextField label={tc("name")} autoComplete="off" error={errorText(errors.name?.message, { max: 100 })} {...form.register("name")} />
       <CheckboxField label={tc("active")} {...form.register("active")} />
       <Button type="submit" disabled={pending} aria-busy={pending}>
-        {pending ? tc("saving") : id ? tc("save") : tc("create")}
+        {pending ? tc("saving") : editing ? tc("save") : tc("create")}
       </Button>
     </form>
   );
