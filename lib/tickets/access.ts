@@ -3,7 +3,7 @@
 // staff see every ticket. Every client query goes through clientTicketScope.
 import type { Actor } from "@/lib/auth/actor";
 import { assertPortalClient, isStaff } from "@/lib/auth/actor";
-import { reachableCustomerIds } from "@/lib/customers/access";
+import { reachableCustomers, type ReachableCustomer } from "@/lib/customers/access";
 import type { DbOrTx } from "@/lib/db";
 import { isUuid } from "@/lib/db/query-guards";
 import { NotFoundError } from "@/lib/errors";
@@ -13,6 +13,7 @@ import { blockedTypeIds } from "./settings/blocked-types";
 export const ticketNotFound = () => new NotFoundError("tickets.errors.notFound");
 
 export interface ClientScope {
+  customers: ReachableCustomer[];
   customerIds: string[];
   blockedTypeIds: string[];
   where: Prisma.TicketWhereInput;
@@ -20,9 +21,10 @@ export interface ClientScope {
 
 export async function clientTicketScope(db: DbOrTx, actor: Actor): Promise<ClientScope> {
   assertPortalClient(actor);
-  const [customerIds, blocked] = await Promise.all([reachableCustomerIds(db, actor), blockedTypeIds(db, actor.profileId)]);
+  const [customers, blocked] = await Promise.all([reachableCustomers(db, actor), blockedTypeIds(db, actor.profileId)]);
+  const customerIds = customers.map((c) => c.id);
   const where: Prisma.TicketWhereInput = { customerId: { in: customerIds }, ...(blocked.length ? { typeId: { notIn: blocked } } : {}) };
-  return { customerIds, blockedTypeIds: blocked, where };
+  return { customers, customerIds, blockedTypeIds: blocked, where };
 }
 
 /**

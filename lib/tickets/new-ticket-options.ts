@@ -3,7 +3,7 @@
 // each type's parameters under its first stage's portal rules, and the first
 // stage's transitions for "Save/Request".
 import type { Actor } from "@/lib/auth/actor";
-import { reachableCustomers, type ReachableCustomer } from "@/lib/customers/access";
+import type { ReachableCustomer } from "@/lib/customers/access";
 import type { DbOrTx } from "@/lib/db";
 import { StageResponsible } from "@/lib/generated/prisma/enums";
 import { clientTicketScope } from "./access";
@@ -27,9 +27,8 @@ export interface NewTicketOptions {
 
 export async function newTicketOptions(db: DbOrTx, actor: Actor, locale: string): Promise<NewTicketOptions> {
   const scope = await clientTicketScope(db, actor);
-  const [attendant, customers, groups] = await Promise.all([
+  const [attendant, groups] = await Promise.all([
     defaultAttendant(db),
-    reachableCustomers(db, actor),
     db.ticketGroup.findMany({
       where: { active: true },
       orderBy: [{ position: "asc" }, { name: "asc" }],
@@ -82,5 +81,5 @@ export async function newTicketOptions(db: DbOrTx, actor: Actor, locale: string)
       }),
     }))
     .filter((g) => g.types.length > 0);
-  return { ready: attendant !== null, customers, groups: usable };
+  return { ready: attendant !== null, customers: scope.customers, groups: usable };
 }
