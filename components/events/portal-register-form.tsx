@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
+import { usePathname, useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { FormFeedback } from "@/components/forms/form-feedback";
 import { useActionForm } from "@/components/forms/use-action-form";
@@ -13,10 +13,12 @@ import { QuestionnaireFields } from "./questionnaire-fields";
 export function PortalRegisterForm({ eventId, questions }: { eventId: string; questions: Question[] }) {
   const t = useTranslations("events.portal");
   const router = useRouter();
+  const pathname = usePathname();
   const form = useForm<PortalRegistrationInput>({ defaultValues: { eventId, answers: {} } });
   const { onSubmit, pending, formError, message } = useActionForm(form, async (values) => {
     const result = await registerInPortalAction(values);
-    if (result.ok) router.refresh();
+    // The page swaps this form for the registration; it shows the confirmation itself (?registered=1).
+    if (result.ok) router.replace(`${pathname}?registered=1`, { scroll: false });
     return result;
   });
   return (

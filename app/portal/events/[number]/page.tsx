@@ -16,9 +16,9 @@ import { getPortalEvent, seatsLeft } from "@/lib/events/portal-events";
 import { parseQuestions } from "@/lib/events/questionnaire";
 import { orNotFound } from "@/lib/or-not-found";
 
-export default async function PortalEventPage({ params }: { params: Promise<{ number: string }> }) {
+export default async function PortalEventPage({ params, searchParams }: { params: Promise<{ number: string }>; searchParams: Promise<{ registered?: string }> }) {
   const actor = await requireClient();
-  const { number } = await params;
+  const [{ number }, { registered }] = await Promise.all([params, searchParams]);
   const event = await orNotFound(getPortalEvent(db, actor, Number(number)));
   const [t, tj, tcert, cpf] = await Promise.all([getTranslations("events.portal"), getTranslations("events.join"), getTranslations("certificates"), ownCpf(db, actor)]);
   const at = now();
@@ -47,6 +47,9 @@ export default async function PortalEventPage({ params }: { params: Promise<{ nu
           <h2 className="mb-3 font-medium">{t("yourRegistration")}</h2>
           {registration ? (
             <div className="space-y-3">
+              {registered === "1" ? (
+                <Alert tone="success">{registration.status === "RESERVE" ? t("onReserve", { position: registration.reservePosition ?? 0 }) : t("registered")}</Alert>
+              ) : null}
               <RegistrationBadge status={registration.status} position={registration.reservePosition} />
               {registration.status === "REGISTERED" && event.isOnline && event.status !== "CANCELLED" ? (
                 <p>
