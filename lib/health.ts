@@ -1,4 +1,5 @@
 // /api/health: is the database answering, and is the job queue up? 200 or 503.
+import { QUEUES } from "@/lib/jobs/queues";
 import { getDatabase, type Database } from "@/lib/db/client";
 import { currentJobs, type Jobs } from "@/lib/jobs/worker";
 
@@ -32,7 +33,7 @@ export async function checkQueue(jobs: Promise<Jobs> | undefined): Promise<Check
   if (!jobs) return { ok: false, detail: "not started" };
   try {
     const { boss, working } = await withTimeout(jobs, 3000);
-    await withTimeout(boss.getQueue("email.deliver"), 3000);
+    await withTimeout(boss.getQueue(QUEUES.emailWake), 3000);
     return { ok: true, worker: working };
   } catch (error) {
     return { ok: false, detail: error instanceof Error ? error.message : "unavailable" };

@@ -1,13 +1,15 @@
-// The e-mail module: templates rendered into an outbox table in the caller's
-// transaction, delivered by a job through a transport (log or Resend).
-export { deliverEmail, dueEmailIds, DEFAULT_MAX_ATTEMPTS, DEFAULT_STALE_AFTER_MS } from "./deliver";
-export type { DeliverOptions, DeliveryResult } from "./deliver";
-export { enqueueEmail, getEmail, getEmailAttachment, listEmailAttachments, listOutbox, retryEmail } from "./outbox";
-export type { EmailAttachmentInput, EnqueueEmailInput, ListOutboxInput, OutboxPage, OutboxSummary } from "./outbox";
-export { renderEmail } from "./render";
+// The e-mail module: templates queued into an outbox table in the caller's
+// transaction, rendered and delivered by the sender through a transport.
+export { enqueueBulkEmails, enqueueEmail, getEmail, getEmailAttachment, listEmailAttachments, listOutbox, retryEmail, retryFailedEmails } from "./outbox";
+export type { BulkSend, EmailAttachmentInput, EnqueueEmailInput, ListOutboxInput, OutboxPage, OutboxSummary } from "./outbox";
+export { renderEmail, renderShared, renderSubject } from "./render";
 export type { RenderedEmail } from "./render";
+export { DEFAULT_LEASE_MS, DEFAULT_MAX_ATTEMPTS, drainOutbox, EmailSender, defaultRetryDelayMs } from "./sender";
+export type { ClaimResult, SenderOptions } from "./sender";
+export { SenderLoop } from "./sender-loop";
+export type { SenderLoopOptions } from "./sender-loop";
 export type { EmailTemplate, TemplateContext, Translator } from "./template";
 export { isTemplateName, templates } from "./templates";
 export type { TemplateName, TemplateProps } from "./templates";
-export { createLogTransport, DEFAULT_EMAIL_FROM, getTransport, logTransport, resendTransport } from "./transport";
-export type { EmailTransport, OutgoingAttachment, OutgoingEmail, ResendTransportOptions } from "./transport";
+export { createLogTransport, DEFAULT_EMAIL_FROM, getTransport, logTransport, resendTransport, smtpTransport } from "./transport";
+export type { EmailTransport, OutgoingAttachment, OutgoingEmail, ResendTransportOptions, SmtpTransportOptions } from "./transport";

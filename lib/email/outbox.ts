@@ -1,12 +1,15 @@
-// The outbox table: enqueue a rendered e-mail inside the caller's transaction,
+// The outbox table: enqueue an e-mail (template + props) inside the caller's transaction,
 // and the admin reads/actions (list, show, retry). Delivery is in deliver.ts.
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { DbOrTx } from "@/lib/db";
-import type { EmailMessage, EmailStatus, Prisma } from "@/lib/generated/prisma/client";
-import { renderEmail, type RenderedEmail } from "./render";
-import type { TemplateName, TemplateProps } from "./templates";
 import { isUuid } from "@/lib/db/query-guards";
+import type { EmailMessage, EmailPriority, EmailStatus, Prisma } from "@/lib/generated/prisma/client";
+import { defaultLocale, isLocale } from "@/lib/i18n/config";
+import { encodeProps } from "./props";
+import { renderSubject, type RenderedEmail } from "./render";
+import { renderStoredMessage } from "./stored-render";
+import { templates, type TemplateName, type TemplateProps } from "./templates";
 
 export interface EnqueueEmailInput<N extends TemplateName> {
   to: string;
@@ -17,9 +20,13 @@ export interface EnqueueEmailInput<N extends TemplateName> {
   timeZone?: string;
   /** Files sent with the message, stored beside it in the same transaction. */
   attachments?: EmailAttachmentInput[];
+  /** Overrides the template's priority (URGENT unless the template says BULK). */
+  priority?: EmailPriority;
+  /** The bulk send it belongs to (enqueueBulkEmails sets it). */
+  batchId?: string;
   /**
-   * The same template, locale and props rendered beforehand (renderEmail), so a
-   * caller holding a lock does not render inside it.
+   * The same template, locale and props rendered beforehand (renderEmail): then
+   * the stored copy is final at once and the sender does not render it again.
    */
   rendered?: RenderedEmail;
 }
@@ -39,38 +46,73 @@ export function assertRecipient(address: string): string {
   return to;
 }
 
+/** The row an input becomes: the template and its props, rendered later by the sender. */
+function messageRow<N extends TemplateName>(input: EnqueueEmailInput<N>) {
+  const to = assertRecipient(input.to);
+  const locale = isLocale(input.locale) ? input.locale : defaultLocale;
+  const subject = input.rendered?.subject ?? renderSubject(input.template, locale, input.props, { timeZone: input.timeZone });
+  return {
+    id: randomUUID(),
+    to,
+    locale,
+    template: input.template,
+    props: encodeProps(input.props),
+    timeZone: input.timeZone ?? null,
+    subject,
+    html: input.rendered?.html ?? null,
+    text: input.rendered?.text ?? null,
+    priority: input.priority ?? templates[input.template].priority ?? "URGENT",
+    batchId: input.batchId ?? null,
+    status: "QUEUED" as const,
+  };
+}
+
 /**
- * Renders the template in the recipient's locale and stores it QUEUED, in `tx`:
- * if the caller's transaction rolls back, no e-mail exists. Pure database work;
- * the caller wakes the sender (notifyOutbox) after commit. Returns the row id.
+ * Stores the message QUEUED in `tx`: if the caller's transaction rolls back, no
+ * e-mail exists. Only the subject is rendered here (cheap); the sender renders
+ * the body. Pure database work: the caller wakes the sender (notifyOutbox)
+ * after commit. Returns the row id.
  */
 export async function enqueueEmail<N extends TemplateName>(tx: DbOrTx, input: EnqueueEmailInput<N>): Promise<string> {
-  const to = assertRecipient(input.to);
-  const rendered = input.rendered ?? (await renderEmail(input.template, input.locale, input.props, { timeZone: input.timeZone }));
+  const row = messageRow(input);
   const attachments = input.attachments ?? [];
-  if (attachments.length > 1) {
-    const row = await tx.emailMessage.create({
-      data: { to, locale: rendered.locale, template: input.template, subject: rendered.subject, html: rendered.html, text: rendered.text, status: "QUEUED", attachments: { create: attachments.map(toAttachmentRow) } },
-      select: { id: true },
-    });
-    return row.id;
-  }
-  // The common cases in one statement (the registration hot path holds a lock meanwhile).
-  const id = randomUUID();
-  const [attachment] = attachments;
-  if (!attachment) {
-    await tx.$executeRaw`INSERT INTO "EmailMessage" (id, "to", locale, template, subject, html, text, status, "updatedAt")
-      VALUES (${id}::uuid, ${to}, ${rendered.locale}, ${input.template}, ${rendered.subject}, ${rendered.html}, ${rendered.text}, 'QUEUED', now())`;
-  } else {
-    await tx.$executeRaw`WITH message AS (
-        INSERT INTO "EmailMessage" (id, "to", locale, template, subject, html, text, status, "updatedAt")
-        VALUES (${id}::uuid, ${to}, ${rendered.locale}, ${input.template}, ${rendered.subject}, ${rendered.html}, ${rendered.text}, 'QUEUED', now())
-        RETURNING id)
-      INSERT INTO "EmailAttachment" (id, "emailMessageId", "fileName", "contentType", content)
-      SELECT ${randomUUID()}::uuid, message.id, ${attachment.fileName}, ${attachment.contentType}, ${toBytes(attachment.content)} FROM message`;
-  }
-  return id;
+  await tx.emailMessage.create({
+    data: { ...row, ...(attachments.length ? { attachments: { create: attachments.map(toAttachmentRow) } } : {}) },
+    select: { id: true },
+  });
+  return row.id;
 }
+
+export interface BulkSend {
+  template: TemplateName;
+  eventId?: string | null;
+  createdById?: string | null;
+}
+
+/**
+ * Many messages of one bulk send (a status e-mail to every participant) in a
+ * few statements, recorded as one EmailBatch so staff can follow its progress.
+ * Rendering waits for the sender, so queueing thousands takes moments.
+ */
+export async function enqueueBulkEmails<N extends TemplateName>(
+  tx: DbOrTx,
+  send: BulkSend & { template: N },
+  inputs: Omit<EnqueueEmailInput<N>, "template" | "batchId" | "rendered">[],
+): Promise<{ batchId: string | null; emailIds: string[] }> {
+  if (!inputs.length) return { batchId: null, emailIds: [] };
+  const batch = await tx.emailBatch.create({
+    data: { template: send.template, total: inputs.length, eventId: send.eventId ?? null, createdById: send.createdById ?? null },
+    select: { id: true },
+  });
+  const rows = inputs.map((input) => messageRow({ ...input, template: send.template, batchId: batch.id } as EnqueueEmailInput<N>));
+  const withFiles = inputs.flatMap((input, i) => (input.attachments ?? []).map((a) => ({ ...toAttachmentRow(a), emailMessageId: rows[i].id })));
+  for (let i = 0; i < rows.length; i += INSERT_CHUNK) await tx.emailMessage.createMany({ data: rows.slice(i, i + INSERT_CHUNK) });
+  if (withFiles.length) await tx.emailAttachment.createMany({ data: withFiles });
+  return { batchId: batch.id, emailIds: rows.map((r) => r.id) };
+}
+
+// Rows per INSERT: PostgreSQL takes at most 65,535 parameters per statement.
+const INSERT_CHUNK = 2_000;
 
 function toAttachmentRow(a: EmailAttachmentInput) {
   return { fileName: a.fileName, contentType: a.contentType, content: toBytes(a.content) };
@@ -96,16 +138,28 @@ export async function getEmailAttachment(db: DbOrTx, emailMessageId: string, att
   return db.emailAttachment.findFirst({ where: { id: attachmentId, emailMessageId }, select: { fileName: true, contentType: true, content: true } });
 }
 
-/** Admin action: a FAILED message goes back to QUEUED (attempts and lastError kept). */
+/** Admin action: a FAILED message goes back to QUEUED, due now (attempts and lastError kept). */
 export async function retryEmail(db: DbOrTx, id: string): Promise<boolean> {
   if (!isUuid(id)) return false;
-  const { count } = await db.emailMessage.updateMany({ where: { id, status: "FAILED" }, data: { status: "QUEUED" } });
+  const { count } = await db.emailMessage.updateMany({ where: { id, status: "FAILED" }, data: { status: "QUEUED", nextAttemptAt: new Date() } });
   return count === 1;
 }
 
-export async function getEmail(db: DbOrTx, id: string): Promise<EmailMessage | null> {
+/** Admin action: every FAILED message (of one bulk send, or of one template) back to the queue. Returns how many. */
+export async function retryFailedEmails(db: DbOrTx, filter: { batchId?: string; template?: string } = {}): Promise<number> {
+  if (filter.batchId !== undefined && !isUuid(filter.batchId)) return 0;
+  const { count } = await db.emailMessage.updateMany({
+    where: { status: "FAILED", ...(filter.batchId ? { batchId: filter.batchId } : {}), ...(filter.template ? { template: filter.template } : {}) },
+    data: { status: "QUEUED", nextAttemptAt: new Date() },
+  });
+  return count;
+}
+
+/** The whole message; one not sent yet is rendered now, as it will be sent. */
+export async function getEmail(db: DbOrTx, id: string): Promise<(EmailMessage & { html: string; text: string }) | null> {
   if (!isUuid(id)) return null;
-  return db.emailMessage.findUnique({ where: { id } });
+  const message = await db.emailMessage.findUnique({ where: { id } });
+  return message ? { ...message, ...(await renderStoredMessage(message)) } : null;
 }
 
 export const outboxSummarySelect = {

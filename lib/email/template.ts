@@ -17,6 +17,15 @@ export interface EmailTemplate<P> {
   Component(props: P & TemplateContext): ReactElement;
   /** Sample props: for previews and the test that renders every template in every locale. */
   example: P;
+  /**
+   * String props shown verbatim, which differ from one recipient to the next
+   * (a name, a private link). A bulk send renders the e-mail once per language
+   * with markers in their place and fills them in per message; a template
+   * must not branch on, transform or measure these (null still renders apart).
+   */
+  personal?: readonly (keyof P & string)[];
+  /** BULK for mail sent to many at once (status, reminders, certificates); default URGENT. */
+  priority?: "URGENT" | "BULK";
 }
 
 /** Any template, whatever its props (the registry's constraint). */

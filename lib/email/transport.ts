@@ -1,9 +1,16 @@
-// How a rendered e-mail leaves Portico: the log transport (default, sends nothing)
-// or Resend. getTransport() chooses from the environment; tests pass their own.
-import { Resend } from "resend";
+// How a rendered e-mail leaves Portico. The contract every transport keeps, and
+// getTransport(), which picks one from the environment:
+//   SMTP_URL        -> SMTP through nodemailer (pooled connections)
+//   RESEND_API_KEY  -> Resend's HTTP API (rate-limited, batch endpoint)
+//   neither         -> the log transport (default: sends nothing, marks delivered)
+// The sender (sender.ts) claims rows, renders them and hands them over; a
+// transport only talks to the outside world. Tests pass their own transports.
+import { createLogTransport, DEFAULT_EMAIL_FROM } from "./transports/log";
+import { resendTransport } from "./transports/resend";
+import { smtpTransport } from "./transports/smtp";
 
 export interface OutgoingEmail {
-  /** The EmailMessage id; providers use it as the idempotency key. */
+  /** The EmailMessage id: Resend's idempotency key, and SMTP's Message-ID. */
   id: string;
   to: string;
   subject: string;
@@ -21,67 +28,51 @@ export interface OutgoingAttachment {
 
 export interface EmailTransport {
   name: string;
+  /**
+   * How many messages (or batch requests) this process may have in flight at
+   * once through this transport: the sender never exceeds it.
+   */
+  concurrency: number;
+  /** Hands one message over; resolves with the provider's id. Throws on failure. */
   send(message: OutgoingEmail): Promise<{ providerId: string }>;
+  /**
+   * Optional: several messages without attachments in one request (Resend's
+   * batch endpoint). `key` identifies the request (its idempotency key): the
+   * sender re-sends a crashed claim with the same messages and the same key.
+   * Resolves with one provider id per message, in order; throws if none was sent.
+   */
+  sendBatch?(messages: OutgoingEmail[], key: string): Promise<{ providerId: string }[]>;
+  /** The largest sendBatch accepts. */
+  maxBatch?: number;
+  /** Closes pooled connections (worker shutdown, tests). */
+  close?(): Promise<void>;
 }
 
-export const DEFAULT_EMAIL_FROM = "Portico <no-reply@localhost>";
+export { createLogTransport, DEFAULT_EMAIL_FROM, logTransport } from "./transports/log";
+export { resendTransport, type ResendTransportOptions } from "./transports/resend";
+export { smtpTransport, type SmtpTransportOptions } from "./transports/smtp";
 
-/** Marks messages delivered without sending: one line on stdout per message. */
-export function createLogTransport(from = DEFAULT_EMAIL_FROM): EmailTransport {
-  return {
-    name: "log",
-    async send(message) {
-      console.log(
-        `[email:log] not sent (log transport) id=${message.id} from=${JSON.stringify(from)} to=${JSON.stringify(message.to)} subject=${JSON.stringify(message.subject)} attachments=${message.attachments?.length ?? 0}`,
-      );
-      return { providerId: `log-${message.id}` };
-    },
-  };
-}
+type Env = Record<string, string | undefined>;
 
-export const logTransport = createLogTransport();
-
-export interface ResendTransportOptions {
-  /** Abort a send that takes longer than this (default 30 s). */
-  timeoutMs?: number;
-  /** Another API base URL (tests; also read by Resend from RESEND_BASE_URL). */
-  baseUrl?: string;
-}
-
-/** Sends through Resend; the message id is the idempotency key, so a re-send is deduplicated. */
-export function resendTransport(apiKey: string, from: string, options: ResendTransportOptions = {}): EmailTransport {
-  const client = new Resend(apiKey, options.baseUrl ? { baseUrl: options.baseUrl } : undefined);
-  const timeoutMs = options.timeoutMs ?? 30_000;
-  return {
-    name: "resend",
-    async send(message) {
-      const { data, error } = await client.emails.send(
-        {
-          from,
-          to: message.to,
-          subject: message.subject,
-          html: message.html,
-          text: message.text,
-          ...(message.attachments?.length
-            ? { attachments: message.attachments.map((a) => ({ filename: a.fileName, contentType: a.contentType, content: Buffer.from(a.content).toString("base64") })) }
-            : {}),
-        },
-        { idempotencyKey: message.id, signal: AbortSignal.timeout(timeoutMs) },
-      );
-      if (error) throw new Error(`Resend: ${error.message}${error.statusCode ? ` (${error.statusCode} ${error.name})` : ""}`);
-      if (!data?.id) throw new Error("Resend: the response carried no e-mail id");
-      return { providerId: data.id };
-    },
-  };
-}
-
-/** Resend when RESEND_API_KEY is set (EMAIL_FROM is then required), else the log transport. */
-export function getTransport(env: Record<string, string | undefined> = process.env): EmailTransport {
+/** The transport the environment configures (see the table at the top). */
+export function getTransport(env: Env = process.env): EmailTransport {
+  const smtpUrl = env.SMTP_URL?.trim();
   const apiKey = env.RESEND_API_KEY?.trim();
   const from = env.EMAIL_FROM?.trim();
-  if (apiKey) {
-    if (!from) throw new Error("EMAIL_FROM must be set when RESEND_API_KEY is set");
-    return resendTransport(apiKey, from);
+  if (smtpUrl && apiKey) throw new Error("Set SMTP_URL or RESEND_API_KEY, not both");
+  if (smtpUrl || apiKey) {
+    if (!from) throw new Error(`EMAIL_FROM must be set when ${smtpUrl ? "SMTP_URL" : "RESEND_API_KEY"} is set`);
+    const rate = sendRate(env.EMAIL_SEND_RATE);
+    if (smtpUrl) return smtpTransport(smtpUrl, from, { ratePerSecond: rate });
+    return resendTransport(apiKey!, from, { ratePerSecond: rate ?? 5, baseUrl: env.RESEND_BASE_URL?.trim() || undefined });
   }
   return createLogTransport(from || DEFAULT_EMAIL_FROM);
+}
+
+/** EMAIL_SEND_RATE: requests per second, a positive number; unset means the transport's default. */
+function sendRate(value: string | undefined): number | undefined {
+  if (!value?.trim()) return undefined;
+  const rate = Number(value);
+  if (!Number.isFinite(rate) || rate <= 0) throw new Error(`EMAIL_SEND_RATE must be a positive number of requests per second; got "${value}"`);
+  return rate;
 }

@@ -3,21 +3,20 @@
 import type PgBoss from "pg-boss";
 
 export const QUEUES = {
-  emailDeliver: "email.deliver",
-  emailSweep: "email.sweep",
+  // Wakes the e-mail senders of the worker processes. Never one job per
+  // message: the outbox rows are the work, and "short" keeps at most one wake-up
+  // queued whatever the backlog.
+  emailWake: "email.wake",
   maintenance: "maintenance.daily",
   certificatesIssue: "certificates.issue",
   eventReminders: "events.reminders",
 } as const;
 
-export const EMAIL_MAX_ATTEMPTS = 5;
+/** Queues of earlier versions, deleted (with their jobs) at start-up. */
+export const RETIRED_QUEUES = ["email.deliver", "email.sweep"];
 
 export const queueOptions: Record<string, Omit<PgBoss.Queue, "name">> = {
-  // Retries with exponential backoff (pg-boss doubles retryDelay each time).
-  // A sender that dies mid-send leaves its row SENDING; deliverEmail treats it
-  // as crashed after DEFAULT_STALE_AFTER_MS (10 min) and the sweep re-queues it.
-  [QUEUES.emailDeliver]: { retryLimit: EMAIL_MAX_ATTEMPTS - 1, retryDelay: 5, retryBackoff: true, expireInSeconds: 120 },
-  [QUEUES.emailSweep]: { retryLimit: 0, policy: "singleton" },
+  [QUEUES.emailWake]: { retryLimit: 0, policy: "short", expireInSeconds: 60 },
   [QUEUES.maintenance]: { retryLimit: 2, retryDelay: 60 },
   // Daily; each certificate is claimed under a row lock, so a retry or overlap issues nothing twice.
   [QUEUES.certificatesIssue]: { retryLimit: 2, retryDelay: 300, policy: "singleton", expireInSeconds: 3600 },

@@ -1,59 +1,86 @@
 // Starts pg-boss for this process: always as a producer (so actions can queue
-// work), and as the worker unless PORTICO_WORKER=off (when a separate
-// `npm run worker` process does the work; PostgreSQL only).
+// work), and as the worker unless PORTICO_WORKER=off (when separate
+// `npm run worker` processes do the work; PostgreSQL only). A worker runs the
+// e-mail sender (sender-loop.ts) and the scheduled jobs.
 import type PgBoss from "pg-boss";
 import type { Database } from "@/lib/db/client";
-import { deliverEmail, getTransport, type EmailTransport } from "@/lib/email";
+import { getTransport, type EmailTransport } from "@/lib/email/transport";
+import { SenderLoop, type SenderLoopOptions } from "@/lib/email/sender-loop";
 import { issueCertificates } from "@/lib/events/certificates/issue";
 import { sendDueReminders } from "@/lib/events/reminders";
 import { purgeRateLimits } from "@/lib/security/rate-limit";
 import { getStorage } from "@/lib/storage";
 import { createBoss } from "./boss";
-import { EMAIL_MAX_ATTEMPTS, QUEUES, queueOptions } from "./queues";
+import { QUEUES, RETIRED_QUEUES, queueOptions } from "./queues";
 import { dailyAt, ensureSchedules } from "./schedule";
-import { sweepOutbox } from "./outbox-sweep";
 
 export interface Jobs {
   boss: PgBoss;
   working: boolean;
+  /** This process's e-mail sender, when it is a worker. */
+  sender: SenderLoop | null;
+}
+
+export interface StartJobsOptions {
+  work: boolean;
+  transport?: EmailTransport;
+  /** pg-boss's polling for the scheduled queues (default 2 s). */
+  pollingIntervalSeconds?: number;
+  sender?: SenderLoopOptions;
 }
 
 const globalForJobs = globalThis as unknown as { porticoJobs?: Promise<Jobs> };
 
-export async function startJobs(database: Database, options: { work: boolean; transport?: EmailTransport; pollingIntervalSeconds?: number }): Promise<Jobs> {
+export async function startJobs(database: Database, options: StartJobsOptions): Promise<Jobs> {
   const boss = createBoss(database, { supervise: options.work, schedule: options.work });
   await boss.start();
+  await ensureQueues(boss);
+  if (!options.work) return { boss, working: false, sender: null };
+
+  const sender = new SenderLoop(database.sql, options.transport ?? getTransport(), { ...senderOptionsFromEnv(), ...options.sender });
+  sender.start();
+  const polling = { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 };
+  await boss.work(QUEUES.emailWake, { pollingIntervalSeconds: 0.5 }, async () => sender.wake());
+  await boss.work(QUEUES.maintenance, polling, async () => {
+    await purgeRateLimits(database.prisma);
+  });
+  await boss.work(QUEUES.eventReminders, polling, async () => {
+    const { emailIds } = await sendDueReminders(database.prisma);
+    if (emailIds.length) sender.wake();
+  });
+  await boss.work(QUEUES.certificatesIssue, polling, async () => {
+    const { emailIds } = await issueCertificates(database.prisma, { storage: getStorage() });
+    if (emailIds.length) sender.wake();
+  });
+  await ensureSchedules(boss, [
+    { queue: QUEUES.maintenance, cron: dailyAt(3) },
+    { queue: QUEUES.certificatesIssue, cron: dailyAt(2) },
+    { queue: QUEUES.eventReminders, cron: "0 * * * *" },
+  ]);
+  return { boss, working: true, sender };
+}
+
+async function ensureQueues(boss: PgBoss) {
   for (const [name, opts] of Object.entries(queueOptions)) {
     if (!(await boss.getQueue(name))) await boss.createQueue(name, { name, ...opts });
   }
-  if (options.work) {
-    const transport = options.transport ?? getTransport();
-    const polling = { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 };
-    await boss.work<{ id: string }>(QUEUES.emailDeliver, { ...polling, batchSize: 1 }, async ([job]) => {
-      await deliverEmail(database.prisma, job.data.id, transport, { maxAttempts: EMAIL_MAX_ATTEMPTS });
-    });
-    await boss.work(QUEUES.emailSweep, polling, async () => {
-      await sweepOutbox(database.prisma, boss);
-    });
-    await boss.work(QUEUES.maintenance, polling, async () => {
-      await purgeRateLimits(database.prisma);
-    });
-    await boss.work(QUEUES.eventReminders, polling, async () => {
-      const { emailIds } = await sendDueReminders(database.prisma);
-      for (const id of emailIds) await boss.send(QUEUES.emailDeliver, { id }, { singletonKey: id });
-    });
-    await boss.work(QUEUES.certificatesIssue, polling, async () => {
-      const { emailIds } = await issueCertificates(database.prisma, { storage: getStorage() });
-      for (const id of emailIds) await boss.send(QUEUES.emailDeliver, { id }, { singletonKey: id });
-    });
-    await ensureSchedules(boss, [
-      { queue: QUEUES.emailSweep, cron: "* * * * *" },
-      { queue: QUEUES.maintenance, cron: dailyAt(3) },
-      { queue: QUEUES.certificatesIssue, cron: dailyAt(2) },
-      { queue: QUEUES.eventReminders, cron: "0 * * * *" },
-    ]);
+  // An earlier version held one job per message; its leftovers would only repeat work the sender does.
+  for (const name of RETIRED_QUEUES) {
+    if (await boss.getQueue(name)) {
+      await boss.unschedule(name).catch(() => {});
+      await boss.deleteQueue(name);
+    }
   }
-  return { boss, working: options.work };
+}
+
+/** EMAIL_CLAIM_LEASE_SECONDS, EMAIL_POLL_MS: tuning for the sender, rarely needed. */
+function senderOptionsFromEnv(env: Record<string, string | undefined> = process.env): SenderLoopOptions {
+  const positive = (name: string) => {
+    const value = Number(env[name]);
+    return env[name]?.trim() && Number.isFinite(value) && value > 0 ? value : undefined;
+  };
+  const lease = positive("EMAIL_CLAIM_LEASE_SECONDS");
+  return { ...(lease ? { leaseMs: lease * 1000 } : {}), ...(positive("EMAIL_POLL_MS") ? { pollMs: positive("EMAIL_POLL_MS") } : {}) };
 }
 
 /** The process's jobs, started once (by instrumentation.ts or the worker script). */
@@ -70,5 +97,6 @@ export function currentJobs(): Promise<Jobs> | undefined {
 }
 
 export async function stopJobs(jobs: Jobs): Promise<void> {
+  await jobs.sender?.stop();
   await jobs.boss.stop({ graceful: true, wait: true, timeout: 10_000 });
 }

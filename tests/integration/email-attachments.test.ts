@@ -2,7 +2,7 @@
 // caller's transaction, handed to the transport byte for byte, sent by Resend as
 // base64; the registration confirmation carries the event's .ics.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { deliverEmail, enqueueEmail, getEmailAttachment, listEmailAttachments, resendTransport, type EmailTransport, type OutgoingEmail } from "@/lib/email";
+import { drainOutbox, enqueueEmail, getEmailAttachment, listEmailAttachments, resendTransport, type EmailTransport, type OutgoingEmail } from "@/lib/email";
 import { registerForEvent } from "@/lib/events/registration";
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/test-db";
 import { uniqueTag } from "../helpers/factories";
@@ -20,7 +20,7 @@ const attachment = { fileName: "data.bin", contentType: "application/octet-strea
 
 function recordingTransport() {
   const sent: OutgoingEmail[] = [];
-  const transport: EmailTransport = { name: "test", send: async (m) => (sent.push(m), { providerId: `p-${m.id}` }) };
+  const transport: EmailTransport = { name: "test", concurrency: 4, send: async (m) => (sent.push(m), { providerId: `p-${m.id}` }) };
   return { sent, transport };
 }
 
@@ -40,7 +40,7 @@ describe("attachments", () => {
   it("delivery hands the transport the same bytes", async () => {
     const id = await enqueueEmail(t.prisma, { to: "ana@x.test", locale: "en", template: "passwordReset", props, attachments: [attachment] });
     const { sent, transport } = recordingTransport();
-    await deliverEmail(t.prisma, id, transport);
+    await drainOutbox(t.sql, transport);
     expect(sent).toHaveLength(1);
     expect(sent[0].attachments).toHaveLength(1);
     expect(sent[0].attachments![0]).toMatchObject({ fileName: "data.bin", contentType: "application/octet-stream" });
@@ -55,7 +55,7 @@ describe("attachments", () => {
   it("a message without attachments is sent without any", async () => {
     const id = await enqueueEmail(t.prisma, { to: "bo@x.test", locale: "en", template: "passwordReset", props });
     const { sent, transport } = recordingTransport();
-    await deliverEmail(t.prisma, id, transport);
+    await drainOutbox(t.sql, transport);
     expect(sent[0].attachments).toBeUndefined();
   });
 
@@ -63,7 +63,7 @@ describe("attachments", () => {
     const fake = await startFakeResend(() => ({ status: 200, body: { id: "re_1" } }));
     try {
       const id = await enqueueEmail(t.prisma, { to: "cy@x.test", locale: "en", template: "passwordReset", props, attachments: [attachment] });
-      await deliverEmail(t.prisma, id, resendTransport("re_test", "Portico <no-reply@x.test>", { baseUrl: fake.baseUrl }));
+      await drainOutbox(t.sql, resendTransport("re_test", "Portico <no-reply@x.test>", { baseUrl: fake.baseUrl }));
       const [sentAttachment] = fake.requests[0].body.attachments as { filename: string; content: string }[];
       expect(sentAttachment.filename).toBe("data.bin");
       expect(Buffer.from(sentAttachment.content, "base64").equals(Buffer.from(bytes))).toBe(true);

@@ -1,20 +1,22 @@
-// The e-mail job on real pg-boss: a transport failure is retried with backoff
-// until the message is sent, once; the sweep delivers what was never queued.
-// Also the health report (database + queue) that /api/health serves.
+// The worker's sender on real pg-boss: queued mail is sent once, a transport
+// failure is retried after its delay, a web process without a sender wakes the
+// worker through one bounded job, and the health report (database + queue).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { enqueueEmail, type EmailTransport } from "@/lib/email";
 import { healthReport } from "@/lib/health";
-import { startJobs, stopJobs, type Jobs } from "@/lib/jobs/worker";
-import { sweepOutbox } from "@/lib/jobs/outbox-sweep";
+import { notifyOutbox } from "@/lib/jobs/notify";
+import { QUEUES } from "@/lib/jobs/queues";
+import { processJobs, startJobs, stopJobs, type Jobs } from "@/lib/jobs/worker";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
 
 let t: TestDatabase;
-let jobs: Jobs;
+let worker: Jobs;
 let calls: string[] = [];
-let failuresLeft = 1;
+let failuresLeft = 0;
 
 const flaky: EmailTransport = {
   name: "flaky",
+  concurrency: 4,
   async send(message) {
     calls.push(message.id);
     if (failuresLeft > 0) {
@@ -25,53 +27,69 @@ const flaky: EmailTransport = {
   },
 };
 
-async function waitFor<T>(read: () => Promise<T>, done: (v: T) => boolean, timeoutMs = 45_000): Promise<T> {
+async function waitFor<T>(read: () => Promise<T>, done: (v: T) => boolean, timeoutMs = 30_000): Promise<T> {
   const started = Date.now();
   for (;;) {
     const value = await read();
     if (done(value) || Date.now() - started > timeoutMs) return value;
-    await new Promise((r) => setTimeout(r, 250));
+    await new Promise((r) => setTimeout(r, 100));
   }
 }
 
 const props = { name: "Ana", resetUrl: "http://portico.test/reset-password/x", minutes: 60 };
+const message = (id: string) => t.prisma.emailMessage.findUniqueOrThrow({ where: { id } });
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  jobs = await startJobs(t, { work: true, transport: flaky, pollingIntervalSeconds: 0.5 });
+  // A long poll: in these tests mail leaves because something woke the sender.
+  worker = await startJobs(t, { work: true, transport: flaky, sender: { pollMs: 60_000, retryDelayMs: () => 500 } });
 });
 afterAll(async () => {
-  await stopJobs(jobs);
+  await stopJobs(worker);
   await t.destroy();
 });
 
-describe("e-mail job", () => {
-  it("retries after a transport failure and sends exactly once", async () => {
+describe("the worker's sender", () => {
+  it("sends queued mail when woken, and retries a failure after its delay, once", async () => {
     calls = [];
     failuresLeft = 1;
     const id = await enqueueEmail(t.prisma, { to: "ana@portico.test", locale: "en", template: "passwordReset", props });
-    await jobs.boss.send("email.deliver", { id });
-    const first = await waitFor(() => t.prisma.emailMessage.findUniqueOrThrow({ where: { id } }), (m) => m.attempts >= 1 && m.status !== "SENDING");
+    worker.sender!.wake();
+    const first = await waitFor(() => message(id), (m) => m.attempts >= 1 && m.status !== "SENDING");
     expect(first).toMatchObject({ status: "QUEUED", attempts: 1, lastError: "[flaky] SMTP relay unavailable" });
-    const sent = await waitFor(() => t.prisma.emailMessage.findUniqueOrThrow({ where: { id } }), (m) => m.status === "SENT");
+    // Nothing wakes it now: the retry is found by the sender's own schedule.
+    worker.sender!.wake();
+    const sent = await waitFor(() => message(id), (m) => m.status === "SENT");
     expect(sent).toMatchObject({ status: "SENT", attempts: 2, providerId: `ok-${id}`, lastError: null });
     expect(calls).toEqual([id, id]);
-  }, 60_000);
+  });
 
-  it("the sweep queues a message whose job was never sent", async () => {
+  it("a process without a sender wakes the worker through at most one queued job, whatever the backlog", async () => {
     calls = [];
     failuresLeft = 0;
-    const id = await enqueueEmail(t.prisma, { to: "bo@portico.test", locale: "fi", template: "passwordReset", props });
-    expect(await sweepOutbox(t.prisma, jobs.boss, 0)).toBe(1);
-    const sent = await waitFor(() => t.prisma.emailMessage.findUniqueOrThrow({ where: { id } }), (m) => m.status === "SENT");
-    expect(sent.status).toBe("SENT");
-    expect(calls).toEqual([id]);
-  }, 60_000);
+    const web = await startJobs(t, { work: false });
+    try {
+      const ids: string[] = [];
+      for (let i = 0; i < 300; i++) ids.push(await enqueueEmail(t.prisma, { to: `web${i}@portico.test`, locale: "en", template: "passwordReset", props }));
+      let peak = 0;
+      for (const id of ids.slice(0, 50)) {
+        await web.boss.send(QUEUES.emailWake, {});
+        peak = Math.max(peak, await web.boss.getQueueSize(QUEUES.emailWake));
+      }
+      expect(peak).toBeLessThanOrEqual(1);
+      await waitFor(() => t.prisma.emailMessage.count({ where: { id: { in: ids }, status: "SENT" } }), (n) => n === 300);
+      expect(await t.prisma.emailMessage.count({ where: { id: { in: ids }, status: "SENT", attempts: 1 } })).toBe(300);
+      expect(new Set(calls).size).toBe(300);
+      expect(calls).toHaveLength(300);
+    } finally {
+      await stopJobs(web);
+    }
+  });
 });
 
 describe("health report", () => {
   it("is ok with the database and the queue up", async () => {
-    const report = await healthReport(t, Promise.resolve(jobs));
+    const report = await healthReport(t, Promise.resolve(worker));
     expect(report).toMatchObject({ ok: true, database: { ok: true }, queue: { ok: true, worker: true } });
   });
 
@@ -82,7 +100,19 @@ describe("health report", () => {
 
   it("is not ok when the database does not answer", async () => {
     const broken = { ...t, sql: { ...t.sql, query: () => Promise.reject(new Error("connection refused")) } };
-    const report = await healthReport(broken, Promise.resolve(jobs));
+    const report = await healthReport(broken, Promise.resolve(worker));
     expect(report).toMatchObject({ ok: false, database: { ok: false, detail: "connection refused" } });
+  });
+});
+
+// Last: it makes the worker this process's global jobs (the health report's default).
+describe("notifyOutbox", () => {
+  it("notifyOutbox wakes this process's own sender directly", async () => {
+    calls = [];
+    const globalJobs = processJobs(async () => worker);
+    expect(await globalJobs).toBe(worker);
+    const id = await enqueueEmail(t.prisma, { to: "self@portico.test", locale: "en", template: "passwordReset", props });
+    await notifyOutbox([id]);
+    expect((await waitFor(() => message(id), (m) => m.status === "SENT", 5_000)).status).toBe("SENT");
   });
 });

@@ -1,21 +1,24 @@
-// The e-mail outbox on a real database (PGlite, or PostgreSQL with TEST_DATABASE_URL):
-// enqueue in the caller's transaction, at-most-once delivery, retries and admin reads.
+// The e-mail outbox and its sender on a real database (PGlite, or PostgreSQL
+// with TEST_DATABASE_URL): enqueue in the caller's transaction, claims in
+// batches, at most once per claim, priorities, lapsed claims, retries, the
+// copy kept of what was sent, and the admin reads.
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
-  deliverEmail,
-  dueEmailIds,
+  drainOutbox,
+  EmailSender,
+  enqueueBulkEmails,
   enqueueEmail,
   getEmail,
   listOutbox,
-  resendTransport,
+  renderEmail,
   retryEmail,
   type EmailTransport,
   type OutgoingEmail,
+  type SenderOptions,
 } from "@/lib/email";
 import type { DbOrTx } from "@/lib/db";
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/test-db";
-import { startFakeResend } from "./email-fake-resend";
 
 let database: TestDatabase;
 let prisma: TestDatabase["prisma"];
@@ -35,10 +38,11 @@ function enqueueReset(db: DbOrTx, to = "ana@example.com") {
 }
 
 /** A transport whose behaviour per call is scripted; records what it was given. */
-function scriptedTransport(script: (call: number, message: OutgoingEmail) => Promise<void> | void = () => {}) {
+function scriptedTransport(script: (call: number, message: OutgoingEmail) => Promise<void> | void = () => {}, concurrency = 8) {
   const calls: OutgoingEmail[] = [];
   const transport: EmailTransport = {
     name: "test",
+    concurrency,
     async send(message) {
       calls.push(message);
       await script(calls.length, message);
@@ -49,10 +53,14 @@ function scriptedTransport(script: (call: number, message: OutgoingEmail) => Pro
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+const now: SenderOptions = { retryDelayMs: () => 0 };
+const drain = (transport: EmailTransport, options: SenderOptions = now) => drainOutbox(database.sql, transport, options);
 
 describe("enqueueEmail", () => {
-  it("stores the rendered e-mail as QUEUED and returns its id", async () => {
+  it("stores the template, its props and the subject as QUEUED; the body is rendered when read or sent", async () => {
     const id = await enqueueReset(prisma);
+    const stored = await prisma.emailMessage.findUniqueOrThrow({ where: { id } });
+    expect(stored).toMatchObject({ html: null, text: null, priority: "URGENT", props: resetProps, subject: "Reset your Portico password" });
     const row = await getEmail(prisma, id);
     expect(row).toMatchObject({
       id,
@@ -96,148 +104,154 @@ describe("enqueueEmail", () => {
   });
 });
 
-describe("deliverEmail", () => {
-  it("fails once, then sends, then does nothing", async () => {
-    const id = await enqueueReset(prisma);
-    const { transport, calls } = scriptedTransport((n) => {
-      if (n === 1) throw new Error("provider unavailable");
-    });
-
-    await expect(deliverEmail(prisma, id, transport)).rejects.toThrow("provider unavailable");
-    let row = await getEmail(prisma, id);
-    expect(row).toMatchObject({ status: "QUEUED", attempts: 1, providerId: null, sentAt: null });
-    expect(row!.lastError).toContain("provider unavailable");
-
-    await expect(deliverEmail(prisma, id, transport)).resolves.toEqual({
-      id,
-      outcome: "sent",
-      providerId: `test-${id}`,
-      attempts: 2,
-    });
-    row = await getEmail(prisma, id);
-    expect(row).toMatchObject({ status: "SENT", attempts: 2, providerId: `test-${id}`, lastError: null });
-    expect(row!.sentAt).toBeInstanceOf(Date);
-
-    await expect(deliverEmail(prisma, id, transport)).resolves.toEqual({ id, outcome: "skipped", reason: "sent" });
-    expect(calls).toHaveLength(2);
-    expect(calls[1]).toMatchObject({ id, to: "ana@example.com", subject: "Reset your Portico password" });
-    expect(calls[1].html).toContain(resetProps.resetUrl);
-    expect(calls[1].text).toContain(resetProps.resetUrl);
-    expect((await getEmail(prisma, id))!.attempts).toBe(2);
+describe("the sender", () => {
+  beforeEach(async () => {
+    await prisma.emailMessage.deleteMany();
   });
 
-  it("marks the message FAILED when attempts reach maxAttempts, and stops", async () => {
+  it("sends each due message once and keeps the exact copy it sent", async () => {
+    const ids = await Promise.all(Array.from({ length: 30 }, (_, i) => enqueueReset(prisma, `once${i}@example.com`)));
+    const { transport, calls } = scriptedTransport();
+    expect(await drain(transport)).toEqual({ claimed: 30, sent: 30, failed: 0 });
+    expect(calls.map((c) => c.id).sort()).toEqual([...ids].sort());
+    const rows = await prisma.emailMessage.findMany({ where: { id: { in: ids } } });
+    for (const row of rows) {
+      const handed = calls.find((c) => c.id === row.id)!;
+      expect(row).toMatchObject({ status: "SENT", attempts: 1, providerId: `test-${row.id}`, lastError: null, leaseExpiresAt: null });
+      expect(row.html).toBe(handed.html);
+      expect(row.text).toBe(handed.text);
+      expect(handed.html).toContain(resetProps.resetUrl);
+    }
+    expect(await drain(transport)).toEqual({ claimed: 0, sent: 0, failed: 0 });
+    expect(calls).toHaveLength(30);
+  });
+
+  it("a failure goes back to the queue with the error and a delay; the next attempt sends", async () => {
+    const id = await enqueueReset(prisma);
+    const { transport, calls } = scriptedTransport((call) => {
+      if (call === 1) throw new Error("provider unavailable");
+    });
+    expect(await drain(transport, { retryDelayMs: () => 60_000 })).toMatchObject({ claimed: 1, failed: 1 });
+    const failed = await prisma.emailMessage.findUniqueOrThrow({ where: { id } });
+    expect(failed).toMatchObject({ status: "QUEUED", attempts: 1, lastError: "[test] provider unavailable" });
+    expect(failed.nextAttemptAt.getTime()).toBeGreaterThan(Date.now() + 50_000);
+    // Not due yet: nothing is claimed.
+    expect(await drain(transport)).toMatchObject({ claimed: 0 });
+    await prisma.emailMessage.update({ where: { id }, data: { nextAttemptAt: new Date() } });
+    expect(await drain(transport)).toMatchObject({ claimed: 1, sent: 1 });
+    expect(await prisma.emailMessage.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "SENT", attempts: 2, lastError: null });
+    expect(calls.map((c) => c.id)).toEqual([id, id]);
+  });
+
+  it("gives up after maxAttempts: FAILED, and sent no more", async () => {
     const id = await enqueueReset(prisma);
     const { transport, calls } = scriptedTransport(() => {
       throw new Error("mailbox rejected");
     });
-    await expect(deliverEmail(prisma, id, transport, { maxAttempts: 2 })).rejects.toThrow("mailbox rejected");
-    expect(await getEmail(prisma, id)).toMatchObject({ status: "QUEUED", attempts: 1 });
-    await expect(deliverEmail(prisma, id, transport, { maxAttempts: 2 })).rejects.toThrow("mailbox rejected");
-    const row = await getEmail(prisma, id);
-    expect(row).toMatchObject({ status: "FAILED", attempts: 2 });
-    expect(row!.lastError).toContain("mailbox rejected");
-
-    await expect(deliverEmail(prisma, id, transport, { maxAttempts: 2 })).resolves.toEqual({
-      id,
-      outcome: "skipped",
-      reason: "failed",
-    });
-    expect(calls).toHaveLength(2);
+    await drain(transport, { maxAttempts: 3, retryDelayMs: () => 0 });
+    expect(await prisma.emailMessage.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "FAILED", attempts: 3, lastError: "[test] mailbox rejected" });
+    expect(calls).toHaveLength(3);
   });
 
-  it("uses 5 attempts by default", async () => {
-    const id = await enqueueReset(prisma);
-    const { transport } = scriptedTransport(() => {
-      throw new Error("down");
-    });
-    for (let i = 1; i <= 4; i++) {
-      await expect(deliverEmail(prisma, id, transport)).rejects.toThrow("down");
-      expect(await getEmail(prisma, id)).toMatchObject({ status: "QUEUED", attempts: i });
-    }
-    await expect(deliverEmail(prisma, id, transport)).rejects.toThrow("down");
-    expect(await getEmail(prisma, id)).toMatchObject({ status: "FAILED", attempts: 5 });
+  it("two senders draining together send every message exactly once", async () => {
+    const ids = await Promise.all(Array.from({ length: 200 }, (_, i) => enqueueReset(prisma, `race${i}@example.com`)));
+    const { transport, calls } = scriptedTransport(() => sleep(1));
+    const options = { ...now, claimSize: 20 };
+    await Promise.all([drain(transport, options), drain(transport, options), drain(transport, options)]);
+    expect(calls).toHaveLength(200);
+    expect(new Set(calls.map((c) => c.id)).size).toBe(200);
+    expect(await prisma.emailMessage.count({ where: { id: { in: ids }, status: "SENT", attempts: 1 } })).toBe(200);
   });
 
-  it("skips a missing message without sending", async () => {
+  it("hands over a message a person is waiting for before a bulk backlog", async () => {
+    const event = { eventName: "Big day", eventNumber: 7, startsAt: new Date("2099-01-01T10:00:00Z"), endsAt: new Date("2099-01-01T12:00:00Z"), timeZone: "UTC", place: null, onlineUrl: null, privateUrl: null, joinUrl: null, publicPageUrl: null, status: "CONFIRMED" as const };
+    await enqueueBulkEmails(prisma, { template: "eventStatus" }, Array.from({ length: 120 }, (_, i) => ({ to: `p${i}@example.com`, locale: "en", props: { ...event, name: `P${i}` } })));
+    const reset = await enqueueReset(prisma, "waiting@example.com");
     const { transport, calls } = scriptedTransport();
-    await expect(deliverEmail(prisma, randomUUID(), transport)).resolves.toMatchObject({ outcome: "skipped", reason: "missing" });
-    await expect(deliverEmail(prisma, "not-a-uuid", transport)).resolves.toMatchObject({ outcome: "skipped", reason: "missing" });
-    expect(calls).toHaveLength(0);
+    const sender = new EmailSender(database.sql, transport, { claimSize: 10 });
+    // The first claim of 10 takes the reset, queued last, ahead of 120 older bulk messages.
+    expect(await sender.sendOneClaim()).toMatchObject({ claimed: 10, sent: 10 });
+    expect(calls.map((c) => c.id)).toContain(reset);
+    expect(await prisma.emailMessage.findUniqueOrThrow({ where: { id: reset } })).toMatchObject({ status: "SENT", priority: "URGENT" });
+    expect(await prisma.emailMessage.count({ where: { template: "eventStatus", priority: "BULK", status: "QUEUED" } })).toBe(111);
   });
 
-  it("sends at most once when two deliveries of the same message race", async () => {
-    for (const delay of [0, 25]) {
-      const ids = await Promise.all([1, 2, 3].map(() => enqueueReset(prisma)));
-      const { transport, calls } = scriptedTransport(() => sleep(delay));
-      const results = await Promise.all(ids.flatMap((id) => [deliverEmail(prisma, id, transport), deliverEmail(prisma, id, transport)]));
-      for (const id of ids) {
-        expect(calls.filter((c) => c.id === id)).toHaveLength(1);
-        const mine = results.filter((r) => r.id === id).map((r) => r.outcome).sort();
-        expect(mine).toEqual(["sent", "skipped"]);
-        expect(await getEmail(prisma, id)).toMatchObject({ status: "SENT", attempts: 1 });
-      }
-    }
+  it("a claim whose sender died is taken over whole after its lease, with the same claim key", async () => {
+    const ids = await Promise.all(Array.from({ length: 5 }, (_, i) => enqueueReset(prisma, `crash${i}@example.com`)));
+    // The first sender hands the messages over and never comes back (its process died).
+    const hung = scriptedTransport(() => new Promise<void>(() => {}));
+    void new EmailSender(database.sql, hung.transport, { leaseMs: 300 }).sendOneClaim();
+    await sleep(150);
+    const claimed = await prisma.emailMessage.findMany({ where: { id: { in: ids } } });
+    expect(claimed.every((m) => m.status === "SENDING" && m.attempts === 1)).toBe(true);
+    const claimKey = claimed[0].claimKey;
+    expect(claimed.every((m) => m.claimKey === claimKey)).toBe(true);
+
+    // While the lease runs, nobody else touches them.
+    const other = scriptedTransport();
+    expect(await drain(other.transport)).toMatchObject({ claimed: 0 });
+    await sleep(300);
+    expect(await drain(other.transport)).toMatchObject({ claimed: 5, sent: 5 });
+    const after = await prisma.emailMessage.findMany({ where: { id: { in: ids } } });
+    expect(after.every((m) => m.status === "SENT" && m.attempts === 2 && m.claimKey === claimKey)).toBe(true);
+    expect(hung.calls.map((c) => c.id).sort()).toEqual(other.calls.map((c) => c.id).sort());
   });
 
-  it("leaves a message another sender is sending right now alone", async () => {
+  it("a batch transport gets a re-sent claim as the same request with the same key", async () => {
+    const ids = await Promise.all(Array.from({ length: 4 }, (_, i) => enqueueReset(prisma, `batch${i}@example.com`)));
+    const requests: { key: string; ids: string[] }[] = [];
+    let hang = true;
+    const transport: EmailTransport = {
+      name: "batch",
+      concurrency: 2,
+      maxBatch: 100,
+      send: () => Promise.reject(new Error("single sends are not expected")),
+      async sendBatch(messages, key) {
+        requests.push({ key, ids: messages.map((m) => m.id) });
+        if (hang) await new Promise<void>(() => {});
+        return messages.map((m) => ({ providerId: `b-${m.id}` }));
+      },
+    };
+    void new EmailSender(database.sql, transport, { leaseMs: 200 }).sendOneClaim();
+    await sleep(350);
+    hang = false;
+    expect(await drain(transport)).toMatchObject({ claimed: 4, sent: 4 });
+    expect(requests).toHaveLength(2);
+    expect(requests[1]).toEqual(requests[0]);
+    expect(requests[0].ids).toHaveLength(4);
+    expect(await prisma.emailMessage.count({ where: { id: { in: ids }, status: "SENT" } })).toBe(4);
+  });
+
+  it("a message whose claims keep lapsing is given up, not sent forever", async () => {
     const id = await enqueueReset(prisma);
-    await prisma.emailMessage.update({ where: { id }, data: { status: "SENDING", attempts: 1 } });
+    await prisma.emailMessage.update({ where: { id }, data: { status: "SENDING", attempts: 5, leaseExpiresAt: new Date(Date.now() - 1000), claimKey: randomUUID() } });
     const { transport, calls } = scriptedTransport();
-    await expect(deliverEmail(prisma, id, transport)).resolves.toEqual({ id, outcome: "skipped", reason: "in-flight" });
+    await drain(transport, { maxAttempts: 5 });
     expect(calls).toHaveLength(0);
-    expect(await getEmail(prisma, id)).toMatchObject({ status: "SENDING", attempts: 1 });
+    expect(await prisma.emailMessage.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "FAILED", lastError: expect.stringContaining("stopped") });
   });
 
-  it("re-sends a message whose sender died mid-send, with the message id as idempotency key", async () => {
-    const id = await enqueueReset(prisma);
-    // The state a crash leaves: claimed (SENDING, attempts 1) long ago, never finished.
-    const longAgo = new Date(Date.now() - 60 * 60_000);
-    await prisma.emailMessage.update({ where: { id }, data: { status: "SENDING", attempts: 1, updatedAt: longAgo } });
-    expect((await getEmail(prisma, id))!.updatedAt.getTime()).toBe(longAgo.getTime());
-    expect(await dueEmailIds(prisma, { limit: 1000 })).toContain(id);
-
-    const server = await startFakeResend(() => ({ status: 200, body: { id: "re-123" } }));
-    try {
-      const transport = resendTransport("re_test_key", "Portico <no-reply@portico.example>", { baseUrl: server.baseUrl });
-      await expect(deliverEmail(prisma, id, transport)).resolves.toEqual({ id, outcome: "sent", providerId: "re-123", attempts: 2 });
-      expect(server.requests).toHaveLength(1);
-      expect(server.requests[0].headers["idempotency-key"]).toBe(id);
-      expect(server.requests[0].body).toMatchObject({ to: "ana@example.com", subject: "Reset your Portico password" });
-    } finally {
-      await server.close();
-    }
-    expect(await getEmail(prisma, id)).toMatchObject({ status: "SENT", attempts: 2, providerId: "re-123" });
-  });
-
-  it("records the provider's error message and rethrows it", async () => {
-    const id = await enqueueReset(prisma);
-    const server = await startFakeResend(() => ({
-      status: 429,
-      body: { statusCode: 429, name: "rate_limit_exceeded", message: "Too many requests." },
-    }));
-    try {
-      const transport = resendTransport("re_test_key", "Portico <no-reply@portico.example>", { baseUrl: server.baseUrl });
-      await expect(deliverEmail(prisma, id, transport)).rejects.toThrow("Too many requests.");
-      expect(server.requests[0].headers["idempotency-key"]).toBe(id);
-    } finally {
-      await server.close();
-    }
-    const row = await getEmail(prisma, id);
-    expect(row).toMatchObject({ status: "QUEUED", attempts: 1 });
-    expect(row!.lastError).toContain("Too many requests.");
-  });
-
-  it("uses the log transport by default (no RESEND_API_KEY)", async () => {
-    vi.stubEnv("RESEND_API_KEY", "");
-    const log = vi.spyOn(console, "log").mockImplementation(() => {});
-    try {
-      const id = await enqueueReset(prisma);
-      await expect(deliverEmail(prisma, id)).resolves.toMatchObject({ outcome: "sent", providerId: `log-${id}` });
-      expect(log).toHaveBeenCalledTimes(1);
-    } finally {
-      log.mockRestore();
-      vi.unstubAllEnvs();
+  it("renders a bulk send once per language and fills in each person exactly as a single render would", async () => {
+    const event = { eventName: "Évent & <Co>", eventNumber: 9, startsAt: new Date("2099-03-01T13:00:00Z"), endsAt: new Date("2099-03-01T15:00:00Z"), timeZone: "America/Sao_Paulo", place: "Sala 1", onlineUrl: null, privateUrl: null, joinUrl: "https://portico.example/portal/events/9/join", publicPageUrl: null, status: "CONFIRMED" as const };
+    const people = [
+      { to: "a@example.com", locale: "pt-BR", name: "Ana <b>&amp; \"Bê\"" },
+      { to: "b@example.com", locale: "fi", name: "Björk O'Neil" },
+      { to: "c@example.com", locale: "en", name: "Carl" },
+    ];
+    const { batchId, emailIds } = await enqueueBulkEmails(
+      prisma,
+      { template: "eventStatus" },
+      people.map((p) => ({ to: p.to, locale: p.locale, timeZone: event.timeZone, props: { ...event, name: p.name } })),
+    );
+    expect(batchId).toBeTruthy();
+    const { transport, calls } = scriptedTransport();
+    await drain(transport);
+    for (const [i, person] of people.entries()) {
+      const direct = await renderEmail("eventStatus", person.locale, { ...event, name: person.name }, { timeZone: event.timeZone });
+      const handed = calls.find((c) => c.id === emailIds[i])!;
+      expect(handed.html).toBe(direct.html);
+      expect(handed.subject).toBe(direct.subject);
+      expect(handed.text).toContain(person.name);
     }
   });
 });
@@ -249,7 +263,7 @@ describe("retryEmail", () => {
     const failing = scriptedTransport(() => {
       throw new Error("hard bounce");
     });
-    await expect(deliverEmail(prisma, id, failing.transport, { maxAttempts: 1 })).rejects.toThrow("hard bounce");
+    await drain(failing.transport, { maxAttempts: 1 });
     expect(await getEmail(prisma, id)).toMatchObject({ status: "FAILED", attempts: 1 });
 
     expect(await retryEmail(prisma, id)).toBe(true);
@@ -259,7 +273,7 @@ describe("retryEmail", () => {
     expect(await retryEmail(prisma, id)).toBe(false); // already QUEUED
 
     const ok = scriptedTransport();
-    await expect(deliverEmail(prisma, id, ok.transport, { maxAttempts: 1 })).resolves.toMatchObject({ outcome: "sent", attempts: 2 });
+    expect(await drain(ok.transport, { maxAttempts: 1 })).toMatchObject({ claimed: 1, sent: 1 });
     expect(await retryEmail(prisma, id)).toBe(false); // SENT
     expect(await getEmail(prisma, id)).toMatchObject({ status: "SENT", attempts: 2, lastError: null });
   });
@@ -278,8 +292,7 @@ describe("admin reads", () => {
       ids.push(await enqueueReset(prisma, `List.${tag}.${i}@Example.com`));
       await sleep(5); // distinct createdAt
     }
-    const { transport } = scriptedTransport();
-    await deliverEmail(prisma, ids[1], transport);
+    await prisma.emailMessage.update({ where: { id: ids[1] }, data: { status: "SENT" } });
 
     const all = await listOutbox(prisma, { q: `list.${tag}`, page: 1, pageSize: 2 });
     expect(all).toMatchObject({ total: 5, page: 1, pageSize: 2, pageCount: 3 });
@@ -314,7 +327,7 @@ describe("admin reads", () => {
     expect(page.pageSize).toBe(100);
   });
 
-  it("getEmail returns the whole message, or null", async () => {
+  it("getEmail returns the whole message, rendered if not sent yet, or null", async () => {
     const id = await enqueueReset(prisma);
     const row = await getEmail(prisma, id);
     expect(row!.html).toContain("<html");
@@ -323,16 +336,3 @@ describe("admin reads", () => {
   });
 });
 
-describe("dueEmailIds", () => {
-  it("returns queued and stale sending messages, not live, sent or failed ones", async () => {
-    const [queued, live, stale, sent, failed] = await Promise.all([1, 2, 3, 4, 5].map(() => enqueueReset(prisma)));
-    await prisma.emailMessage.update({ where: { id: live }, data: { status: "SENDING" } });
-    await prisma.emailMessage.update({ where: { id: stale }, data: { status: "SENDING", updatedAt: new Date(Date.now() - 3_600_000) } });
-    await prisma.emailMessage.update({ where: { id: sent }, data: { status: "SENT" } });
-    await prisma.emailMessage.update({ where: { id: failed }, data: { status: "FAILED" } });
-    const due = await dueEmailIds(prisma, { limit: 10_000 });
-    expect(due).toEqual(expect.arrayContaining([queued, stale]));
-    for (const id of [live, sent, failed]) expect(due).not.toContain(id);
-    expect(await dueEmailIds(prisma, { minAgeMs: 3_600_000, limit: 10_000 })).not.toContain(queued);
-  });
-});

@@ -16,6 +16,8 @@ export interface CertificateCpfRequestProps {
 }
 
 export const certificateCpfRequest = defineTemplate<CertificateCpfRequestProps>({
+  personal: ["name"],
+  priority: "BULK",
   subject: (t, p) => t("email.certificateCpfRequest.subject", { event: p.eventName }),
   example: { name: "Ana Souza", eventName: "Onboarding training", deadline: new Date("2026-03-27T15:00:00Z"), portal: true, actionUrl: "https://portico.example/portal/profile" },
   Component: ({ t, locale, ...p }) => {

@@ -12,6 +12,7 @@ export interface EventRegistrationProps extends EventEmailDetails {
 }
 
 export const eventRegistration = defineTemplate<EventRegistrationProps>({
+  personal: ["name", "privateUrl", "onlineUrl"],
   subject: (t, p) =>
     p.status === "RESERVE" ? t("email.eventRegistration.subjectReserve", { event: p.eventName }) : t("email.eventRegistration.subject", { event: p.eventName }),
   example: { ...exampleEventDetails, status: "RESERVE", reservePosition: 2 },

@@ -10,6 +10,8 @@ import { EventDetails, exampleEventDetails, type EventEmailDetails } from "./eve
 export type EventReminderProps = EventEmailDetails & EventAccess;
 
 export const eventReminder = defineTemplate<EventReminderProps>({
+  personal: ["name"],
+  priority: "BULK",
   subject: (t, p) => t("email.eventReminder.subject", { event: p.eventName }),
   example: { ...exampleEventDetails, privateUrl: null, onlineUrl: null, joinUrl: null, publicPageUrl: "https://portico.example/e/onboarding-training-42" },
   Component: ({ t, locale, ...p }) => {

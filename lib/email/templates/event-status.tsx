@@ -18,6 +18,8 @@ const keys = {
 } as const;
 
 export const eventStatus = defineTemplate<EventStatusProps>({
+  personal: ["name"],
+  priority: "BULK",
   subject: (t, p) => t(keys[p.status].subject, { event: p.eventName }),
   example: { ...exampleEventDetails, privateUrl: null, status: "CONFIRMED", joinUrl: "https://portico.example/portal/events/42/join", publicPageUrl: null },
   Component: ({ t, locale, ...p }) => {

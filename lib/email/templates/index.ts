@@ -36,7 +36,8 @@ export const templates = {
 } satisfies Record<string, AnyEmailTemplate>;
 
 export type TemplateName = keyof typeof templates;
-export type TemplateProps<N extends TemplateName> = (typeof templates)[N] extends EmailTemplate<infer P> ? P : never;
+// Distributes over a union of names (so TemplateProps<TemplateName> is the union of all props).
+export type TemplateProps<N extends TemplateName> = N extends TemplateName ? ((typeof templates)[N] extends EmailTemplate<infer P> ? P : never) : never;
 
 export function isTemplateName(value: unknown): value is TemplateName {
   return typeof value === "string" && Object.hasOwn(templates, value);
