@@ -1,5 +1,6 @@
 // E-mail templates rendered for real (react-email) and the transports, without a
-// database: texts come from the catalogues, Resend gets the id as idempotency key.
+// database: texts come from the catalogues; getTransport reads the environment.
+// The SMTP and Resend transports meet real servers in integration/email-transports.test.ts.
 import { createElement } from "react";
 import { render } from "@react-email/render";
 import { afterEach, describe, expect, it, vi } from "vitest";
@@ -9,13 +10,11 @@ import {
   getTransport,
   logTransport,
   renderEmail,
-  resendTransport,
   templates,
   type TemplateName,
   type Translator,
 } from "@/lib/email";
 import type { EmailTemplate } from "@/lib/email/template";
-import { startFakeResend } from "../integration/email-fake-resend";
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -85,55 +84,50 @@ describe("transports", () => {
     const log = vi.spyOn(console, "log").mockImplementation(() => {});
     await expect(logTransport.send(message)).resolves.toEqual({ providerId: `log-${message.id}` });
     expect(log).toHaveBeenCalledTimes(1);
-    expect(String(log.mock.calls[0][0])).toContain(message.id);
-    expect(String(log.mock.calls[0][0])).not.toContain("\n");
+    expect(String(log.mock.calls[0][0])).toBe(
+      `[email:log] not sent (log transport) id=${message.id} from="Portico <no-reply@localhost>" to="ana@example.com" subject="Hi" attachments=0`,
+    );
   });
 
-  it("getTransport picks Resend only with an API key, and then requires EMAIL_FROM", () => {
-    expect(getTransport({}).name).toBe("log");
-    expect(getTransport({ EMAIL_FROM: "X <x@example.com>" }).name).toBe("log");
-    expect(() => getTransport({ RESEND_API_KEY: "re_123" })).toThrow(/EMAIL_FROM/);
-    expect(getTransport({ RESEND_API_KEY: "re_123", EMAIL_FROM: "X <x@example.com>" }).name).toBe("resend");
-  });
-
-  it("the log transport names the default sender", async () => {
+  it("the log transport names its sender and counts attachments", async () => {
     const log = vi.spyOn(console, "log").mockImplementation(() => {});
-    await createLogTransport().send(message);
-    expect(String(log.mock.calls[0][0])).toContain("Portico <no-reply@localhost>");
+    const attachment = { fileName: "a.ics", contentType: "text/calendar", content: new Uint8Array([1]) };
+    await createLogTransport("X <x@example.com>").send({ ...message, subject: 'Line\n"two"', attachments: [attachment, attachment] });
+    const line = String(log.mock.calls[0][0]);
+    expect(line).toContain('from="X <x@example.com>"');
+    expect(line).toContain('subject="Line\\n\\"two\\"" attachments=2');
+    expect(line).not.toContain("\n");
   });
 
-  it("resendTransport posts the message with the id as idempotency key", async () => {
-    const server = await startFakeResend(() => ({ status: 200, body: { id: "re-email-1" } }));
+  it("getTransport uses the log transport when neither SMTP_URL nor RESEND_API_KEY is set", () => {
+    expect(getTransport({}).name).toBe("log");
+    expect(getTransport({ EMAIL_FROM: "X <x@example.com>", SMTP_URL: " ", RESEND_API_KEY: "" }).name).toBe("log");
+  });
+
+  it("getTransport picks SMTP with SMTP_URL, pooled as the URL says", async () => {
+    const transport = getTransport({ SMTP_URL: "smtp://u:p@127.0.0.1:2525?maxConnections=7", EMAIL_FROM: "X <x@example.com>" });
     try {
-      const transport = resendTransport("re_test_key", "Portico <no-reply@portico.example>", { baseUrl: server.baseUrl });
-      await expect(transport.send(message)).resolves.toEqual({ providerId: "re-email-1" });
-      expect(server.requests).toHaveLength(1);
-      const [req] = server.requests;
-      expect(req.method).toBe("POST");
-      expect(req.path).toBe("/emails");
-      expect(req.headers["idempotency-key"]).toBe(message.id);
-      expect(req.headers.authorization).toBe("Bearer re_test_key");
-      expect(req.body).toMatchObject({ from: "Portico <no-reply@portico.example>", to: message.to, subject: "Hi", html: "<p>Hi</p>", text: "Hi" });
+      expect(transport.name).toBe("smtp");
+      expect(transport.concurrency).toBe(7);
     } finally {
-      await server.close();
+      await transport.close?.();
     }
   });
 
-  it("resendTransport throws the provider's message on failure", async () => {
-    const server = await startFakeResend(() => ({
-      status: 422,
-      body: { statusCode: 422, name: "validation_error", message: "Invalid `to` field." },
-    }));
-    try {
-      const transport = resendTransport("re_test_key", "Portico <no-reply@portico.example>", { baseUrl: server.baseUrl });
-      await expect(transport.send(message)).rejects.toThrow("Invalid `to` field.");
-    } finally {
-      await server.close();
-    }
+  it("getTransport picks Resend with RESEND_API_KEY", () => {
+    const transport = getTransport({ RESEND_API_KEY: "re_123", EMAIL_FROM: "X <x@example.com>" });
+    expect(transport.name).toBe("resend");
+    expect(transport.maxBatch).toBe(100);
+    expect(transport.sendBatch).toBeTypeOf("function");
   });
 
-  it("resendTransport throws when the API cannot be reached", async () => {
-    const transport = resendTransport("re_test_key", "a@b.co", { baseUrl: "http://127.0.0.1:9", timeoutMs: 2000 });
-    await expect(transport.send(message)).rejects.toThrow(/Resend:/);
+  it("getTransport requires EMAIL_FROM with either, refuses both, and checks EMAIL_SEND_RATE", () => {
+    expect(() => getTransport({ RESEND_API_KEY: "re_123" })).toThrow(/EMAIL_FROM must be set when RESEND_API_KEY/);
+    expect(() => getTransport({ SMTP_URL: "smtp://127.0.0.1:25" })).toThrow(/EMAIL_FROM must be set when SMTP_URL/);
+    expect(() => getTransport({ SMTP_URL: "smtp://127.0.0.1:25", RESEND_API_KEY: "re_123", EMAIL_FROM: "X <x@example.com>" })).toThrow(/not both/);
+    for (const rate of ["0", "-1", "fast", "Infinity"]) {
+      expect(() => getTransport({ RESEND_API_KEY: "re_123", EMAIL_FROM: "X <x@example.com>", EMAIL_SEND_RATE: rate })).toThrow(/EMAIL_SEND_RATE/);
+    }
+    expect(getTransport({ RESEND_API_KEY: "re_123", EMAIL_FROM: "X <x@example.com>", EMAIL_SEND_RATE: "2.5" }).name).toBe("resend");
   });
 });
