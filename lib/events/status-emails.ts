@@ -6,7 +6,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import type { Db, DbOrTx } from "@/lib/db";
 import { isUuid } from "@/lib/db/query-guards";
-import { enqueueEmail } from "@/lib/email/outbox";
+import { enqueueBulkEmails } from "@/lib/email/outbox";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { canEditEvent } from "./event-rules";
 import { mailEventSelect, mailRegistrationSelect, participantMail } from "./participant-mail";
@@ -22,31 +22,32 @@ export interface StatusEmailsResult {
   count: number;
   /** Outbox rows written; hand them to notifyOutbox after the call returns. */
   emailIds: string[];
+  /** The bulk send staff follow on the event page and in the outbox (null when nobody was e-mailed). */
+  batchId: string | null;
 }
 
-/** Queues the e-mails in one transaction: all of them or none. Only staff who may change the event may send. */
+/** Queues one e-mail per active participant as one bulk send. Only staff who may change the event may send. */
 export async function sendStatusEmails(db: Db, actor: Actor, eventId: string): Promise<StatusEmailsResult> {
   const found = isUuid(eventId) ? await db.event.findUnique({ where: { id: eventId }, select: { responsibleId: true } }) : null;
   if (!found) throw new NotFoundError("common.notFound");
   if (!canEditEvent(actor, found)) throw new ForbiddenError("events.errors.onlyResponsible");
-  // Rendering is the slow part; a large event needs more than the default 5 s.
+  // One transaction: all of them or none. Rows carry the template and its props
+  // (the sender renders them), so even thousands are queued in moments.
   return db.$transaction(
     async (tx) => {
       const event = await tx.event.findUniqueOrThrow({ where: { id: eventId }, select: mailEventSelect });
       const registrations = await tx.registration.findMany({ where: { eventId, status: ACTIVE }, select: mailRegistrationSelect, orderBy: { arrival: "asc" } });
-      const emailIds: string[] = [];
-      for (const registration of registrations) {
-        emailIds.push(
-          await enqueueEmail(tx, {
-            to: registration.email,
-            locale: registration.locale,
-            timeZone: event.timeZone,
-            template: "eventStatus",
-            props: { ...participantMail(event, registration), status: event.status },
-          }),
-        );
-      }
-      return { count: emailIds.length, emailIds };
+      const { batchId, emailIds } = await enqueueBulkEmails(
+        tx,
+        { template: "eventStatus", eventId, createdById: actor.userId },
+        registrations.map((registration) => ({
+          to: registration.email,
+          locale: registration.locale,
+          timeZone: event.timeZone,
+          props: { ...participantMail(event, registration), status: event.status },
+        })),
+      );
+      return { count: emailIds.length, emailIds, batchId };
     },
     { maxWait: 15_000, timeout: 120_000 },
   );

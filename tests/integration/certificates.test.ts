@@ -17,6 +17,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { createActor, uniqueTag } from "../helpers/factories";
 import { MemoryStorage } from "../helpers/memory-storage";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
+import { allReceived } from "@/tests/helpers/mail";
 
 let t: TestDatabase;
 let staff: Actor;
@@ -41,7 +42,7 @@ async function registration(eventId: string, data: Partial<Prisma.RegistrationUn
   });
 }
 const certificateOf = (registrationId: string) => t.prisma.certificate.findUnique({ where: { registrationId } });
-const emailsTo = (to: string) => t.prisma.emailMessage.findMany({ where: { to }, include: { attachments: true } });
+const emailsTo = (to: string) => t.prisma.emailMessage.findMany({ where: { to }, include: { attachments: true } }).then(allReceived);
 
 beforeAll(async () => {
   t = await createTestDatabase();

@@ -20,6 +20,7 @@ import { CustomerKind } from "@/lib/generated/prisma/enums";
 import { centralInput, createCompany, createOptions, crmInput, send, upload, type Options } from "../helpers/contacts";
 import { actorFor, createActor, createContactPerson, createCustomer, createUser } from "../helpers/factories";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
+import { allReceived } from "@/tests/helpers/mail";
 
 let t: TestDatabase;
 let admin: Actor;
@@ -289,7 +290,7 @@ describe("e-mails to staff", () => {
     expect(staffUsers.length).toBeGreaterThanOrEqual(2);
 
     const created = await send(t.prisma, rep, centralInput(o, { message: "Please <b>call</b> me" }));
-    const newMails = await t.prisma.emailMessage.findMany({ where: { id: { in: created.emailIds } } });
+    const newMails = await t.prisma.emailMessage.findMany({ where: { id: { in: created.emailIds } } }).then(allReceived);
     expect(newMails.map((m) => ({ to: m.to, locale: m.locale })).sort((x, y) => x.to.localeCompare(y.to))).toEqual(
       staffUsers.map((u) => ({ to: u.email, locale: u.locale })).sort((x, y) => x.to.localeCompare(y.to)),
     );
@@ -303,7 +304,7 @@ describe("e-mails to staff", () => {
     expect(newMails.find((m) => m.to === admin.email)!.subject).toBe(`Uusi yhteydenotto nro ${created.number} yritykseltä ${company.name}`);
 
     const added = await addClientMessage(t.prisma, rep, created.number, { body: "Any news?", fileIds: [] });
-    const messageMails = await t.prisma.emailMessage.findMany({ where: { id: { in: added.emailIds } } });
+    const messageMails = await t.prisma.emailMessage.findMany({ where: { id: { in: added.emailIds } } }).then(allReceived);
     expect(messageMails).toHaveLength(staffUsers.length);
     expect(messageMails.every((m) => m.template === "contactMessageForStaff")).toBe(true);
     expect(messageMails.find((m) => m.to === staff.email)!.text).toContain("Any news?");

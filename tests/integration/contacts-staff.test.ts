@@ -13,6 +13,7 @@ import { openFile } from "@/lib/files/files";
 import { centralInput, createCompany, createOptions, crmInput, send, storage, upload, type Options } from "../helpers/contacts";
 import { createActor } from "../helpers/factories";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
+import { allReceived } from "@/tests/helpers/mail";
 
 let t: TestDatabase;
 let admin: Actor;
@@ -98,7 +99,7 @@ describe("replying, finishing and reopening", () => {
     // The company's representative downloads the staff's file.
     expect((await openFile(t.prisma, storage, rep, file.id)).fileName).toBe("receipt.txt");
 
-    const mails = await t.prisma.emailMessage.findMany({ where: { id: { in: emailIds } } });
+    const mails = await t.prisma.emailMessage.findMany({ where: { id: { in: emailIds } } }).then(allReceived);
     expect(mails).toHaveLength(1);
     expect(mails[0]).toMatchObject({ to: "ops@acme.test", locale: "pt-BR", template: "contactReply", subject: `Resposta ao seu contato nº ${number}` });
     expect(mails[0].text).toContain("Olá, Olga Ops,");
@@ -110,7 +111,7 @@ describe("replying, finishing and reopening", () => {
     const { rep } = await createCompany(t.prisma, "fi");
     const { number } = await send(t.prisma, rep, centralInput(o));
     const { emailIds } = await finishContact(t.prisma, staff, number);
-    const [mail] = await t.prisma.emailMessage.findMany({ where: { id: { in: emailIds } } });
+    const [mail] = await t.prisma.emailMessage.findMany({ where: { id: { in: emailIds } } }).then(allReceived);
     expect(mail).toMatchObject({ to: "carla@acme.test", locale: "fi", template: "contactFinished", subject: `Yhteydenottosi nro ${number} päätettiin` });
     const row = await t.prisma.contact.findUniqueOrThrow({ where: { number } });
     expect(row.status).toBe("FINISHED");
@@ -134,7 +135,7 @@ describe("replying, finishing and reopening", () => {
     await t.prisma.storedFile.deleteMany({ where: { ownerId: rep.userId } });
     await t.prisma.user.delete({ where: { id: rep.userId } });
     const { emailIds } = await replyToContact(t.prisma, staff, number, { body: "Hello?", fileIds: [] });
-    const [mail] = await t.prisma.emailMessage.findMany({ where: { id: { in: emailIds } } });
+    const [mail] = await t.prisma.emailMessage.findMany({ where: { id: { in: emailIds } } }).then(allReceived);
     expect(mail).toMatchObject({ locale: "en", subject: `Answer to your contact #${number}` });
   });
 

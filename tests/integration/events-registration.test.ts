@@ -14,6 +14,7 @@ import { hashAccessToken } from "@/lib/events/seat-lock";
 import type { StoredAnswer } from "@/lib/events/schemas";
 import { createActor, createProfile, uniqueTag } from "../helpers/factories";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
+import { received } from "@/tests/helpers/mail";
 
 const NOW = "2026-05-01T12:00:00Z";
 let t: TestDatabase;
@@ -87,7 +88,7 @@ describe("seats and reserve seats", () => {
     const event = await createEvent({ seats: 1, reserveSeats: 1, placeId: place.id });
     const first = await registerForEvent(t.prisma, event.id, publicly("mail1@x.test", { locale: "pt-BR" }));
     const second = await registerForEvent(t.prisma, event.id, publicly("mail2@x.test"));
-    const [m1, m2] = await Promise.all([first, second].map((r) => t.prisma.emailMessage.findUniqueOrThrow({ where: { id: r.emailIds[0] } })));
+    const [m1, m2] = await Promise.all([first, second].map((r) => t.prisma.emailMessage.findUniqueOrThrow({ where: { id: r.emailIds[0] } }).then(received)));
     expect(m1).toMatchObject({ to: "mail1@x.test", locale: "pt-BR", template: "eventRegistration", subject: `Inscrição confirmada: ${event.name}` });
     expect(m1.text).toContain(`/e/${event.slug}/r/${first.accessToken}`);
     expect(m1.text).toContain("09:00"); // 12:00 UTC in America/Sao_Paulo
@@ -202,7 +203,7 @@ describe("cancellation", () => {
     const result = await cancelRegistration(t.prisma, { actor: staff }, seat.registrationId);
     expect(result).toMatchObject({ alreadyCancelled: false, promotedIds: [r1.registrationId] });
     expect(result.emailIds).toHaveLength(1);
-    const promoted = await t.prisma.emailMessage.findUniqueOrThrow({ where: { id: result.emailIds[0] } });
+    const promoted = await t.prisma.emailMessage.findUniqueOrThrow({ where: { id: result.emailIds[0] } }).then(received);
     expect(promoted).toMatchObject({ to: "r1@x.test", template: "eventPromoted", locale: "fi" });
     expect(await t.prisma.registration.findUniqueOrThrow({ where: { id: r1.registrationId } })).toMatchObject({ status: "REGISTERED" });
     expect(await reservePosition(t.prisma, r3.registrationId)).toBe(1);

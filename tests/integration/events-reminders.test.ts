@@ -8,6 +8,7 @@ import { reminderDueAt, reminderHour, sendDueReminders } from "@/lib/events/remi
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { uniqueTag } from "../helpers/factories";
 import { backend, createTestDatabase, type TestDatabase } from "../helpers/test-db";
+import { allReceived } from "@/tests/helpers/mail";
 
 let t: TestDatabase;
 let typeId: string;
@@ -38,7 +39,7 @@ async function createEvent(overrides: Partial<Prisma.EventUncheckedCreateInput> 
 async function participant(eventId: string, data: Partial<Prisma.RegistrationUncheckedCreateInput> = {}) {
   return t.prisma.registration.create({ data: { eventId, name: "Ana", email: `${uniqueTag()}@example.test`, status: "REGISTERED", source: "STAFF", ...data } });
 }
-const remindersTo = (to: string) => t.prisma.emailMessage.findMany({ where: { to, template: "eventReminder" } });
+const remindersTo = (to: string) => t.prisma.emailMessage.findMany({ where: { to, template: "eventReminder" } }).then(allReceived);
 const run = () => sendDueReminders(t.prisma, { hour: 9 });
 
 describe("when the reminder is due", () => {
@@ -159,7 +160,7 @@ describe("the reminder run", () => {
     setClock(DUE);
     const runs = await Promise.all(Array.from({ length: 4 }, () => run()));
     const mine = new Set(people.map((p) => p.email));
-    const mails = await t.prisma.emailMessage.findMany({ where: { template: "eventReminder", to: { in: [...mine] } } });
+    const mails = await t.prisma.emailMessage.findMany({ where: { template: "eventReminder", to: { in: [...mine] } } }).then(allReceived);
     expect(mails).toHaveLength(12);
     expect(new Set(mails.map((m) => m.to)).size).toBe(12);
     expect(runs.reduce((sum, r) => sum + r.emailIds.filter((id) => mails.some((m) => m.id === id)).length, 0)).toBe(12);

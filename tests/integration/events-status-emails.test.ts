@@ -13,6 +13,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { Role } from "@/lib/generated/prisma/enums";
 import { createActor, uniqueTag } from "../helpers/factories";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
+import { allReceived } from "@/tests/helpers/mail";
 
 let t: TestDatabase;
 let admin: Actor;
@@ -55,7 +56,7 @@ async function participant(eventId: string, data: Partial<Prisma.RegistrationUnc
   return t.prisma.registration.create({ data: { eventId, name: "Ana", email: `${uniqueTag()}@example.test`, status: "REGISTERED", source: "STAFF", ...data } });
 }
 
-const statusMails = (to: string) => t.prisma.emailMessage.findMany({ where: { to, template: "eventStatus" } });
+const statusMails = (to: string) => t.prisma.emailMessage.findMany({ where: { to, template: "eventStatus" } }).then(allReceived);
 
 describe("saving a status change", () => {
   it("reports a change to Confirmed or Cancelled with the active participants (registered + reserve) to ask about", async () => {
@@ -135,7 +136,7 @@ describe("sending status e-mails", () => {
     expect(await activeParticipantCount(t.prisma, session.id)).toBe(2); // the copy of mainOnly + inSession
     const before = await t.prisma.emailMessage.count({ where: { to: mainOnly.email } });
     await sendStatusEmails(t.prisma, admin, session.id);
-    const mails = await t.prisma.emailMessage.findMany({ where: { template: "eventStatus", to: { in: [mainOnly.email, inSession.email] } } });
+    const mails = await t.prisma.emailMessage.findMany({ where: { template: "eventStatus", to: { in: [mainOnly.email, inSession.email] } } }).then(allReceived);
     expect(mails.map((m) => m.to).sort()).toEqual([mainOnly.email, inSession.email].sort());
     expect(await t.prisma.emailMessage.count({ where: { to: mainOnly.email } })).toBe(before + 1);
   });

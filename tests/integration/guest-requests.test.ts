@@ -22,6 +22,7 @@ import { createActor } from "../helpers/factories";
 import { createTicketType, enableGuestPortal, guestFields, pngFile, submit } from "../helpers/guest-fixtures";
 import { MemoryStorage } from "../helpers/memory-storage";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
+import { received } from "@/tests/helpers/mail";
 
 let t: TestDatabase;
 let storage: MemoryStorage;
@@ -160,7 +161,7 @@ describe("opening into a ticket", () => {
 
     // The requester hears about it, in the language they wrote in, with the private link.
     expect(opened.emailIds).toHaveLength(1);
-    const mail = await t.prisma.emailMessage.findUniqueOrThrow({ where: { id: opened.emailIds[0] } });
+    const mail = await t.prisma.emailMessage.findUniqueOrThrow({ where: { id: opened.emailIds[0] } }).then(received);
     expect(mail).toMatchObject({ to: "ana@example.com", template: "guestRequestStatus", locale: "fi" });
     expect(mail.text).toContain(`/g/status/${sent.statusToken}`);
     expect(await countNewGuestRequests(t.prisma, staff)).toBe(await t.prisma.guestRequest.count({ where: { status: "CREATED" } }));
@@ -214,7 +215,7 @@ describe("the requester's e-mails", () => {
     const withMail = await sendRequest({ email: "bruno@example.com", requesterName: "Bruno" }, "pt-BR");
     const ids = await mailGuestRequester(t.prisma, withMail.id, "closed");
     expect(ids).toHaveLength(1);
-    const mail = await t.prisma.emailMessage.findUniqueOrThrow({ where: { id: ids[0] } });
+    const mail = await t.prisma.emailMessage.findUniqueOrThrow({ where: { id: ids[0] } }).then(received);
     expect(mail).toMatchObject({ to: "bruno@example.com", template: "guestRequestStatus", locale: "pt-BR" });
     expect(mail.subject).toBe(`Sua solicitação nº ${withMail.number} foi encerrada`);
     expect(mail.text).toContain(`/g/status/${withMail.statusToken}`);

@@ -15,6 +15,7 @@ import { createActor } from "../helpers/factories";
 import { enableGuestPortal, freshIp, guestFields, multipartRequest, PNG_BYTES, pngFile, seasonedFormToken, submit } from "../helpers/guest-fixtures";
 import { MemoryStorage } from "../helpers/memory-storage";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
+import { received } from "@/tests/helpers/mail";
 
 let t: TestDatabase;
 let storage: MemoryStorage;
@@ -66,7 +67,7 @@ describe("a valid submission", () => {
 
     // The receipt, in the visitor's language, with the private link.
     expect(result.emailIds).toHaveLength(1);
-    const mail = await t.prisma.emailMessage.findUniqueOrThrow({ where: { id: result.emailIds[0] } });
+    const mail = await t.prisma.emailMessage.findUniqueOrThrow({ where: { id: result.emailIds[0] } }).then(received);
     expect(mail).toMatchObject({ to: "ana@example.com", template: "guestRequestReceived", locale: "pt-BR", status: "QUEUED" });
     expect(mail.subject).toContain(`nº ${body.number}`);
     expect(mail.text).toContain(`/g/status/${token}`);

@@ -6,6 +6,7 @@ import { isResetTokenValid, requestPasswordReset, resetPassword, RESET_TOKEN_MIN
 import { setClock } from "@/lib/clock";
 import { DEMO_PASSWORD, seed } from "@/prisma/seed";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
+import { received } from "@/tests/helpers/mail";
 
 let t: TestDatabase;
 
@@ -29,7 +30,7 @@ async function requestToken(email: string): Promise<{ token: string; emailId: st
 describe("password reset", () => {
   it("e-mails a link in the user's language and lets the new password sign in", async () => {
     const { token, emailId } = await requestToken("person@portico.test");
-    const message = await t.prisma.emailMessage.findUniqueOrThrow({ where: { id: emailId } });
+    const message = await t.prisma.emailMessage.findUniqueOrThrow({ where: { id: emailId } }).then(received);
     expect(message.to).toBe("person@portico.test");
     expect(message.locale).toBe("pt-BR");
     expect(message.text).toContain(`/reset-password/${token}`);

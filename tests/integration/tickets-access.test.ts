@@ -18,6 +18,7 @@ import { actorFor, createActor, createContactPerson } from "../helpers/factories
 import { MemoryStorage } from "../helpers/memory-storage";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
 import { createTicketClient, createTicketWorkflow, createUpload, type TicketWorkflow } from "../helpers/ticket-fixtures";
+import { allReceived } from "@/tests/helpers/mail";
 
 let t: TestDatabase;
 let wf: TicketWorkflow;
@@ -171,10 +172,10 @@ describe("the discussion", () => {
   it("stays open to the client while awaiting staff, and e-mails each side", async () => {
     const ticket = await openAs(alice);
     const fromClient = await addTicketMessage(t.prisma, alice.actor, ticket.id, { body: "Any news?" });
-    const [toAttendant] = await t.prisma.emailMessage.findMany({ where: { id: { in: fromClient.emailIds } } });
+    const [toAttendant] = await t.prisma.emailMessage.findMany({ where: { id: { in: fromClient.emailIds } } }).then(allReceived);
     expect(toAttendant.to).toBe(wf.attendant.user.email);
     const fromStaff = await addTicketMessage(t.prisma, staff, ticket.id, { body: "Tomorrow" });
-    const [toClient] = await t.prisma.emailMessage.findMany({ where: { id: { in: fromStaff.emailIds } } });
+    const [toClient] = await t.prisma.emailMessage.findMany({ where: { id: { in: fromStaff.emailIds } } }).then(allReceived);
     expect(toClient.to).toBe(alice.user.email);
     expect(toClient.text).toContain("Tomorrow");
     const note = await addTicketMessage(t.prisma, staff, ticket.id, { body: "internal", internal: true });

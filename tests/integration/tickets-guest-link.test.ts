@@ -10,6 +10,7 @@ import { listClientTickets } from "@/lib/tickets/lists";
 import { createActor, uniqueTag } from "../helpers/factories";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
 import { createTicketClient, createTicketWorkflow, type TicketWorkflow } from "../helpers/ticket-fixtures";
+import { allReceived } from "@/tests/helpers/mail";
 
 let t: TestDatabase;
 let wf: TicketWorkflow;
@@ -46,7 +47,7 @@ describe("a ticket opened from a guest request", () => {
     await forwardTicket(t.prisma, staff, ticket.id, { toStageId: wf.stages.analysis.id, conditionId: wf.conditions.request, reason: "triaged", values: { [wf.fields.system.id]: "Plumbing" } });
     const done = await forwardTicket(t.prisma, staff, ticket.id, { toStageId: wf.stages.done.id, conditionId: wf.conditions.resolved, reason: "fixed", values: { [wf.fields.rootCause.id]: "washer" } });
     expect((await t.prisma.guestRequest.findUniqueOrThrow({ where: { id: request.id } })).status).toBe("CLOSED");
-    const mail = await t.prisma.emailMessage.findMany({ where: { id: { in: done.emailIds } } });
+    const mail = await t.prisma.emailMessage.findMany({ where: { id: { in: done.emailIds } } }).then(allReceived);
     expect(mail.map((m) => [m.to, m.template, m.locale])).toEqual([[request.email, "guestRequestStatus", "fi"]]);
   });
 

@@ -13,6 +13,7 @@ import { setSetting } from "@/lib/settings/general";
 import { createActor } from "../helpers/factories";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
 import { createTicketClient, createTicketWorkflow, type TicketWorkflow } from "../helpers/ticket-fixtures";
+import { allReceived } from "@/tests/helpers/mail";
 
 let t: TestDatabase;
 let wf: TicketWorkflow;
@@ -47,7 +48,7 @@ async function rejection(promise: Promise<unknown>) {
 }
 
 const ticketRow = (id: string) => t.prisma.ticket.findUniqueOrThrow({ where: { id } });
-const outbox = (to: string) => t.prisma.emailMessage.findMany({ where: { to }, orderBy: { createdAt: "asc" } });
+const outbox = (to: string) => t.prisma.emailMessage.findMany({ where: { to }, orderBy: { createdAt: "asc" } }).then(allReceived);
 
 describe("opening a ticket (Save/Request)", () => {
   it("enters the first stage and is forwarded at once, recorded through the default attendant", async () => {
@@ -60,7 +61,7 @@ describe("opening a ticket (Save/Request)", () => {
     const value = await t.prisma.ticketFieldValue.findUniqueOrThrow({ where: { ticketId_fieldId: { ticketId: opened.id, fieldId: wf.fields.system.id } } });
     expect(value.value).toBe("ERP");
     // The attendant hears of it, in their language.
-    const mail = await t.prisma.emailMessage.findMany({ where: { id: { in: opened.emailIds } } });
+    const mail = await t.prisma.emailMessage.findMany({ where: { id: { in: opened.emailIds } } }).then(allReceived);
     expect(mail.map((m) => [m.to, m.template])).toEqual([[wf.attendant.user.email, "ticketStaffNotice"]]);
   });
 
@@ -111,7 +112,7 @@ describe("forwarding", () => {
     const result = await forwardTicket(t.prisma, staff, id, { toStageId: wf.stages.review.id, conditionId: wf.conditions.proposed, reason: "Try the new driver" });
     const ticket = await ticketRow(id);
     expect(ticket).toMatchObject({ stageId: wf.stages.review.id, responsible: "CLIENT" });
-    const mail = await t.prisma.emailMessage.findMany({ where: { id: { in: result.emailIds } } });
+    const mail = await t.prisma.emailMessage.findMany({ where: { id: { in: result.emailIds } } }).then(allReceived);
     expect(mail).toHaveLength(1);
     expect(mail[0]).toMatchObject({ to: client.user.email, locale: "pt-BR", template: "ticketClientNotice" });
     expect(mail[0].subject).toContain("aguarda você");
@@ -145,7 +146,7 @@ describe("forwarding", () => {
     const ticket = await ticketRow(id);
     expect(ticket.status).toBe("COMPLETED");
     expect(ticket.completedAt).not.toBeNull();
-    const mail = await t.prisma.emailMessage.findMany({ where: { id: { in: result.emailIds } } });
+    const mail = await t.prisma.emailMessage.findMany({ where: { id: { in: result.emailIds } } }).then(allReceived);
     expect(mail.map((m) => m.to)).toEqual([client.user.email]);
     // Completed tickets are read-only for everyone.
     await expect(forwardTicket(t.prisma, staff, id, { toStageId: wf.stages.review.id, conditionId: wf.conditions.proposed, reason: "x" })).rejects.toMatchObject({ key: "tickets.errors.closed" });
@@ -209,7 +210,7 @@ describe("the understanding", () => {
     expect(decision).toMatchObject({ body: "The fuser was replaced last month.", fromStaff: false, authorId: client.user.id });
     const last = await t.prisma.ticketMovement.findFirstOrThrow({ where: { ticketId: id }, orderBy: { createdAt: "desc" } });
     expect(last).toMatchObject({ conditionName: "Understanding rejected", actorId: wf.attendant.user.id, clientUserId: client.user.id });
-    const mail = await t.prisma.emailMessage.findMany({ where: { id: { in: result.emailIds } } });
+    const mail = await t.prisma.emailMessage.findMany({ where: { id: { in: result.emailIds } } }).then(allReceived);
     expect(mail.map((m) => [m.to, m.template])).toEqual([[wf.attendant.user.email, "ticketStaffNotice"]]);
     expect(mail[0].text).toContain("rejected");
   });
@@ -292,7 +293,7 @@ describe("e-mail language", () => {
     await t.prisma.user.update({ where: { id: wf.attendant.user.id }, data: { locale: "fi" } });
     try {
       const opened = await open();
-      const [mail] = await t.prisma.emailMessage.findMany({ where: { id: { in: opened.emailIds } } });
+      const [mail] = await t.prisma.emailMessage.findMany({ where: { id: { in: opened.emailIds } } }).then(allReceived);
       expect(mail.locale).toBe("fi");
       expect(mail.subject).toContain("Tiketti");
     } finally {
