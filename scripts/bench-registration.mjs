@@ -1,11 +1,17 @@
 // npm run bench:registration
-// Starts the production build on PostgreSQL, fires concurrent public
-// registrations at one event with limited seats through the public JSON route,
-// and prints registrations per second, p50/p95 latency and the overbooking
-// check (must be 0). Only loopback traffic; bounded in count and time.
+// Starts the production build on PostgreSQL and fires concurrent public
+// registrations at one event with limited seats through the public JSON route.
+// In the same run, a raw baseline: the statement that claims the seat
+// (SELECT portico_register_seat(...), the one the app sends) called directly
+// through pg, with the same pool size and concurrency, on a fresh event of the
+// same shape. Prints both (requests per second, p50/p95), Portico's share of
+// the raw figure and the overbooking check (must be 0). Only loopback traffic;
+// bounded in count and time.
 //   BENCH_DATABASE_URL (default postgresql://postgres@127.0.0.1:5432/portico_bench; recreated)
-//   BENCH_REQUESTS (2000), BENCH_CONCURRENCY (50), BENCH_SEATS (1500), BENCH_RESERVE (200), BENCH_WORKER (off)
+//   BENCH_REQUESTS (2000), BENCH_CONCURRENCY (50), BENCH_SEATS (1500), BENCH_RESERVE (200), BENCH_WORKER (off),
+//   DATABASE_POOL_SIZE (20, the server's and the baseline's), BENCH_TIMEOUT_S (600)
 import { execFileSync, spawn, spawnSync } from "node:child_process";
+import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
 import pg from "pg";
 
@@ -15,7 +21,15 @@ const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 50);
 const seats = Number(process.env.BENCH_SEATS ?? 1500);
 const reserve = Number(process.env.BENCH_RESERVE ?? 200);
 const port = Number(process.env.BENCH_PORT ?? 3200);
+const poolSize = Number(process.env.DATABASE_POOL_SIZE ?? 20);
 const slug = "bench";
+const rawSlug = "bench-raw";
+
+// Bounded in time: a stuck server or database ends the run (the exit handler stops the server).
+setTimeout(() => {
+  console.error(`the benchmark did not finish in ${process.env.BENCH_TIMEOUT_S ?? 600} s`);
+  process.exit(2);
+}, Number(process.env.BENCH_TIMEOUT_S ?? 600) * 1000).unref();
 
 const dbName = url.pathname.slice(1);
 const admin = new pg.Client({ connectionString: Object.assign(new URL(url), { pathname: "/postgres" }).toString() });
@@ -31,14 +45,17 @@ const env = {
   AUTH_SECRET: "benchmark-only-secret",
   APP_URL: `http://127.0.0.1:${port}`,
   PUBLIC_REGISTRATION_RATE_LIMIT: "1000000000",
-  DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE ?? "20",
+  DATABASE_POOL_SIZE: String(poolSize),
   // Measures the registration path: the confirmations wait in the outbox for a
   // worker (as with PORTICO_WORKER=off web instances); BENCH_WORKER=on delivers them meanwhile.
   PORTICO_WORKER: process.env.BENCH_WORKER === "on" ? "on" : "off",
   NODE_ENV: "production",
 };
-const setup = spawnSync("npx", ["--no-install", "tsx", "scripts/bench/setup-event.ts", slug, String(seats), String(reserve)], { stdio: "inherit", env });
-if (setup.status !== 0) process.exit(1);
+// Two events of the same shape: one for Portico, one for the raw baseline.
+for (const s of [slug, rawSlug]) {
+  const setup = spawnSync("npx", ["--no-install", "tsx", "scripts/bench/setup-event.ts", s, String(seats), String(reserve)], { stdio: "inherit", env });
+  if (setup.status !== 0) process.exit(1);
+}
 
 const server = spawn("npx", ["--no-install", "next", "start", "--port", String(port)], { env, stdio: "ignore", detached: true });
 const stop = () => {
@@ -55,43 +72,119 @@ for (let i = 0; ; i++) {
   await new Promise((r) => setTimeout(r, 500));
 }
 
-// Warm-up (compiles routes, fills pools), not measured.
-await fetch(`${base}/api/events/${slug}/registrations`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ name: "Warm Up", email: "warmup@bench.test" }) });
-
-const latencies = [];
-const statuses = {};
-let next = 0;
-const started = performance.now();
-async function worker() {
-  while (next < requests) {
-    const i = next++;
-    const t0 = performance.now();
-    const response = await fetch(`${base}/api/events/${slug}/registrations`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ name: `Participant ${i}`, email: `p${i}@bench.test`, answers: {} }),
-    });
-    await response.arrayBuffer();
-    latencies.push(performance.now() - t0);
-    statuses[response.status] = (statuses[response.status] ?? 0) + 1;
+/** `count` tasks at `concurrency`; latencies and outcomes of each, and the wall time. */
+async function run(count, task) {
+  const latencies = [];
+  const outcomes = {};
+  let next = 0;
+  let lastSeat = 0;
+  const started = performance.now();
+  async function worker() {
+    while (next < count) {
+      const i = next++;
+      const t0 = performance.now();
+      const outcome = await task(i);
+      const t1 = performance.now();
+      latencies.push(t1 - t0);
+      outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
+      if (outcome === "REGISTERED") lastSeat = t1;
+    }
   }
+  await Promise.all(Array.from({ length: count < concurrency ? count : concurrency }, worker));
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  const pct = (p) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))];
+  return {
+    seconds,
+    outcomes,
+    perSecond: count / seconds,
+    // The seat phase: from the start to the last seat taken (REGISTERED), the part both sides do alike.
+    seatsPerSecond: (outcomes.REGISTERED ?? 0) / ((lastSeat - started) / 1000),
+    p50: pct(50),
+    p95: pct(95),
+    max: latencies.at(-1),
+  };
 }
-await Promise.all(Array.from({ length: concurrency }, worker));
-const seconds = (performance.now() - started) / 1000;
+
+async function register(i) {
+  const response = await fetch(`${base}/api/events/${slug}/registrations`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ name: `Participant ${i}`, email: `p${i}@bench.test`, answers: {} }),
+  });
+  const body = await response.json().catch(() => null);
+  return response.status === 201 ? body.status : String(response.status);
+}
+
+// Warm-up (compiles routes, opens a connection), not measured. Its stored
+// registration and confirmation give the raw baseline its arguments.
+const warmUp = await fetch(`${base}/api/events/${slug}/registrations`, {
+  method: "POST",
+  headers: { "content-type": "application/json" },
+  body: JSON.stringify({ name: "Warm Up", email: "warmup@bench.test", answers: {} }),
+}).then((r) => r.json());
+const warmUpToken = warmUp.privateUrl?.split("/r/")[1] ?? null;
+
+// The raw baseline, while the server is idle: the same statement with the same
+// kind of arguments, straight from a pg pool of the server's size.
+const pool = new pg.Pool({ connectionString: url.toString(), max: poolSize });
+const [rawEvent] = (await pool.query(`SELECT id FROM "Event" WHERE slug = $1`, [rawSlug])).rows;
+const [sample] = (
+  await pool.query(
+    `SELECT r.locale, r.answers, m.locale AS "emailLocale", m.subject, m.html, m.text, a."fileName", a."contentType", a.content
+     FROM "Registration" r JOIN "EmailMessage" m ON m."to" = r.email AND m.template = 'eventRegistration'
+     LEFT JOIN "EmailAttachment" a ON a."emailMessageId" = m.id
+     WHERE r.email = 'warmup@bench.test'`,
+  )
+).rows;
+if (!sample) throw new Error("the warm-up registration or its confirmation is missing");
+/** What registerInOneStatement passes for participant i (name and private link filled in as the app does). */
+function rawArguments(i) {
+  const token = randomBytes(32).toString("base64url");
+  const fill = (s) => s && s.replaceAll("Warm Up", `Participant ${i}`).replaceAll(warmUpToken ?? "\u0000", token);
+  return [
+    rawEvent.id, "PUBLIC", new Date(), randomUUID(), null, `Participant ${i}`, `r${i}@raw.bench.test`, null,
+    sample.locale, JSON.stringify(sample.answers), createHash("sha256").update(token).digest("hex"), randomUUID(), sample.emailLocale,
+    fill(sample.subject), fill(sample.html), fill(sample.text), sample.content ? randomUUID() : null, sample.fileName, sample.contentType,
+    sample.content,
+  ];
+}
+const rawStatement = `SELECT portico_register_seat(
+  $1::uuid, $2, $3, $4::uuid, $5::uuid, $6, $7, $8, $9, $10::jsonb, $11, $12::uuid, $13, $14, $15, $16, $17::uuid, $18, $19, $20) AS outcome`;
+const rawCall = async (i) => (await pool.query(rawStatement, rawArguments(i))).rows[0].outcome;
+await rawCall(-1); // warm-up, like Portico's
+const raw = await run(requests, rawCall);
+await pool.end();
+
+const portico = await run(requests, register);
 stop();
 
-latencies.sort((a, b) => a - b);
-const pct = (p) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))].toFixed(1);
-const counted = JSON.parse(execFileSync("npx", ["--no-install", "tsx", "scripts/bench/count-registrations.ts", slug], { env, encoding: "utf8" }).trim().split("\n").at(-1));
-const overbooking = Math.max(0, counted.registeredRows - counted.seats) + Math.max(0, counted.reserveRows - counted.reserveSeats);
-const countersMatch = counted.registeredRows === counted.registeredCount && counted.reserveRows === counted.reserveCount;
+const counts = (s, ...flags) => JSON.parse(execFileSync("npx", ["--no-install", "tsx", "scripts/bench/count-registrations.ts", s, ...flags], { env, encoding: "utf8" }).trim().split("\n").at(-1));
+const check = (counted) => ({
+  overbooking: Math.max(0, counted.registeredRows - counted.seats) + Math.max(0, counted.reserveRows - counted.reserveSeats),
+  countersMatch: counted.registeredRows === counted.registeredCount && counted.reserveRows === counted.reserveCount,
+});
+const counted = counts(slug);
+const rawCounted = counts(rawSlug);
+const { overbooking, countersMatch } = check(counted);
+const rawCheck = check(rawCounted);
+const queued = counts(slug, "--emails");
 
-console.log(`requests: ${requests} at concurrency ${concurrency} against ${seats} seats + ${reserve} reserve (1 warm-up registration before)`);
-console.log(`responses: ${Object.entries(statuses).map(([s, n]) => `${s}×${n}`).join(", ")}`);
-console.log(`throughput: ${(requests / seconds).toFixed(1)} requests/s; ${((statuses[201] ?? 0) / seconds).toFixed(1)} registrations/s (${seconds.toFixed(2)} s)`);
-console.log(`latency: p50 ${pct(50)} ms, p95 ${pct(95)} ms, max ${latencies.at(-1).toFixed(1)} ms`);
-console.log(`stored: ${counted.registeredRows} registered / ${counted.seats} seats, ${counted.reserveRows} reserve / ${counted.reserveSeats}; counters match rows: ${countersMatch}`);
-const queued = JSON.parse(execFileSync("npx", ["--no-install", "tsx", "scripts/bench/count-registrations.ts", slug, "--emails"], { env, encoding: "utf8" }).trim().split("\n").at(-1));
-console.log(`confirmation e-mails in the outbox: ${queued.emails} (worker ${env.PORTICO_WORKER === "off" ? "off during the run" : "on"})`);
-console.log(`overbooking: ${overbooking}`);
-process.exit(overbooking === 0 && countersMatch ? 0 : 1);
+const f = (n) => n.toFixed(1);
+const list = (outcomes) => Object.entries(outcomes).map(([s, n]) => `${s}×${n}`).join(", ");
+console.log(`requests: ${requests} at concurrency ${concurrency}, pool ${poolSize}, against ${seats} seats + ${reserve} reserve per event (1 warm-up before each)`);
+console.log(`\nraw baseline: SELECT portico_register_seat(...) straight through pg, on event "${rawSlug}"`);
+console.log(`  answers: ${list(raw.outcomes)} (GENERAL = the app would take its general path: reserve or full)`);
+console.log(`  throughput: ${f(raw.perSecond)} calls/s (${raw.seconds.toFixed(2)} s); seat phase ${f(raw.seatsPerSecond)} seats/s`);
+console.log(`  latency: p50 ${f(raw.p50)} ms, p95 ${f(raw.p95)} ms, max ${f(raw.max)} ms`);
+console.log(`  stored: ${rawCounted.registeredRows} registered / ${rawCounted.seats} seats; counters match rows: ${rawCheck.countersMatch}`);
+console.log(`\nPortico: POST /api/events/${slug}/registrations on the production build`);
+console.log(`  responses: ${list(portico.outcomes)}`);
+console.log(`  throughput: ${f(portico.perSecond)} requests/s; ${f(((portico.outcomes.REGISTERED ?? 0) + (portico.outcomes.RESERVE ?? 0)) / portico.seconds)} registrations/s (${portico.seconds.toFixed(2)} s); seat phase ${f(portico.seatsPerSecond)} seats/s`);
+console.log(`  latency: p50 ${f(portico.p50)} ms, p95 ${f(portico.p95)} ms, max ${f(portico.max)} ms`);
+console.log(`  stored: ${counted.registeredRows} registered / ${counted.seats} seats, ${counted.reserveRows} reserve / ${counted.reserveSeats}; counters match rows: ${countersMatch}`);
+console.log(`  confirmation e-mails in the outbox: ${queued.emails} (worker ${env.PORTICO_WORKER === "off" ? "off during the run" : "on"})`);
+console.log(`\nPortico ${f(portico.perSecond)}/s = ${Math.round((100 * portico.perSecond) / raw.perSecond)}% of raw ${f(raw.perSecond)}/s (all ${requests} requests answered, per second)`);
+console.log(`seat phase: Portico ${f(portico.seatsPerSecond)}/s = ${Math.round((100 * portico.seatsPerSecond) / raw.seatsPerSecond)}% of raw ${f(raw.seatsPerSecond)}/s`);
+console.log(`overbooking: ${overbooking} (raw baseline: ${rawCheck.overbooking})`);
+process.exit(overbooking === 0 && countersMatch && rawCheck.overbooking === 0 && rawCheck.countersMatch ? 0 : 1);
