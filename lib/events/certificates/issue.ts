@@ -16,7 +16,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { newStorageKey, type FileStorage } from "@/lib/storage";
 import { verificationUrl } from "./content";
 import { renderCertificatePdf } from "./pdf";
-import { certificateLayout } from "./templates";
+import { certificateLayout } from "./layout";
 
 export const CERTIFICATE_WINDOW_DAYS = 15;
 const DAY_MS = 86_400_000;

@@ -1,16 +1,15 @@
 // Certificate templates (staff; issue 3 item 8): title, body with placeholders,
 // signer and an optional logo (a PNG or JPEG uploaded through /api/files).
-// No "server-only" marker: the standalone worker (tsx lib/jobs/worker-main.ts) imports this.
+// The rendering side (certificateLayout, used by the issuing job) is in layout.ts.
 import { assertStaff, type Actor } from "@/lib/auth/actor";
 import type { DbOrTx } from "@/lib/db";
 import { isUniqueViolation, isUuid } from "@/lib/db/query-guards";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { canReadFile } from "@/lib/files/files";
-import type { FileStorage } from "@/lib/storage";
-import type { CertificateLayout } from "./pdf";
+import { LOGO_TYPES } from "./layout";
 import type { CertificateTemplateData } from "./schemas";
 
-const LOGO_TYPES: Record<string, "png" | "jpg"> = { "image/png": "png", "image/jpeg": "jpg" };
+export { certificateLayout } from "./layout";
 
 const templateSelect = { id: true, name: true, title: true, body: true, signerName: true, signerRole: true, logoFileId: true, active: true } as const;
 
@@ -52,26 +51,6 @@ export async function saveCertificateTemplate(db: DbOrTx, actor: Actor, id: stri
   } catch (error) {
     throw isUniqueViolation(error) ? new ValidationError({ name: "validation.nameTaken" }) : error;
   }
-}
-
-async function readAll(body: ReadableStream<Uint8Array> | Uint8Array): Promise<Buffer> {
-  if (body instanceof Uint8Array) return Buffer.from(body);
-  return Buffer.from(await new Response(body).arrayBuffer());
-}
-
-/** The template as the PDF renderer takes it, with its logo read from storage (a missing logo is left out). */
-export async function certificateLayout(
-  db: DbOrTx,
-  storage: FileStorage,
-  template: { title: string; body: string; signerName: string; signerRole: string; logoFileId: string | null },
-): Promise<CertificateLayout> {
-  const layout: CertificateLayout = { title: template.title, body: template.body, signerName: template.signerName, signerRole: template.signerRole, logo: null };
-  if (!template.logoFileId) return layout;
-  const file = await db.storedFile.findUnique({ where: { id: template.logoFileId }, select: { storageKey: true, contentType: true } });
-  const format = file ? LOGO_TYPES[file.contentType] : undefined;
-  const object = file && format ? await storage.get(file.storageKey) : null;
-  if (object && format) layout.logo = { data: await readAll(object.body), format };
-  return layout;
 }
 
 /** Choices for the event form's template select: active ones, plus the event's current one. */
