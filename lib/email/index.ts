@@ -1,6 +1,8 @@
 // The e-mail module: templates queued into an outbox table in the caller's
 // transaction, rendered and delivered by the sender through a transport.
 export { enqueueBulkEmails, enqueueEmail, getEmail, getEmailAttachment, listEmailAttachments, listOutbox, retryEmail, retryFailedEmails } from "./outbox";
+export { bulkSendProgress, isInProgress, listBulkSends } from "./bulk-sends";
+export type { BulkSendCounts, BulkSendProgress, ListBulkSendsInput } from "./bulk-sends";
 export type { BulkSend, EmailAttachmentInput, EnqueueEmailInput, ListOutboxInput, OutboxPage, OutboxSummary } from "./outbox";
 export { renderEmail, renderShared, renderSubject } from "./render";
 export type { RenderedEmail } from "./render";

@@ -183,6 +183,10 @@ export interface ListOutboxInput {
   status?: EmailStatus;
   /** Case-insensitive search in recipient and subject. */
   q?: string;
+  /** One template's messages (index on template, createdAt). */
+  template?: string;
+  /** One bulk send's messages (index on batchId, status). */
+  batchId?: string;
   page?: number;
   pageSize?: number;
 }
@@ -201,8 +205,12 @@ export async function listOutbox(db: DbOrTx, input: ListOutboxInput = {}): Promi
   const page = Math.max(Math.trunc(input.page ?? 1) || 1, 1);
   // Prisma's `contains` passes % and _ through as LIKE wildcards: escape them.
   const q = input.q?.trim().replace(/[\\%_]/g, "\\$&");
+  // A batch id that is no uuid matches nothing (the column would reject it).
+  if (input.batchId && !isUuid(input.batchId)) return { items: [], total: 0, page, pageSize, pageCount: 1 };
   const where: Prisma.EmailMessageWhereInput = {
     ...(input.status ? { status: input.status } : {}),
+    ...(input.template ? { template: input.template } : {}),
+    ...(input.batchId ? { batchId: input.batchId } : {}),
     ...(q
       ? {
           OR: [
