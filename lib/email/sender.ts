@@ -59,12 +59,18 @@ async function failExhaustedClaims(sql: SqlSession, maxAttempts: number): Promis
   );
 }
 
+// Taking over a lapsed claim locks all of its rows; two senders doing it at
+// once could each hold a row the other needs. One at a time, then: senders
+// that do not get this transaction-scoped lock move on to due rows.
+const LAPSED_CLAIM_LOCK = 72_015_001;
+
 /** A crashed claim, whole: every row of it comes back with its claim key. */
 async function claimLapsed(sql: SqlSession, leaseMs: number): Promise<ClaimedRow[]> {
   return sql.query<ClaimedRow>(
-    `WITH lapsed AS (
+    `WITH gate AS (SELECT pg_try_advisory_xact_lock($2) AS ok),
+     lapsed AS (
        SELECT id, "claimKey" FROM "EmailMessage"
-       WHERE status = 'SENDING' AND "leaseExpiresAt" < now()
+       WHERE (SELECT ok FROM gate) AND status = 'SENDING' AND "leaseExpiresAt" < now()
        ORDER BY "leaseExpiresAt" LIMIT 1
        FOR UPDATE SKIP LOCKED)
      UPDATE "EmailMessage" m
@@ -73,8 +79,24 @@ async function claimLapsed(sql: SqlSession, leaseMs: number): Promise<ClaimedRow
      WHERE m.status = 'SENDING' AND m."leaseExpiresAt" < now()
        AND (m."claimKey" = lapsed."claimKey" OR m.id = lapsed.id)
      RETURNING ${RETURNING}`,
-    [leaseMs],
+    [leaseMs, LAPSED_CLAIM_LOCK],
   );
+}
+
+/** A claim still being sent keeps its lease, however slow the transport. */
+function keepLease(sql: SqlSession, claimKey: string | null, leaseMs: number): () => void {
+  if (!claimKey) return () => {};
+  const timer = setInterval(() => {
+    sql
+      .query(
+        `UPDATE "EmailMessage" SET "leaseExpiresAt" = now() + $2 * interval '1 millisecond'
+         WHERE "claimKey" = $1::uuid AND status = 'SENDING'`,
+        [claimKey, leaseMs],
+      )
+      .catch((error) => console.error("[email] could not extend a claim's lease", error));
+  }, leaseMs / 3);
+  timer.unref();
+  return () => clearInterval(timer);
 }
 
 /** Due rows, people-waiting-for-them first. */
@@ -242,7 +264,15 @@ export class EmailSender {
     if (!rows.length) return { claimed: 0, sent: 0, failed: 0 };
     // A stable order: a re-sent claim forms the same batch request as before.
     rows.sort((a, b) => (a.id < b.id ? -1 : 1));
+    const release = keepLease(this.sql, rows[0].claimKey, this.leaseMs);
+    try {
+      return await this.sendClaim(rows);
+    } finally {
+      release();
+    }
+  }
 
+  private async sendClaim(rows: ClaimedRow[]): Promise<ClaimResult> {
     const files = await attachmentsOf(this.sql, rows.filter((r) => r.hasAttachments).map((r) => r.id));
     const prepared = await Promise.all(rows.map((row) => this.prepare(row, files.get(row.id))));
     const ready = prepared.filter((p): p is Prepared => "message" in p);

@@ -176,31 +176,45 @@ describe("the sender", () => {
     expect(await prisma.emailMessage.count({ where: { template: "eventStatus", priority: "BULK", status: "QUEUED" } })).toBe(111);
   });
 
+  /** What a sender killed mid-claim leaves behind: its rows SENDING under one claim key. */
+  async function crashedClaim(ids: string[], leaseEndsInMs: number) {
+    const claimKey = randomUUID();
+    await prisma.emailMessage.updateMany({ where: { id: { in: ids } }, data: { status: "SENDING", attempts: 1, claimKey, leaseExpiresAt: new Date(Date.now() + leaseEndsInMs) } });
+    return claimKey;
+  }
+
   it("a claim whose sender died is taken over whole after its lease, with the same claim key", async () => {
     const ids = await Promise.all(Array.from({ length: 5 }, (_, i) => enqueueReset(prisma, `crash${i}@example.com`)));
-    // The first sender hands the messages over and never comes back (its process died).
-    const hung = scriptedTransport(() => new Promise<void>(() => {}));
-    void new EmailSender(database.sql, hung.transport, { leaseMs: 300 }).sendOneClaim();
-    await sleep(150);
-    const claimed = await prisma.emailMessage.findMany({ where: { id: { in: ids } } });
-    expect(claimed.every((m) => m.status === "SENDING" && m.attempts === 1)).toBe(true);
-    const claimKey = claimed[0].claimKey;
-    expect(claimed.every((m) => m.claimKey === claimKey)).toBe(true);
-
-    // While the lease runs, nobody else touches them.
+    const claimKey = await crashedClaim(ids, 300);
+    // While the lease runs, nobody touches them.
     const other = scriptedTransport();
     expect(await drain(other.transport)).toMatchObject({ claimed: 0 });
-    await sleep(300);
+    await sleep(350);
     expect(await drain(other.transport)).toMatchObject({ claimed: 5, sent: 5 });
     const after = await prisma.emailMessage.findMany({ where: { id: { in: ids } } });
     expect(after.every((m) => m.status === "SENT" && m.attempts === 2 && m.claimKey === claimKey)).toBe(true);
-    expect(hung.calls.map((c) => c.id).sort()).toEqual(other.calls.map((c) => c.id).sort());
+    expect(other.calls.map((c) => c.id).sort()).toEqual([...ids].sort());
   });
 
-  it("a batch transport gets a re-sent claim as the same request with the same key", async () => {
+  it("a live sender keeps its lease however slow the transport is", async () => {
+    const ids = await Promise.all(Array.from({ length: 3 }, (_, i) => enqueueReset(prisma, `slow${i}@example.com`)));
+    let finish!: () => void;
+    const gate = new Promise<void>((resolve) => (finish = resolve));
+    const slow = scriptedTransport(() => gate);
+    const sending = new EmailSender(database.sql, slow.transport, { leaseMs: 150 }).sendOneClaim();
+    await sleep(500); // more than three leases
+    const other = scriptedTransport();
+    expect(await drain(other.transport)).toMatchObject({ claimed: 0 });
+    finish();
+    expect(await sending).toMatchObject({ claimed: 3, sent: 3 });
+    expect(other.calls).toHaveLength(0);
+    expect(await prisma.emailMessage.count({ where: { id: { in: ids }, status: "SENT", attempts: 1 } })).toBe(3);
+  });
+
+  it("a batch transport gets a re-sent claim as one request keyed by the claim", async () => {
     const ids = await Promise.all(Array.from({ length: 4 }, (_, i) => enqueueReset(prisma, `batch${i}@example.com`)));
+    const claimKey = await crashedClaim(ids, -1);
     const requests: { key: string; ids: string[] }[] = [];
-    let hang = true;
     const transport: EmailTransport = {
       name: "batch",
       concurrency: 2,
@@ -208,18 +222,12 @@ describe("the sender", () => {
       send: () => Promise.reject(new Error("single sends are not expected")),
       async sendBatch(messages, key) {
         requests.push({ key, ids: messages.map((m) => m.id) });
-        if (hang) await new Promise<void>(() => {});
         return messages.map((m) => ({ providerId: `b-${m.id}` }));
       },
     };
-    void new EmailSender(database.sql, transport, { leaseMs: 200 }).sendOneClaim();
-    await sleep(350);
-    hang = false;
     expect(await drain(transport)).toMatchObject({ claimed: 4, sent: 4 });
-    expect(requests).toHaveLength(2);
-    expect(requests[1]).toEqual(requests[0]);
-    expect(requests[0].ids).toHaveLength(4);
-    expect(await prisma.emailMessage.count({ where: { id: { in: ids }, status: "SENT" } })).toBe(4);
+    expect(requests).toEqual([{ key: claimKey, ids: [...ids].sort() }]);
+    expect(await prisma.emailMessage.count({ where: { id: { in: ids }, status: "SENT", providerId: { startsWith: "b-" } } })).toBe(4);
   });
 
   it("a message whose claims keep lapsing is given up, not sent forever", async () => {
