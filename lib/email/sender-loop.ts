@@ -81,13 +81,13 @@ export class SenderLoop {
 
   private idle(timeoutMs: number | null): Promise<void> {
     return new Promise((resolve) => {
-      const timer = timeoutMs === null ? undefined : setTimeout(done, timeoutMs);
-      const self = this;
-      function done() {
+      let timer: NodeJS.Timeout | undefined;
+      const done = () => {
         clearTimeout(timer);
-        self.wakers.delete(done);
+        this.wakers.delete(done);
         resolve();
-      }
+      };
+      if (timeoutMs !== null) timer = setTimeout(done, timeoutMs);
       this.wakers.add(done);
     });
   }

@@ -72,7 +72,7 @@ describe("the worker's sender", () => {
       const ids: string[] = [];
       for (let i = 0; i < 300; i++) ids.push(await enqueueEmail(t.prisma, { to: `web${i}@portico.test`, locale: "en", template: "passwordReset", props }));
       let peak = 0;
-      for (const id of ids.slice(0, 50)) {
+      for (let i = 0; i < 50; i++) {
         await web.boss.send(QUEUES.emailWake, {});
         peak = Math.max(peak, await web.boss.getQueueSize(QUEUES.emailWake));
       }
