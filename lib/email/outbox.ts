@@ -106,13 +106,26 @@ export async function enqueueBulkEmails<N extends TemplateName>(
   });
   const rows = inputs.map((input) => messageRow({ ...input, template: send.template, batchId: batch.id } as EnqueueEmailInput<N>));
   const withFiles = inputs.flatMap((input, i) => (input.attachments ?? []).map((a) => ({ ...toAttachmentRow(a), emailMessageId: rows[i].id })));
-  for (let i = 0; i < rows.length; i += INSERT_CHUNK) await tx.emailMessage.createMany({ data: rows.slice(i, i + INSERT_CHUNK) });
+  for (let i = 0; i < rows.length; i += INSERT_CHUNK) await insertRows(tx, rows.slice(i, i + INSERT_CHUNK));
   if (withFiles.length) await tx.emailAttachment.createMany({ data: withFiles });
   return { batchId: batch.id, emailIds: rows.map((r) => r.id) };
 }
 
-// Rows per INSERT: PostgreSQL takes at most 65,535 parameters per statement.
-const INSERT_CHUNK = 2_000;
+// Rows per INSERT: one statement of column arrays each (unnest) is far cheaper
+// than Prisma's createMany with a parameter per value.
+const INSERT_CHUNK = 5_000;
+
+function insertRows(tx: DbOrTx, rows: ReturnType<typeof messageRow>[]) {
+  const column = <K extends keyof (typeof rows)[number]>(key: K) => rows.map((r) => r[key]);
+  return tx.$executeRaw`
+    INSERT INTO "EmailMessage" (id, "to", locale, template, props, "timeZone", subject, html, text, priority, "batchId", status, "updatedAt")
+    SELECT id, "to", locale, template, props, "timeZone", subject, html, text, priority::"EmailPriority", "batchId", 'QUEUED', now()
+    FROM unnest(
+      ${column("id")}::uuid[], ${column("to")}::text[], ${column("locale")}::text[], ${column("template")}::text[],
+      ${rows.map((r) => JSON.stringify(r.props))}::jsonb[], ${column("timeZone")}::text[], ${column("subject")}::text[],
+      ${column("html")}::text[], ${column("text")}::text[], ${column("priority")}::text[], ${column("batchId")}::uuid[]
+    ) AS v(id, "to", locale, template, props, "timeZone", subject, html, text, priority, "batchId")`;
+}
 
 function toAttachmentRow(a: EmailAttachmentInput) {
   return { fileName: a.fileName, contentType: a.contentType, content: toBytes(a.content) };

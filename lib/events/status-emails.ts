@@ -2,7 +2,6 @@
 // Confirmed or Cancelled, or on demand ("Reenviar e-mail"), one individual e-mail
 // per active participant (registered and reserve) with the event's details and
 // status, in the participant's language. A session e-mails its own participants.
-import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import type { Db, DbOrTx } from "@/lib/db";
 import { isUuid } from "@/lib/db/query-guards";

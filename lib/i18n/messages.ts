@@ -14,8 +14,23 @@ export function messagesFor(locale: Locale): Messages {
   return catalogues[locale];
 }
 
+function createFor(locale: Locale, timeZone: string | undefined) {
+  return createTranslator({ locale, messages: catalogues[locale], timeZone });
+}
+
+// Translators are pure; a bulk send asks for the same few thousands of times.
+const translators = new Map<string, ReturnType<typeof createFor>>();
+
 /** A translator for a locale outside a request (e-mails, jobs). */
 export function translatorFor(locale: string, timeZone?: string) {
   const l = isLocale(locale) ? locale : defaultLocale;
-  return createTranslator({ locale: l, messages: catalogues[l], timeZone });
+  const key = `${l}|${timeZone ?? ""}`;
+  let translator = translators.get(key);
+  if (!translator) {
+    translator = createFor(l, timeZone);
+    // Time zones are few (IANA names), but cap the cache anyway.
+    if (translators.size >= 1000) translators.clear();
+    translators.set(key, translator);
+  }
+  return translator;
 }
