@@ -54,3 +54,7 @@ ALTER TABLE "EmailBatch" ADD CONSTRAINT "EmailBatch_eventId_fkey" FOREIGN KEY ("
 -- AddForeignKey
 ALTER TABLE "EmailBatch" ADD CONSTRAINT "EmailBatch_createdById_fkey" FOREIGN KEY ("createdById") REFERENCES "User"("id") ON DELETE SET NULL ON UPDATE CASCADE;
 
+
+-- Rows an earlier sender left SENDING (it had no lease) lapse two minutes after
+-- their last update, so the new senders take them over.
+UPDATE "EmailMessage" SET "leaseExpiresAt" = "updatedAt" + interval '2 minutes' WHERE status = 'SENDING';
