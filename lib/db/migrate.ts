@@ -1,8 +1,11 @@
 // The project's migration runner, for both backends (Prisma 7's own needs a
 // native engine this machine cannot download). Each migration runs in its own
-// transaction under Prisma's advisory lock, and is recorded in
-// _prisma_migrations with Prisma's columns and SHA-256 checksums, so
-// `prisma migrate status/deploy` agree wherever Prisma's engine exists.
+// transaction, which first takes Prisma's advisory lock (transaction-level, so
+// it also works through a transaction-mode pooler such as PgBouncer, where
+// consecutive statements may run on different server connections) and checks
+// again whether another runner applied it meanwhile. Applied migrations are
+// recorded in _prisma_migrations with Prisma's columns and SHA-256 checksums,
+// so `prisma migrate status/deploy` agree wherever Prisma's engine exists.
 import { createHash, randomUUID } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
@@ -60,44 +63,71 @@ export async function migrate(
   const migrations = options.migrations ?? (await readMigrations());
   const log = options.log ?? (() => {});
   return driver.withSession(async (session) => {
-    await session.query("SELECT pg_advisory_lock($1)", [PRISMA_ADVISORY_LOCK]);
-    try {
+    const result: MigrateResult = { applied: [], alreadyApplied: 0 };
+    // One locked read first: usually everything is in place and this is all.
+    const applied = await locked(session, async () => {
       await session.exec(CREATE_TABLE);
-      const done = await session.query<{ migration_name: string; checksum: string }>(
-        `SELECT migration_name, checksum FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
-      );
-      const applied = new Map(done.map((r) => [r.migration_name, r.checksum]));
-      const result: MigrateResult = { applied: [], alreadyApplied: 0 };
-      for (const migration of migrations) {
-        const previous = applied.get(migration.name);
-        if (previous) {
-          result.alreadyApplied++;
-          if (previous !== migration.checksum) log(`warning: ${migration.name} was edited after it was applied`);
+      return appliedChecksums(session);
+    });
+    for (const migration of migrations) {
+      let previous = applied.get(migration.name);
+      if (!previous) {
+        // Another runner (an instance starting at the same time) may have applied it since.
+        previous = await applyOne(session, migration);
+        if (!previous) {
+          log(`applied ${migration.name}`);
+          result.applied.push(migration.name);
           continue;
         }
-        await applyOne(session, migration);
-        log(`applied ${migration.name}`);
-        result.applied.push(migration.name);
       }
-      return result;
-    } finally {
-      await session.query("SELECT pg_advisory_unlock($1)", [PRISMA_ADVISORY_LOCK]);
+      result.alreadyApplied++;
+      if (previous !== migration.checksum) log(`warning: ${migration.name} was edited after it was applied`);
     }
+    return result;
   });
 }
 
-async function applyOne(session: SqlSession, migration: Migration) {
+/** Runs `fn` in a transaction that holds Prisma's migration lock until it ends (commit or rollback). */
+async function locked<T>(session: SqlSession, fn: () => Promise<T>): Promise<T> {
   await session.exec("BEGIN");
   try {
-    await session.exec(migration.sql);
-    await session.query(
-      `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at, finished_at, applied_steps_count)
-       VALUES ($1, $2, $3, now(), clock_timestamp(), 1)`,
-      [randomUUID(), migration.checksum, migration.name],
-    );
+    await session.query("SELECT pg_advisory_xact_lock($1)", [PRISMA_ADVISORY_LOCK]);
+    const value = await fn();
     await session.exec("COMMIT");
+    return value;
   } catch (error) {
-    await session.exec("ROLLBACK");
-    throw new MigrationError(migration.name, error);
+    // A connection that broke cannot roll back; the server does it when it closes.
+    await session.exec("ROLLBACK").catch(() => {});
+    throw error;
+  }
+}
+
+async function appliedChecksums(session: SqlSession, name?: string): Promise<Map<string, string>> {
+  const rows = await session.query<{ migration_name: string; checksum: string }>(
+    `SELECT migration_name, checksum FROM "_prisma_migrations"
+      WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL${name ? " AND migration_name = $1" : ""}`,
+    name ? [name] : [],
+  );
+  return new Map(rows.map((r) => [r.migration_name, r.checksum]));
+}
+
+/** Applies the migration under the lock unless it is in place already; returns the checksum it was applied with then. */
+async function applyOne(session: SqlSession, migration: Migration): Promise<string | undefined> {
+  let attempted = false;
+  try {
+    return await locked(session, async () => {
+      const previous = (await appliedChecksums(session, migration.name)).get(migration.name);
+      if (previous) return previous;
+      attempted = true;
+      await session.exec(migration.sql);
+      await session.query(
+        `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at, finished_at, applied_steps_count)
+         VALUES ($1, $2, $3, now(), clock_timestamp(), 1)`,
+        [randomUUID(), migration.checksum, migration.name],
+      );
+      return undefined;
+    });
+  } catch (error) {
+    throw attempted ? new MigrationError(migration.name, error) : error;
   }
 }
