@@ -9,7 +9,7 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "../generated/prisma/client";
 import { resolveDatabaseTarget, type DatabaseTarget } from "./connection";
 import { countQuery, queryStatsEnabled } from "./query-stats";
-import { driverFor, type SqlDriver } from "./sql-driver";
+import { driverFor, postgresDriver, type SqlDriver } from "./sql-driver";
 
 export type Db = ReturnType<typeof createPrismaClient>;
 /** A Prisma client or an interactive transaction: what domain functions take. */
@@ -51,4 +51,22 @@ export async function closeDatabase(database: Database) {
   await database.prisma.$disconnect();
   await database.sql.close();
   if (globalForDb.porticoDatabase === database) delete globalForDb.porticoDatabase;
+}
+
+/**
+ * Runs `fn` with the SQL driver migrations should use: a connection straight to
+ * PostgreSQL from DATABASE_DIRECT_URL when set (DATABASE_URL may go through a
+ * pooler such as PgBouncer, whose timeouts suit requests rather than DDL), else
+ * the database's own driver. The embedded database ignores it.
+ */
+export async function withMigrationDriver<T>(database: Database, fn: (driver: SqlDriver) => Promise<T>, directUrl = process.env.DATABASE_DIRECT_URL?.trim()): Promise<T> {
+  if (!directUrl || database.target.kind !== "postgres") return fn(database.sql);
+  const target = resolveDatabaseTarget(directUrl);
+  if (target.kind !== "postgres") throw new Error("DATABASE_DIRECT_URL must be a postgresql:// URL");
+  const direct = postgresDriver(target.url, 1);
+  try {
+    return await fn(direct);
+  } finally {
+    await direct.close();
+  }
 }
