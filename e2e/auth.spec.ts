@@ -10,6 +10,16 @@ test("anonymous visitors are sent to the login page with a return URL, and come 
   await expect(page.getByRole("heading", { name: "Outbox" })).toBeVisible();
 });
 
+test("a return URL that leaves the site or the area lands on the portal after signing in", async ({ page }) => {
+  for (const callbackUrl of ["/portal/..//evil.example/y", "/portal/..\\\\evil.example/y", "/portal/%2e%2e//evil.example/y", "/\\evil.example/portal"]) {
+    await page.context().clearCookies();
+    await page.goto(`/login?callbackUrl=${encodeURIComponent(callbackUrl)}`);
+    await signInHere(page, "company@portico.test");
+    await expect(page).toHaveURL(/^http:\/\/127\.0\.0\.1:\d+\/portal$/);
+    await expect(page.getByText("Acme Indústria Ltda")).toBeVisible();
+  }
+});
+
 test("each role lands on its own area and the other audience gets a 403", async ({ page }) => {
   await loginAs(page, "staff1@portico.test", /\/admin$/);
   await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();

@@ -11,14 +11,10 @@ import { LOCALE_COOKIE, TIME_ZONE_COOKIE } from "@/lib/i18n/config";
 import { signIn, signOut } from "./auth";
 import { normalizeEmail } from "./normalize-email";
 import { forgotPasswordSchema, loginSchema, newPasswordSchema, type ForgotPasswordInput, type LoginInput, type NewPasswordInput } from "./schemas";
+import { resolveCallbackUrl } from "./callback-url";
 import { homeFor } from "./session";
 import { requestPasswordReset, resetPassword, RESET_TOKEN_MINUTES } from "./password-reset";
 import { appUrl } from "@/lib/app-url";
-
-/** Only same-site paths are accepted as return URLs (no open redirect). */
-function safeCallback(url: string | undefined): string | undefined {
-  return url && url.startsWith("/") && !url.startsWith("//") && !url.startsWith("/\\") ? url : undefined;
-}
 
 export async function loginAction(input: LoginInput & { callbackUrl?: string }): Promise<ActionResult> {
   const parsed = loginSchema.safeParse(input);
@@ -36,10 +32,9 @@ export async function loginAction(input: LoginInput & { callbackUrl?: string }):
   const jar = await cookies();
   jar.set(LOCALE_COOKIE, user.locale, { path: "/", sameSite: "lax", maxAge: 365 * 24 * 3600 });
   jar.set(TIME_ZONE_COOKIE, user.timeZone, { path: "/", sameSite: "lax", maxAge: 365 * 24 * 3600 });
-  const target = safeCallback(input.callbackUrl);
-  const home = homeFor(user);
-  // A return URL of the other audience would only show a 403.
-  redirect(target && target.startsWith(home) ? target : home);
+  // Only a path on this origin inside the user's own area (the other audience's
+  // area would only show a 403); anything else lands on the area's home.
+  redirect(resolveCallbackUrl(input.callbackUrl, homeFor(user)));
 }
 
 export async function logoutAction(): Promise<void> {
