@@ -114,6 +114,36 @@ test("staff confirm the event and e-mail the participants; the outbox shows the 
   await expect(page.getByRole("link", { name: new RegExp(eventName) }).first()).toBeVisible();
   const subjects = await page.getByRole("row").allInnerTexts();
   expect(subjects.filter((row) => row.includes(eventName)).length).toBeGreaterThanOrEqual(2);
+
+  // The event page follows the send: its total, then (refreshing by itself) "1 sent".
+  await page.goto(eventPath);
+  const send = page.getByTestId("bulk-sends").getByRole("listitem").first();
+  await expect(send).toContainText("Status e-mail to 1 participant");
+  await expect(send.getByRole("progressbar", { name: "Status e-mail to 1 participant" })).toHaveAttribute("aria-valuemax", "1");
+  await expect(send).toContainText("1 sent, 0 failed, 0 waiting", { timeout: 20_000 });
+  await expect(send.getByRole("progressbar")).toHaveAttribute("aria-valuenow", "1");
+
+  // The outbox lists the bulk send with its event, and shows its messages only.
+  await page.goto("/admin/outbox?view=bulk");
+  const listed = page.getByTestId("bulk-sends").getByRole("listitem").filter({ hasText: eventName });
+  await expect(listed).toContainText("Status e-mail to 1 participant");
+  await expect(listed).toContainText("1 sent, 0 failed, 0 waiting");
+  await listed.getByRole("link", { name: "Show its e-mails" }).click();
+  await expect(page).toHaveURL(/\/admin\/outbox\?batch=[0-9a-f-]{36}$/);
+  await expect(page.getByRole("heading", { name: "E-mails of one bulk send" })).toBeVisible();
+  const rows = page.getByRole("table").getByRole("row");
+  await expect(rows).toHaveCount(2); // the header and Vera's e-mail
+  await expect(rows.nth(1)).toContainText("vera@visitor.test");
+  await expect(rows.nth(1)).toContainText("Event status");
+
+  // The template filter: only status e-mails.
+  await page.goto("/admin/outbox");
+  await page.getByLabel("Template").selectOption({ label: "Event status" });
+  await page.getByRole("button", { name: "Search" }).click();
+  await expect(page).toHaveURL(/template=eventStatus/);
+  const templates = await page.getByRole("table").getByRole("row").allInnerTexts();
+  expect(templates.length).toBeGreaterThan(1);
+  for (const row of templates.slice(1)) expect(row).toContain("Event status");
 });
 
 test("a client registers in the portal and joins inside the access window", async ({ page }) => {

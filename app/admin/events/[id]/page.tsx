@@ -1,6 +1,8 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { BulkSendList } from "@/components/admin/bulk-send-list";
+import { RefreshWhileSending } from "@/components/admin/refresh-while-sending";
 import { AddParticipantForm } from "@/components/events/add-participant-form";
 import { ArtworkUpload } from "@/components/events/artwork-upload";
 import { CopyLink } from "@/components/events/copy-link";
@@ -12,14 +14,18 @@ import { buttonClass } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/page-header";
 import { Markdown } from "@/components/ui/markdown";
 import { appUrl } from "@/lib/app-url";
+import { isAdmin } from "@/lib/auth/actor";
 import { requireStaff } from "@/lib/auth/session";
 import { db } from "@/lib/db";
+import { isInProgress, listBulkSends } from "@/lib/email";
 import { getEvent } from "@/lib/events/event-list";
 import { listParticipants } from "@/lib/events/participants";
 import { activeParticipantCount } from "@/lib/events/status-emails";
 import { NotFoundError } from "@/lib/errors";
 import { first, parseListQuery, type SearchParams } from "@/lib/pagination";
 import { uploadMaxBytes } from "@/lib/storage";
+
+const RECENT_SENDS = 3;
 
 export async function generateMetadata() {
   return { title: (await getTranslations("events.admin"))("detailTitle") };
@@ -33,7 +39,14 @@ export default async function EventPage({ params, searchParams }: { params: Prom
     throw error;
   });
   const [t, tc, format] = await Promise.all([getTranslations("events.admin"), getTranslations("common"), getFormatter()]);
-  const [participants, activeCount] = await Promise.all([listParticipants(db, actor, event.id, parseListQuery(query)), activeParticipantCount(db, event.id)]);
+  // The event's latest status e-mails and how far they got: shown to every
+  // staff member who can see the event; sending and retrying need more rights.
+  const [participants, activeCount, sends] = await Promise.all([
+    listParticipants(db, actor, event.id, parseListQuery(query)),
+    activeParticipantCount(db, event.id),
+    listBulkSends(db, { page: 1, pageSize: RECENT_SENDS, eventId: event.id }),
+  ]);
+  const admin = isAdmin(actor);
   const when = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: "medium", timeStyle: "short", timeZone: event.timeZone }) : tc("none"));
   const details: [string, React.ReactNode][] = [
     [t("type"), `${event.type.name}${event.type.isPublic ? ` (${t("public")})` : ""}`],
@@ -163,11 +176,31 @@ export default async function EventPage({ params, searchParams }: { params: Prom
             {event.mainEvent ? <p className="text-sm text-slate-600">{t("addInMainEvent", { number: event.mainEvent.number })}</p> : <AddParticipantForm eventId={event.id} />}
           </div>
         </Card>
-        {event.canEdit ? (
+        {event.canEdit || sends.total > 0 ? (
           <Card>
             <h2 className="mb-2 text-lg font-medium">{t("statusEmails")}</h2>
-            <p className="mb-4 text-sm text-slate-600">{t("statusEmailsHelp", { count: activeCount })}</p>
-            <ResendStatusEmails eventId={event.id} count={activeCount} />
+            {event.canEdit ? (
+              <>
+                <p className="mb-4 text-sm text-slate-600">{t("statusEmailsHelp", { count: activeCount })}</p>
+                <ResendStatusEmails eventId={event.id} count={activeCount} />
+              </>
+            ) : null}
+            <section aria-labelledby="event-bulk-sends" className={event.canEdit ? "mt-6 border-t border-slate-200 pt-6" : ""}>
+              <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
+                <h3 id="event-bulk-sends" className="text-sm font-medium text-slate-800">
+                  {t("latestSends")}
+                </h3>
+                <RefreshWhileSending active={isInProgress(sends.rows)} />
+              </div>
+              {sends.rows.length === 0 ? <p className="text-sm text-slate-600">{t("noSends")}</p> : <BulkSendList sends={sends.rows} isAdmin={admin} showEvent={false} />}
+              {admin && sends.total > sends.rows.length ? (
+                <p className="mt-3 text-sm">
+                  <Link href={`/admin/outbox?view=bulk&event=${event.id}`} className="text-indigo-700 underline">
+                    {t("allSends", { count: sends.total })}
+                  </Link>
+                </p>
+              ) : null}
+            </section>
           </Card>
         ) : null}
       </div>
