@@ -9,7 +9,8 @@
 // bounded in count and time.
 //   BENCH_DATABASE_URL (default postgresql://postgres@127.0.0.1:5432/portico_bench; recreated)
 //   BENCH_REQUESTS (2000), BENCH_CONCURRENCY (50), BENCH_SEATS (1500), BENCH_RESERVE (200), BENCH_WORKER (off),
-//   DATABASE_POOL_SIZE (20, the server's and the baseline's), BENCH_TIMEOUT_S (600)
+//   DATABASE_POOL_SIZE (20, the server's and the baseline's), BENCH_TIMEOUT_S (600),
+//   BENCH_CPU_PROF (a directory: the server runs with node --cpu-prof and writes its profile there)
 import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
@@ -51,13 +52,16 @@ const env = {
   PORTICO_WORKER: process.env.BENCH_WORKER === "on" ? "on" : "off",
   NODE_ENV: "production",
 };
+// Node refuses --cpu-prof in NODE_OPTIONS: the profiled server is started by node itself.
+const profile = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
 // Two events of the same shape: one for Portico, one for the raw baseline.
 for (const s of [slug, rawSlug]) {
   const setup = spawnSync("npx", ["--no-install", "tsx", "scripts/bench/setup-event.ts", s, String(seats), String(reserve)], { stdio: "inherit", env });
   if (setup.status !== 0) process.exit(1);
 }
 
-const server = spawn("npx", ["--no-install", "next", "start", "--port", String(port)], { env, stdio: "ignore", detached: true });
+const server = spawn(process.execPath, [...profile, "node_modules/next/dist/bin/next", "start", "--port", String(port)], { env, stdio: "ignore", detached: true });
+const serverExited = new Promise((resolve) => server.on("exit", resolve));
 const stop = () => {
   try {
     process.kill(-server.pid, "SIGTERM");
@@ -131,7 +135,7 @@ const pool = new pg.Pool({ connectionString: url.toString(), max: poolSize });
 const [rawEvent] = (await pool.query(`SELECT id FROM "Event" WHERE slug = $1`, [rawSlug])).rows;
 const [sample] = (
   await pool.query(
-    `SELECT r.locale, r.answers, m.locale AS "emailLocale", m.subject, m.html, m.text, a."fileName", a."contentType", a.content
+    `SELECT r.locale, r.answers, m.locale AS "emailLocale", m.props, m."timeZone", m.subject, a."fileName", a."contentType", a.content
      FROM "Registration" r JOIN "EmailMessage" m ON m."to" = r.email AND m.template = 'eventRegistration'
      LEFT JOIN "EmailAttachment" a ON a."emailMessageId" = m.id
      WHERE r.email = 'warmup@bench.test'`,
@@ -145,12 +149,12 @@ function rawArguments(i) {
   return [
     rawEvent.id, "PUBLIC", new Date(), randomUUID(), null, `Participant ${i}`, `r${i}@raw.bench.test`, null,
     sample.locale, JSON.stringify(sample.answers), createHash("sha256").update(token).digest("hex"), randomUUID(), sample.emailLocale,
-    fill(sample.subject), fill(sample.html), fill(sample.text), sample.content ? randomUUID() : null, sample.fileName, sample.contentType,
+    fill(JSON.stringify(sample.props)), sample.timeZone, fill(sample.subject), sample.content ? randomUUID() : null, sample.fileName, sample.contentType,
     sample.content,
   ];
 }
 const rawStatement = `SELECT portico_register_seat(
-  $1::uuid, $2, $3, $4::uuid, $5::uuid, $6, $7, $8, $9, $10::jsonb, $11, $12::uuid, $13, $14, $15, $16, $17::uuid, $18, $19, $20) AS outcome`;
+  $1::uuid, $2, $3, $4::uuid, $5::uuid, $6, $7, $8, $9, $10::jsonb, $11, $12::uuid, $13, $14::jsonb, $15, $16, $17::uuid, $18, $19, $20) AS outcome`;
 const rawCall = async (i) => (await pool.query(rawStatement, rawArguments(i))).rows[0].outcome;
 await rawCall(-1); // warm-up, like Portico's
 const raw = await run(requests, rawCall);
@@ -158,6 +162,7 @@ await pool.end();
 
 const portico = await run(requests, register);
 stop();
+await serverExited; // (a CPU profile is written on exit)
 
 const counts = (s, ...flags) => JSON.parse(execFileSync("npx", ["--no-install", "tsx", "scripts/bench/count-registrations.ts", s, ...flags], { env, encoding: "utf8" }).trim().split("\n").at(-1));
 const check = (counted) => ({

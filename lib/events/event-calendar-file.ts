@@ -27,8 +27,33 @@ type CalendarSource = Omit<CalendarEvent, "location" | "url"> & {
   customer: { name: string } | null;
 };
 
-/** The event's .ics as an e-mail attachment (the registration confirmation carries it). */
-export function eventCalendarAttachment(event: CalendarSource, locale: string) {
+export interface CalendarAttachment {
+  fileName: string;
+  contentType: string;
+  content: Uint8Array<ArrayBuffer>;
+}
+
+const MAX_ATTACHMENTS = 500;
+const attachments = new Map<string, CalendarAttachment>();
+
+/**
+ * The event's .ics as an e-mail attachment (the registration confirmation
+ * carries it). Every registrant of an event gets the same file, so it is built
+ * once per version of the event and language, and shared: do not modify it.
+ */
+export function eventCalendarAttachment(event: CalendarSource, locale: string): CalendarAttachment {
+  const { id, number, name, description, startsAt, endsAt, timeZone, status, updatedAt, slug, publicRegistration, place, customer } = event;
+  const key = JSON.stringify([id, number, name, description, startsAt, endsAt, timeZone, status, updatedAt, slug, publicRegistration, place, customer, locale, appUrl("/")]);
+  let attachment = attachments.get(key);
+  if (!attachment) {
+    if (attachments.size >= MAX_ATTACHMENTS) attachments.delete(attachments.keys().next().value!);
+    attachment = buildCalendarAttachment(event, locale);
+    attachments.set(key, attachment);
+  }
+  return attachment;
+}
+
+function buildCalendarAttachment(event: CalendarSource, locale: string): CalendarAttachment {
   const location = event.place ? [event.place.name, event.place.address].filter(Boolean).join(", ") : (event.customer?.name ?? null);
   const url = event.publicRegistration ? appUrl(`/e/${encodeURIComponent(event.slug)}`) : appUrl(`/portal/events/${event.number}`);
   const t = translatorFor(locale);

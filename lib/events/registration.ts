@@ -9,13 +9,13 @@ import { normalizeEmail } from "@/lib/auth/normalize-email";
 import { now } from "@/lib/clock";
 import type { Db, DbOrTx } from "@/lib/db";
 import { assertRecipient, enqueueEmail } from "@/lib/email/outbox";
-import type { RenderedEmail } from "@/lib/email/render";
+import { encodeProps } from "@/lib/email/props";
+import { renderSubject } from "@/lib/email/render";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { defaultLocale } from "@/lib/i18n/config";
+import { defaultLocale, isLocale } from "@/lib/i18n/config";
 import { parseCpf } from "./cpf";
 import { eventCalendarAttachment } from "./event-calendar-file";
-import { renderConfirmation } from "./confirmation-render";
 import { fillFreeSeats } from "./promotion";
 import { assertValidAnswers, parseQuestions } from "./questionnaire";
 import { mirrorToSecondaries } from "./replication";
@@ -126,16 +126,14 @@ export async function registerForEvent(db: Db, eventId: string, registrant: Regi
   const person = await personOf(db, registrant);
   const token = registrant.source === "PUBLIC" ? newAccessToken() : null;
   // An event's registrations take turns on its row lock, so everything that
-  // does not decide the seat happens before it: reading the event, checking
-  // the answers and rendering the likely confirmation. Under the lock the
-  // deciding columns are read fresh, and the confirmation is rendered again
-  // only if the outcome or the event's details changed meanwhile.
+  // does not decide the seat happens before it: reading the event and checking
+  // the answers. Under the lock the deciding columns are read fresh. The
+  // confirmation is stored as its template and props; the sender renders it.
   const snapshot = await eventRowForEmail(db, eventId);
   assertOpenFor(snapshot, registrant);
   const answers = answersFor(snapshot, registrant, answersInput) as unknown as Prisma.InputJsonValue;
-  const likely = await preRenderConfirmation(snapshot, person, token);
-  if (likely && snapshot.reserveCount === 0) {
-    const fast = await registerInOneStatement(db, snapshot.id, registrant.source, person, answers, token, likely);
+  if (snapshot.registeredCount < snapshot.seats && snapshot.reserveCount === 0) {
+    const fast = await registerInOneStatement(db, snapshot, registrant.source, person, answers, token);
     if (fast) return fast;
   }
 
@@ -189,17 +187,14 @@ export async function registerForEvent(db: Db, eventId: string, registrant: Regi
     // A new reserve joins the end of the list (its arrival is the newest), so
     // its position is the number of reserves.
     const position = status === "RESERVE" ? counters.reserve : undefined;
-    const reuse = likely && status === "REGISTERED" && likely.key === emailKey(event) ? likely : null;
-    const props = confirmationProps(event, person, token, status, position ?? null);
     emailIds.push(
       await enqueueEmail(tx, {
         to: person.email,
         locale: person.locale,
         timeZone: event.timeZone,
         template: "eventRegistration",
-        props,
-        attachments: [reuse?.attachment ?? eventCalendarAttachment(event, person.locale)],
-        rendered: reuse?.rendered ?? (await renderConfirmation({ eventKey: emailKey(event), locale: person.locale, timeZone: event.timeZone, props, token: token?.token ?? null })),
+        props: confirmationProps(event, person, token, status, position ?? null),
+        attachments: [eventCalendarAttachment(event, person.locale)],
       }),
     );
     return { registrationId: registration.id, status, reservePosition: position, accessToken: token?.token, emailIds };
@@ -207,31 +202,34 @@ export async function registerForEvent(db: Db, eventId: string, registrant: Regi
 }
 
 /**
- * The common case in one statement (portico_register_seat, see its migration):
+ * The common case in one statement (portico_register_seat, see its migrations):
  * a free seat, nobody on the reserve list, no sessions, no earlier row for the
  * e-mail. The event's lock is then held for that one statement only. Returns
  * null when the general path must decide (nothing was written then). The
- * confirmation is the one rendered before the lock from the same event row.
+ * confirmation (template props, subject, .ics) comes from the event row read
+ * before the lock, and is stored unrendered like any enqueued e-mail.
  */
 async function registerInOneStatement(
   db: Db,
-  eventId: string,
+  event: EmailEvent,
   source: Registrant["source"],
   person: Person,
   answers: Prisma.InputJsonValue,
   token: { token: string; hash: string } | null,
-  likely: NonNullable<Awaited<ReturnType<typeof preRenderConfirmation>>>,
 ): Promise<RegistrationResult | null> {
   assertRecipient(person.email);
   const registrationId = randomUUID();
   const emailId = randomUUID();
-  const { rendered, attachment } = likely;
+  const locale = isLocale(person.locale) ? person.locale : defaultLocale;
+  const props = confirmationProps(event, person, token, "REGISTERED", null);
+  const subject = renderSubject("eventRegistration", locale, props, { timeZone: event.timeZone });
+  const attachment = eventCalendarAttachment(event, person.locale);
   const [row] = await db.$queryRaw<{ outcome: string }[]>`
     SELECT portico_register_seat(
-      ${eventId}::uuid, ${source}, ${now()}, ${registrationId}::uuid, ${person.userId}::uuid, ${person.name}, ${person.email}, ${person.cpf},
-      ${person.locale}, ${JSON.stringify(answers)}::jsonb, ${token?.hash ?? null}, ${emailId}::uuid, ${rendered.locale},
-      ${rendered.subject}, ${rendered.html}, ${rendered.text}, ${randomUUID()}::uuid, ${attachment.fileName}, ${attachment.contentType},
-      ${new Uint8Array(attachment.content)}) AS outcome`;
+      ${event.id}::uuid, ${source}, ${now()}, ${registrationId}::uuid, ${person.userId}::uuid, ${person.name}, ${person.email}, ${person.cpf},
+      ${person.locale}, ${JSON.stringify(answers)}::jsonb, ${token?.hash ?? null}, ${emailId}::uuid, ${locale},
+      ${JSON.stringify(encodeProps(props))}::jsonb, ${event.timeZone}, ${subject}, ${randomUUID()}::uuid, ${attachment.fileName}, ${attachment.contentType},
+      ${attachment.content}) AS outcome`;
   if (row?.outcome !== "REGISTERED") return null;
   return { registrationId, status: "REGISTERED", accessToken: token?.token, emailIds: [emailId] };
 }
@@ -254,21 +252,6 @@ type EmailEvent = NonNullable<Awaited<ReturnType<typeof eventRowForEmail>>>;
 function confirmationProps(event: EmailEvent, person: Person, token: { token: string } | null, status: "REGISTERED" | "RESERVE", position: number | null) {
   const privateUrl = token ? privateRegistrationUrl(event.slug, token.token) : null;
   return { ...eventEmailDetails(event, person.name, privateUrl, person), status, reservePosition: position };
-}
-
-/** Everything the confirmation shows of the event: equal keys mean an equal e-mail. */
-function emailKey(event: EmailEvent): string {
-  const { name, number, slug, status, startsAt, endsAt, timeZone, onlineUrl, publicRegistration, place, customer, description } = event;
-  return JSON.stringify([name, number, slug, status, startsAt, endsAt, timeZone, onlineUrl, publicRegistration, place, customer, description]);
-}
-
-/** The REGISTERED confirmation, rendered outside the lock while seats seem free; null otherwise. */
-async function preRenderConfirmation(event: EmailEvent, person: Person, token: { token: string } | null) {
-  if (event.registeredCount >= event.seats) return null;
-  const props = confirmationProps(event, person, token, "REGISTERED", null);
-  const key = emailKey(event);
-  const rendered: RenderedEmail = await renderConfirmation({ eventKey: key, locale: person.locale, timeZone: event.timeZone, props, token: token?.token ?? null });
-  return { key, rendered, attachment: eventCalendarAttachment(event, person.locale) };
 }
 
 /** The registration behind a public registrant's private link, with its event; null for an unknown token. */

@@ -88,9 +88,15 @@ describe("seats and reserve seats", () => {
     const event = await createEvent({ seats: 1, reserveSeats: 1, placeId: place.id });
     const first = await registerForEvent(t.prisma, event.id, publicly("mail1@x.test", { locale: "pt-BR" }));
     const second = await registerForEvent(t.prisma, event.id, publicly("mail2@x.test"));
-    const [m1, m2] = await Promise.all([first, second].map((r) => t.prisma.emailMessage.findUniqueOrThrow({ where: { id: r.emailIds[0] } }).then(received)));
+    const stored = await Promise.all([first, second].map((r) => t.prisma.emailMessage.findUniqueOrThrow({ where: { id: r.emailIds[0] } })));
+    // Both stored as template and props (the first in one statement, the second on the general path): the sender renders them.
+    for (const row of stored) expect(row).toMatchObject({ html: null, text: null, timeZone: "America/Sao_Paulo", status: "QUEUED", priority: "URGENT" });
+    const [m1, m2] = await Promise.all(stored.map(received));
     expect(m1).toMatchObject({ to: "mail1@x.test", locale: "pt-BR", template: "eventRegistration", subject: `Inscrição confirmada: ${event.name}` });
+    expect(m1.text).toContain("Person mail1@x.test");
     expect(m1.text).toContain(`/e/${event.slug}/r/${first.accessToken}`);
+    expect(m1.html).toContain(`href="http://`);
+    expect(m1.html).toContain(`/e/${event.slug}/r/${first.accessToken}"`);
     expect(m1.text).toContain("09:00"); // 12:00 UTC in America/Sao_Paulo
     expect(m1.text).toContain(`${place.name}, Rua A 1`);
     expect(m2.subject).toBe(`Reserve list: ${event.name}`);
