@@ -16,10 +16,23 @@ const tones: Record<UnderstandingState, "gray" | "amber" | "green" | "red"> = {
 
 /**
  * Staff screens (audience "staff") name the state from their side ("Waiting for
- * the client's decision", "Not yet sent to the client") and, when the editor is
- * passed as `actions`, leave the text to it instead of showing it twice.
+ * the client's decision", "Not yet sent to the client", or shown to the client
+ * without a decision pending when `shared`) and, when the editor is passed as
+ * `actions`, leave the text to it instead of showing it twice.
  */
-export function UnderstandingPanel({ understanding, state, actions, audience = "portal" }: { understanding: string; state: UnderstandingState; actions?: ReactNode; audience?: "portal" | "staff" }) {
+export function UnderstandingPanel({
+  understanding,
+  state,
+  shared = false,
+  actions,
+  audience = "portal",
+}: {
+  understanding: string;
+  state: UnderstandingState;
+  shared?: boolean;
+  actions?: ReactNode;
+  audience?: "portal" | "staff";
+}) {
   const t = useTranslations("tickets.understanding");
   const ts = useTranslations("tickets.staff.understandingState");
   const written = understanding.trim().length > 0;
@@ -30,7 +43,7 @@ export function UnderstandingPanel({ understanding, state, actions, audience = "
         <>
           {staff ? (
             <p className="text-sm">
-              <Badge tone={tones[state]}>{ts(state)}</Badge>
+              <Badge tone={tones[state]}>{state === UnderstandingState.NONE && shared ? ts("sharedNoDecision") : ts(state)}</Badge>
             </p>
           ) : state !== UnderstandingState.NONE ? (
             <p className="text-sm">

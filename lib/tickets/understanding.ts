@@ -25,11 +25,17 @@ export async function saveUnderstanding(db: Db, actor: Actor, ticketId: string, 
     const ticket = await loadTicketState(tx, id);
     assertOpen(ticket);
     if (ticket.understanding === input.understanding) return;
-    // A revision shown to a client who holds the ticket waits for their decision at once.
+    // A revision shown to a client who holds the ticket waits for their decision at once;
+    // one saved while staff hold it is a draft the client sees only once handed over.
     const waitsForClient = ticket.responsible === StageResponsible.CLIENT && input.understanding.length > 0;
     await tx.ticket.update({
       where: { id },
-      data: { understanding: input.understanding, understandingState: waitsForClient ? UnderstandingState.PENDING : UnderstandingState.NONE, updatedAt: now() },
+      data: {
+        understanding: input.understanding,
+        understandingState: waitsForClient ? UnderstandingState.PENDING : UnderstandingState.NONE,
+        understandingShared: waitsForClient,
+        updatedAt: now(),
+      },
     });
   });
 }

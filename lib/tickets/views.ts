@@ -82,8 +82,11 @@ export interface TicketView {
   completedAt: Date | null;
   cancelledAt: Date | null;
   cancelReason: string | null;
+  /** Portal: only an understanding handed to the client (a staff draft is left out). */
   understanding: string;
   understandingState: UnderstandingState;
+  /** Whether the client has been handed the current understanding. */
+  understandingShared: boolean;
   fields: TicketFieldView[];
   messages: TicketMessageView[];
   /** Every file of the ticket, with or without a message. */
@@ -142,6 +145,7 @@ function ticketSelect(audience: Audience) {
     cancelReason: true,
     understanding: true,
     understandingState: true,
+    understandingShared: true,
     guestRequest: { select: { number: true } },
     messages: {
       where: portal ? { kind: { not: TicketMessageKind.INTERNAL_NOTE } } : {},
@@ -175,6 +179,10 @@ async function buildView(db: DbOrTx, actor: Actor, id: string, audience: Audienc
   });
   const files = t.attachments.map((a) => ({ ...a.file, createdAt: a.createdAt, internal: a.internal, messageId: a.messageId }));
   const toFile = (f: (typeof files)[number]): TicketFileView => ({ id: f.id, fileName: f.fileName, size: f.size, contentType: f.contentType, createdAt: f.createdAt, internal: f.internal });
+  // A draft staff have not handed over yet never leaves the server for the portal.
+  const hideUnderstanding = audience === "portal" && !t.understandingShared;
+  const understanding = hideUnderstanding ? "" : t.understanding;
+  const understandingState = hideUnderstanding ? UnderstandingState.NONE : t.understandingState;
 
   return {
     id: t.id,
@@ -196,8 +204,9 @@ async function buildView(db: DbOrTx, actor: Actor, id: string, audience: Audienc
     completedAt: t.completedAt,
     cancelledAt: t.cancelledAt,
     cancelReason: t.cancelReason,
-    understanding: t.understanding,
-    understandingState: t.understandingState,
+    understanding,
+    understandingState,
+    understandingShared: t.understandingShared,
     fields,
     messages: t.messages.map((m) => ({ ...m, files: files.filter((f) => f.messageId === m.id).map(toFile) })),
     files: files.map(toFile),
@@ -206,7 +215,7 @@ async function buildView(db: DbOrTx, actor: Actor, id: string, audience: Audienc
     guestRequestNumber: staff ? (t.guestRequest?.number ?? null) : null,
     can: {
       forward: mayChange,
-      decide: !staff && mayChange && t.understandingState === UnderstandingState.PENDING && t.understanding.trim().length > 0,
+      decide: !staff && mayChange && understandingState === UnderstandingState.PENDING && understanding.trim().length > 0,
       message: open,
       attach: open,
       internalNote: staff && open,

@@ -210,12 +210,16 @@ export async function enterStage(tx: DbOrTx, ticket: TicketState, move: Transiti
 }
 
 /**
- * Handing an understanding to the client asks for their decision; a ticket that
- * goes back to staff without one no longer waits for it.
+ * Handing an understanding to the client shares it with them and asks for their
+ * decision; a ticket that goes back to staff without one no longer waits for it
+ * (the client keeps seeing the text they were handed).
  */
-function understandingOnEntry(ticket: Pick<TicketState, "understanding" | "understandingState">, toClient: boolean): { understandingState?: UnderstandingState } {
+function understandingOnEntry(ticket: Pick<TicketState, "understanding" | "understandingState">, toClient: boolean): { understandingState?: UnderstandingState; understandingShared?: boolean } {
   const state = ticket.understandingState;
-  if (toClient) return ticket.understanding.trim() && state !== UnderstandingState.APPROVED ? { understandingState: UnderstandingState.PENDING } : {};
+  if (toClient) {
+    if (!ticket.understanding.trim()) return {};
+    return state !== UnderstandingState.APPROVED ? { understandingState: UnderstandingState.PENDING, understandingShared: true } : { understandingShared: true };
+  }
   return state === UnderstandingState.PENDING ? { understandingState: UnderstandingState.NONE } : {};
 }
 

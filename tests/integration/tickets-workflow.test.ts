@@ -236,6 +236,47 @@ describe("the understanding", () => {
   });
 });
 
+describe("a draft understanding stays with staff", () => {
+  const portalJson = async (id: string) => JSON.stringify(await clientTicketView(t.prisma, client.actor, (await ticketRow(id)).number, "en"));
+
+  it("is left out of the portal view until staff hand the ticket to the client", async () => {
+    const { id } = await open();
+    const draft = `Draft: replace the whole printer ${id}`;
+    await saveUnderstanding(t.prisma, staff, id, { understanding: draft });
+    const staffView = await staffTicketView(t.prisma, staff, (await ticketRow(id)).number, "en");
+    expect(staffView).toMatchObject({ understanding: draft, understandingState: "NONE", understandingShared: false });
+
+    const before = await portalJson(id);
+    expect(before).not.toContain(draft);
+    expect(before).not.toContain("replace the whole printer");
+    expect(JSON.parse(before)).toMatchObject({ understanding: "", understandingState: "NONE", can: { decide: false } });
+
+    await forwardTicket(t.prisma, staff, id, { toStageId: wf.stages.review.id, conditionId: wf.conditions.proposed, reason: "Proposal" });
+    expect(JSON.parse(await portalJson(id))).toMatchObject({ understanding: draft, understandingState: "PENDING", understandingShared: true, can: { decide: true } });
+  });
+
+  it("a revision after the client's decision is a new draft; the handed text stays visible when returned undecided", async () => {
+    const { id } = await open();
+    await saveUnderstanding(t.prisma, staff, id, { understanding: "Clean the rollers." });
+    await forwardTicket(t.prisma, staff, id, { toStageId: wf.stages.review.id, conditionId: wf.conditions.needsInfo, reason: "Question" });
+    await forwardTicket(t.prisma, client.actor, id, { toStageId: wf.stages.analysis.id, conditionId: wf.conditions.rejected, reason: "Answer" });
+    // Handed over once, returned without a decision: still the client's to read.
+    expect(JSON.parse(await portalJson(id))).toMatchObject({ understanding: "Clean the rollers.", understandingState: "NONE" });
+
+    await saveUnderstanding(t.prisma, staff, id, { understanding: "Swap the printer for a new one." });
+    const json = await portalJson(id);
+    expect(json).not.toContain("Swap the printer");
+    expect(JSON.parse(json)).toMatchObject({ understanding: "", understandingState: "NONE" });
+  });
+
+  it("a revision saved while the client holds the ticket is handed over at once", async () => {
+    const { id } = await open();
+    await forwardTicket(t.prisma, staff, id, { toStageId: wf.stages.review.id, conditionId: wf.conditions.needsInfo, reason: "Question" });
+    await saveUnderstanding(t.prisma, staff, id, { understanding: "Reinstall the driver." });
+    expect(JSON.parse(await portalJson(id))).toMatchObject({ understanding: "Reinstall the driver.", understandingState: "PENDING" });
+  });
+});
+
 describe("the understanding's state follows the ticket", () => {
   it("a revision made while the client holds the ticket waits for their decision at once", async () => {
     const { id } = await open();

@@ -88,6 +88,7 @@ export default async function StaffTicketPage({ params }: { params: Promise<{ nu
             <UnderstandingPanel
               understanding={view.understanding}
               state={view.understandingState}
+              shared={view.understandingShared}
               audience="staff"
               actions={view.can.editUnderstanding ? <UnderstandingEditor key={view.understanding} understanding={view.understanding} action={staffSaveUnderstandingAction.bind(null, view.id)} /> : undefined}
             />
