@@ -24,6 +24,8 @@ export function ArtworkUpload({ eventId, hasArtwork, maxMb }: { eventId: string;
       if (!file.type.startsWith("image/")) return setError({ key: "events.errors.artworkNotImage" });
       const body = new FormData();
       body.set("file", file);
+      // Marks the upload as artwork: only such files can be published with the event.
+      body.set("purpose", "eventArtwork");
       const response = await fetch("/api/files", { method: "POST", body }).catch(() => null);
       const json = (await response?.json().catch(() => null)) as { id?: string; error?: string } | null;
       if (!response?.ok || !json?.id) return setError({ key: json?.error ?? "common.genericError", values: { maxMb } });

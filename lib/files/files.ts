@@ -8,8 +8,9 @@ import type { Actor } from "@/lib/auth/actor";
 import { isPortalClient, isStaff } from "@/lib/auth/actor";
 import { blockedTypeIds } from "@/lib/tickets/settings/blocked-types";
 import { isUuid } from "@/lib/db/query-guards";
-import { NotFoundError, ValidationError } from "@/lib/errors";
-import { saveUpload, uploadMaxBytes, type FileStorage, type StoredObject } from "@/lib/storage";
+import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import { FilePurpose } from "@/lib/generated/prisma/enums";
+import { saveUpload, uploadMaxBytes, validateUpload, type FileStorage, type StoredObject } from "@/lib/storage";
 
 export interface UploadedFile {
   id: string;
@@ -18,12 +19,39 @@ export interface UploadedFile {
   size: number;
 }
 
-export async function uploadFile(db: DbOrTx, storage: FileStorage, actor: Actor, input: { fileName: string; bytes: Uint8Array }): Promise<UploadedFile> {
+/** The `purpose` form field of POST /api/files; none means an attachment. */
+const PURPOSES: Record<string, FilePurpose> = { attachment: FilePurpose.ATTACHMENT, eventArtwork: FilePurpose.EVENT_ARTWORK };
+
+export function uploadPurpose(raw: FormDataEntryValue | null | undefined): FilePurpose | null {
+  if (raw === null || raw === undefined || raw === "") return FilePurpose.ATTACHMENT;
+  return typeof raw === "string" && Object.hasOwn(PURPOSES, raw) ? PURPOSES[raw] : null;
+}
+
+/** Images a browser shows inline (never SVG: it can carry script). */
+export const ARTWORK_TYPES: ReadonlySet<string> = new Set(["image/png", "image/jpeg", "image/gif", "image/webp"]);
+
+/**
+ * Stores an upload of the actor's. Its purpose is fixed here: event artwork,
+ * which the public may see, only from staff and only as an image; everything
+ * else is an attachment and never becomes artwork.
+ */
+export async function uploadFile(
+  db: DbOrTx,
+  storage: FileStorage,
+  actor: Actor,
+  input: { fileName: string; bytes: Uint8Array; purpose?: FilePurpose },
+): Promise<UploadedFile> {
+  const purpose = input.purpose ?? FilePurpose.ATTACHMENT;
+  if (purpose === FilePurpose.EVENT_ARTWORK) {
+    if (!isStaff(actor)) throw new ForbiddenError("events.errors.artworkStaffOnly");
+    const checked = await validateUpload(input);
+    if (checked.ok && !ARTWORK_TYPES.has(checked.contentType)) throw new ValidationError({ file: "events.errors.artworkNotImage" }, "events.errors.artworkNotImage");
+  }
   const saved = await saveUpload(storage, input);
   if (!saved.ok) throw new ValidationError({ file: `files.errors.${saved.reason}` }, `files.errors.${saved.reason}`);
   try {
     return await db.storedFile.create({
-      data: { storageKey: saved.storageKey, fileName: saved.fileName, contentType: saved.contentType, size: saved.size, ownerId: actor.userId },
+      data: { storageKey: saved.storageKey, fileName: saved.fileName, contentType: saved.contentType, size: saved.size, purpose, ownerId: actor.userId },
       select: { id: true, fileName: true, contentType: true, size: true },
     });
   } catch (error) {
