@@ -185,11 +185,11 @@ describe("the sender", () => {
 
   it("a claim whose sender died is taken over whole after its lease, with the same claim key", async () => {
     const ids = await Promise.all(Array.from({ length: 5 }, (_, i) => enqueueReset(prisma, `crash${i}@example.com`)));
-    const claimKey = await crashedClaim(ids, 300);
+    const claimKey = await crashedClaim(ids, 1_500);
     // While the lease runs, nobody touches them.
     const other = scriptedTransport();
     expect(await drain(other.transport)).toMatchObject({ claimed: 0 });
-    await sleep(350);
+    await sleep(1_600);
     expect(await drain(other.transport)).toMatchObject({ claimed: 5, sent: 5 });
     const after = await prisma.emailMessage.findMany({ where: { id: { in: ids } } });
     expect(after.every((m) => m.status === "SENT" && m.attempts === 2 && m.claimKey === claimKey)).toBe(true);
@@ -201,8 +201,9 @@ describe("the sender", () => {
     let finish!: () => void;
     const gate = new Promise<void>((resolve) => (finish = resolve));
     const slow = scriptedTransport(() => gate);
-    const sending = new EmailSender(database.sql, slow.transport, { leaseMs: 150 }).sendOneClaim();
-    await sleep(500); // more than three leases
+    // Renewed every third of a lease: generous margins, so a busy machine cannot miss one.
+    const sending = new EmailSender(database.sql, slow.transport, { leaseMs: 900 }).sendOneClaim();
+    await sleep(2_500); // more than two leases
     const other = scriptedTransport();
     expect(await drain(other.transport)).toMatchObject({ claimed: 0 });
     finish();
