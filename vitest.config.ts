@@ -15,6 +15,9 @@ export default defineConfig({
     // Each file opens its own database; two cores, so keep the pool small.
     pool: "forks",
     maxWorkers: 2,
+    // next-auth imports "next/server" without an extension, which Node's ESM
+    // loader refuses; processed by Vite, it resolves (tests of the real sign-in).
+    server: { deps: { inline: ["next-auth"] } },
     testTimeout: 30_000,
     hookTimeout: 120_000,
     reporters: ["default"],

@@ -57,6 +57,38 @@ test("an account is locked after repeated failures", async ({ page }) => {
   await expect(formAlert(page)).toContainText("Too many sign-in attempts");
 });
 
+test("signing out ends the user's sessions in every browser", async ({ browser }) => {
+  const laptop = await (await browser.newContext()).newPage();
+  const phone = await (await browser.newContext()).newPage();
+  await loginAs(laptop, "student@portico.test", /\/portal$/);
+  await loginAs(phone, "student@portico.test", /\/portal$/);
+
+  // "Sign out of all devices" on the profile page, confirmed.
+  await laptop.goto("/portal/profile");
+  await laptop.getByRole("button", { name: "Sign out of all devices" }).click();
+  const dialog = laptop.getByRole("dialog");
+  await expect(dialog).toContainText("You will need your password to sign in again");
+  await dialog.getByRole("button", { name: "Sign out of all devices" }).click();
+  await expect(laptop).toHaveURL(/\/login$/);
+  // The other browser still holds its cookie; its next page asks it to sign in.
+  await phone.goto("/portal/tickets");
+  await expect(phone).toHaveURL(/\/login\?callbackUrl=%2Fportal%2Ftickets$/);
+
+  // The header's sign-out does the same, even for a copy of the cookie.
+  await loginAs(laptop, "student@portico.test", /\/portal$/);
+  await loginAs(phone, "student@portico.test", /\/portal$/);
+  const copy = await (await browser.newContext()).newPage();
+  await copy.context().addCookies(await phone.context().cookies());
+  await copy.goto("/portal");
+  await expect(copy.getByRole("button", { name: "Sign out" })).toBeVisible();
+  await phone.getByRole("button", { name: "Sign out" }).click();
+  await expect(phone).toHaveURL(/\/login$/);
+  await laptop.goto("/portal/events");
+  await expect(laptop).toHaveURL(/\/login\?callbackUrl=%2Fportal%2Fevents$/);
+  await copy.goto("/portal");
+  await expect(copy).toHaveURL(/\/login\?callbackUrl=%2Fportal$/);
+});
+
 test("the language switcher translates the page and is remembered on the account", async ({ page }) => {
   await loginAs(page, "student@portico.test", /\/portal$/);
   await page.getByLabel("Language").selectOption("fi");
@@ -68,6 +100,10 @@ test("the language switcher translates the page and is remembered on the account
 });
 
 test("password reset through the e-mailed link", async ({ page, browser }) => {
+  // A browser signed in with the old password is signed out by the reset.
+  const before = await (await browser.newContext()).newPage();
+  await loginAs(before, "staff2@portico.test", /\/admin$/);
+
   await page.goto("/forgot-password");
   await page.getByLabel("E-mail").fill("staff2@portico.test");
   await page.getByRole("button", { name: "Send reset link" }).click();
@@ -89,6 +125,8 @@ test("password reset through the e-mailed link", async ({ page, browser }) => {
   await expect(page).toHaveURL(/\/login\?reset=1/);
   await login(page, "staff2@portico.test", "a-new-password-42");
   await expect(page).toHaveURL(/\/admin$/);
+  await before.goto("/admin/tickets");
+  await expect(before).toHaveURL(/\/login\?callbackUrl=%2Fadmin%2Ftickets$/);
 
   // The link works once.
   await page.context().clearCookies();

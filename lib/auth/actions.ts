@@ -12,7 +12,8 @@ import { signIn, signOut } from "./auth";
 import { normalizeEmail } from "./normalize-email";
 import { forgotPasswordSchema, loginSchema, newPasswordSchema, type ForgotPasswordInput, type LoginInput, type NewPasswordInput } from "./schemas";
 import { resolveCallbackUrl } from "./callback-url";
-import { homeFor } from "./session";
+import { revokeSessions } from "./actor";
+import { getActor, homeFor } from "./session";
 import { requestPasswordReset, resetPassword, RESET_TOKEN_MINUTES } from "./password-reset";
 import { appUrl } from "@/lib/app-url";
 
@@ -37,7 +38,14 @@ export async function loginAction(input: LoginInput & { callbackUrl?: string }):
   redirect(resolveCallbackUrl(input.callbackUrl, homeFor(user)));
 }
 
+/**
+ * Signing out ends every session of the user, not only this browser's: the
+ * session is a signed cookie, so a copy of it would otherwise keep working
+ * until it expires.
+ */
 export async function logoutAction(): Promise<void> {
+  const actor = await getActor();
+  if (actor) await revokeSessions(db, actor.userId);
   await signOut({ redirectTo: "/login" });
 }
 

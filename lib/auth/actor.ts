@@ -1,6 +1,6 @@
 // Who is acting. Every domain function takes an Actor and scopes its queries by
-// it; the session only carries the user id, so a deactivated user or a changed
-// role takes effect on the next request.
+// it; the session only carries the user id and the user's session version, so a
+// deactivated user, a changed role or ended sessions take effect on the next request.
 import type { DbOrTx } from "@/lib/db";
 import { Permission, Role } from "@/lib/generated/prisma/enums";
 import { ForbiddenError } from "@/lib/errors";
@@ -18,11 +18,42 @@ export interface Actor {
 }
 
 export async function loadActor(db: DbOrTx, userId: string): Promise<Actor | null> {
+  return loadUser(db, userId, null);
+}
+
+/**
+ * The actor of a session: null unless the session was issued at the user's
+ * current session version. Raising the version (revokeSessions) ends every
+ * session issued before, whoever holds a copy of its cookie.
+ */
+export async function loadSessionActor(db: DbOrTx, session: { userId: string; sessionVersion: unknown }): Promise<Actor | null> {
+  if (typeof session.sessionVersion !== "number" || !Number.isInteger(session.sessionVersion)) return null;
+  return loadUser(db, session.userId, session.sessionVersion);
+}
+
+/** Ends every session of the user; they and anyone with a copied cookie must sign in again. */
+export async function revokeSessions(db: DbOrTx, userId: string): Promise<void> {
+  await db.user.updateMany({ where: { id: userId }, data: { sessionVersion: { increment: 1 } } });
+}
+
+async function loadUser(db: DbOrTx, userId: string, sessionVersion: number | null): Promise<Actor | null> {
   const user = await db.user.findUnique({
     where: { id: userId },
-    select: { id: true, role: true, name: true, email: true, locale: true, timeZone: true, active: true, profileId: true, profile: { select: { permissions: true } } },
+    select: {
+      id: true,
+      role: true,
+      name: true,
+      email: true,
+      locale: true,
+      timeZone: true,
+      active: true,
+      sessionVersion: true,
+      profileId: true,
+      profile: { select: { permissions: true } },
+    },
   });
   if (!user || !user.active) return null;
+  if (sessionVersion !== null && user.sessionVersion !== sessionVersion) return null;
   return {
     userId: user.id,
     role: user.role,

@@ -1,5 +1,6 @@
 // Auth.js (next-auth v5) with e-mail + password. Sessions are JWTs holding the
-// user id only; lib/auth/session.ts reloads the user on every request.
+// user id and the user's session version at sign-in; lib/auth/session.ts
+// reloads the user on every request and refuses a session of an older version.
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { db } from "@/lib/db";
@@ -34,17 +35,23 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         if (!parsed.success) throw new LoginRefused("invalid_credentials");
         const result = await authenticate(db, { ...parsed.data, ip: clientIp(request.headers) });
         if (!result.ok) throw new LoginRefused(result.reason, result.retryAfterMs);
-        return { id: result.user.id, name: result.user.name, email: result.user.email };
+        return { id: result.user.id, name: result.user.name, email: result.user.email, sessionVersion: result.user.sessionVersion };
       },
     }),
   ],
   callbacks: {
+    // The version is written at sign-in only: no later update of the token may
+    // raise it, or a revoked cookie could renew itself.
     jwt({ token, user }) {
-      if (user?.id) token.sub = user.id;
+      if (user?.id) {
+        token.sub = user.id;
+        token.sv = user.sessionVersion;
+      }
       return token;
     },
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
+      session.user.sessionVersion = token.sv;
       return session;
     },
   },

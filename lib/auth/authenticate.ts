@@ -19,7 +19,7 @@ export function loginLimits(env = process.env): { perAccount: RateLimit; perIp: 
 export type LoginFailure = "invalid_credentials" | "no_portal_access" | "inactive" | "rate_limited";
 
 export type AuthenticateResult =
-  | { ok: true; user: { id: string; email: string; name: string; role: Role; locale: string; timeZone: string } }
+  | { ok: true; user: { id: string; email: string; name: string; role: Role; locale: string; timeZone: string; sessionVersion: number } }
   | { ok: false; reason: LoginFailure; retryAfterMs?: number };
 
 export async function authenticate(db: DbOrTx, input: { email: string; password: string; ip: string }): Promise<AuthenticateResult> {
@@ -36,7 +36,7 @@ export async function authenticate(db: DbOrTx, input: { email: string; password:
 
   const user = await db.user.findUnique({
     where: { email },
-    select: { id: true, email: true, name: true, role: true, locale: true, timeZone: true, active: true, passwordHash: true, profile: { select: { permissions: true, active: true } } },
+    select: { id: true, email: true, name: true, role: true, locale: true, timeZone: true, active: true, sessionVersion: true, passwordHash: true, profile: { select: { permissions: true, active: true } } },
   });
   if (!user) {
     await burnPasswordCheck(input.password);
@@ -49,5 +49,5 @@ export async function authenticate(db: DbOrTx, input: { email: string; password:
     return { ok: false, reason: "no_portal_access" };
   }
   await resetRateLimit(db, accountKey);
-  return { ok: true, user: { id: user.id, email: user.email, name: user.name, role: user.role, locale: user.locale, timeZone: user.timeZone } };
+  return { ok: true, user: { id: user.id, email: user.email, name: user.name, role: user.role, locale: user.locale, timeZone: user.timeZone, sessionVersion: user.sessionVersion } };
 }

@@ -49,7 +49,8 @@ export async function resetPassword(db: Db, token: string, password: string): Pr
     });
     if (claimed.length === 0) return false;
     const userId = claimed[0].userId;
-    await tx.user.update({ where: { id: userId }, data: { passwordHash } });
+    // Sessions signed in with the old password end (sessionVersion).
+    await tx.user.update({ where: { id: userId }, data: { passwordHash, sessionVersion: { increment: 1 } } });
     // Any other outstanding links for the account stop working too.
     await tx.passwordResetToken.updateMany({ where: { userId, usedAt: null }, data: { usedAt: at } });
     return true;

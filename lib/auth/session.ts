@@ -6,15 +6,15 @@ import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { db } from "@/lib/db";
 import { auth } from "./auth";
-import { isAdmin, isPortalClient, isStaff, loadActor, type Actor } from "./actor";
+import { isAdmin, isPortalClient, isStaff, loadSessionActor, type Actor } from "./actor";
 
 export const PATH_HEADER = "x-portico-path";
 
-/** The signed-in, active user of this request, or null. */
+/** The signed-in, active user of this request, or null (also when the session was ended). */
 export const getActor = cache(async (): Promise<Actor | null> => {
   const session = await auth();
   const userId = session?.user?.id;
-  return userId ? loadActor(db, userId) : null;
+  return userId ? loadSessionActor(db, { userId, sessionVersion: session.user.sessionVersion }) : null;
 });
 
 async function requireActor(): Promise<Actor> {

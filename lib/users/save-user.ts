@@ -73,7 +73,8 @@ export async function updateUser(db: DbOrTx, actor: Actor, id: string, input: Up
         locale: input.locale,
         timeZone: input.timeZone,
         active: input.active,
-        ...(passwordHash ? { passwordHash } : {}),
+        // A new password ends every session of the user, this admin's own included.
+        ...(passwordHash ? { passwordHash, sessionVersion: { increment: 1 } } : {}),
       },
       select: { id: true },
     });

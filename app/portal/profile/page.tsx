@@ -1,8 +1,10 @@
 import { getTranslations } from "next-intl/server";
 import { CpfForm } from "@/components/profile/cpf-form";
 import { PreferencesForm } from "@/components/profile/preferences-form";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 import { Card, PageHeader } from "@/components/ui/page-header";
 import { ownCpf } from "@/lib/account/cpf";
+import { logoutAction } from "@/lib/auth/actions";
 import { requireClient } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 
@@ -27,6 +29,13 @@ export default async function ProfilePage() {
       <Card className="mt-6 max-w-xl">
         <h2 className="mb-4 text-lg font-medium">{ta("cpfTitle")}</h2>
         <CpfForm current={cpf} />
+      </Card>
+      <Card className="mt-6 max-w-xl space-y-4">
+        <h2 className="text-lg font-medium">{t("sessionsTitle")}</h2>
+        <p className="text-sm text-slate-600">{t("sessionsHelp")}</p>
+        <ConfirmButton message={t("signOutEverywhereConfirm")} action={logoutAction}>
+          {t("signOutEverywhere")}
+        </ConfirmButton>
       </Card>
     </>
   );
