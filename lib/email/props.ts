@@ -6,11 +6,16 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 const DATE_TAG = "$date";
 
 export function encodeProps(props: unknown): Prisma.InputJsonValue {
-  return JSON.parse(JSON.stringify(props, function (key, value) {
+  return JSON.parse(stringifyProps(props)) as Prisma.InputJsonValue;
+}
+
+/** The same as JSON text, for a jsonb parameter of a raw statement. */
+export function stringifyProps(props: unknown): string {
+  return JSON.stringify(props, function (key, value) {
     // JSON.stringify has already called Date#toJSON on `value`; read the original.
     const original: unknown = (this as Record<string, unknown>)[key];
     return original instanceof Date ? { [DATE_TAG]: original.toISOString() } : value;
-  })) as Prisma.InputJsonValue;
+  });
 }
 
 export function decodeProps<P>(stored: unknown): P {

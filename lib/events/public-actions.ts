@@ -10,9 +10,8 @@ import { fromDomainError, invalid, type ActionResult } from "@/lib/forms/action-
 import { notifyOutbox } from "@/lib/jobs/notify";
 import { clientIp } from "@/lib/security/client-ip";
 import { refusePublicSubmission } from "@/lib/security/public-form-guard";
-import { publicEventId } from "./public-events";
 import { publicRegistrationLimit } from "./public-registration-limit";
-import { cancelRegistration, registerForEvent } from "./registration";
+import { cancelRegistration, registerForPublicEvent } from "./registration";
 import { publicRegistrationSchema, type PublicRegistrationInput } from "./schemas";
 
 export async function registerPubliclyAction(slug: string, input: PublicRegistrationInput): Promise<ActionResult> {
@@ -22,9 +21,8 @@ export async function registerPubliclyAction(slug: string, input: PublicRegistra
   if (refusal) return { ok: false, formError: refusal };
   let token: string | undefined;
   try {
-    const eventId = await publicEventId(db, slug);
     const { name, email, cpf, answers } = parsed.data;
-    const result = await registerForEvent(db, eventId, { source: "PUBLIC", name, email, cpf, locale: await getLocale() }, answers);
+    const result = await registerForPublicEvent(db, slug, { source: "PUBLIC", name, email, cpf, locale: await getLocale() }, answers);
     await notifyOutbox(result.emailIds);
     token = result.accessToken;
   } catch (error) {

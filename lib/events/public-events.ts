@@ -23,13 +23,6 @@ export async function getPublicEvent(db: DbOrTx, slug: string): Promise<PublicEv
   return event;
 }
 
-/** The id of a main event with public registration, for sign-ups (registerForEvent reads the rest under its own rules). */
-export async function publicEventId(db: DbOrTx, slug: string): Promise<string> {
-  const event = slug.length <= 200 ? await db.event.findFirst({ where: { slug, publicRegistration: true, mainEventId: null }, select: { id: true } }) : null;
-  if (!event) throw new NotFoundError("errors.notFoundBody");
-  return event.id;
-}
-
 export function isRegistrationOpen(event: Pick<PublicEvent, "status" | "registrationDeadline">, at = now()): boolean {
   return event.status !== "CANCELLED" && (!event.registrationDeadline || event.registrationDeadline >= at);
 }

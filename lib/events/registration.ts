@@ -9,11 +9,13 @@ import { normalizeEmail } from "@/lib/auth/normalize-email";
 import { now } from "@/lib/clock";
 import type { Db, DbOrTx } from "@/lib/db";
 import { assertRecipient, enqueueEmail } from "@/lib/email/outbox";
-import { encodeProps } from "@/lib/email/props";
+import { stringifyProps } from "@/lib/email/props";
 import { renderSubject } from "@/lib/email/render";
+import { templates } from "@/lib/email/templates";
+import type { EventRegistrationProps } from "@/lib/email/templates/event-registration";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { defaultLocale, isLocale } from "@/lib/i18n/config";
+import { defaultLocale, isLocale, type Locale } from "@/lib/i18n/config";
 import { parseCpf } from "./cpf";
 import { eventCalendarAttachment } from "./event-calendar-file";
 import { fillFreeSeats } from "./promotion";
@@ -23,6 +25,7 @@ import type { AnswersInput } from "./schemas";
 import {
   eventRowForEmail,
   eventEmailDetails,
+  publicEventRowForEmail,
   hashAccessToken,
   claimSeat,
   newAccessToken,
@@ -122,6 +125,26 @@ async function nextArrival(tx: DbOrTx): Promise<bigint> {
  * one is reused and goes to the end of the line.
  */
 export async function registerForEvent(db: Db, eventId: string, registrant: Registrant, answersInput?: AnswersInput): Promise<RegistrationResult> {
+  return register(db, registrant, answersInput, () => eventRowForEmail(db, eventId));
+}
+
+/**
+ * A public sign-up, by the event's slug: the same rules, with the event found
+ * among main events with public registration (else NotFoundError) by the same
+ * read that loads what registering needs.
+ */
+export async function registerForPublicEvent(
+  db: Db,
+  slug: string,
+  registrant: Extract<Registrant, { source: "PUBLIC" }>,
+  answersInput?: AnswersInput,
+): Promise<RegistrationResult> {
+  const snapshot = await publicEventRowForEmail(db, slug);
+  if (!snapshot) throw new NotFoundError("errors.notFoundBody");
+  return register(db, registrant, answersInput, async () => snapshot);
+}
+
+async function register(db: Db, registrant: Registrant, answersInput: AnswersInput | undefined, readEvent: () => Promise<EmailEvent | null>): Promise<RegistrationResult> {
   assertMayRegister(registrant);
   const person = await personOf(db, registrant);
   const token = registrant.source === "PUBLIC" ? newAccessToken() : null;
@@ -129,12 +152,17 @@ export async function registerForEvent(db: Db, eventId: string, registrant: Regi
   // does not decide the seat happens before it: reading the event and checking
   // the answers. Under the lock the deciding columns are read fresh. The
   // confirmation is stored as its template and props; the sender renders it.
-  const snapshot = await eventRowForEmail(db, eventId);
+  const snapshot = await readEvent();
   assertOpenFor(snapshot, registrant);
   const answers = answersFor(snapshot, registrant, answersInput) as unknown as Prisma.InputJsonValue;
   if (snapshot.registeredCount < snapshot.seats && snapshot.reserveCount === 0) {
     const fast = await registerInOneStatement(db, snapshot, registrant.source, person, answers, token);
     if (fast) return fast;
+  }
+  // Seats and reserve seats all taken when the event was read: a refusal
+  // changes nothing, so it needs no lock (the counters only change under it).
+  if (snapshot.registeredCount >= snapshot.seats && snapshot.reserveCount >= snapshot.reserveSeats) {
+    throw await fullOrAlreadyRegistered(db, snapshot.id, person.email);
   }
 
   return db.$transaction(async (tx) => {
@@ -222,13 +250,12 @@ async function registerInOneStatement(
   const emailId = randomUUID();
   const locale = isLocale(person.locale) ? person.locale : defaultLocale;
   const props = confirmationProps(event, person, token, "REGISTERED", null);
-  const subject = renderSubject("eventRegistration", locale, props, { timeZone: event.timeZone });
   const attachment = eventCalendarAttachment(event, person.locale);
   const [row] = await db.$queryRaw<{ outcome: string }[]>`
     SELECT portico_register_seat(
       ${event.id}::uuid, ${source}, ${now()}, ${registrationId}::uuid, ${person.userId}::uuid, ${person.name}, ${person.email}, ${person.cpf},
       ${person.locale}, ${JSON.stringify(answers)}::jsonb, ${token?.hash ?? null}, ${emailId}::uuid, ${locale},
-      ${JSON.stringify(encodeProps(props))}::jsonb, ${event.timeZone}, ${subject}, ${randomUUID()}::uuid, ${attachment.fileName}, ${attachment.contentType},
+      ${stringifyProps(props)}::jsonb, ${event.timeZone}, ${confirmationSubject(locale, props)}, ${randomUUID()}::uuid, ${attachment.fileName}, ${attachment.contentType},
       ${attachment.content}) AS outcome`;
   if (row?.outcome !== "REGISTERED") return null;
   return { registrationId, status: "REGISTERED", accessToken: token?.token, emailIds: [emailId] };
@@ -252,6 +279,30 @@ type EmailEvent = NonNullable<Awaited<ReturnType<typeof eventRowForEmail>>>;
 function confirmationProps(event: EmailEvent, person: Person, token: { token: string } | null, status: "REGISTERED" | "RESERVE", position: number | null) {
   const privateUrl = token ? privateRegistrationUrl(event.slug, token.token) : null;
   return { ...eventEmailDetails(event, person.name, privateUrl, person), status, reservePosition: position };
+}
+
+const SUBJECT_MARKER = "PORTICOxSUBJECTx5e1f";
+const MAX_SUBJECTS = 500;
+const subjects = new Map<string, string>();
+
+/**
+ * The confirmation's subject, as enqueueEmail would store it. It names the
+ * event, not the participant, so it is formatted once per event, status and
+ * language: the template's personal fields are replaced by a marker for the
+ * key, and a subject that shows one is formatted for each registrant.
+ */
+function confirmationSubject(locale: Locale, props: EventRegistrationProps): string {
+  const generic: Record<string, unknown> = { ...props };
+  for (const field of templates.eventRegistration.personal ?? []) if (typeof generic[field] === "string" && generic[field] !== "") generic[field] = SUBJECT_MARKER;
+  const key = JSON.stringify([locale, generic]);
+  let subject = subjects.get(key);
+  if (subject === undefined) {
+    subject = renderSubject("eventRegistration", locale, generic as unknown as EventRegistrationProps, { timeZone: props.timeZone });
+    if (subject.includes(SUBJECT_MARKER)) return renderSubject("eventRegistration", locale, props, { timeZone: props.timeZone });
+    if (subjects.size >= MAX_SUBJECTS) subjects.delete(subjects.keys().next().value!);
+    subjects.set(key, subject);
+  }
+  return subject;
 }
 
 /** The registration behind a public registrant's private link, with its event; null for an unknown token. */

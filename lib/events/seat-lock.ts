@@ -67,9 +67,14 @@ export async function claimSeat(tx: DbOrTx, snapshot: LockedEvent): Promise<{ ev
   return { event: { ...snapshot, ...fresh }, sessions: Number(sessions), decision };
 }
 
-/** The same row without the lock: for work done before taking it (pre-rendering e-mails). */
+/** The same row without the lock: for work done before taking it (checking answers, the confirmation's props). */
 export async function eventRowForEmail(db: DbOrTx, eventId: string) {
   return isUuid(eventId) ? db.event.findUnique({ where: { id: eventId }, include: lockedEventInclude }) : null;
+}
+
+/** The same, found by slug among the main events with public registration (public sign-ups); null if none. */
+export async function publicEventRowForEmail(db: DbOrTx, slug: string) {
+  return slug.length <= 200 ? db.event.findFirst({ where: { slug, publicRegistration: true, mainEventId: null }, include: lockedEventInclude }) : null;
 }
 export type LockedEvent = NonNullable<Awaited<ReturnType<typeof lockEvent>>>;
 

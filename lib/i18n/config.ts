@@ -44,3 +44,8 @@ export function localeFromAcceptLanguage(header: string | null | undefined): Loc
   }
   return undefined;
 }
+
+/** A request's language: the language cookie, else Accept-Language, else the default. */
+export function requestLocale(cookie: string | undefined, acceptLanguage: string | null | undefined): Locale {
+  return isLocale(cookie) ? cookie : (localeFromAcceptLanguage(acceptLanguage) ?? defaultLocale);
+}

@@ -3,13 +3,13 @@
 // (mirroring User.locale), else from Accept-Language; the time zone likewise.
 import { cookies, headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
-import { defaultLocale, defaultTimeZone, isLocale, isTimeZone, LOCALE_COOKIE, localeFromAcceptLanguage, TIME_ZONE_COOKIE } from "./config";
+import { defaultTimeZone, isTimeZone, LOCALE_COOKIE, requestLocale, TIME_ZONE_COOKIE } from "./config";
 import { messagesFor } from "./messages";
 
 export default getRequestConfig(async () => {
   const [cookieStore, headerStore] = await Promise.all([cookies(), headers()]);
   const fromCookie = cookieStore.get(LOCALE_COOKIE)?.value;
-  const locale = isLocale(fromCookie) ? fromCookie : (localeFromAcceptLanguage(headerStore.get("accept-language")) ?? defaultLocale);
+  const locale = requestLocale(fromCookie, headerStore.get("accept-language"));
   const tz = cookieStore.get(TIME_ZONE_COOKIE)?.value;
   return {
     locale,

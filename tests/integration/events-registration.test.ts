@@ -7,7 +7,7 @@ import { setClock } from "@/lib/clock";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { Role } from "@/lib/generated/prisma/enums";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { cancelRegistration, findRegistrationByToken, registerForEvent, reservePosition, type Registrant } from "@/lib/events/registration";
+import { cancelRegistration, findRegistrationByToken, registerForEvent, registerForPublicEvent, reservePosition, type Registrant } from "@/lib/events/registration";
 import { promoteReserves } from "@/lib/events/promotion";
 import { replicateRegistrationsToSecondary } from "@/lib/events/replication";
 import { hashAccessToken } from "@/lib/events/seat-lock";
@@ -53,7 +53,7 @@ async function createEvent(overrides: Partial<Prisma.EventUncheckedCreateInput> 
   });
 }
 
-const publicly = (email: string, extra: Partial<Extract<Registrant, { source: "PUBLIC" }>> = {}): Registrant => ({ source: "PUBLIC", name: `Person ${email}`, email, locale: "en", ...extra });
+const publicly = (email: string, extra: Partial<Extract<Registrant, { source: "PUBLIC" }>> = {}): Extract<Registrant, { source: "PUBLIC" }> => ({ source: "PUBLIC", name: `Person ${email}`, email, locale: "en", ...extra });
 
 async function rowsOf(eventId: string) {
   const event = await t.prisma.event.findUniqueOrThrow({ where: { id: eventId } });
@@ -155,6 +155,21 @@ describe("seats and reserve seats", () => {
     expect((await t.prisma.registration.findUniqueOrThrow({ where: { id: ok.registrationId } })).cpf).toBe("52998224725");
     await expect(registerForEvent(t.prisma, "not-a-uuid", publicly("u@x.test"))).rejects.toBeInstanceOf(NotFoundError);
     await expect(registerForEvent(t.prisma, "00000000-0000-4000-8000-000000000000", publicly("u@x.test"))).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it("finds public sign-ups by slug among main events with public registration only", async () => {
+    const event = await createEvent({ seats: 1, reserveSeats: 0 });
+    const result = await registerForPublicEvent(t.prisma, event.slug, publicly("slug@x.test"));
+    expect(result).toMatchObject({ status: "REGISTERED", emailIds: [expect.any(String)] });
+    expect(await t.prisma.registration.count({ where: { eventId: event.id, email: "slug@x.test" } })).toBe(1);
+    // Full when read: refused without taking the lock, an earlier registrant told so.
+    await expect(registerForPublicEvent(t.prisma, event.slug, publicly("late@x.test"))).rejects.toMatchObject({ key: "events.errors.full" });
+    await expect(registerForPublicEvent(t.prisma, event.slug, publicly("slug@x.test"))).rejects.toMatchObject({ key: "events.errors.alreadyRegistered" });
+    const portalOnly = await createEvent({ publicRegistration: false });
+    const secondary = await createEvent({ mainEventId: event.id });
+    for (const slug of [portalOnly.slug, secondary.slug, "no-such-event", "x".repeat(201)]) {
+      await expect(registerForPublicEvent(t.prisma, slug, publicly("nf@x.test"))).rejects.toMatchObject({ key: "errors.notFoundBody" });
+    }
   });
 });
 

@@ -1,29 +1,34 @@
 // POST /api/events/<slug>/registrations: public sign-up as JSON, for embeds and
 // integrations (and the registration benchmark). Same schema, guards and domain
 // function as the public page's form.
-import { getLocale } from "next-intl/server";
+import type { NextRequest } from "next/server";
 import { db } from "@/lib/db";
 import { ConflictError, DomainError, NotFoundError, ValidationError } from "@/lib/errors";
 import { zodFieldErrors } from "@/lib/forms/action-result";
+import { payloadTooLarge, readJson } from "@/lib/http/read-body";
 import { notifyOutbox } from "@/lib/jobs/notify";
-import { publicEventId } from "@/lib/events/public-events";
 import { publicRegistrationLimit } from "@/lib/events/public-registration-limit";
-import { registerForEvent } from "@/lib/events/registration";
+import { registerForPublicEvent } from "@/lib/events/registration";
 import { privateRegistrationUrl } from "@/lib/events/seat-lock";
 import { publicRegistrationSchema } from "@/lib/events/schemas";
+import { LOCALE_COOKIE, requestLocale } from "@/lib/i18n/config";
 import { clientIp } from "@/lib/security/client-ip";
 import { refusePublicSubmission } from "@/lib/security/public-form-guard";
 
-export async function POST(request: Request, { params }: { params: Promise<{ slug: string }> }) {
+export async function POST(request: NextRequest, { params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const parsed = publicRegistrationSchema.safeParse(await request.json().catch(() => null));
+  // A sign-up is a few hundred bytes: anything past 64 KB is refused unread.
+  const body = await readJson(request);
+  if (!body.ok && body.reason === "tooLarge") return payloadTooLarge();
+  const parsed = publicRegistrationSchema.safeParse(body.ok ? body.value : null);
   if (!parsed.success) return Response.json({ error: "common.fixErrors", fields: zodFieldErrors(parsed.error) }, { status: 422 });
   const refusal = await refusePublicSubmission(db, { form: "public-registration", ip: clientIp(request.headers), honeypot: parsed.data.website, limit: publicRegistrationLimit() });
   if (refusal) return Response.json({ error: refusal.key }, { status: refusal.key === "events.errors.rateLimited" ? 429 : 400 });
   try {
-    const eventId = await publicEventId(db, slug);
     const { name, email, cpf, answers } = parsed.data;
-    const result = await registerForEvent(db, eventId, { source: "PUBLIC", name, email, cpf, locale: await getLocale() }, answers);
+    // The language next-intl would pick (lib/i18n/request.ts), without building its whole request configuration.
+    const locale = requestLocale(request.cookies.get(LOCALE_COOKIE)?.value, request.headers.get("accept-language"));
+    const result = await registerForPublicEvent(db, slug, { source: "PUBLIC", name, email, cpf, locale }, answers);
     await notifyOutbox(result.emailIds);
     return Response.json(
       { status: result.status, reservePosition: result.reservePosition ?? null, privateUrl: result.accessToken ? privateRegistrationUrl(slug, result.accessToken) : null },
