@@ -1,5 +1,6 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
+import { PROXY_BODY_BUFFER_LIMIT, SERVER_ACTION_BODY_LIMIT } from "./lib/http/limits";
 
 const isDev = process.env.NODE_ENV !== "production";
 
@@ -28,7 +29,14 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
-  experimental: { authInterrupts: true },
+  experimental: {
+    authInterrupts: true,
+    // Server actions take forms, never files (uploads go to POST /api/files).
+    // proxy.ts answers 413 past this limit (Next.js itself would answer 500),
+    // and Next.js buffers no more than that for the proxy.
+    serverActions: { bodySizeLimit: SERVER_ACTION_BODY_LIMIT },
+    proxyClientMaxBodySize: PROXY_BODY_BUFFER_LIMIT,
+  },
   // Native, WebAssembly or file-reading packages stay in node_modules at run time.
   serverExternalPackages: [
     "@electric-sql/pglite",

@@ -1,10 +1,36 @@
 // Optimistic routing only: anonymous visitors of /portal and /admin go to the
 // login page with a return URL. Real checks happen in layouts and domain code.
+// Requests with a body here are server actions: past their size limit they get
+// a translated 413 (Next.js would answer 500), read no further than the limit.
 import { NextResponse, type NextRequest } from "next/server";
+import { declaredLength, readStreamLimited } from "@/lib/http/read-body";
+import { SERVER_ACTION_BODY_LIMIT } from "@/lib/http/limits";
+import { defaultLocale, isLocale, LOCALE_COOKIE, localeFromAcceptLanguage } from "@/lib/i18n/config";
+import { messagesFor } from "@/lib/i18n/messages";
 
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
 
-export function proxy(request: NextRequest) {
+/** A body over the server action limit, by its declared length or, undeclared (chunked), by reading up to the limit. */
+async function exceedsActionLimit(request: NextRequest): Promise<boolean> {
+  if (request.method === "GET" || request.method === "HEAD") return false;
+  const declared = declaredLength(request.headers);
+  if (declared !== null) return declared > SERVER_ACTION_BODY_LIMIT;
+  // Next.js hands the proxy its own copy of the body; the page still gets the original.
+  const read = await readStreamLimited(request.body, SERVER_ACTION_BODY_LIMIT);
+  return !read.ok && read.reason === "tooLarge";
+}
+
+function requestTooLarge(request: NextRequest): NextResponse {
+  const cookie = request.cookies.get(LOCALE_COOKIE)?.value;
+  const locale = isLocale(cookie) ? cookie : (localeFromAcceptLanguage(request.headers.get("accept-language")) ?? defaultLocale);
+  // Next.js shows the text of a plain-text error answer to a server action call
+  // as the error's message; it must be exactly "text/plain" for that.
+  const contentType = request.headers.has("next-action") ? "text/plain" : "text/plain; charset=utf-8";
+  return new NextResponse(messagesFor(locale).errors.requestTooLarge, { status: 413, headers: { "Content-Type": contentType, "Cache-Control": "no-store", Connection: "close" } });
+}
+
+export async function proxy(request: NextRequest) {
+  if (await exceedsActionLimit(request)) return requestTooLarge(request);
   const { pathname, search } = request.nextUrl;
   const headers = new Headers(request.headers);
   headers.set("x-portico-path", pathname + search);

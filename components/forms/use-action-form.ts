@@ -8,6 +8,7 @@ import type { FieldValues, Path, UseFormReturn } from "react-hook-form";
 import type { ActionResult, MessageRef } from "@/lib/forms/action-result";
 
 export function useActionForm<V extends FieldValues, T = undefined>(form: UseFormReturn<V>, action: (values: V) => Promise<ActionResult<T>>) {
+  const t = useTranslations();
   const [pending, startTransition] = useTransition();
   const [formError, setFormError] = useState<MessageRef | null>(null);
   const [message, setMessage] = useState<MessageRef | null>(null);
@@ -29,7 +30,9 @@ export function useActionForm<V extends FieldValues, T = undefined>(form: UseFor
       } catch (error) {
         // A redirect() from the action is not an error.
         if (error instanceof Error && "digest" in error && String((error as { digest: unknown }).digest).startsWith("NEXT_REDIRECT")) throw error;
-        setFormError({ key: "common.genericError" });
+        // A form past the size limit: proxy.ts answers with this very text.
+        const tooLarge = error instanceof Error && error.message === t("errors.requestTooLarge");
+        setFormError({ key: tooLarge ? "errors.requestTooLarge" : "common.genericError" });
       }
     });
   });

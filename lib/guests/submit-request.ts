@@ -12,13 +12,13 @@ import { isUniqueViolation } from "@/lib/db/query-guards";
 import { zodFieldErrors } from "@/lib/forms/action-result";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { isLocale } from "@/lib/i18n/config";
+import { readFormData } from "@/lib/http/read-body";
 import { hitRateLimit } from "@/lib/security/rate-limit";
 import { saveUpload, uploadMaxBytes, validateUpload, type FileStorage, type SavedUpload } from "@/lib/storage";
 import { GUEST_MAX_FILES, type GuestPortalFields } from "./config";
 import { checkGuestFormToken } from "./form-token";
 import { GUEST_RATE_KEYS, guestRateLimits } from "./limits";
 import { findPublicGuestPortal } from "./portal";
-import { readLimitedFormData } from "./read-form";
 import { buildGuestRequestSchema, type GuestRequestValues } from "./request-schema";
 import { mailGuestReceipt } from "./requester-mail";
 import { guestStatusPath, guestStatusToken, hashGuestStatusToken } from "./status-token";
@@ -63,7 +63,7 @@ export async function submitGuestRequest(db: Db, storage: FileStorage, input: Gu
   const portal = await findPublicGuestPortal(db, input.portalToken);
   if (!portal) return refuse(404, "errors.notFoundBody");
 
-  const read = await readLimitedFormData(input.request, maxGuestRequestBytes());
+  const read = await readFormData(input.request, maxGuestRequestBytes());
   if (!read.ok) return read.reason === "tooLarge" ? refuse(413, "guests.errors.tooLarge") : refuse(400, "common.genericError");
   const form = read.form;
 

@@ -5,14 +5,16 @@ import { uploadFile, maxUploadRequestBytes, uploadPurpose } from "@/lib/files/fi
 import { getActor } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { ForbiddenError, ValidationError } from "@/lib/errors";
+import { payloadTooLarge, readFormData } from "@/lib/http/read-body";
 import { getStorage } from "@/lib/storage";
 
 export async function POST(request: Request) {
   const actor = await getActor();
   if (!actor) return Response.json({ error: "unauthorized" }, { status: 401 });
-  const length = Number(request.headers.get("content-length") ?? 0);
-  if (length > maxUploadRequestBytes()) return Response.json({ error: "files.errors.too_large" }, { status: 413 });
-  const form = await request.formData().catch(() => null);
+  // Read no further than one file's limit plus the multipart framing, chunked or not.
+  const read = await readFormData(request, maxUploadRequestBytes());
+  if (!read.ok && read.reason === "tooLarge") return payloadTooLarge("files.errors.too_large");
+  const form = read.ok ? read.form : null;
   const file = form?.get("file");
   if (!(file instanceof File)) return Response.json({ error: "validation.required" }, { status: 400 });
   const purpose = uploadPurpose(form?.get("purpose"));

@@ -5,6 +5,7 @@ import type { NextRequest } from "next/server";
 import { db } from "@/lib/db";
 import { ConflictError, DomainError, NotFoundError, ValidationError } from "@/lib/errors";
 import { zodFieldErrors } from "@/lib/forms/action-result";
+import { payloadTooLarge, readJson } from "@/lib/http/read-body";
 import { notifyOutbox } from "@/lib/jobs/notify";
 import { publicRegistrationLimit } from "@/lib/events/public-registration-limit";
 import { registerForPublicEvent } from "@/lib/events/registration";
@@ -16,7 +17,10 @@ import { refusePublicSubmission } from "@/lib/security/public-form-guard";
 
 export async function POST(request: NextRequest, { params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const parsed = publicRegistrationSchema.safeParse(await request.json().catch(() => null));
+  // A sign-up is a few hundred bytes: anything past 64 KB is refused unread.
+  const body = await readJson(request);
+  if (!body.ok && body.reason === "tooLarge") return payloadTooLarge();
+  const parsed = publicRegistrationSchema.safeParse(body.ok ? body.value : null);
   if (!parsed.success) return Response.json({ error: "common.fixErrors", fields: zodFieldErrors(parsed.error) }, { status: 422 });
   const refusal = await refusePublicSubmission(db, { form: "public-registration", ip: clientIp(request.headers), honeypot: parsed.data.website, limit: publicRegistrationLimit() });
   if (refusal) return Response.json({ error: refusal.key }, { status: refusal.key === "events.errors.rateLimited" ? 429 : 400 });
