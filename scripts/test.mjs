@@ -1,6 +1,7 @@
 // npm test: the whole pipeline, in the order that fails fastest.
 //   typecheck -> lint -> Vitest on PGlite -> Vitest integration on PostgreSQL
-//   (when TEST_DATABASE_URL is set) -> production build -> Playwright.
+//   (when TEST_DATABASE_URL is set) -> production build -> Playwright ->
+//   several instances through PgBouncer (when TEST_DATABASE_URL is set).
 // Ends with one line "N passed, N failed" summing every suite.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
@@ -8,7 +9,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const failures = [];
 mkdirSync("reports", { recursive: true });
-for (const report of ["reports/vitest-pglite.json", "reports/vitest-postgres.json", "reports/e2e.json"]) rmSync(report, { force: true });
+for (const report of ["reports/vitest-pglite.json", "reports/vitest-postgres.json", "reports/e2e.json", "reports/multi-instance.json"]) rmSync(report, { force: true });
 
 function run(label, command, args, env = {}) {
   console.log(`\n=== ${label} ===`);
@@ -48,6 +49,15 @@ function countPlaywright(file) {
   return true;
 }
 
+/** scripts/multi-instance-test.mjs: each of its checks counts as one test. */
+function countChecks(file) {
+  if (!existsSync(file)) return false;
+  const { passed, failed } = JSON.parse(readFileSync(file, "utf8"));
+  totals.passed += passed;
+  totals.failed += failed;
+  return true;
+}
+
 function vitest(label, args, env, output) {
   const ok = run(label, "npx", ["--no-install", "vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${output}`, ...args], env);
   if (!countVitest(output) && !ok) totals.failed++;
@@ -68,6 +78,12 @@ if (TEST_DATABASE_URL) {
 if (run("production build", "npx", ["--no-install", "next", "build"])) {
   const ok = run("end-to-end (Playwright)", "node", ["scripts/e2e.mjs"]);
   if (!countPlaywright("reports/e2e.json") && !ok) totals.failed++;
+  if (TEST_DATABASE_URL) {
+    const multi = run("several instances through PgBouncer", "node", ["scripts/multi-instance-test.mjs"], { MULTI_DATABASE_URL: TEST_DATABASE_URL });
+    if (!countChecks("reports/multi-instance.json") && !multi) totals.failed++;
+  } else {
+    console.log("\nTEST_DATABASE_URL is not set: the several-instances check (PostgreSQL + PgBouncer) did not run.");
+  }
 } else {
   totals.failed++;
 }
