@@ -3,10 +3,13 @@
 // Sign-in, sign-out and password reset actions: parse with the form's schema,
 // call the domain, set the language cookies, redirect.
 import { CredentialsSignin } from "next-auth";
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { after } from "next/server";
 import { db } from "@/lib/db";
 import { invalid, type ActionResult } from "@/lib/forms/action-result";
+import { notifyOutbox } from "@/lib/jobs/notify";
+import { clientIp } from "@/lib/security/client-ip";
 import { LOCALE_COOKIE, TIME_ZONE_COOKIE } from "@/lib/i18n/config";
 import { signIn, signOut } from "./auth";
 import { normalizeEmail } from "./normalize-email";
@@ -14,7 +17,7 @@ import { forgotPasswordSchema, loginSchema, newPasswordSchema, type ForgotPasswo
 import { resolveCallbackUrl } from "./callback-url";
 import { revokeSessions } from "./actor";
 import { getActor, homeFor } from "./session";
-import { requestPasswordReset, resetPassword, RESET_TOKEN_MINUTES } from "./password-reset";
+import { requestPasswordResetLimited, resetPassword, RESET_TOKEN_MINUTES } from "./password-reset";
 import { appUrl } from "@/lib/app-url";
 
 export async function loginAction(input: LoginInput & { callbackUrl?: string }): Promise<ActionResult> {
@@ -52,8 +55,19 @@ export async function logoutAction(): Promise<void> {
 export async function forgotPasswordAction(input: ForgotPasswordInput): Promise<ActionResult> {
   const parsed = forgotPasswordSchema.safeParse(input);
   if (!parsed.success) return invalid(parsed.error);
-  await requestPasswordReset(db, parsed.data.email, (token) => appUrl(`/reset-password/${token}`));
-  // The same answer whether or not the account exists.
+  const ip = clientIp(await headers());
+  const { email } = parsed.data;
+  // The same answer, in the same time, whether or not the account exists and
+  // whether or not a limit was reached: the lookup, the token and the e-mail
+  // are written after the response has gone.
+  after(async () => {
+    try {
+      const emailId = await requestPasswordResetLimited(db, { email, ip }, (token) => appUrl(`/reset-password/${token}`));
+      await notifyOutbox([emailId]);
+    } catch (error) {
+      console.error("[auth] password reset request failed", error);
+    }
+  });
   return { ok: true, message: { key: "auth.resetLinkSent", values: { minutes: RESET_TOKEN_MINUTES } } };
 }
 

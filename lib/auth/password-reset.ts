@@ -1,14 +1,42 @@
 // Password reset by e-mailed, single-use link with expiry. Only a SHA-256 of
 // the token is stored; the token row and the e-mail are written in one
-// transaction (outbox), and using a token consumes it atomically.
+// transaction (outbox), and using a token consumes it atomically. Requests are
+// limited per address and per client IP, counted alike whether or not the
+// account exists, so the limits say nothing about which addresses have one.
 import { createHash, randomBytes } from "node:crypto";
 import type { Db } from "@/lib/db";
 import { now } from "@/lib/clock";
 import { enqueueEmail } from "@/lib/email";
+import { hitRateLimit, type RateLimit } from "@/lib/security/rate-limit";
 import { normalizeEmail } from "./normalize-email";
 import { hashPassword } from "./password";
 
 export const RESET_TOKEN_MINUTES = 60;
+
+const HOUR_MS = 60 * 60 * 1000;
+
+export function resetRequestLimits(env = process.env): { perAddress: RateLimit; perIp: RateLimit } {
+  return {
+    perAddress: { limit: Number(env.PASSWORD_RESET_RATE_LIMIT_PER_ADDRESS ?? 3), windowMs: HOUR_MS },
+    perIp: { limit: Number(env.PASSWORD_RESET_RATE_LIMIT_PER_IP ?? 20), windowMs: HOUR_MS },
+  };
+}
+
+/**
+ * A reset request from a client: counted per address and per IP first; past
+ * either limit nothing is looked up or sent. Returns the e-mail id when a
+ * message was queued, undefined otherwise (the caller answers the same either way).
+ */
+export async function requestPasswordResetLimited(db: Db, input: { email: string; ip: string }, linkFor: (token: string) => string): Promise<string | undefined> {
+  const email = normalizeEmail(input.email);
+  const limits = resetRequestLimits();
+  const [perAddress, perIp] = await Promise.all([
+    hitRateLimit(db, `reset:address:${email}`, limits.perAddress),
+    hitRateLimit(db, `reset:ip:${input.ip}`, limits.perIp),
+  ]);
+  if (!perAddress.allowed || !perIp.allowed) return undefined;
+  return requestPasswordReset(db, email, linkFor);
+}
 
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 

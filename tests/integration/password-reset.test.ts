@@ -2,7 +2,7 @@
 // e-mail are written in one transaction.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { authenticate } from "@/lib/auth/authenticate";
-import { isResetTokenValid, requestPasswordReset, resetPassword, RESET_TOKEN_MINUTES } from "@/lib/auth/password-reset";
+import { isResetTokenValid, requestPasswordReset, requestPasswordResetLimited, resetPassword, RESET_TOKEN_MINUTES } from "@/lib/auth/password-reset";
 import { setClock } from "@/lib/clock";
 import { DEMO_PASSWORD, seed } from "@/prisma/seed";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
@@ -60,5 +60,46 @@ describe("password reset", () => {
     await t.prisma.user.update({ where: { email: "staff2@portico.test" }, data: { active: false } });
     expect(await requestPasswordReset(t.prisma, "staff2@portico.test", () => "x")).toBeUndefined();
     expect(await t.prisma.emailMessage.count()).toBe(before);
+  });
+});
+
+describe("limits on reset requests", () => {
+  afterEach(async () => {
+    await t.prisma.rateLimitBucket.deleteMany();
+    delete process.env.PASSWORD_RESET_RATE_LIMIT_PER_IP;
+  });
+  const emailsTo = (to: string) => t.prisma.emailMessage.count({ where: { to, template: "passwordReset" } });
+  let ip = 0;
+  const request = (email: string, from = `203.0.113.${++ip}`) => requestPasswordResetLimited(t.prisma, { email, ip: from }, () => "http://portico.test/reset");
+
+  it("sends at most 3 e-mails per address per hour, from any number of addresses", async () => {
+    const before = await emailsTo("company@portico.test");
+    for (let i = 0; i < 3; i++) expect(await request(" Company@Portico.test ")).toBeDefined();
+    expect(await request("company@portico.test")).toBeUndefined();
+    expect(await emailsTo("company@portico.test")).toBe(before + 3);
+    // An hour later the address may ask again.
+    setClock(new Date(Date.now() + 61 * 60_000));
+    expect(await request("company@portico.test")).toBeDefined();
+  });
+
+  it("holds when 20 requests for one address arrive at once", async () => {
+    const before = await emailsTo("prospect@portico.test");
+    const results = await Promise.all(Array.from({ length: 20 }, () => request("prospect@portico.test")));
+    expect(results.filter(Boolean)).toHaveLength(3);
+    expect(await emailsTo("prospect@portico.test")).toBe(before + 3);
+  });
+
+  it("limits one IP across addresses, counting addresses without an account alike", async () => {
+    process.env.PASSWORD_RESET_RATE_LIMIT_PER_IP = "3";
+    const from = "198.51.100.99";
+    for (const email of ["nobody1@portico.test", "nobody2@portico.test", "nobody3@portico.test"]) expect(await request(email, from)).toBeUndefined();
+    expect(await request("admin@portico.test", from)).toBeUndefined();
+    expect(await request("admin@portico.test", "198.51.100.100")).toBeDefined();
+  });
+
+  it("counts an unknown address like a known one", async () => {
+    for (let i = 0; i < 3; i++) await request("ghost@portico.test");
+    const buckets = await t.prisma.rateLimitBucket.findMany({ where: { key: { startsWith: "reset:address:" } } });
+    expect(buckets).toEqual([expect.objectContaining({ key: "reset:address:ghost@portico.test", count: 3 })]);
   });
 });
