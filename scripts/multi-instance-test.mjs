@@ -18,9 +18,10 @@
 // (likewise). Writes reports/multi-instance.json ({ passed, failed }), and on
 // failure each process's output to reports/multi-instance-logs/; exits non-zero
 // when a check failed. Bounded by MULTI_TIMEOUT_S (default 300).
-// The web instances are `next start` and the workers `tsx lib/jobs/worker-main.ts`
-// (what `npm run worker` runs), started directly rather than through npx, whose
-// `sh -c` dies of SIGTERM itself and would hide the worker's exit status.
+// The web instances are `next start` and the workers `node --import tsx
+// lib/jobs/worker-main.ts` (what `npm run worker` runs), started directly rather
+// than through npm or npx, whose `sh -c` dies of SIGTERM itself and would hide
+// the worker's exit status.
 import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
@@ -324,11 +325,12 @@ try {
   // All four at once, on the empty database: their migrations race for the lock.
   const next = path.resolve("node_modules/next/dist/bin/next");
   const tsx = path.resolve("node_modules/.bin/tsx");
+  const worker = [process.execPath, ["--import", "tsx", "lib/jobs/worker-main.ts"]];
   const web1 = start("web1", process.execPath, [next, "start", "--port", String(port1)], web);
   const web2 = start("web2", process.execPath, [next, "start", "--port", String(port2)], web);
-  const worker1 = start("worker1", tsx, ["lib/jobs/worker-main.ts"], shared);
+  const worker1 = start("worker1", ...worker, shared);
   // The second worker migrates past the pooler (DATABASE_DIRECT_URL), like a deployment that sets it.
-  const worker2 = start("worker2", tsx, ["lib/jobs/worker-main.ts"], { ...shared, DATABASE_DIRECT_URL: directUrl });
+  const worker2 = start("worker2", ...worker, { ...shared, DATABASE_DIRECT_URL: directUrl });
   const apps = [web1, web2, worker1, worker2];
 
   const ready = async (proc, probe) => {

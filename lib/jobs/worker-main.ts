@@ -1,7 +1,9 @@
 // npm run worker: the job worker on its own (PostgreSQL deployments, with the
 // app started with PORTICO_WORKER=off). The embedded database cannot be shared
 // between processes, so there the worker always runs inside the app.
-// Plain Node (through tsx's loader): nothing it imports may need Next.js;
+// Plain Node with tsx's loader (`node --import tsx`, one process, so signals
+// reach it directly: tsx's own CLI relays them and kills a child that is busy
+// when they arrive). Nothing it imports may need Next.js;
 // scripts/check-worker-imports.mjs, part of `npm run lint`, keeps it so.
 // SIGTERM or SIGINT stops it gracefully (claims in hand finished, pg-boss
 // stopped, connections closed) with exit code 0.

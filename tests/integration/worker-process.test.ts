@@ -1,16 +1,15 @@
-// The standalone worker as deployments run it (`npm run worker`: tsx
-// lib/jobs/worker-main.ts, plain Node, no Next.js), against a fresh PostgreSQL
-// database (the embedded one belongs to a single process):
+// The standalone worker as deployments run it (`npm run worker`: node --import
+// tsx lib/jobs/worker-main.ts, plain Node, no Next.js), against a fresh
+// PostgreSQL database (the embedded one belongs to a single process):
 //  - it starts (migrating the empty database) and says so;
 //  - an e-mail queued by another process (here the test, as a web instance with
 //    PORTICO_WORKER=off does) is delivered (log transport) within 30 s, and the
 //    wake-up that process sends through the job queue is taken by the worker;
 //  - SIGTERM stops it gracefully with exit code 0.
-// tsx is started directly rather than through npx: npx runs it under `sh -c`,
-// which dies of the signal itself, so npx's exit status would be the signal's
-// and not the worker's.
+// It is started as `npm run worker` starts it, without npm: npm runs scripts
+// under `sh -c`, which dies of the signal itself, so npm's exit status would be
+// the signal's and not the worker's.
 import { spawn, type ChildProcess } from "node:child_process";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { enqueueEmail } from "@/lib/email/outbox";
 import { notifyOutbox } from "@/lib/jobs/notify";
@@ -29,7 +28,7 @@ let exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 beforeAll(async () => {
   if (!postgres) return;
   t = await createTestDatabase({ migrate: false }); // the worker migrates it
-  worker = spawn(path.resolve("node_modules/.bin/tsx"), ["lib/jobs/worker-main.ts"], {
+  worker = spawn(process.execPath, ["--import", "tsx", "lib/jobs/worker-main.ts"], {
     env: { ...process.env, DATABASE_URL: t.url!, AUTH_SECRET: "test", PORTICO_SEED_DEMO: "0", RESEND_API_KEY: "", SMTP_URL: "" },
     detached: true, // its own process group, killed whole in afterAll
     stdio: ["ignore", "pipe", "pipe"],
