@@ -17,7 +17,8 @@ export async function startApp(options: { forceWorker?: boolean } = {}) {
   console.log(`[startup] database: ${database.target.kind}; job worker: ${work ? "in this process" : "external"}`);
 }
 
-const ATTEMPTS = 5;
+// Each lost race leaves one more thing in place (the schema, a queue): enough for all of them.
+const ATTEMPTS = 10;
 
 /**
  * pg-boss creates (or upgrades) its schema on its first start, and each queue
@@ -44,7 +45,7 @@ export async function prepareJobQueues(database: Database): Promise<void> {
     } catch (error) {
       if (attempt >= ATTEMPTS || !lostRace(error)) throw error;
       console.log(`[startup] another process was creating the job queues; trying again (${attempt}/${ATTEMPTS - 1})`);
-      await new Promise((resolve) => setTimeout(resolve, 100 * attempt + Math.random() * 200));
+      await new Promise((resolve) => setTimeout(resolve, Math.min(100 * attempt, 500) + Math.random() * 200));
     } finally {
       await boss.stop({ graceful: false, close: true }).catch(() => {});
     }
