@@ -4,6 +4,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { DbOrTx } from "@/lib/db";
 import { isUuid } from "@/lib/db/query-guards";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { EventEmailDetails } from "@/lib/email/templates/event-details";
 import { appUrl } from "@/lib/app-url";
 
@@ -67,16 +68,39 @@ export async function claimSeat(tx: DbOrTx, snapshot: LockedEvent): Promise<{ ev
   return { event: { ...snapshot, ...fresh }, sessions: Number(sessions), decision };
 }
 
-/** The same row without the lock: for work done before taking it (checking answers, the confirmation's props). */
-export async function eventRowForEmail(db: DbOrTx, eventId: string) {
-  return isUuid(eventId) ? db.event.findUnique({ where: { id: eventId }, include: lockedEventInclude }) : null;
+export type LockedEvent = NonNullable<Awaited<ReturnType<typeof lockEvent>>>;
+
+/**
+ * The same row and relations as lockEvent (what Prisma's include returns:
+ * every Event column, then place, customer and questionnaires), without the
+ * lock, for the work done before taking it: checking the answers, the
+ * confirmation's props. Every registration reads it, so it is one plain
+ * statement (Prisma's include costs about twice the CPU);
+ * tests/integration/events-registration.test.ts pins that both agree.
+ */
+function eventSnapshot(db: DbOrTx, where: Prisma.Sql): Promise<LockedEvent[]> {
+  return db.$queryRaw<LockedEvent[]>`
+    SELECT e.*,
+      (SELECT jsonb_build_object('name', p.name, 'address', p.address) FROM "EventPlace" p WHERE p.id = e."placeId") AS place,
+      (SELECT jsonb_build_object('name', c.name) FROM "Customer" c WHERE c.id = e."customerId") AS customer,
+      (SELECT jsonb_build_object('questions', q.questions) FROM "QuestionnaireTemplate" q WHERE q.id = e."portalQuestionnaireId") AS "portalQuestionnaire",
+      (SELECT jsonb_build_object('questions', q.questions) FROM "QuestionnaireTemplate" q WHERE q.id = e."publicQuestionnaireId") AS "publicQuestionnaire"
+    FROM "Event" e WHERE ${where}`;
+}
+
+/** The event as lockEvent returns it, read without the lock; null if none. */
+export async function eventRowForEmail(db: DbOrTx, eventId: string): Promise<LockedEvent | null> {
+  if (!isUuid(eventId)) return null;
+  const [event] = await eventSnapshot(db, Prisma.sql`e.id = ${eventId}::uuid`);
+  return event ?? null;
 }
 
 /** The same, found by slug among the main events with public registration (public sign-ups); null if none. */
-export async function publicEventRowForEmail(db: DbOrTx, slug: string) {
-  return slug.length <= 200 ? db.event.findFirst({ where: { slug, publicRegistration: true, mainEventId: null }, include: lockedEventInclude }) : null;
+export async function publicEventRowForEmail(db: DbOrTx, slug: string): Promise<LockedEvent | null> {
+  if (slug.length > 200) return null;
+  const [event] = await eventSnapshot(db, Prisma.sql`e.slug = ${slug} AND e."publicRegistration" AND e."mainEventId" IS NULL`);
+  return event ?? null;
 }
-export type LockedEvent = NonNullable<Awaited<ReturnType<typeof lockEvent>>>;
 
 /** The counters of a locked event, as they change during one transaction. */
 export interface Counters {

@@ -10,9 +10,9 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { cancelRegistration, findRegistrationByToken, registerForEvent, registerForPublicEvent, reservePosition, type Registrant } from "@/lib/events/registration";
 import { promoteReserves } from "@/lib/events/promotion";
 import { replicateRegistrationsToSecondary } from "@/lib/events/replication";
-import { hashAccessToken } from "@/lib/events/seat-lock";
+import { eventRowForEmail, hashAccessToken, lockEvent, publicEventRowForEmail } from "@/lib/events/seat-lock";
 import type { StoredAnswer } from "@/lib/events/schemas";
-import { createActor, createProfile, uniqueTag } from "../helpers/factories";
+import { createActor, createCustomer, createProfile, uniqueTag } from "../helpers/factories";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
 import { received } from "@/tests/helpers/mail";
 
@@ -339,6 +339,32 @@ describe("main and secondary events", () => {
     expect(copies.map((c) => [c.email, c.status])).toEqual([["lb@x.test", "REGISTERED"]]);
     await expectCountersMatchRows(later.id);
     expect(await t.prisma.$transaction((tx) => replicateRegistrationsToSecondary(tx, main.id))).toBe(0);
+  });
+});
+
+describe("the event read before the lock", () => {
+  it("is the row and relations lockEvent returns (Prisma's include), with and without relations", async () => {
+    const place = await t.prisma.eventPlace.create({ data: { name: uniqueTag("Room "), address: "Rua B 2" } });
+    const customer = await createCustomer(t.prisma);
+    const form = await t.prisma.questionnaireTemplate.create({ data: { name: uniqueTag("Form "), questions: [{ id: "org", label: "Org", kind: "SHORT_TEXT", required: false }] } });
+    const full = await createEvent({
+      description: "Line 1\nLine 2",
+      placeId: place.id,
+      customerId: customer.id,
+      portalQuestionnaireId: form.id,
+      publicQuestionnaireId: form.id,
+      workloadHours: "2.50",
+      registrationDeadline: new Date("2026-05-30T12:00:00Z"),
+      onlineUrl: "https://meet.example/x",
+      status: "CONFIRMED",
+    });
+    const bare = await createEvent();
+    for (const event of [full, bare]) {
+      const viaPrisma = await t.prisma.$transaction((tx) => lockEvent(tx, event.id));
+      expect(await eventRowForEmail(t.prisma, event.id)).toEqual(viaPrisma);
+      expect(await publicEventRowForEmail(t.prisma, event.slug)).toEqual(viaPrisma);
+    }
+    expect(await eventRowForEmail(t.prisma, "00000000-0000-4000-8000-000000000000")).toBeNull();
   });
 });
 
