@@ -1,26 +1,12 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
 import { PROXY_BODY_BUFFER_LIMIT, SERVER_ACTION_BODY_LIMIT } from "./lib/http/limits";
+import { contentSecurityPolicy } from "./lib/security/csp";
 
-const isDev = process.env.NODE_ENV !== "production";
-
-// Next.js inlines its bootstrap scripts, hence 'unsafe-inline' for scripts;
-// everything else is same-origin only, and no page may be framed.
-const contentSecurityPolicy = [
-  "default-src 'self'",
-  `script-src 'self' 'unsafe-inline'${isDev ? " 'unsafe-eval'" : ""}`,
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join("; ");
-
+// Pages get their Content-Security-Policy, with a fresh script nonce, from
+// proxy.ts (so do Strict-Transport-Security, which follows APP_URL at run
+// time). Route handlers, which the proxy leaves alone, run no script at all.
 const securityHeaders = [
-  { key: "Content-Security-Policy", value: contentSecurityPolicy },
   { key: "X-Frame-Options", value: "DENY" },
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
   { key: "X-Content-Type-Options", value: "nosniff" },
@@ -48,7 +34,10 @@ const nextConfig: NextConfig = {
     "@react-pdf/renderer",
   ],
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    return [
+      { source: "/:path*", headers: securityHeaders },
+      { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: contentSecurityPolicy(null) }] },
+    ];
   },
 };
 

@@ -2,11 +2,14 @@
 // login page with a return URL. Real checks happen in layouts and domain code.
 // Requests with a body here are server actions: past their size limit they get
 // a translated 413 (Next.js would answer 500), read no further than the limit.
+// Every page gets a Content-Security-Policy with a fresh script nonce: Next.js
+// reads it from the request's CSP header and puts it on its scripts.
 import { NextResponse, type NextRequest } from "next/server";
 import { declaredLength, readStreamLimited } from "@/lib/http/read-body";
 import { SERVER_ACTION_BODY_LIMIT } from "@/lib/http/limits";
 import { defaultLocale, isLocale, LOCALE_COOKIE, localeFromAcceptLanguage } from "@/lib/i18n/config";
 import { messagesFor } from "@/lib/i18n/messages";
+import { contentSecurityPolicy, newNonce, strictTransportSecurity } from "@/lib/security/csp";
 
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
 
@@ -29,18 +32,29 @@ function requestTooLarge(request: NextRequest): NextResponse {
   return new NextResponse(messagesFor(locale).errors.requestTooLarge, { status: 413, headers: { "Content-Type": contentType, "Cache-Control": "no-store", Connection: "close" } });
 }
 
+function withSecurityHeaders(response: NextResponse, policy: string): NextResponse {
+  response.headers.set("Content-Security-Policy", policy);
+  const hsts = strictTransportSecurity();
+  if (hsts) response.headers.set("Strict-Transport-Security", hsts);
+  return response;
+}
+
 export async function proxy(request: NextRequest) {
   if (await exceedsActionLimit(request)) return requestTooLarge(request);
   const { pathname, search } = request.nextUrl;
+  const nonce = newNonce();
+  const policy = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === "development" });
   const headers = new Headers(request.headers);
   headers.set("x-portico-path", pathname + search);
+  headers.set("x-nonce", nonce);
+  headers.set("Content-Security-Policy", policy);
   const isProtected = pathname === "/portal" || pathname.startsWith("/portal/") || pathname === "/admin" || pathname.startsWith("/admin/");
   if (isProtected && !SESSION_COOKIES.some((name) => request.cookies.has(name))) {
     const login = new URL("/login", request.url);
     login.searchParams.set("callbackUrl", pathname + search);
-    return NextResponse.redirect(login);
+    return withSecurityHeaders(NextResponse.redirect(login), policy);
   }
-  return NextResponse.next({ request: { headers } });
+  return withSecurityHeaders(NextResponse.next({ request: { headers } }), policy);
 }
 
 // API routes do their own checks and answer 401/404 themselves; leaving them

@@ -6,9 +6,12 @@ import { getActor } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { ForbiddenError, ValidationError } from "@/lib/errors";
 import { payloadTooLarge, readFormData } from "@/lib/http/read-body";
+import { refuseCrossSite } from "@/lib/security/same-origin";
 import { getStorage } from "@/lib/storage";
 
 export async function POST(request: Request) {
+  const crossSite = refuseCrossSite(request);
+  if (crossSite) return crossSite;
   const actor = await getActor();
   if (!actor) return Response.json({ error: "unauthorized" }, { status: 401 });
   // Read no further than one file's limit plus the multipart framing, chunked or not.

@@ -6,9 +6,12 @@ import { db } from "@/lib/db";
 import { submitGuestRequest } from "@/lib/guests/submit-request";
 import { notifyOutbox } from "@/lib/jobs/notify";
 import { clientIp } from "@/lib/security/client-ip";
+import { refuseCrossSite } from "@/lib/security/same-origin";
 import { getStorage } from "@/lib/storage";
 
 export async function POST(request: Request, { params }: { params: Promise<{ token: string }> }) {
+  const crossSite = refuseCrossSite(request);
+  if (crossSite) return crossSite;
   const { token } = await params;
   const result = await submitGuestRequest(db, getStorage(), { portalToken: token, ip: clientIp(request.headers), locale: await getLocale(), request });
   await notifyOutbox(result.emailIds);

@@ -1,6 +1,7 @@
-// POST /api/events/<slug>/registrations: public sign-up as JSON, for embeds and
-// integrations (and the registration benchmark). Same schema, guards and domain
-// function as the public page's form.
+// POST /api/events/<slug>/registrations: public sign-up as JSON, for
+// integrations posting from their servers (and the registration benchmark); a
+// browser on another site is refused. Same schema, guards and domain function
+// as the public page's form.
 import type { NextRequest } from "next/server";
 import { db } from "@/lib/db";
 import { ConflictError, DomainError, NotFoundError, ValidationError } from "@/lib/errors";
@@ -14,8 +15,11 @@ import { publicRegistrationSchema } from "@/lib/events/schemas";
 import { LOCALE_COOKIE, requestLocale } from "@/lib/i18n/config";
 import { clientIp } from "@/lib/security/client-ip";
 import { refusePublicSubmission } from "@/lib/security/public-form-guard";
+import { refuseCrossSite } from "@/lib/security/same-origin";
 
 export async function POST(request: NextRequest, { params }: { params: Promise<{ slug: string }> }) {
+  const crossSite = refuseCrossSite(request);
+  if (crossSite) return crossSite;
   const { slug } = await params;
   // A sign-up is a few hundred bytes: anything past 64 KB is refused unread.
   const body = await readJson(request);
