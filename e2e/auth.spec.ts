@@ -48,13 +48,17 @@ test("refusals are explained: wrong password, no portal access", async ({ page }
   await expect(formAlert(page)).toContainText("does not give you access to the portal");
 });
 
-test("an account is locked after repeated failures", async ({ page }) => {
+test("repeated failures lock the account for that address only; the owner elsewhere still signs in", async ({ page, browser }) => {
   for (let i = 0; i < 5; i++) {
     await login(page, "professor@portico.test", `wrong-${i}`);
     await expect(formAlert(page)).toHaveText("The e-mail or password is incorrect.");
   }
   await login(page, "professor@portico.test");
   await expect(formAlert(page)).toContainText("Too many sign-in attempts");
+
+  // The owner, behind the proxy from another address, is not locked out.
+  const owner = await (await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": "198.51.100.200" } })).newPage();
+  await loginAs(owner, "professor@portico.test", /\/portal$/);
 });
 
 test("signing out ends the user's sessions in every browser", async ({ browser }) => {
