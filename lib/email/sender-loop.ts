@@ -68,12 +68,14 @@ export class SenderLoop {
   /** The poll interval, or less when a retry or a lapsing claim comes due sooner. */
   private async untilNextDue(): Promise<number> {
     try {
+      // LEAST ignores NULLs; both NULL (nothing waiting) gives NULL: then the poll interval.
       const [row] = await this.sql.query<{ ms: number | null }>(
-        `SELECT GREATEST(0, EXTRACT(EPOCH FROM (LEAST(
+        `SELECT (EXTRACT(EPOCH FROM (LEAST(
            (SELECT min("nextAttemptAt") FROM "EmailMessage" WHERE status = 'QUEUED'),
            (SELECT min("leaseExpiresAt") FROM "EmailMessage" WHERE status = 'SENDING')) - now())) * 1000)::float8 AS ms`,
       );
-      return row?.ms === null || row?.ms === undefined ? this.pollMs : Math.min(this.pollMs, Math.ceil(row.ms) + 10);
+      const ms = row?.ms;
+      return ms === null || ms === undefined ? this.pollMs : Math.min(this.pollMs, Math.max(0, Math.ceil(ms)) + 10);
     } catch {
       return this.pollMs;
     }

@@ -65,9 +65,12 @@ async function ensureQueues(boss: PgBoss) {
     if (!(await boss.getQueue(name))) await boss.createQueue(name, { name, ...opts });
   }
   // An earlier version held one job per message; its leftovers would only repeat work the sender does.
+  // Its jobs go first: they reference the queue, and pg-boss only drops the queue's own partition.
   for (const name of RETIRED_QUEUES) {
     if (await boss.getQueue(name)) {
-      await boss.unschedule(name).catch(() => {});
+      const db = boss.getDb();
+      await db.executeSql(`DELETE FROM pgboss.schedule WHERE name = $1`, [name]);
+      await db.executeSql(`DELETE FROM pgboss.job WHERE name = $1`, [name]);
       await boss.deleteQueue(name);
     }
   }

@@ -56,6 +56,7 @@ describe("attachments", () => {
     const id = await enqueueEmail(t.prisma, { to: "bo@x.test", locale: "en", template: "passwordReset", props });
     const { sent, transport } = recordingTransport();
     await drainOutbox(t.sql, transport);
+    expect(sent.map((m) => m.id)).toEqual([id]);
     expect(sent[0].attachments).toBeUndefined();
   });
 
@@ -64,6 +65,7 @@ describe("attachments", () => {
     try {
       const id = await enqueueEmail(t.prisma, { to: "cy@x.test", locale: "en", template: "passwordReset", props, attachments: [attachment] });
       await drainOutbox(t.sql, resendTransport("re_test", "Portico <no-reply@x.test>", { baseUrl: fake.baseUrl }));
+      expect(fake.requests[0].headers["idempotency-key"]).toBe(id);
       const [sentAttachment] = fake.requests[0].body.attachments as { filename: string; content: string }[];
       expect(sentAttachment.filename).toBe("data.bin");
       expect(Buffer.from(sentAttachment.content, "base64").equals(Buffer.from(bytes))).toBe(true);

@@ -116,3 +116,26 @@ describe("notifyOutbox", () => {
     expect((await waitFor(() => message(id), (m) => m.status === "SENT", 5_000)).status).toBe("SENT");
   });
 });
+
+describe("upgrading from one job per message", () => {
+  it("deletes the old queues, their schedule and their jobs at start-up", async () => {
+    const old = await startJobs(t, { work: false });
+    try {
+      for (const name of ["email.deliver", "email.sweep"]) await old.boss.createQueue(name, { name });
+      await old.boss.schedule("email.sweep", "* * * * *", {});
+      for (let i = 0; i < 20; i++) await old.boss.send("email.deliver", { id: `old-${i}` });
+      await old.boss.send("email.sweep", {});
+    } finally {
+      await stopJobs(old);
+    }
+    const upgraded = await startJobs(t, { work: false });
+    try {
+      expect(await upgraded.boss.getQueue("email.deliver")).toBeNull();
+      expect(await upgraded.boss.getQueue("email.sweep")).toBeNull();
+      const [left] = await t.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM pgboss.job WHERE name IN ('email.deliver', 'email.sweep')`);
+      expect(left.n).toBe(0);
+    } finally {
+      await stopJobs(upgraded);
+    }
+  });
+});

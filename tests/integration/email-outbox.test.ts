@@ -13,6 +13,7 @@ import {
   listOutbox,
   renderEmail,
   retryEmail,
+  SenderLoop,
   type EmailTransport,
   type OutgoingEmail,
   type SenderOptions,
@@ -262,6 +263,20 @@ describe("the sender", () => {
       expect(handed.subject).toBe(direct.subject);
       expect(handed.text).toContain(person.name);
     }
+  });
+});
+
+describe("an idle sender", () => {
+  it("polls at its interval, not in a busy loop, when nothing is queued", async () => {
+    await prisma.emailMessage.deleteMany();
+    let queries = 0;
+    const counting = { query: ((...args: Parameters<typeof database.sql.query>) => (queries++, database.sql.query(...args))) as typeof database.sql.query, exec: database.sql.exec };
+    const loop = new SenderLoop(counting, scriptedTransport().transport, { pollMs: 500 });
+    loop.start();
+    await sleep(1_600);
+    await loop.stop();
+    // A claim pass is about three statements plus one for the next due time: about 4 per poll.
+    expect(queries).toBeLessThan(40);
   });
 });
 
