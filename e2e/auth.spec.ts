@@ -93,6 +93,32 @@ test("signing out ends the user's sessions in every browser", async ({ browser }
   await expect(copy).toHaveURL(/\/login\?callbackUrl=%2Fportal$/);
 });
 
+test("CPF changes are limited per user and listed on the user's admin page", async ({ browser }) => {
+  // From its own address: an earlier test locked this account for the default one.
+  const portal = await (await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": "198.51.100.201" } })).newPage();
+  await loginAs(portal, "professor@portico.test", /\/portal$/);
+  await portal.goto("/portal/profile");
+  const save = portal.getByRole("button", { name: "Save" }).last();
+  for (const cpf of ["100.316.760-81", "100.324.679-66", "100.332.598-01", "100.340.517-75", "100.348.436-04"]) {
+    await portal.getByLabel("CPF").fill(cpf);
+    await save.click();
+    await expect(portal.getByText("Your CPF was saved.")).toBeVisible();
+  }
+  await portal.getByLabel("CPF").fill("100.356.355-41");
+  await save.click();
+  await expect(formAlert(portal)).toHaveText("Too many CPF changes. Please wait 60 minutes and try again.");
+
+  const admin = await browser.newPage();
+  await loginAs(admin, "admin@portico.test", /\/admin$/);
+  await admin.goto("/admin/users?q=professor");
+  await admin.getByRole("link", { name: "Paulo Professor" }).click();
+  const changes = admin.getByRole("table", { name: "Recent CPF changes" });
+  await expect(changes.getByRole("row")).toHaveCount(7);
+  await expect(changes.getByRole("row").nth(1)).toContainText("Refused: too many changes");
+  await expect(changes.getByRole("row").nth(1)).toContainText("•••.•••.•55-41");
+  await expect(changes.getByRole("row").nth(2)).toContainText("Saved");
+});
+
 test("the language switcher translates the page and is remembered on the account", async ({ page }) => {
   await loginAs(page, "student@portico.test", /\/portal$/);
   await page.getByLabel("Language").selectOption("fi");

@@ -13,9 +13,12 @@ import { cpfSchema, type CpfInput } from "./cpf-schema";
 export async function setOwnCpfAction(input: CpfInput): Promise<ActionResult> {
   const actor = await requireClient();
   const parsed = cpfSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
+  // A number with wrong check digits is still an attempt: the domain refuses
+  // it and records it in the audit log.
+  const typed = typeof input?.cpf === "string" ? input.cpf.trim().slice(0, 50) : "";
+  if (!parsed.success && !typed) return invalid(parsed.error);
   try {
-    await setOwnCpf(db, actor, parsed.data);
+    await setOwnCpf(db, actor, parsed.success ? parsed.data : { cpf: typed });
   } catch (error) {
     return fromDomainError(error);
   }

@@ -1,7 +1,9 @@
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { RecordHeader } from "@/components/admin/record-header";
+import { DataTable } from "@/components/ui/data-table";
 import { Card } from "@/components/ui/page-header";
 import { UserForm } from "@/components/users/user-form";
+import { listCpfChanges } from "@/lib/account/cpf";
 import { requireAdmin } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { orNotFound } from "@/lib/or-not-found";
@@ -20,7 +22,7 @@ export default async function EditUserPage({ params, searchParams }: { params: P
   const actor = await requireAdmin();
   const [{ id }, query] = await Promise.all([params, searchParams]);
   const user = await orNotFound(getUser(db, actor, id));
-  const profiles = await listProfileOptions(db, actor, user.profileId);
+  const [profiles, cpfChanges, t, format] = await Promise.all([listProfileOptions(db, actor, user.profileId), listCpfChanges(db, actor, user.id), getTranslations("users"), getFormatter()]);
   const isSelf = user.id === actor.userId;
   return (
     <>
@@ -50,6 +52,23 @@ export default async function EditUserPage({ params, searchParams }: { params: P
           timeZones={timeZoneOptions(user.timeZone)}
         />
       </Card>
+      <section className="mt-6" aria-labelledby="cpf-changes">
+        <h2 id="cpf-changes" className="mb-1 text-lg font-medium">
+          {t("cpfChanges")}
+        </h2>
+        <p className="mb-3 text-sm text-slate-600">{t("cpfChangesHelp")}</p>
+        <DataTable
+          caption={t("cpfChanges")}
+          rows={cpfChanges}
+          rowKey={(c) => c.id}
+          empty={t("cpfChangesEmpty")}
+          columns={[
+            { header: t("cpfChangeAt"), cell: (c) => format.dateTime(c.at, { dateStyle: "medium", timeStyle: "medium" }), className: "whitespace-nowrap" },
+            { header: t("cpfChangeOutcome"), cell: (c) => t(`cpfOutcome.${c.outcome}`) },
+            { header: t("cpfChangeValue"), cell: (c) => c.cpf ?? "—", className: "whitespace-nowrap font-mono" },
+          ]}
+        />
+      </section>
     </>
   );
 }
