@@ -4,6 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { useForm } from "react-hook-form";
 import { useActionForm, useErrorText } from "@/components/forms/use-action-form";
+import { ProofOfWorkStatus, useProofOfWork } from "@/components/security/proof-of-work";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
@@ -18,7 +19,10 @@ export function PublicRegisterForm({ slug, questions }: { slug: string; question
     resolver: zodResolver(publicRegistrationSchema),
     defaultValues: { name: "", email: "", cpf: "", answers: {}, website: "" },
   });
-  const { onSubmit, pending, formError } = useActionForm(form, (values) => registerPubliclyAction(slug, values));
+  const t2 = useTranslations("security.pow");
+  // Solved while the person types; the submission waits for it if need be.
+  const pow = useProofOfWork("public-registration");
+  const { onSubmit, pending, formError } = useActionForm(form, async (values) => registerPubliclyAction(slug, values, await pow.take()));
   const { errors } = form.formState;
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
@@ -32,8 +36,9 @@ export function PublicRegisterForm({ slug, questions }: { slug: string; question
         <input id="website" tabIndex={-1} autoComplete="off" {...form.register("website")} />
       </div>
       {questions.length > 0 ? <QuestionnaireFields questions={questions} form={form} /> : null}
+      <ProofOfWorkStatus status={pow.status} percent={pow.percent} />
       <Button type="submit" disabled={pending} aria-busy={pending}>
-        {pending ? t("registering") : t("register")}
+        {pending ? (pow.waiting ? t2("waiting") : t("registering")) : t("register")}
       </Button>
     </form>
   );

@@ -11,6 +11,7 @@ import { useTranslations } from "next-intl";
 import { useMemo, useState, useTransition, type ReactNode } from "react";
 import { useForm, type Path } from "react-hook-form";
 import { useErrorText } from "@/components/forms/use-action-form";
+import { ProofOfWorkStatus, useProofOfWork } from "@/components/security/proof-of-work";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
@@ -41,6 +42,9 @@ export function GuestRequestForm({ fields, maxFileBytes, accept, target }: Guest
   const [pending, startTransition] = useTransition();
   const { errors } = form.formState;
   const maxMb = Math.max(1, Math.round(maxFileBytes / (1024 * 1024)));
+  // Solved while the person types (not in the admin's preview); the submission waits for it if need be.
+  const pow = useProofOfWork("guest-request", !preview);
+  const tp = useTranslations("security.pow");
 
   const onSubmit = form.handleSubmit(() => {
     if (!target) return;
@@ -55,6 +59,7 @@ export function GuestRequestForm({ fields, maxFileBytes, accept, target }: Guest
     body.append("formToken", target.formToken);
     startTransition(async () => {
       try {
+        body.append("altcha", await pow.take());
         const response = await fetch(`/api/guest/${encodeURIComponent(target.portalToken)}`, { method: "POST", body });
         const data = (await response.json().catch(() => null)) as { statusPath?: string; error?: string; values?: Record<string, number>; fields?: Record<string, string> } | null;
         if (response.ok && data?.statusPath) {
@@ -155,8 +160,9 @@ export function GuestRequestForm({ fields, maxFileBytes, accept, target }: Guest
           <input id="guest-website" tabIndex={-1} autoComplete="off" {...form.register("website")} />
         </div>
       </fieldset>
+      {preview ? null : <ProofOfWorkStatus status={pow.status} percent={pow.percent} />}
       <Button type="submit" disabled={preview || pending} aria-busy={pending}>
-        {pending ? t("form.sending") : t("form.submit")}
+        {pending ? (pow.waiting ? tp("waiting") : t("form.sending")) : t("form.submit")}
       </Button>
     </form>
   );

@@ -14,10 +14,11 @@ import { publicRegistrationLimit } from "./public-registration-limit";
 import { cancelRegistration, registerForPublicEvent } from "./registration";
 import { publicRegistrationSchema, type PublicRegistrationInput } from "./schemas";
 
-export async function registerPubliclyAction(slug: string, input: PublicRegistrationInput): Promise<ActionResult> {
+/** `proof` is the proof-of-work solution the browser found (lib/security/proof-of-work.ts). */
+export async function registerPubliclyAction(slug: string, input: PublicRegistrationInput, proof?: string): Promise<ActionResult> {
   const parsed = publicRegistrationSchema.safeParse(input);
   if (!parsed.success) return invalid(parsed.error);
-  const refusal = await refusePublicSubmission(db, { form: "public-registration", ip: clientIp(await headers()), honeypot: parsed.data.website, limit: publicRegistrationLimit() });
+  const refusal = await refusePublicSubmission(db, { form: "public-registration", ip: clientIp(await headers()), honeypot: parsed.data.website, limit: publicRegistrationLimit(), proof: { form: "public-registration", payload: proof } });
   if (refusal) return { ok: false, formError: refusal };
   let token: string | undefined;
   try {

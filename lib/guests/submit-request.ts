@@ -2,9 +2,11 @@
 // requests through the shared link). Everything a public form needs happens
 // here, in the order that keeps abuse cheap: the per-address limit before the
 // body is read, the body read up to a limit, the honeypot and the signed form
-// token, the configured fields (the same schema as the browser's), the files'
-// bytes, the overall limit, then one transaction for the request, its files and
-// the receipt e-mail. The route handler only adapts HTTP.
+// token, the proof of work (lib/security/proof-of-work.ts: its difficulty rises
+// with the submissions of the last hour, so a flood from many addresses makes
+// each submission dearer rather than locking people out), the configured fields
+// (the same schema as the browser's), the files' bytes, then one transaction
+// for the request, its files and the receipt e-mail. The route handler only adapts HTTP.
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Db } from "@/lib/db";
@@ -13,6 +15,7 @@ import { zodFieldErrors } from "@/lib/forms/action-result";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { isLocale } from "@/lib/i18n/config";
 import { readFormData } from "@/lib/http/read-body";
+import { checkProofOfWork, POW_FIELD, powRefusalMessage } from "@/lib/security/proof-of-work";
 import { hitRateLimit } from "@/lib/security/rate-limit";
 import { saveUpload, uploadMaxBytes, validateUpload, type FileStorage, type SavedUpload } from "@/lib/storage";
 import { GUEST_MAX_FILES, type GuestPortalFields } from "./config";
@@ -76,14 +79,14 @@ export async function submitGuestRequest(db: Db, storage: FileStorage, input: Gu
   const earlier = await receiptFor(db, token.nonce);
   if (earlier) return { status: 200, body: earlier, emailIds: [] };
 
+  const proof = await checkProofOfWork(db, "guest-request", form.get(POW_FIELD));
+  if (!proof.ok) return refuse(400, powRefusalMessage(proof.reason).key);
+
   const files = portal.fields.builtIn.attachment.shown ? uploadedFiles(form) : [];
   const parsed = buildGuestRequestSchema(portal.fields, { maxFileBytes: uploadMaxBytes() }).safeParse(formInput(form, portal.fields, files));
   if (!parsed.success) return refuse(422, "common.fixErrors", { fields: zodFieldErrors(parsed.error) });
   const contents = await readFiles(files);
   if (!contents.ok) return refuse(422, "common.fixErrors", { fields: { files: `files.errors.${contents.reason}` } });
-
-  const overall = await hitRateLimit(db, GUEST_RATE_KEYS.overall, limits.overall);
-  if (!overall.allowed) return refuse(429, "guests.errors.busy", { values: minutes(overall.retryAfterMs) });
 
   return store(db, storage, { values: parsed.data, fields: portal.fields, files: contents.files, nonce: token.nonce, locale: input.locale });
 }

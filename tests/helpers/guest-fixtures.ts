@@ -8,6 +8,7 @@ import { newGuestPortalToken } from "@/lib/guests/portal";
 import { submitGuestRequest, type GuestSubmissionResult } from "@/lib/guests/submit-request";
 import type { FileStorage } from "@/lib/storage";
 import { uniqueTag } from "./factories";
+import { solveChallenge } from "./proof-of-work";
 
 /** A 1×1 PNG: real image bytes, accepted by the upload sniffing. */
 export const PNG_BYTES = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==", "base64");
@@ -52,10 +53,13 @@ export interface SubmitOptions {
   ip?: string;
   locale?: string;
   formToken?: string;
+  /** The proof-of-work answer; by default a fresh challenge is solved as the browser does. */
+  altcha?: string;
 }
 
 export async function submit(db: Db, storage: FileStorage, entries: FormEntries, options: SubmitOptions): Promise<GuestSubmissionResult> {
-  const request = multipartRequest({ formToken: options.formToken ?? seasonedFormToken(), ...entries });
+  const altcha = options.altcha ?? (await solveChallenge(db, "guest-request"));
+  const request = multipartRequest({ formToken: options.formToken ?? seasonedFormToken(), altcha, ...entries });
   return submitGuestRequest(db, storage, { portalToken: options.portalToken, ip: options.ip ?? freshIp(), locale: options.locale ?? "en", request });
 }
 

@@ -1,9 +1,12 @@
 // The public guest form (seed 004): anyone with the link sends a request; only
 // the configured fields are taken, validated on the server with the form's own
 // schema; files are checked by their bytes; a honeypot, a signed form token
-// with a timing check, and rate limits per address and overall guard it; a
-// retry creates one request; the receipt e-mail carries the private status link.
+// with a timing check, a per-address rate limit and a proof of work whose
+// difficulty rises with the last hour's submissions guard it; a retry creates
+// one request; the receipt e-mail carries the private status link.
 process.env.AUTH_SECRET ??= "guest-submission-test-secret-0123456789";
+// Cheap challenges: these tests send hundreds of forms. The rise with load is relative.
+process.env.POW_DIFFICULTY = "50";
 
 import { createHash, createHmac } from "node:crypto";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -11,6 +14,8 @@ import { setClock } from "@/lib/clock";
 import { issueGuestFormToken } from "@/lib/guests/form-token";
 import { regenerateGuestPortalLink } from "@/lib/guests/portal";
 import { submitGuestRequest } from "@/lib/guests/submit-request";
+import { difficultyFor, issueChallenge, powLoad, powSettings } from "@/lib/security/proof-of-work";
+import { solveChallenge } from "../helpers/proof-of-work";
 import { createActor } from "../helpers/factories";
 import { enableGuestPortal, freshIp, guestFields, multipartRequest, PNG_BYTES, pngFile, seasonedFormToken, submit } from "../helpers/guest-fixtures";
 import { MemoryStorage } from "../helpers/memory-storage";
@@ -37,7 +42,7 @@ beforeEach(async () => {
 afterEach(() => {
   setClock(null);
   delete process.env.GUEST_RATE_LIMIT_PER_IP;
-  delete process.env.GUEST_RATE_LIMIT_TOTAL;
+  delete process.env.GUEST_POW_LOAD_STEP;
   delete process.env.UPLOAD_MAX_BYTES;
 });
 
@@ -190,13 +195,61 @@ describe("abuse guards", () => {
     expect(await requestCount()).toBe(11);
   });
 
-  it("limits submissions overall (GUEST_RATE_LIMIT_TOTAL), whatever the addresses", async () => {
-    process.env.GUEST_RATE_LIMIT_TOTAL = "5";
-    const results = [];
-    for (let i = 0; i < 7; i++) results.push(await send(valid));
-    expect(results.map((r) => r.status)).toEqual([201, 201, 201, 201, 201, 429, 429]);
-    expect(results[6].body).toMatchObject({ error: "guests.errors.busy" });
-    expect(await requestCount()).toBe(5);
+  it("refuses a submission without a proof of work, keeping nothing, and accepts one with it", async () => {
+    expect(await send(valid, { altcha: "" })).toMatchObject({ status: 400, body: { error: "security.pow.missing" } });
+    expect(await requestCount()).toBe(0);
+    expect((await send(valid)).status).toBe(201);
+  });
+
+  it("refuses an invalid solution: garbage, a wrong counter, a forged signature, another form's challenge", async () => {
+    const refused = (altcha: string) => send(valid, { altcha }).then((r) => r.body);
+    expect(await refused("garbage")).toEqual({ error: "security.pow.invalid" });
+    const good = JSON.parse(Buffer.from(await solveChallenge(t.prisma, "guest-request"), "base64").toString()) as { challenge: { signature: string; parameters: { data: Record<string, unknown> } }; solution: { counter: number } };
+    const encode = (v: unknown) => Buffer.from(JSON.stringify(v)).toString("base64");
+    expect(await refused(encode({ ...good, solution: { ...good.solution, counter: good.solution.counter + 1 } }))).toEqual({ error: "security.pow.invalid" });
+    expect(await refused(encode({ ...good, challenge: { ...good.challenge, signature: "0".repeat(64) } }))).toEqual({ error: "security.pow.invalid" });
+    // Tampering with the signed parameters (an easier difficulty) breaks the signature.
+    expect(await refused(encode({ ...good, challenge: { ...good.challenge, parameters: { ...good.challenge.parameters, data: { ...good.challenge.parameters.data, difficulty: 1 } } } }))).toEqual({ error: "security.pow.invalid" });
+    expect(await refused(await solveChallenge(t.prisma, "public-registration"))).toEqual({ error: "security.pow.invalid" });
+    // The untouched one still works: refusals did not spend it.
+    expect((await send(valid, { altcha: encode(good) })).status).toBe(201);
+    expect(await requestCount()).toBe(1);
+  });
+
+  it("refuses an expired solution", async () => {
+    const altcha = await solveChallenge(t.prisma, "guest-request");
+    setClock(new Date(Date.now() + 31 * 60 * 1000));
+    expect(await send(valid, { altcha, formToken: issueGuestFormToken(new Date(Date.now() + 30 * 60 * 1000)) })).toMatchObject({ status: 400, body: { error: "security.pow.expired" } });
+    expect(await requestCount()).toBe(0);
+  });
+
+  it("refuses a replayed solution, also under concurrency (one of two at once wins)", async () => {
+    const altcha = await solveChallenge(t.prisma, "guest-request");
+    expect((await send(valid, { altcha })).status).toBe(201);
+    expect(await send(valid, { altcha })).toMatchObject({ status: 400, body: { error: "security.pow.invalid" } });
+    const twin = await solveChallenge(t.prisma, "guest-request");
+    const both = await Promise.all([send(valid, { altcha: twin }), send(valid, { altcha: twin })]);
+    expect(both.map((r) => r.status).sort()).toEqual([201, 400]);
+    expect(await requestCount()).toBe(2);
+  });
+
+  it("raises the difficulty with the last hour's submissions, all addresses together, up to the maximum", async () => {
+    process.env.GUEST_POW_LOAD_STEP = "10";
+    const settings = powSettings("guest-request");
+    expect(difficultyFor(0, settings)).toBe(50);
+    expect(difficultyFor(10, settings)).toBe(100);
+    expect(difficultyFor(1e9, settings)).toBe(settings.max);
+    const before = await issueChallenge(t.prisma, "guest-request");
+    for (let i = 0; i < 20; i++) expect((await send(valid)).status).toBe(201);
+    expect(await powLoad(t.prisma, "guest-request")).toBeGreaterThanOrEqual(20);
+    const after = await issueChallenge(t.prisma, "guest-request");
+    expect(before.parameters.data?.difficulty).toBe(50);
+    expect(after.parameters.data?.difficulty).toBe(200);
+    // Last hour's load still counts after the clock hour turns, fading out.
+    setClock(new Date(Date.now() + 60 * 60 * 1000));
+    expect(await powLoad(t.prisma, "guest-request")).toBeGreaterThan(0);
+    setClock(new Date(Date.now() + 2 * 60 * 60 * 1000));
+    expect(await powLoad(t.prisma, "guest-request")).toBe(0);
   });
 
   it("refuses an oversized body unread (declared) and stops reading an undeclared one at the limit", async () => {
@@ -260,27 +313,30 @@ describe("1,000 junk and oversized submissions", () => {
     }
     expect(await requestCount()).toBe(0);
     expect(storage.objects.size).toBe(0);
-    // Junk never counts towards the overall limit, so it cannot lock everyone out.
-    expect(await t.prisma.rateLimitBucket.findUnique({ where: { key: "guest-request:all" } })).toBeNull();
+    // Junk never counts towards the load, so it does not make the form dearer for people.
+    expect(await powLoad(t.prisma, "guest-request")).toBe(0);
 
     const legitimate = await send({ ...valid, email: "real.person@example.com", files: pngFile() }, { ip: "203.0.113.7" });
     expect(legitimate.status).toBe(201);
   });
 
-  it("valid-looking spam from many addresses stops at the overall limit", async () => {
-    process.env.GUEST_RATE_LIMIT_TOTAL = "30";
-    const statuses = [];
-    for (let i = 0; i < 60; i++) statuses.push((await send(valid)).status);
-    expect(statuses.filter((s) => s === 201)).toHaveLength(30);
-    expect(statuses.filter((s) => s === 429)).toHaveLength(30);
-    expect(await requestCount()).toBe(30);
+  it("a flood past the old overall cap (500 an hour) from 55 addresses makes solving dearer but never refuses a valid submission from a new address", { timeout: 300_000 }, async () => {
+    const attackers = Array.from({ length: 55 }, () => freshIp());
+    const startDifficulty = (await issueChallenge(t.prisma, "guest-request")).parameters.data?.difficulty;
+    let accepted = 0;
+    for (let i = 0; i < 510; i++) if ((await send(valid, { ip: attackers[i % attackers.length] })).status === 201) accepted++;
+    expect(accepted).toBe(510);
+    const floodDifficulty = (await issueChallenge(t.prisma, "guest-request")).parameters.data?.difficulty;
+    expect(floodDifficulty).toBeGreaterThanOrEqual(Number(startDifficulty) * 16);
+    const legitimate = await send({ ...valid, email: "real.person@example.com" }, { ip: "203.0.113.9" });
+    expect(legitimate.status).toBe(201);
   });
 
-  it("a flood from one address does not use up the overall limit for everyone else", async () => {
-    process.env.GUEST_RATE_LIMIT_TOTAL = "20";
+  it("a flood from one address stops at its own limit and barely moves the difficulty for everyone else", async () => {
     const ip = freshIp();
     for (let i = 0; i < 200; i++) await send(valid, { ip });
     expect(await requestCount()).toBe(10);
+    expect(await powLoad(t.prisma, "guest-request")).toBe(10);
     expect((await send(valid, { ip: "203.0.113.8" })).status).toBe(201);
   });
 });

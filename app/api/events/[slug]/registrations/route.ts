@@ -1,7 +1,8 @@
 // POST /api/events/<slug>/registrations: public sign-up as JSON, for
 // integrations posting from their servers (and the registration benchmark); a
 // browser on another site is refused. Same schema, guards and domain function
-// as the public page's form.
+// as the public page's form, including the proof of work: the body's "altcha"
+// field holds the solution of a challenge from GET /api/pow/public-registration.
 import type { NextRequest } from "next/server";
 import { db } from "@/lib/db";
 import { ConflictError, DomainError, NotFoundError, ValidationError } from "@/lib/errors";
@@ -15,7 +16,12 @@ import { publicRegistrationSchema } from "@/lib/events/schemas";
 import { LOCALE_COOKIE, requestLocale } from "@/lib/i18n/config";
 import { clientIp } from "@/lib/security/client-ip";
 import { refusePublicSubmission } from "@/lib/security/public-form-guard";
+import { POW_FIELD } from "@/lib/security/proof-of-work";
 import { refuseCrossSite } from "@/lib/security/same-origin";
+
+function proofOf(value: unknown): unknown {
+  return typeof value === "object" && value !== null ? (value as Record<string, unknown>)[POW_FIELD] : undefined;
+}
 
 export async function POST(request: NextRequest, { params }: { params: Promise<{ slug: string }> }) {
   const crossSite = refuseCrossSite(request);
@@ -26,7 +32,7 @@ export async function POST(request: NextRequest, { params }: { params: Promise<{
   if (!body.ok && body.reason === "tooLarge") return payloadTooLarge();
   const parsed = publicRegistrationSchema.safeParse(body.ok ? body.value : null);
   if (!parsed.success) return Response.json({ error: "common.fixErrors", fields: zodFieldErrors(parsed.error) }, { status: 422 });
-  const refusal = await refusePublicSubmission(db, { form: "public-registration", ip: clientIp(request.headers), honeypot: parsed.data.website, limit: publicRegistrationLimit() });
+  const refusal = await refusePublicSubmission(db, { form: "public-registration", ip: clientIp(request.headers), honeypot: parsed.data.website, limit: publicRegistrationLimit(), proof: { form: "public-registration", payload: proofOf(body.ok ? body.value : null) } });
   if (refusal) return Response.json({ error: refusal.key }, { status: refusal.key === "events.errors.rateLimited" ? 429 : 400 });
   try {
     const { name, email, cpf, answers } = parsed.data;
