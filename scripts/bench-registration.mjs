@@ -14,6 +14,7 @@
 import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
+import { solvedChallenge } from "./lib/proof-of-work.mjs";
 import pg from "pg";
 
 const url = new URL(process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/portico_bench");
@@ -46,6 +47,8 @@ const env = {
   AUTH_SECRET: "benchmark-only-secret",
   APP_URL: `http://127.0.0.1:${port}`,
   PUBLIC_REGISTRATION_RATE_LIMIT: "1000000000",
+  // The cheapest proof of work: the registration path still verifies it, the client barely solves.
+  POW_DIFFICULTY: "1",
   DATABASE_POOL_SIZE: String(poolSize),
   // Measures the registration path: the confirmations wait in the outbox for a
   // worker (as with PORTICO_WORKER=off web instances); BENCH_WORKER=on delivers them meanwhile.
@@ -114,7 +117,7 @@ async function register(i) {
   const response = await fetch(`${base}/api/events/${slug}/registrations`, {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({ name: `Participant ${i}`, email: `p${i}@bench.test`, answers: {} }),
+    body: JSON.stringify({ name: `Participant ${i}`, email: `p${i}@bench.test`, answers: {}, altcha: await solvedChallenge(base, "public-registration") }),
   });
   const body = await response.json().catch(() => null);
   return response.status === 201 ? body.status : String(response.status);
@@ -125,7 +128,7 @@ async function register(i) {
 const warmUp = await fetch(`${base}/api/events/${slug}/registrations`, {
   method: "POST",
   headers: { "content-type": "application/json" },
-  body: JSON.stringify({ name: "Warm Up", email: "warmup@bench.test", answers: {} }),
+  body: JSON.stringify({ name: "Warm Up", email: "warmup@bench.test", answers: {}, altcha: await solvedChallenge(base, "public-registration") }),
 }).then((r) => r.json());
 const warmUpToken = warmUp.privateUrl?.split("/r/")[1] ?? null;
 

@@ -32,6 +32,7 @@ import { chromium } from "@playwright/test";
 import pg from "pg";
 import PgBoss from "pg-boss";
 import { ensureChromium } from "./ensure-chromium.mjs";
+import { solvedChallenge } from "./lib/proof-of-work.mjs";
 
 const startedAt = Date.now();
 const elapsed = () => `${((Date.now() - startedAt) / 1000).toFixed(1)} s`;
@@ -264,7 +265,7 @@ async function register(base, slug, i, prefix) {
   const response = await fetch(`${base}/api/events/${slug}/registrations`, {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({ name: `Participant ${i}`, email: `${prefix}${i}@multi.test`, answers: {} }),
+    body: JSON.stringify({ name: `Participant ${i}`, email: `${prefix}${i}@multi.test`, answers: {}, altcha: await solvedChallenge(base, "public-registration") }),
   });
   const body = await response.json().catch(() => ({}));
   return { status: response.status, outcome: response.status === 201 ? body.status : body.error ?? String(response.status) };
@@ -304,6 +305,8 @@ try {
     ...shared,
     PORTICO_WORKER: "off",
     PUBLIC_REGISTRATION_RATE_LIMIT: "1000000",
+    // Cheap proofs of work: the test is about instances sharing state, not about the challenge's cost.
+    POW_DIFFICULTY: "16",
     LOGIN_RATE_LIMIT_PER_IP: "1000",
     // Enables POST /api/test/jobs/<name>, used by the scheduled-job check.
     PORTICO_E2E: "1",
