@@ -98,14 +98,19 @@ test("CPF changes are limited per user and listed on the user's admin page", asy
   const portal = await (await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": "198.51.100.201" } })).newPage();
   await loginAs(portal, "professor@portico.test", /\/portal$/);
   await portal.goto("/portal/profile");
-  const save = portal.getByRole("button", { name: "Save" }).last();
+  const cpfForm = portal.locator("form", { has: portal.getByLabel("CPF") });
+  // Each save waits for the action's answer: the previous one's message is still on screen.
+  const saveCpf = async (cpf: string) => {
+    await cpfForm.getByLabel("CPF").fill(cpf);
+    const answered = portal.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/portal/profile");
+    await cpfForm.getByRole("button", { name: "Save" }).click();
+    await answered;
+  };
   for (const cpf of ["100.316.760-81", "100.324.679-66", "100.332.598-01", "100.340.517-75", "100.348.436-04"]) {
-    await portal.getByLabel("CPF").fill(cpf);
-    await save.click();
-    await expect(portal.getByText("Your CPF was saved.")).toBeVisible();
+    await saveCpf(cpf);
+    await expect(cpfForm.getByRole("status")).toHaveText("Your CPF was saved.");
   }
-  await portal.getByLabel("CPF").fill("100.356.355-41");
-  await save.click();
+  await saveCpf("100.356.355-41");
   await expect(formAlert(portal)).toHaveText("Too many CPF changes. Please wait 60 minutes and try again.");
 
   const admin = await browser.newPage();
