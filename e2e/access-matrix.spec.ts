@@ -169,7 +169,7 @@ for (const [owner, other] of [["company", "person"], ["person", "company"]] as c
   test(`${other} replays ${owner}'s ticket server action: refused, nothing changed`, async () => {
     const captured = owned[owner]!.action!;
     const replayText = `${marker(other)} replayed into ${owner}'s ticket`;
-    const { cookie: _cookie, "content-length": _length, host: _host, ...headers } = captured.headers;
+    const headers = Object.fromEntries(Object.entries(captured.headers).filter(([name]) => !["cookie", "content-length", "host"].includes(name)));
     const replay = (as: Client, text: string) => pages[as]!.request.post(captured.url, { headers, data: captured.body.replace(captured.text, text), maxRedirects: 0 });
     // The control: the same request with the owner's own cookies goes through, so the replay is a valid one.
     const ownText = `${marker(owner)} replayed by its owner`;
@@ -203,4 +203,71 @@ test("a client asking for admin URLs is sent away or refused, and sees no admin 
     expect(body, url).not.toContain(marker("company"));
     expect(body, url).not.toContain("company@portico.test");
   }
+});
+
+test("an event registration and its certificate: the other client sees neither the registration nor the PDF", async ({ browser, baseURL }) => {
+  const name = `${marker("company")} event`;
+  const admin = await (await browser.newContext()).newPage();
+  await loginAs(admin, "admin@portico.test", /\/admin$/);
+  await admin.goto("/admin/settings/event-types/new");
+  await admin.getByLabel("Name").fill(`Training ${tag}`);
+  await admin.getByRole("button", { name: "Create" }).click();
+  await expect(admin.getByText("Created.")).toBeVisible();
+  await admin.goto("/admin/settings/certificates/new");
+  await admin.getByLabel("Name", { exact: true }).fill(`Certificate ${tag}`);
+  await admin.getByLabel("Certificate title").fill("Certificate of participation");
+  await admin.getByLabel("Text", { exact: true }).fill("We certify that {participant} took part in {event}. Code {code}.");
+  await admin.getByLabel("Signer's name").fill("Ada Admin");
+  await admin.getByLabel("Signer's role").fill("Director");
+  await admin.getByRole("button", { name: "Create" }).click();
+  await expect(admin.getByText("Created.")).toBeVisible();
+  await admin.goto("/admin/events/new");
+  await admin.getByLabel("Name", { exact: true }).fill(name);
+  await admin.getByLabel("Time zone").selectOption("America/Sao_Paulo");
+  await admin.getByLabel("Starts", { exact: true }).fill("2027-05-10T14:00");
+  await admin.getByLabel("Ends", { exact: true }).fill("2027-05-10T16:00");
+  await admin.getByLabel("Online conference link").fill(`${baseURL}/conference-room`);
+  await admin.getByLabel("Type").selectOption({ label: `Training ${tag}` });
+  await admin.getByLabel("Seats", { exact: true }).fill("5");
+  await admin.getByLabel("Visible in the portal").check();
+  await admin.getByLabel("Workload (hours)").fill("2");
+  await admin.getByLabel("Certificate template").selectOption({ label: `Certificate ${tag}` });
+  await admin.getByRole("button", { name: "Create" }).click();
+  await expect(admin.getByText("The event was created.")).toBeVisible();
+
+  // Carla registers in the portal, with a CPF on file, joins in the access window; the day after, the certificate is issued.
+  const company = pages.company!;
+  await company.goto("/portal/profile");
+  await company.getByLabel("CPF").fill("111.444.777-35");
+  await company.getByRole("button", { name: "Save" }).last().click();
+  await expect(company.getByText("Your CPF was saved.")).toBeVisible();
+  await company.goto("/portal/events");
+  await company.getByRole("link", { name }).click();
+  await company.getByRole("button", { name: "Register" }).click();
+  await expect(company.getByText("You are registered.")).toBeVisible();
+  const eventPath = new URL(company.url()).pathname;
+  const clock = async (at: string) => expect((await admin.request.post("/api/test/clock", { data: { at } })).ok()).toBe(true);
+  await clock("2027-05-10T16:30:00Z");
+  await company.goto(`${eventPath}/join`);
+  await expect(company).toHaveURL(/\/conference-room$/);
+  await clock("2027-05-11T17:00:00Z");
+  expect(await (await admin.request.post("/api/test/jobs/certificates")).json()).toMatchObject({ issued: 1 });
+  await company.goto(eventPath);
+  const href = (await company.getByRole("link", { name: "Download certificate" }).getAttribute("href"))!;
+  const certificateId = href.split("/").at(-1)!;
+  const own = await company.request.get(href);
+  expect(own.status()).toBe(200);
+  expect((await own.body()).subarray(0, 5).toString()).toBe("%PDF-");
+
+  // Pedro: the event page (open to him) shows no registration of Carla's and no certificate link
+  // ("Download certificate" itself is in every page's message catalogue); her certificate is "not found".
+  const request = pages.person!.request;
+  const page = await (await request.get(eventPath)).text();
+  for (const secret of [certificateId, `/api/certificates/`, "Carla Company", "111.444.777-35", "11144477735"]) expect(page.includes(secret), `${eventPath} carries ${secret}`).toBe(false);
+  const pdf = await request.get(href, { maxRedirects: 0 });
+  expect(pdf.status()).toBe(404);
+  expect((await pdf.body()).subarray(0, 5).toString()).not.toBe("%PDF-");
+  const join = await (await request.get(`${eventPath}/join`)).text();
+  expect(join.includes("conference-room"), "the join page hands Pedro the conference link").toBe(false);
+  for (const list of ["/portal/events?view=mine", "/portal/events"]) expect((await (await request.get(list)).text()).includes(certificateId), list).toBe(false);
 });
