@@ -23,16 +23,30 @@ function text(value: string): string {
   return value.replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r?\n/g, "\\n");
 }
 
-/** Lines longer than 75 octets are folded (RFC 5545 §3.1), never inside a UTF-8 sequence. */
+/** UTF-8 length of one code point. */
+const utf8Length = (char: string) => {
+  const code = char.codePointAt(0)!;
+  return code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+};
+
+/**
+ * Lines longer than 75 octets are folded (RFC 5545 §3.1), never inside a UTF-8
+ * sequence. Counts octets as it goes: a long description costs one pass.
+ */
 function fold(line: string): string {
-  const bytes = new TextEncoder();
   const out: string[] = [];
   let current = "";
+  let size = 0;
   for (const char of line) {
-    if (bytes.encode(current + char).length > (out.length ? 74 : 75)) {
+    const length = utf8Length(char);
+    if (size + length > (out.length ? 74 : 75)) {
       out.push(current);
       current = char;
-    } else current += char;
+      size = length;
+    } else {
+      current += char;
+      size += length;
+    }
   }
   out.push(current);
   return out.join("\r\n ");
