@@ -4,7 +4,7 @@ import { closeDatabase, getDatabase } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrate";
 import { hashPassword } from "@/lib/auth/password";
 import { DEFAULT_GUEST_PORTAL_FIELDS } from "@/lib/guests/config";
-import { newGuestPortalToken } from "@/lib/guests/portal";
+import { randomBytes } from "node:crypto";
 
 const [slug, email, password] = process.argv.slice(2);
 const database = getDatabase();
@@ -14,7 +14,8 @@ try {
   const type = await db.eventType.upsert({ where: { name: "Probe" }, create: { name: "Probe", isPublic: true }, update: {} });
   const start = new Date(Date.now() + 30 * 24 * 3600 * 1000);
   await db.event.create({ data: { slug, name: "Abuse probe", startsAt: start, endsAt: new Date(start.getTime() + 2 * 3600 * 1000), timeZone: "UTC", typeId: type.id, seats: 100_000, reserveSeats: 0, publicRegistration: true } });
-  const token = newGuestPortalToken();
+  // As newGuestPortalToken (lib/guests/portal.ts, server-only) makes it.
+  const token = randomBytes(32).toString("base64url");
   await db.guestPortal.upsert({ where: { id: "default" }, create: { id: "default", enabled: true, token, fields: DEFAULT_GUEST_PORTAL_FIELDS as object, welcomeText: "" }, update: { enabled: true, token } });
   await db.user.create({ data: { email, name: "Probe Owner", passwordHash: await hashPassword(password) } });
   console.log(JSON.stringify({ guestToken: token }));
