@@ -17,7 +17,8 @@ try {
   // As newGuestPortalToken (lib/guests/portal.ts, server-only) makes it.
   const token = randomBytes(32).toString("base64url");
   await db.guestPortal.upsert({ where: { id: "default" }, create: { id: "default", enabled: true, token, fields: DEFAULT_GUEST_PORTAL_FIELDS as object, welcomeText: "" }, update: { enabled: true, token } });
-  await db.user.create({ data: { email, name: "Probe Owner", passwordHash: await hashPassword(password) } });
+  // Staff: a client needs a customer record and a profile with portal access to sign in.
+  await db.user.create({ data: { email, name: "Probe Owner", role: "STAFF", passwordHash: await hashPassword(password) } });
   console.log(JSON.stringify({ guestToken: token }));
 } finally {
   await closeDatabase(database);
