@@ -5,6 +5,7 @@ import { randomBytes } from "node:crypto";
 import { loadActor, type Actor } from "@/lib/auth/actor";
 import { hashPassword } from "@/lib/auth/password";
 import type { DbOrTx } from "@/lib/db";
+import type { EventInput } from "@/lib/events/schemas";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { CustomerKind, Permission, Role } from "@/lib/generated/prisma/enums";
 
@@ -54,4 +55,30 @@ export async function createCustomer(db: DbOrTx, overrides: Partial<Prisma.Custo
 
 export async function createContactPerson(db: DbOrTx, customerId: string, overrides: Partial<Omit<Prisma.ContactPersonUncheckedCreateInput, "customerId">> = {}) {
   return db.contactPerson.create({ data: { customerId, name: `Contact ${uniqueTag()}`, ...overrides } });
+}
+
+/**
+ * The event form's input as the staff form sends it: every field present,
+ * blanks meaning "none". Parse it with eventSchema as the server does.
+ */
+export function eventFormInput(typeId: string, overrides: Partial<EventInput> = {}): EventInput {
+  return {
+    name: `Training ${uniqueTag()}`,
+    startsAt: "2030-03-01T12:00:00Z",
+    endsAt: "2030-03-01T15:00:00Z",
+    timeZone: "UTC",
+    typeId,
+    seats: 10,
+    responsibleId: "",
+    customerId: "",
+    placeId: "",
+    onlineUrl: "",
+    registrationDeadline: "",
+    cancellationDeadline: "",
+    portalQuestionnaireId: "",
+    publicQuestionnaireId: "",
+    workloadHours: "",
+    mainEventNumber: "",
+    ...overrides,
+  } as EventInput;
 }

@@ -8,10 +8,10 @@ import type { Actor } from "@/lib/auth/actor";
 import { queryCount } from "@/lib/db/query-stats";
 import { bulkSendProgress, drainOutbox, enqueueEmail, listBulkSends, listOutbox, retryFailedEmails, type EmailTransport, type OutgoingEmail } from "@/lib/email";
 import { createEvent } from "@/lib/events/event-save";
-import { eventSchema, type EventInput } from "@/lib/events/schemas";
+import { eventSchema } from "@/lib/events/schemas";
 import { sendStatusEmails } from "@/lib/events/status-emails";
 import { Role } from "@/lib/generated/prisma/enums";
-import { createActor, uniqueTag } from "../helpers/factories";
+import { createActor, eventFormInput, uniqueTag } from "../helpers/factories";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
 
 let t: TestDatabase;
@@ -32,25 +32,7 @@ afterAll(async () => {
 
 async function eventWith(participants: string[]) {
   const name = `Bulk ${uniqueTag()}`;
-  const input = eventSchema.parse({
-    name,
-    startsAt: "2030-03-01T12:00:00Z",
-    endsAt: "2030-03-01T15:00:00Z",
-    timeZone: "UTC",
-    typeId,
-    seats: 50,
-    status: "CONFIRMED",
-    responsibleId: "",
-    customerId: "",
-    placeId: "",
-    onlineUrl: "",
-    registrationDeadline: "",
-    cancellationDeadline: "",
-    portalQuestionnaireId: "",
-    publicQuestionnaireId: "",
-    workloadHours: "",
-    mainEventNumber: "",
-  } as EventInput);
+  const input = eventSchema.parse(eventFormInput(typeId, { name, seats: 50, status: "CONFIRMED" }));
   const event = await createEvent(t.prisma, admin, input);
   await t.prisma.registration.createMany({
     data: participants.map((email) => ({ eventId: event.id, name: "Ana", email, status: "REGISTERED" as const, source: "STAFF" as const })),

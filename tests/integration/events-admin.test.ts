@@ -8,7 +8,7 @@ import { eventSlug } from "@/lib/events/event-rules";
 import { allParticipants, listParticipants } from "@/lib/events/participants";
 import { participantsCsv, type CsvLabels } from "@/lib/events/participants-csv";
 import { eventSchema, type EventInput, type StoredAnswer } from "@/lib/events/schemas";
-import { createActor, createCustomer, uniqueTag } from "../helpers/factories";
+import { createActor, createCustomer, eventFormInput, uniqueTag } from "../helpers/factories";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
 
 let database: TestDatabase;
@@ -33,26 +33,7 @@ afterAll(async () => {
 });
 
 function input(overrides: Partial<EventInput> = {}) {
-  return eventSchema.parse({
-    name: `Training ${uniqueTag()}`,
-    startsAt: "2030-03-01T12:00:00Z",
-    endsAt: "2030-03-01T15:00:00Z",
-    timeZone: "America/Sao_Paulo",
-    typeId: internalType,
-    seats: 10,
-    // The form always sends every field; blanks mean "none".
-    responsibleId: "",
-    customerId: "",
-    placeId: "",
-    onlineUrl: "",
-    registrationDeadline: "",
-    cancellationDeadline: "",
-    portalQuestionnaireId: "",
-    publicQuestionnaireId: "",
-    workloadHours: "",
-    mainEventNumber: "",
-    ...overrides,
-  } as EventInput);
+  return eventSchema.parse(eventFormInput(internalType, { timeZone: "America/Sao_Paulo", ...overrides }));
 }
 
 async function fieldErrors(promise: Promise<unknown>): Promise<Record<string, string>> {

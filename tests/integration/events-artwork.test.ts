@@ -6,12 +6,12 @@ import type { Actor } from "@/lib/auth/actor";
 import { ForbiddenError, ValidationError } from "@/lib/errors";
 import { setEventArtwork } from "@/lib/events/event-artwork";
 import { createEvent } from "@/lib/events/event-save";
-import { eventSchema, type EventInput } from "@/lib/events/schemas";
+import { eventSchema } from "@/lib/events/schemas";
 import { uploadFile, uploadPurpose } from "@/lib/files/files";
 import { FilePurpose, Role } from "@/lib/generated/prisma/enums";
 import { addTicketAttachments } from "@/lib/tickets/discussion";
 import { openTicket } from "@/lib/tickets/open-ticket";
-import { createActor, uniqueTag } from "../helpers/factories";
+import { createActor, eventFormInput, uniqueTag } from "../helpers/factories";
 import { MemoryStorage } from "../helpers/memory-storage";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
 import { createTicketClient, createTicketWorkflow, type TicketWorkflow } from "../helpers/ticket-fixtures";
@@ -35,24 +35,7 @@ beforeAll(async () => {
   ({ actor: admin } = await createActor(t.prisma, Role.ADMIN));
   ({ actor: staff } = await createActor(t.prisma, Role.STAFF));
   const typeId = (await t.prisma.eventType.create({ data: { name: uniqueTag("Public "), isPublic: true } })).id;
-  const input = {
-    name: `Open day ${uniqueTag()}`,
-    startsAt: "2030-03-01T12:00:00Z",
-    endsAt: "2030-03-01T15:00:00Z",
-    timeZone: "UTC",
-    typeId,
-    seats: 10,
-    responsibleId: "",
-    customerId: "",
-    placeId: "",
-    onlineUrl: "",
-    registrationDeadline: "",
-    cancellationDeadline: "",
-    portalQuestionnaireId: "",
-    publicQuestionnaireId: "",
-    workloadHours: "",
-    mainEventNumber: "",
-  } as EventInput;
+  const input = eventFormInput(typeId, { name: `Open day ${uniqueTag()}` });
   ({ id: eventId } = await createEvent(t.prisma, admin, eventSchema.parse(input)));
 });
 afterAll(() => t.destroy());

@@ -11,7 +11,7 @@ import { eventSchema, type EventInput } from "@/lib/events/schemas";
 import { activeParticipantCount, sendStatusEmails } from "@/lib/events/status-emails";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { Role } from "@/lib/generated/prisma/enums";
-import { createActor, uniqueTag } from "../helpers/factories";
+import { createActor, eventFormInput, uniqueTag } from "../helpers/factories";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
 import { allReceived } from "@/tests/helpers/mail";
 
@@ -31,25 +31,7 @@ beforeAll(async () => {
 afterAll(() => t.destroy());
 
 function input(overrides: Partial<EventInput> = {}) {
-  return eventSchema.parse({
-    name: `Training ${uniqueTag()}`,
-    startsAt: "2030-03-01T12:00:00Z",
-    endsAt: "2030-03-01T15:00:00Z",
-    timeZone: "America/Sao_Paulo",
-    typeId,
-    seats: 10,
-    responsibleId: "",
-    customerId: "",
-    placeId: "",
-    onlineUrl: "",
-    registrationDeadline: "",
-    cancellationDeadline: "",
-    portalQuestionnaireId: "",
-    publicQuestionnaireId: "",
-    workloadHours: "",
-    mainEventNumber: "",
-    ...overrides,
-  } as EventInput);
+  return eventSchema.parse(eventFormInput(typeId, { timeZone: "America/Sao_Paulo", ...overrides }));
 }
 
 async function participant(eventId: string, data: Partial<Prisma.RegistrationUncheckedCreateInput> = {}) {
