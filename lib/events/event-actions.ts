@@ -6,6 +6,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { requireStaff } from "@/lib/auth/session";
 import { db } from "@/lib/db";
+import { notifyOutbox } from "@/lib/jobs/notify";
 import { fromDomainError, invalid, type ActionResult } from "@/lib/forms/action-result";
 import { setEventArtwork } from "./event-artwork";
 import { createEvent, updateEvent, type UpdateEventResult } from "./event-save";
@@ -36,11 +37,13 @@ export async function updateEventAction(id: string, input: EventInput): Promise<
   const parsed = eventSchema.safeParse(input);
   if (!parsed.success) return invalid(parsed.error);
   let data: UpdateEventResult;
+  let emailIds: string[];
   try {
-    data = await updateEvent(db, actor, String(id), parsed.data);
+    ({ emailIds, ...data } = await updateEvent(db, actor, String(id), parsed.data));
   } catch (error) {
     return fromDomainError(error);
   }
+  await notifyOutbox(emailIds);
   revalidateEvent(id);
   return { ok: true, data, message: { key: "common.saved" } };
 }

@@ -11,7 +11,9 @@ import { Role } from "@/lib/generated/prisma/enums";
 import { isTimeZone } from "@/lib/i18n/config";
 import { defaultPublicPlaceId } from "./event-settings";
 import { canEditEvent, eventSlug, followedFromInput, followedSelect, pickFollowed, type FollowedFields } from "./event-rules";
+import { promoteReserves } from "./promotion";
 import { replicateRegistrationsToSecondary } from "./replication";
+import { SEAT_TRANSACTION } from "./seat-lock";
 import { activeParticipantCount } from "./status-emails";
 import type { EventData } from "./schemas";
 
@@ -96,7 +98,8 @@ export interface UpdateEventResult {
   participantCount: number;
 }
 
-export async function updateEvent(db: Db, actor: Actor, id: string, input: EventData): Promise<UpdateEventResult> {
+/** emailIds: outbox rows of reserves promoted into seats the save added; hand them to notifyOutbox after commit. */
+export async function updateEvent(db: Db, actor: Actor, id: string, input: EventData): Promise<UpdateEventResult & { emailIds: string[] }> {
   assertStaff(actor);
   if (!isUuid(id)) throw new NotFoundError("common.notFound");
   await checkOwnFields(db, input);
@@ -124,9 +127,12 @@ export async function updateEvent(db: Db, actor: Actor, id: string, input: Event
       if (main && !before.mainEvent) await replicateRegistrationsToSecondary(tx, id);
       // A main event's settings flow to its sessions.
       if (!main && current._count.secondaryEvents > 0) await tx.event.updateMany({ where: { mainEventId: id }, data: followed });
+      // More seats while reserves wait: they move up now, under the lock this save holds,
+      // not at the next cancellation (the public page would advertise a seat nobody gets).
+      const { emailIds } = main ? { emailIds: [] } : await promoteReserves(tx, id);
       const statusChangedTo = input.status !== current.status && input.status !== "OPEN" ? input.status : null;
-      return { statusChangedTo, participantCount: statusChangedTo ? await activeParticipantCount(tx, id) : 0 };
-    });
+      return { statusChangedTo, participantCount: statusChangedTo ? await activeParticipantCount(tx, id) : 0, emailIds };
+    }, SEAT_TRANSACTION);
   } catch (error) {
     throw isUniqueViolation(error) ? new ValidationError({ name: "validation.nameTaken" }) : error;
   }

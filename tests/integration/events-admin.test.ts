@@ -137,6 +137,34 @@ describe("main and secondary events", () => {
   });
 });
 
+describe("seats", () => {
+  async function fullEventWithReserves() {
+    const e = await createEvent(db, staff, input({ seats: 3, reserveSeats: 5 }));
+    // Arrival order is the insertion order.
+    const add = (name: string, status: "REGISTERED" | "RESERVE") =>
+      db.registration.create({ data: { eventId: e.id, name, email: `${uniqueTag()}@example.test`, status, source: "STAFF" } });
+    for (let i = 0; i < 3; i++) await add(`Seated ${i}`, "REGISTERED");
+    const first = await add("First reserve", "RESERVE");
+    const second = await add("Second reserve", "RESERVE");
+    await db.event.update({ where: { id: e.id }, data: { registeredCount: 3, reserveCount: 2 } });
+    return { e, first, second };
+  }
+
+  it("promotes the earliest reserve at once when the seats are raised, e-mailing them once", async () => {
+    const { e, first, second } = await fullEventWithReserves();
+    const result = await updateEvent(db, staff, e.id, input({ name: (await stored(e.id)).name, seats: 4, reserveSeats: 5 }));
+    expect(await db.registration.findUniqueOrThrow({ where: { id: first.id } })).toMatchObject({ status: "REGISTERED" });
+    expect(await db.registration.findUniqueOrThrow({ where: { id: second.id } })).toMatchObject({ status: "RESERVE" });
+    expect(await stored(e.id)).toMatchObject({ seats: 4, registeredCount: 4, reserveCount: 1 });
+    const mails = await db.emailMessage.findMany({ where: { to: first.email, template: "eventPromoted" }, select: { id: true } });
+    expect(mails).toHaveLength(1);
+    expect(result.emailIds).toEqual([mails[0].id]);
+    // Saving again changes nothing and e-mails nobody.
+    expect((await updateEvent(db, staff, e.id, input({ name: (await stored(e.id)).name, seats: 4, reserveSeats: 5 }))).emailIds).toEqual([]);
+    expect(await db.emailMessage.count({ where: { to: { in: [first.email, second.email] } } })).toBe(1);
+  });
+});
+
 describe("location", () => {
   it("gives a public event without a location the default public place; internal events stay without", async () => {
     const place = await db.eventPlace.create({ data: { name: uniqueTag("Public hall "), isDefaultPublic: true } });
