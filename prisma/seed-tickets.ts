@@ -4,7 +4,7 @@
 // default attendant, and a "Students" profile that blocks "Invoice dispute".
 // Idempotent: fixed ids and upserts that never overwrite what an admin changed.
 import type { DbOrTx } from "@/lib/db";
-import { Permission, StageResponsible, TicketFieldKind } from "@/lib/generated/prisma/enums";
+import { ConditionDecision, Permission, StageResponsible, TicketFieldKind } from "@/lib/generated/prisma/enums";
 
 const tid = (n: number) => `71c4e700-0000-4000-8000-${String(n).padStart(12, "0")}`;
 
@@ -40,6 +40,8 @@ interface WorkflowSeed {
 }
 
 const ids = ticketSeedIds;
+// Conditions that mean the client's decision on the understanding.
+const conditionDecisions: Record<string, ConditionDecision> = { "Understanding approved": ConditionDecision.APPROVE, "Understanding rejected": ConditionDecision.REJECT };
 const CLIENT = StageResponsible.CLIENT;
 const STAFF = StageResponsible.STAFF;
 
@@ -150,7 +152,7 @@ export async function seedTicketSettings(db: DbOrTx): Promise<void> {
         update: {},
         select: { id: true },
       });
-      await db.ticketTransitionCondition.createMany({ data: conditions.map((name, position) => ({ transitionId: transition.id, name, position })), skipDuplicates: true });
+      await db.ticketTransitionCondition.createMany({ data: conditions.map((name, position) => ({ transitionId: transition.id, name, position, decision: conditionDecisions[name] ?? null })), skipDuplicates: true });
     }
   }
 

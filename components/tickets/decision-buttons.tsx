@@ -3,7 +3,7 @@
 // The client's decision on the understanding (seed 001: "aprovar e/ou
 // desaprovar entendimentos"): Approve or Reject open a dialog that hands the
 // ticket on along a transition (preselected: back to staff, with the condition
-// named after the decision) and asks for a reason, required to reject.
+// that means the decision; a condition meaning the other one is not offered) and asks for a reason, required to reject.
 import { useTranslations } from "next-intl";
 import { useId, useRef, useState } from "react";
 import { useForm } from "react-hook-form";
@@ -14,7 +14,7 @@ import type { ActionResult } from "@/lib/forms/action-result";
 import { decisionSchema, type DecisionInput } from "@/lib/tickets/schemas";
 import type { TransitionView } from "@/lib/tickets/views";
 import { schemaResolver } from "./schema-resolver";
-import { initialDecisionChoice } from "./transition-choice";
+import { initialDecisionChoice, transitionsForDecision } from "./transition-choice";
 import { TransitionFields } from "./transition-fields";
 
 type Decision = DecisionInput["decision"];
@@ -25,10 +25,11 @@ interface DecisionFormValues {
   reason: string;
 }
 
-function DecisionForm({ decision, transitions, action, onCancel, onDone }: { decision: Decision; transitions: TransitionView[]; action: (input: DecisionInput) => Promise<ActionResult>; onCancel: () => void; onDone: () => void }) {
+function DecisionForm({ decision, transitions: allTransitions, action, onCancel, onDone }: { decision: Decision; transitions: TransitionView[]; action: (input: DecisionInput) => Promise<ActionResult>; onCancel: () => void; onDone: () => void }) {
   const t = useTranslations("tickets.understanding");
   const tc = useTranslations("common");
   const errorText = useErrorText();
+  const transitions = transitionsForDecision(allTransitions, decision);
   const form = useForm<DecisionFormValues>({ resolver: schemaResolver(decisionSchema), defaultValues: { decision, ...initialDecisionChoice(transitions, decision), reason: "" } });
   const { onSubmit, pending, formError } = useActionForm(form, async (values) => {
     const result = await action(values);

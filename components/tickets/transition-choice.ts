@@ -1,7 +1,8 @@
 // Which next stage and condition a forward form starts with. Plain forwards
 // preselect only what leaves no choice (one transition, one condition); the
 // client's decision on the understanding preselects the way back to staff and
-// the condition named after the decision ("Understanding approved"/"rejected").
+// a condition that means the decision. A decision offers only the conditions
+// that match it (or neutral ones); the server refuses the others as well.
 import { StageResponsible } from "@/lib/generated/prisma/enums";
 import type { TransitionView } from "@/lib/tickets/views";
 
@@ -20,10 +21,18 @@ export function initialForwardChoice(transitions: TransitionView[]): TransitionC
   return { toStageId: transitions[0].toStageId, conditionId: onlyCondition(transitions[0]) };
 }
 
+/** The transitions a decision may take, with only the conditions that match it (or are neutral). */
+export function transitionsForDecision(transitions: TransitionView[], decision: "APPROVE" | "REJECT"): TransitionView[] {
+  return transitions
+    .map((t) => ({ ...t, conditions: t.conditions.filter((c) => c.decision === null || c.decision === decision) }))
+    .filter((t) => t.conditions.length > 0);
+}
+
+/** Call with the transitions of transitionsForDecision. */
 export function initialDecisionChoice(transitions: TransitionView[], decision: "APPROVE" | "REJECT"): TransitionChoice {
   const transition = transitions.find((t) => t.toResponsible === StageResponsible.STAFF && !t.terminal) ?? transitions.find((t) => t.toResponsible === StageResponsible.STAFF) ?? transitions[0];
   if (!transition) return { toStageId: "", conditionId: "" };
   const word = decision === "APPROVE" ? "approved" : "rejected";
-  const condition = transition.conditions.find((c) => c.name.toLowerCase().includes(word)) ?? transition.conditions[0];
+  const condition = transition.conditions.find((c) => c.decision === decision) ?? transition.conditions.find((c) => c.name.toLowerCase().includes(word)) ?? transition.conditions[0];
   return { toStageId: transition.toStageId, conditionId: condition?.id ?? "" };
 }

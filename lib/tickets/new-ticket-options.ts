@@ -52,7 +52,7 @@ export async function newTicketOptions(db: DbOrTx, actor: Actor, locale: string)
                 outgoing: {
                   where: { toStage: { active: true } },
                   orderBy: { toStage: { position: "asc" } },
-                  select: { toStage: { select: { id: true, name: true, responsible: true, terminal: true } }, conditions: { orderBy: [{ position: "asc" }, { name: "asc" }], select: { id: true, name: true } } },
+                  select: { toStage: { select: { id: true, name: true, responsible: true, terminal: true } }, conditions: { orderBy: [{ position: "asc" }, { name: "asc" }], select: { id: true, name: true, decision: true } } },
                 },
               },
             },

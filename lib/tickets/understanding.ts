@@ -7,7 +7,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { assertPortalClient, assertStaff } from "@/lib/auth/actor";
 import { now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
-import { ConflictError } from "@/lib/errors";
+import { ConflictError, ValidationError } from "@/lib/errors";
 import { StageResponsible, TicketMessageKind, UnderstandingState } from "@/lib/generated/prisma/enums";
 import { resolveTicketId } from "./access";
 import { lockForChange, movementAuthor } from "./forward";
@@ -49,6 +49,10 @@ export async function decideUnderstanding(db: Db, actor: Actor, ticketId: string
     if (ticket.understandingState !== UnderstandingState.PENDING || !ticket.understanding.trim()) throw new ConflictError("tickets.errors.nothingToDecide");
     const by = await movementAuthor(tx, actor);
     const transition = await findTransition(tx, ticket.stageId, input.toStageId, input.conditionId);
+    // A condition that means the other decision would record a contradiction
+    // ("Rejected" on the understanding, "Understanding approved" in the history).
+    if (transition.conditionDecision && transition.conditionDecision !== input.decision)
+      throw new ValidationError({ conditionId: "tickets.errors.conditionContradictsDecision" }, "tickets.errors.conditionContradictsDecision");
     const typeFields = await loadTypeFields(tx, ticket.typeId, [ticket.stageId, transition.toStage.id], ticket.id);
     assertRequirements(typeFields, typeFields.values, ticket.stageId, transition.toStage.id);
 

@@ -6,7 +6,7 @@
 import type { Actor } from "@/lib/auth/actor";
 import { assertPortalClient, assertStaff, isAdmin, isStaff } from "@/lib/auth/actor";
 import type { DbOrTx } from "@/lib/db";
-import { StageResponsible, TicketFieldKind, TicketMessageKind, TicketStatus, UnderstandingState } from "@/lib/generated/prisma/enums";
+import { StageResponsible, TicketFieldKind, TicketMessageKind, TicketStatus, UnderstandingState, type ConditionDecision } from "@/lib/generated/prisma/enums";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { ticketIdByNumber } from "./access";
 import { fieldAccess, fieldLabel, type Audience } from "./field-rules";
@@ -59,7 +59,8 @@ export interface TransitionView {
   toStageName: string;
   toResponsible: StageResponsible;
   terminal: boolean;
-  conditions: { id: string; name: string }[];
+  /** decision: the decision on the understanding the condition means (null: neutral). */
+  conditions: { id: string; name: string; decision: ConditionDecision | null }[];
 }
 
 export interface TicketView {
@@ -129,7 +130,7 @@ function ticketSelect(audience: Audience) {
         outgoing: {
           where: { toStage: { active: true } },
           orderBy: { toStage: { position: "asc" } },
-          select: { toStage: { select: { id: true, name: true, responsible: true, terminal: true } }, conditions: { orderBy: [{ position: "asc" }, { name: "asc" }], select: { id: true, name: true } } },
+          select: { toStage: { select: { id: true, name: true, responsible: true, terminal: true } }, conditions: { orderBy: [{ position: "asc" }, { name: "asc" }], select: { id: true, name: true, decision: true } } },
         },
       },
     },

@@ -5,7 +5,7 @@ import { now } from "@/lib/clock";
 import type { DbOrTx } from "@/lib/db";
 import { ConflictError, ValidationError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { GuestRequestStatus, StageResponsible, TicketStatus, UnderstandingState } from "@/lib/generated/prisma/enums";
+import { GuestRequestStatus, StageResponsible, TicketStatus, UnderstandingState, type ConditionDecision } from "@/lib/generated/prisma/enums";
 import { fieldAccess, missingValues, type Audience, type FieldDefinition, type StageRule } from "./field-rules";
 import { parseFieldValue, type FieldValue } from "./field-values";
 
@@ -147,16 +147,18 @@ export function assertRequirements(typeFields: TypeFields, values: ReadonlyMap<s
 export interface Transition {
   toStage: StageRow;
   conditionName: string;
+  /** The decision on the understanding the condition means, or null for a neutral one. */
+  conditionDecision: ConditionDecision | null;
 }
 
 /** The transition fromStage -> toStageId with the chosen condition, or a validation error. */
 export async function findTransition(tx: DbOrTx, fromStageId: string, toStageId: string, conditionId: string): Promise<Transition> {
   const condition = await tx.ticketTransitionCondition.findFirst({
     where: { id: conditionId, transition: { fromStageId, toStageId } },
-    select: { name: true, transition: { select: { toStage: { select: stageSelect } } } },
+    select: { name: true, decision: true, transition: { select: { toStage: { select: stageSelect } } } },
   });
   if (!condition) throw new ValidationError({ conditionId: "tickets.errors.noSuchTransition" }, "tickets.errors.noSuchTransition");
-  return { toStage: condition.transition.toStage, conditionName: condition.name };
+  return { toStage: condition.transition.toStage, conditionName: condition.name, conditionDecision: condition.decision };
 }
 
 export interface MovementAuthor {

@@ -20,8 +20,9 @@ export async function createTicketWorkflow(db: DbOrTx, options: { defaultAttenda
   const review = await stage("Client review", 2, "CLIENT");
   const done = await stage("Done", 3, "STAFF", { terminal: true });
 
+  const decisions: Record<string, "APPROVE" | "REJECT"> = { "Understanding approved": "APPROVE", "Understanding rejected": "REJECT" };
   const transition = async (from: { id: string }, to: { id: string }, ...conditions: string[]) => {
-    const t = await db.ticketTransition.create({ data: { fromStageId: from.id, toStageId: to.id, conditions: { create: conditions.map((name, position) => ({ name, position })) } } });
+    const t = await db.ticketTransition.create({ data: { fromStageId: from.id, toStageId: to.id, conditions: { create: conditions.map((name, position) => ({ name, position, decision: decisions[name] ?? null })) } } });
     const rows = await db.ticketTransitionCondition.findMany({ where: { transitionId: t.id }, orderBy: { position: "asc" } });
     return Object.fromEntries(rows.map((r) => [r.name, r.id])) as Record<string, string>;
   };

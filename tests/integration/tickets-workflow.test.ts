@@ -223,6 +223,22 @@ describe("the understanding", () => {
     await expect(reject(id, "changed my mind")).rejects.toBeInstanceOf(ConflictError);
   });
 
+  it("refuses a condition that means the other decision, and the portal view tells which is which", async () => {
+    const id = await inReview();
+    const approveWithRejected = await rejection(decideUnderstanding(t.prisma, client.actor, id, { decision: "APPROVE", toStageId: wf.stages.analysis.id, conditionId: wf.conditions.rejected }));
+    expect(approveWithRejected).toEqual({ conditionId: "tickets.errors.conditionContradictsDecision" });
+    const rejectWithApproved = await rejection(decideUnderstanding(t.prisma, client.actor, id, { decision: "REJECT", reason: "No", toStageId: wf.stages.analysis.id, conditionId: wf.conditions.approved }));
+    expect(rejectWithApproved).toEqual({ conditionId: "tickets.errors.conditionContradictsDecision" });
+    expect(await ticketRow(id)).toMatchObject({ understandingState: "PENDING", stageId: wf.stages.review.id });
+    expect(await t.prisma.ticketMovement.count({ where: { ticketId: id, conditionName: { startsWith: "Understanding" } } })).toBe(0);
+    expect(await t.prisma.ticketMessage.count({ where: { ticketId: id, kind: { in: ["UNDERSTANDING_APPROVED", "UNDERSTANDING_REJECTED"] } } })).toBe(0);
+    const view = await clientTicketView(t.prisma, client.actor, (await ticketRow(id)).number, "en");
+    expect(view.transitions.flatMap((tr) => tr.conditions).map((c) => [c.name, c.decision])).toEqual([
+      ["Understanding approved", "APPROVE"],
+      ["Understanding rejected", "REJECT"],
+    ]);
+  });
+
   it("a revised understanding waits for a new decision", async () => {
     const id = await inReview();
     await reject(id, "Not the fuser");

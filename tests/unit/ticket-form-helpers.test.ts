@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { durationParts } from "@/components/tickets/duration";
 import { editableValues, fieldFormDefaults, toFormValue } from "@/components/tickets/field-form-values";
-import { initialDecisionChoice, initialForwardChoice } from "@/components/tickets/transition-choice";
+import { initialDecisionChoice, initialForwardChoice, transitionsForDecision } from "@/components/tickets/transition-choice";
 import { StageResponsible, TicketFieldKind } from "@/lib/generated/prisma/enums";
 import type { TicketFieldView, TransitionView } from "@/lib/tickets/views";
 
@@ -24,12 +24,13 @@ describe("durationParts", () => {
   });
 });
 
+const decisionOf: Record<string, "APPROVE" | "REJECT"> = { "Understanding approved": "APPROVE", "Understanding rejected": "REJECT" };
 const transition = (id: string, responsible: StageResponsible, conditions: string[], terminal = false): TransitionView => ({
   toStageId: id,
   toStageName: id,
   toResponsible: responsible,
   terminal,
-  conditions: conditions.map((name) => ({ id: `${id}:${name}`, name })),
+  conditions: conditions.map((name) => ({ id: `${id}:${name}`, name, decision: decisionOf[name] ?? null })),
 });
 
 describe("initialForwardChoice", () => {
@@ -53,6 +54,21 @@ describe("initialDecisionChoice", () => {
     expect(initialDecisionChoice([transition("analysis", StageResponsible.STAFF, ["Back"])], "REJECT")).toEqual({ toStageId: "analysis", conditionId: "analysis:Back" });
     expect(initialDecisionChoice([transition("other", StageResponsible.CLIENT, ["Next"])], "APPROVE")).toEqual({ toStageId: "other", conditionId: "other:Next" });
     expect(initialDecisionChoice([], "APPROVE")).toEqual({ toStageId: "", conditionId: "" });
+  });
+});
+
+describe("transitionsForDecision", () => {
+  const review = [
+    transition("done", StageResponsible.STAFF, ["Understanding approved"], true),
+    transition("analysis", StageResponsible.STAFF, ["Information provided", "Understanding approved", "Understanding rejected"]),
+  ];
+  const offered = (decision: "APPROVE" | "REJECT") => transitionsForDecision(review, decision).map((t) => [t.toStageId, t.conditions.map((c) => c.name)]);
+  it("offers a decision only the conditions that match it, or neutral ones", () => {
+    expect(offered("APPROVE")).toEqual([
+      ["done", ["Understanding approved"]],
+      ["analysis", ["Information provided", "Understanding approved"]],
+    ]);
+    expect(offered("REJECT")).toEqual([["analysis", ["Information provided", "Understanding rejected"]]]);
   });
 });
 
