@@ -114,7 +114,7 @@ export async function updateEvent(db: Db, actor: Actor, id: string, input: Event
       await tx.$queryRaw`SELECT id FROM "Event" WHERE id = ${id}::uuid FOR UPDATE`;
       const current = await tx.event.findUniqueOrThrow({
         where: { id },
-        select: { responsibleId: true, mainEventId: true, status: true, _count: { select: { secondaryEvents: true } }, ...followedSelect },
+        select: { responsibleId: true, mainEventId: true, status: true, registeredCount: true, _count: { select: { secondaryEvents: true } }, ...followedSelect },
       });
       if (!canEditEvent(actor, current)) throw new ForbiddenError("events.errors.onlyResponsible");
       if (current.mainEventId !== (before.mainEvent ? main?.id : null)) throw new ConflictError("events.errors.changedMeanwhile");
@@ -123,6 +123,8 @@ export async function updateEvent(db: Db, actor: Actor, id: string, input: Event
       if (main && !before.mainEvent && current._count.secondaryEvents > 0) throw new ValidationError({ mainEventNumber: "events.errors.hasSecondaries" });
 
       const followed = main ? pickFollowed(main) : await ownFollowed(tx, input, current);
+      // Read under the row lock, so a registration cannot slip in between this check and the save.
+      if (!main && followed.seats < current.registeredCount) throw new ValidationError({ seats: "events.errors.seatsBelowRegistered" });
       await tx.event.update({ where: { id }, data: { ...ownData(input), ...followed, mainEventId: main?.id ?? null }, select: { id: true } });
       if (main && !before.mainEvent) await replicateRegistrationsToSecondary(tx, id);
       // A main event's settings flow to its sessions.

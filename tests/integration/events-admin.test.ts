@@ -163,6 +163,15 @@ describe("seats", () => {
     expect((await updateEvent(db, staff, e.id, input({ name: (await stored(e.id)).name, seats: 4, reserveSeats: 5 }))).emailIds).toEqual([]);
     expect(await db.emailMessage.count({ where: { to: { in: [first.email, second.email] } } })).toBe(1);
   });
+
+  it("refuses fewer seats than registered participants, on the seats field", async () => {
+    const { e } = await fullEventWithReserves();
+    const name = (await stored(e.id)).name;
+    expect(await fieldErrors(updateEvent(db, staff, e.id, input({ name, seats: 2, reserveSeats: 5 })))).toEqual({ seats: "events.errors.seatsBelowRegistered" });
+    expect(await stored(e.id)).toMatchObject({ seats: 3, registeredCount: 3 });
+    // Exactly the registered count is fine.
+    await updateEvent(db, staff, e.id, input({ name, seats: 3, reserveSeats: 5 }));
+  });
 });
 
 describe("location", () => {
