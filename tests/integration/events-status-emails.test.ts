@@ -47,13 +47,13 @@ describe("saving a status change", () => {
     await participant(event.id);
     await participant(event.id, { status: "RESERVE" });
     await participant(event.id, { status: "CANCELLED" });
-    expect(await updateEvent(t.prisma, admin, event.id, { ...data, description: "edited" })).toEqual({ statusChangedTo: null, participantCount: 0 });
-    expect(await updateEvent(t.prisma, admin, event.id, { ...data, status: "CONFIRMED" })).toEqual({ statusChangedTo: "CONFIRMED", participantCount: 2 });
+    expect(await updateEvent(t.prisma, admin, event.id, { ...data, description: "edited" })).toEqual({ statusChangedTo: null, participantCount: 0, emailIds: [] });
+    expect(await updateEvent(t.prisma, admin, event.id, { ...data, status: "CONFIRMED" })).toEqual({ statusChangedTo: "CONFIRMED", participantCount: 2, emailIds: [] });
     // Saving again without a change does not ask again.
-    expect(await updateEvent(t.prisma, admin, event.id, { ...data, status: "CONFIRMED" })).toEqual({ statusChangedTo: null, participantCount: 0 });
-    expect(await updateEvent(t.prisma, admin, event.id, { ...data, status: "CANCELLED" })).toEqual({ statusChangedTo: "CANCELLED", participantCount: 2 });
+    expect(await updateEvent(t.prisma, admin, event.id, { ...data, status: "CONFIRMED" })).toEqual({ statusChangedTo: null, participantCount: 0, emailIds: [] });
+    expect(await updateEvent(t.prisma, admin, event.id, { ...data, status: "CANCELLED" })).toEqual({ statusChangedTo: "CANCELLED", participantCount: 2, emailIds: [] });
     // Back to Open is not a change the seed e-mails about.
-    expect(await updateEvent(t.prisma, admin, event.id, { ...data, status: "OPEN" })).toEqual({ statusChangedTo: null, participantCount: 0 });
+    expect(await updateEvent(t.prisma, admin, event.id, { ...data, status: "OPEN" })).toEqual({ statusChangedTo: null, participantCount: 0, emailIds: [] });
     // Nothing is sent by saving alone.
     expect(await t.prisma.emailMessage.count({ where: { template: "eventStatus" } })).toBe(0);
   });
