@@ -21,7 +21,7 @@ export const mailEventSelect = {
 } satisfies Prisma.EventSelect;
 export type MailEvent = Prisma.EventGetPayload<{ select: typeof mailEventSelect }>;
 
-export const mailRegistrationSelect = { id: true, name: true, email: true, locale: true, userId: true, source: true } satisfies Prisma.RegistrationSelect;
+export const mailRegistrationSelect = { id: true, name: true, email: true, locale: true, userId: true, source: true, status: true } satisfies Prisma.RegistrationSelect;
 export type MailRegistration = Prisma.RegistrationGetPayload<{ select: typeof mailRegistrationSelect }>;
 
 /**
@@ -29,9 +29,10 @@ export type MailRegistration = Prisma.RegistrationGetPayload<{ select: typeof ma
  * through the private link of their confirmation e-mail, which cannot be rebuilt
  * (only its hash is stored), so they get the public page. A participant added by
  * staff without a portal account has neither: they get the conference link itself.
+ * A reserve holds no seat, so gets no way in at all (the join page would refuse them).
  */
 export function participantMail(event: MailEvent, registration: MailRegistration): EventEmailDetails & EventAccess {
-  const online = Boolean(event.onlineUrl);
+  const online = Boolean(event.onlineUrl) && registration.status !== "RESERVE";
   const joinUrl = online && registration.userId ? appUrl(`/portal/events/${event.number}/join`) : null;
   const publicPageUrl = online && !joinUrl && registration.source === "PUBLIC" ? appUrl(`/e/${encodeURIComponent(event.slug)}`) : null;
   return {
@@ -42,7 +43,7 @@ export function participantMail(event: MailEvent, registration: MailRegistration
     endsAt: event.endsAt,
     timeZone: event.timeZone,
     place: event.place ? [event.place.name, event.place.address].filter(Boolean).join(", ") : (event.customer?.name ?? null),
-    onlineUrl: joinUrl || publicPageUrl ? null : event.onlineUrl,
+    onlineUrl: !online || joinUrl || publicPageUrl ? null : event.onlineUrl,
     privateUrl: null,
     joinUrl,
     publicPageUrl,

@@ -36,6 +36,8 @@ export async function sendStatusEmails(db: Db, actor: Actor, eventId: string): P
     async (tx) => {
       const event = await tx.event.findUniqueOrThrow({ where: { id: eventId }, select: mailEventSelect });
       const registrations = await tx.registration.findMany({ where: { eventId, status: ACTIVE }, select: mailRegistrationSelect, orderBy: { arrival: "asc" } });
+      // In arrival order, so the n-th reserve met here is reserve number n.
+      let reserves = 0;
       const { batchId, emailIds } = await enqueueBulkEmails(
         tx,
         { template: "eventStatus", eventId, createdById: actor.userId },
@@ -43,7 +45,7 @@ export async function sendStatusEmails(db: Db, actor: Actor, eventId: string): P
           to: registration.email,
           locale: registration.locale,
           timeZone: event.timeZone,
-          props: { ...participantMail(event, registration), status: event.status },
+          props: { ...participantMail(event, registration), status: event.status, reservePosition: registration.status === "RESERVE" ? ++reserves : null },
         })),
       );
       return { count: emailIds.length, emailIds, batchId };

@@ -92,6 +92,24 @@ describe("sending status e-mails", () => {
     expect(mail.html).not.toContain("/join");
   });
 
+  it("tells a reserve they are on the reserve list, at their position, with no way in", async () => {
+    const data = input({ status: "CONFIRMED", onlineUrl: "https://meet.example/reserved" });
+    const event = await createEvent(t.prisma, admin, data);
+    const seated = await participant(event.id, { userId: admin.userId });
+    await participant(event.id, { status: "RESERVE", source: "PUBLIC" });
+    const second = await participant(event.id, { status: "RESERVE", userId: staff.userId });
+    await sendStatusEmails(t.prisma, admin, event.id);
+    const [mail] = await statusMails(second.email);
+    expect(mail.text).toContain("You are on the reserve list (position 2)");
+    expect(mail.html).not.toContain("/join");
+    expect(mail.html).not.toContain("meet.example/reserved");
+    expect(mail.html).not.toContain("/e/");
+    // The registered participant still gets their join link, and no reserve line.
+    const [seatedMail] = await statusMails(seated.email);
+    expect(seatedMail.html).toContain(`/portal/events/${event.number}/join`);
+    expect(seatedMail.text).not.toContain("reserve list");
+  });
+
   it("is all or nothing: one bad address queues no e-mail at all", async () => {
     const event = await createEvent(t.prisma, admin, input());
     const good = await participant(event.id);

@@ -9,6 +9,8 @@ import { EventDetails, exampleEventDetails, type EventEmailDetails } from "./eve
 
 export interface EventStatusProps extends EventEmailDetails, EventAccess {
   status: "OPEN" | "CONFIRMED" | "CANCELLED";
+  /** Place on the reserve list (1 = next to move up) for a reserve, who holds no seat and gets no way in; null otherwise. */
+  reservePosition?: number | null;
 }
 
 const keys = {
@@ -25,12 +27,14 @@ export const eventStatus = defineTemplate<EventStatusProps>({
   Component: ({ t, locale, ...p }) => {
     const body = t(keys[p.status].body, { event: p.eventName, eventNumber: p.eventNumber });
     const cancelled = p.status === "CANCELLED";
+    const reserve = p.reservePosition ?? null;
     return (
       <EmailLayout t={t} locale={locale} preview={body}>
         <Text style={styles.text}>{t("email.eventStatus.greeting", { name: p.name })}</Text>
         <Text style={styles.text}>{body}</Text>
-        <EventDetails t={t} {...p} onlineUrl={cancelled ? null : p.onlineUrl} />
-        {cancelled ? null : <EventAccessBlock t={t} joinUrl={p.joinUrl} publicPageUrl={p.publicPageUrl} />}
+        {reserve !== null && !cancelled ? <Text style={styles.text}>{t("email.eventStatus.reserve", { position: reserve })}</Text> : null}
+        <EventDetails t={t} {...p} onlineUrl={cancelled || reserve !== null ? null : p.onlineUrl} />
+        {cancelled || reserve !== null ? null : <EventAccessBlock t={t} joinUrl={p.joinUrl} publicPageUrl={p.publicPageUrl} />}
       </EmailLayout>
     );
   },
