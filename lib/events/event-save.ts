@@ -68,7 +68,7 @@ async function lockedMain(tx: Tx, number: number, selfId?: string) {
   const [row] = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Event" WHERE number = ${number} FOR UPDATE`;
   if (!row) throw new ValidationError({ mainEventNumber: "events.errors.mainNotFound" });
   if (row.id === selfId) throw new ValidationError({ mainEventNumber: "events.errors.mainIsSelf" });
-  const main = await tx.event.findUniqueOrThrow({ where: { id: row.id }, select: { id: true, mainEventId: true, ...followedSelect } });
+  const main = await tx.event.findUniqueOrThrow({ where: { id: row.id }, select: { id: true, mainEventId: true, responsibleId: true, ...followedSelect } });
   if (main.mainEventId) throw new ValidationError({ mainEventNumber: "events.errors.mainIsSecondary" });
   return main;
 }
@@ -78,6 +78,8 @@ export async function createEvent(db: Db, actor: Actor, input: EventData): Promi
   await checkOwnFields(db, input);
   return db.$transaction(async (tx) => {
     const main = input.mainEventNumber ? await lockedMain(tx, input.mainEventNumber) : null;
+    // A new session changes its main event: the same people who may edit it may add one.
+    if (main && !canEditEvent(actor, main)) throw new ForbiddenError("events.errors.onlyResponsible");
     const followed = main ? pickFollowed(main) : await ownFollowed(tx, input);
     // Take the number first so the slug can carry it: one insert, no placeholder slug.
     const [{ number }] = await tx.$queryRaw<{ number: number }[]>`SELECT nextval(pg_get_serial_sequence('"Event"', 'number'))::int AS number`;
@@ -121,6 +123,7 @@ export async function updateEvent(db: Db, actor: Actor, id: string, input: Event
       // A session stays with its main event; moving it would orphan replicated registrations.
       if (before.mainEvent && input.mainEventNumber !== before.mainEvent.number) throw new ValidationError({ mainEventNumber: "events.errors.mainFixed" });
       if (main && !before.mainEvent && current._count.secondaryEvents > 0) throw new ValidationError({ mainEventNumber: "events.errors.hasSecondaries" });
+      if (main && !before.mainEvent && !canEditEvent(actor, main)) throw new ForbiddenError("events.errors.onlyResponsible");
 
       const followed = main ? pickFollowed(main) : await ownFollowed(tx, input, current);
       // Read under the row lock, so a registration cannot slip in between this check and the save.

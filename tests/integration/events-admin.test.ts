@@ -128,6 +128,19 @@ describe("main and secondary events", () => {
     expect(await fieldErrors(updateEvent(db, staff, secondary.id, input({ mainEventNumber: other.number })))).toEqual({ mainEventNumber: "events.errors.mainFixed" });
   });
 
+  it("lets only those who may edit the main event add a session to it", async () => {
+    const staffUser = await db.user.findUniqueOrThrow({ where: { id: staff.userId } });
+    const main = await createEvent(db, staff, input({ responsibleId: staffUser.id }));
+    const before = await db.event.count({ where: { mainEventId: main.id } });
+    await expect(createEvent(db, otherStaff, input({ mainEventNumber: main.number }))).rejects.toBeInstanceOf(ForbiddenError);
+    const standalone = await createEvent(db, otherStaff, input());
+    await expect(updateEvent(db, otherStaff, standalone.id, input({ name: (await stored(standalone.id)).name, mainEventNumber: main.number }))).rejects.toBeInstanceOf(ForbiddenError);
+    expect(await db.event.count({ where: { mainEventId: main.id } })).toBe(before);
+    await createEvent(db, staff, input({ mainEventNumber: main.number }));
+    await createEvent(db, admin, input({ mainEventNumber: main.number }));
+    expect(await db.event.count({ where: { mainEventId: main.id } })).toBe(before + 2);
+  });
+
   it("copies the main event's registrants into a secondary created later", async () => {
     const main = await createEvent(db, staff, input());
     await db.registration.create({ data: { eventId: main.id, name: "Ana", email: `${uniqueTag()}@example.test`, status: "REGISTERED", source: "STAFF" } });
