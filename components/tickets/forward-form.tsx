@@ -4,19 +4,23 @@
 // parameters, the next stage with its condition, and the reason, sent
 // together to the forward action. "Save" (when given) stores the parameters
 // without moving the ticket. The server enforces the stage's rules again.
+// Conditions that mean the client's decision on the understanding belong to
+// the decision dialog, never here; staff forwarding from a client's stage tick
+// "on behalf of the client", which the stage history records.
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { useForm, useWatch, type Path } from "react-hook-form";
 import { useActionForm, useErrorText } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { CheckboxField } from "@/components/ui/field";
 import type { ActionResult, MessageRef } from "@/lib/forms/action-result";
 import { forwardSchema, type ForwardInput, type SaveValuesInput } from "@/lib/tickets/schemas";
 import type { TicketFieldView, TransitionView } from "@/lib/tickets/views";
 import { editableValues, fieldFormDefaults, type FieldFormValues } from "./field-form-values";
 import { TicketFieldInputs, TicketFieldsDisplay } from "./ticket-fields";
 import { schemaResolver } from "./schema-resolver";
-import { initialForwardChoice } from "./transition-choice";
+import { forwardTransitions, initialForwardChoice } from "./transition-choice";
 import { TransitionFields } from "./transition-fields";
 
 export interface ForwardFormValues {
@@ -24,6 +28,7 @@ export interface ForwardFormValues {
   toStageId: string;
   conditionId: string;
   reason: string;
+  onBehalfOfClient: boolean;
 }
 
 interface ForwardFormProps {
@@ -37,14 +42,17 @@ interface ForwardFormProps {
   showFields?: boolean;
   /** Staff screens say "Forward", and "Complete" for a terminal next stage. */
   audience?: "portal" | "staff";
+  /** Staff only: the ticket sits in a client's stage, so forwarding acts on the client's behalf. */
+  clientStage?: boolean;
 }
 
-export function ForwardForm({ fields, transitions, action, saveAction, showFields = true, audience = "portal" }: ForwardFormProps) {
+export function ForwardForm({ fields, transitions: allTransitions, action, saveAction, showFields = true, audience = "portal", clientStage = false }: ForwardFormProps) {
   const t = useTranslations("tickets.forward");
   const ts = useTranslations("tickets.staff.forward");
   const errorText = useErrorText();
+  const transitions = forwardTransitions(allTransitions);
   const resolver = schemaResolver<ForwardFormValues>(forwardSchema, (v) => ({ ...v, values: editableValues(fields, v.values) }));
-  const form = useForm<ForwardFormValues>({ resolver, defaultValues: { values: fieldFormDefaults(fields), ...initialForwardChoice(transitions), reason: "" } });
+  const form = useForm<ForwardFormValues>({ resolver, defaultValues: { values: fieldFormDefaults(fields), ...initialForwardChoice(transitions), reason: "", onBehalfOfClient: false } });
   const { onSubmit, pending, formError, message } = useActionForm(form, (v) => action({ ...v, values: editableValues(fields, v.values) }));
 
   // "Save" skips the forward's validation: required fields matter only when leaving the stage.
@@ -95,6 +103,15 @@ export function ForwardForm({ fields, transitions, action, saveAction, showField
       <fieldset className="space-y-4">
         <legend className="mb-2 text-base font-medium text-slate-900">{t("handOver")}</legend>
         <TransitionFields transitions={transitions} form={form} audience={audience} />
+        {staff && clientStage ? (
+          <div>
+            <CheckboxField label={ts("onBehalfOfClient")} aria-describedby="forward-on-behalf-help" aria-invalid={form.formState.errors.onBehalfOfClient ? true : undefined} {...form.register("onBehalfOfClient")} />
+            <p id="forward-on-behalf-help" className="mt-1 text-sm text-slate-600">
+              {ts("onBehalfHelp")}
+            </p>
+            {form.formState.errors.onBehalfOfClient ? <p className="mt-1 text-sm text-red-700">{errorText(form.formState.errors.onBehalfOfClient.message)}</p> : null}
+          </div>
+        ) : null}
       </fieldset>
       <div className="flex flex-wrap gap-2">
         <Button type="submit" disabled={busy} aria-busy={pending}>

@@ -42,6 +42,7 @@ export function StageHistory({ history }: { history: TicketMovementView[] }) {
               <td className="px-3 py-2">
                 {m.actorName}
                 {m.clientName ? <span className="block text-xs text-slate-600">{t("viaPortal", { client: m.clientName })}</span> : null}
+                {m.onBehalfOfClient ? <span className="block text-xs text-slate-600">{t("onBehalfOfClient")}</span> : null}
               </td>
               <td className="whitespace-nowrap px-3 py-2">
                 <time dateTime={m.createdAt.toISOString()}>{format.dateTime(m.createdAt, { dateStyle: "medium", timeStyle: "short" })}</time>

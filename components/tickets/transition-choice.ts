@@ -16,6 +16,11 @@ export function onlyCondition(transition: TransitionView | undefined): string {
   return transition && transition.conditions.length === 1 ? transition.conditions[0].id : "";
 }
 
+/** The transitions a plain forward may take: without the conditions that mean a decision on the understanding. */
+export function forwardTransitions(transitions: TransitionView[]): TransitionView[] {
+  return transitions.map((t) => ({ ...t, conditions: t.conditions.filter((c) => c.decision === null) })).filter((t) => t.conditions.length > 0);
+}
+
 export function initialForwardChoice(transitions: TransitionView[]): TransitionChoice {
   if (transitions.length !== 1) return { toStageId: "", conditionId: "" };
   return { toStageId: transitions[0].toStageId, conditionId: onlyCondition(transitions[0]) };

@@ -4,11 +4,15 @@
 // staff may forward an open ticket from any stage. Parameter values sent with
 // the forward obey the current stage's rules; the stage's required fields must
 // be filled to leave it, and the next stage's "required from the previous
-// stage" fields to enter it.
+// stage" fields to enter it. A condition that means the client's decision on
+// the understanding is never a plain forward's; staff moving a ticket out of a
+// client's stage must say they act on the client's behalf, and the stage
+// history records it.
 import type { Actor } from "@/lib/auth/actor";
 import { isStaff } from "@/lib/auth/actor";
 import type { Db, DbOrTx } from "@/lib/db";
-import { ConflictError } from "@/lib/errors";
+import { ConflictError, ValidationError } from "@/lib/errors";
+import { StageResponsible } from "@/lib/generated/prisma/enums";
 import { resolveTicketId } from "./access";
 import { notifyMove } from "./mail";
 import { forwardSchema, saveValuesSchema, type ForwardInput, type SaveValuesInput } from "./schemas";
@@ -56,6 +60,12 @@ export async function forwardTicket(db: Db, actor: Actor, ticketId: string, rawI
     const ticket = await lockForChange(tx, actor, ticketId);
     const by = await movementAuthor(tx, actor);
     const transition = await findTransition(tx, ticket.stageId, input.toStageId, input.conditionId);
+    // "Understanding approved"/"rejected" are the client's decision, made only through decideUnderstanding.
+    if (transition.conditionDecision) throw new ValidationError({ conditionId: "tickets.errors.decisionCondition" }, "tickets.errors.decisionCondition");
+    if (isStaff(actor) && ticket.responsible === StageResponsible.CLIENT) {
+      if (!input.onBehalfOfClient) throw new ValidationError({ onBehalfOfClient: "tickets.errors.onBehalfRequired" }, "tickets.errors.onBehalfRequired");
+      by.onBehalfOfClient = true;
+    }
     const typeFields = await loadTypeFields(tx, ticket.typeId, [ticket.stageId, transition.toStage.id], ticket.id);
     const changes = checkSubmittedValues(typeFields, ticket.stageId, audienceOf(actor), input.values);
     assertRequirements(typeFields, mergedValues(typeFields.values, changes), ticket.stageId, transition.toStage.id);

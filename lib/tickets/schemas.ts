@@ -37,6 +37,8 @@ export type NewTicketInput = z.input<typeof newTicketSchema>;
 export const forwardSchema = z.object({
   values: fieldValuesSchema.default({}),
   ...forwardFields,
+  /** Staff only: moving the ticket out of a client's stage is acting on the client's behalf, and says so. */
+  onBehalfOfClient: z.boolean().default(false),
 });
 export type ForwardInput = z.input<typeof forwardSchema>;
 

@@ -49,6 +49,8 @@ export interface TicketMovementView {
   reason: string;
   actorName: string;
   clientName: string | null;
+  /** Staff moved the ticket out of the client's stage on the client's behalf. */
+  onBehalfOfClient: boolean;
   createdAt: Date;
   /** Time spent in the stage it left. */
   timeSpentMs: number;
@@ -160,7 +162,7 @@ function ticketSelect(audience: Audience) {
     },
     movements: {
       orderBy: { createdAt: "asc" },
-      select: { id: true, fromStageName: true, toStageName: true, conditionName: true, reason: true, actorName: true, clientName: true, createdAt: true, fromEnteredAt: true },
+      select: { id: true, fromStageName: true, toStageName: true, conditionName: true, reason: true, actorName: true, clientName: true, onBehalfOfClient: true, createdAt: true, fromEnteredAt: true },
     },
   } satisfies Prisma.TicketSelect;
 }

@@ -166,6 +166,8 @@ export interface MovementAuthor {
   actor: { id: string; name: string };
   /** The client who made it from the portal. */
   client?: { id: string; name: string };
+  /** Staff moved the ticket out of the client's stage on the client's behalf. */
+  onBehalfOfClient?: boolean;
 }
 
 /**
@@ -205,6 +207,7 @@ export async function enterStage(tx: DbOrTx, ticket: TicketState, move: Transiti
       actorName: move.by.actor.name,
       clientUserId: move.by.client?.id ?? null,
       clientName: move.by.client?.name ?? null,
+      onBehalfOfClient: move.by.onBehalfOfClient ?? false,
       fromEnteredAt: ticket.stageEnteredAt,
       createdAt: at,
     },

@@ -30,7 +30,7 @@ export async function createTicketWorkflow(db: DbOrTx, options: { defaultAttenda
     request: (await transition(opening, analysis, "Request")).Request,
     ...(await transition(analysis, review, "Solution proposed", "Needs information").then((c) => ({ proposed: c["Solution proposed"], needsInfo: c["Needs information"] }))),
     resolved: (await transition(analysis, done, "Resolved")).Resolved,
-    ...(await transition(review, analysis, "Understanding approved", "Understanding rejected").then((c) => ({ approved: c["Understanding approved"], rejected: c["Understanding rejected"] }))),
+    ...(await transition(review, analysis, "Understanding approved", "Understanding rejected", "Information provided").then((c) => ({ approved: c["Understanding approved"], rejected: c["Understanding rejected"], infoProvided: c["Information provided"] }))),
   };
 
   const field = (label: string, kind: "SHORT_TEXT" | "LONG_TEXT" | "NUMBER" | "SINGLE_CHOICE" | "MULTIPLE_CHOICE" | "YES_NO" | "DATE", position: number, options: string[] = []) =>

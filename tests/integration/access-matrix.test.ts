@@ -211,7 +211,7 @@ const crossCustomer = (): Row[] => [
   ["ticket", "staff queue choices", "denied", () => staffQueueChoices(t.prisma, A.actor)],
   ["ticket", "new ticket options (customers offered)", "answer", () => newTicketOptions(t.prisma, A.actor, "en")],
   ["ticket", "open a ticket for B's customer", "invalid", () => openTicket(t.prisma, A.actor, { customerId: B.customer.id, typeId: wf.type.id, subject: "x", description: "x", values: { [wf.fields.system.id]: "x" }, toStageId: wf.stages.analysis.id, conditionId: wf.conditions.request, reason: "x", fileIds: [] })],
-  ["ticket", "forward B's ticket", "notFound", () => forwardTicket(t.prisma, A.actor, B.ticket.id, { toStageId: wf.stages.analysis.id, conditionId: wf.conditions.approved, reason: "x" })],
+  ["ticket", "forward B's ticket", "notFound", () => forwardTicket(t.prisma, A.actor, B.ticket.id, { toStageId: wf.stages.analysis.id, conditionId: wf.conditions.infoProvided, reason: "x" })],
   ["ticket", "save values on B's ticket", "notFound", () => saveTicketValues(t.prisma, A.actor, B.ticket.id, { values: { [wf.fields.reference.id]: "x" } })],
   ["ticket", "save B's portal-invisible value", "notFound", () => saveTicketValues(t.prisma, A.actor, B.ticket.id, { values: { [wf.fields.costCenter.id]: "x" } })],
   ["ticket", "message on B's ticket", "notFound", () => addTicketMessage(t.prisma, A.actor, B.ticket.id, { body: "hello" })],
@@ -229,12 +229,12 @@ const crossCustomer = (): Row[] => [
   ["ticket", "open a ticket with B's upload", "invalid", () => openTicket(t.prisma, A.actor, { customerId: A.customer.id, typeId: wf.type.id, subject: "x", description: "x", values: { [wf.fields.system.id]: "x" }, toStageId: wf.stages.analysis.id, conditionId: wf.conditions.request, reason: "x", fileIds: [B.files.loose] })],
   // Ticket server actions (the portal's, and the staff ones reached past their guard)
   ["ticket action", "openTicketAction for B's customer", "action", () => asA(() => openTicketAction({ customerId: B.customer.id, typeId: wf.type.id, subject: "x", description: "x", values: { [wf.fields.system.id]: "x" }, toStageId: wf.stages.analysis.id, conditionId: wf.conditions.request, reason: "x", fileIds: [] }))],
-  ["ticket action", "forwardTicketAction", "action", () => asA(() => forwardTicketAction(B.ticket.id, { toStageId: wf.stages.analysis.id, conditionId: wf.conditions.approved, reason: "x" }))],
+  ["ticket action", "forwardTicketAction", "action", () => asA(() => forwardTicketAction(B.ticket.id, { toStageId: wf.stages.analysis.id, conditionId: wf.conditions.infoProvided, reason: "x" }))],
   ["ticket action", "saveTicketValuesAction", "action", () => asA(() => saveTicketValuesAction(B.ticket.id, { values: { [wf.fields.reference.id]: "x" } }))],
   ["ticket action", "addTicketMessageAction", "action", () => asA(() => addTicketMessageAction(B.ticket.id, { body: "hello" }))],
   ["ticket action", "attachTicketFilesAction", "action", () => asA(() => attachTicketFilesAction(B.ticket.id, { fileIds: [A.files.loose] }))],
   ["ticket action", "decideUnderstandingAction", "action", () => asA(() => decideUnderstandingAction(B.ticket.id, { decision: "APPROVE", toStageId: wf.stages.analysis.id, conditionId: wf.conditions.approved }))],
-  ["ticket action", "staffForwardTicketAction", "action", () => asA(() => staffForwardTicketAction(B.ticket.id, { toStageId: wf.stages.analysis.id, conditionId: wf.conditions.approved, reason: "x" }))],
+  ["ticket action", "staffForwardTicketAction", "action", () => asA(() => staffForwardTicketAction(B.ticket.id, { toStageId: wf.stages.analysis.id, conditionId: wf.conditions.infoProvided, reason: "x" }))],
   ["ticket action", "staffAddTicketMessageAction (internal)", "action", () => asA(() => staffAddTicketMessageAction(B.ticket.id, { body: "psst", internal: true }))],
   ["ticket action", "staffSaveUnderstandingAction", "action", () => asA(() => staffSaveUnderstandingAction(B.ticket.id, { understanding: "x" }))],
   ["ticket action", "staffAssignTicketAction", "action", () => asA(() => staffAssignTicketAction(B.ticket.id, { assigneeId: A.user.id }))],
@@ -301,7 +301,7 @@ const crossCustomer = (): Row[] => [
 /** A client sending staff-only data on its own records: refused, and A's records unchanged. */
 const staffOnlyFields = (): Row[] => [
   ["ticket", "save the portal-invisible value", "invalid", () => saveTicketValues(t.prisma, A.actor, A.ticket.id, { values: { [wf.fields.costCenter.id]: "CC-GUESS" } })],
-  ["ticket", "forward with the portal-invisible value", "invalid", () => forwardTicket(t.prisma, A.actor, A.ticket.id, { toStageId: wf.stages.analysis.id, conditionId: wf.conditions.approved, reason: "x", values: { [wf.fields.costCenter.id]: "CC-GUESS" } })],
+  ["ticket", "forward with the portal-invisible value", "invalid", () => forwardTicket(t.prisma, A.actor, A.ticket.id, { toStageId: wf.stages.analysis.id, conditionId: wf.conditions.infoProvided, reason: "x", values: { [wf.fields.costCenter.id]: "CC-GUESS" } })],
   ["ticket", "open with the portal-invisible value", "invalid", () => openTicket(t.prisma, A.actor, { customerId: A.customer.id, typeId: wf.type.id, subject: "x", description: "x", values: { [wf.fields.system.id]: "x", [wf.fields.costCenter.id]: "CC-GUESS" }, toStageId: wf.stages.analysis.id, conditionId: wf.conditions.request, reason: "x", fileIds: [] })],
   ["ticket", "internal note", "forbidden", () => addTicketMessage(t.prisma, A.actor, A.ticket.id, { body: "psst", internal: true })],
   ["ticket", "internal attachment", "forbidden", () => addTicketAttachments(t.prisma, A.actor, A.ticket.id, { fileIds: [A.files.loose], internal: true })],

@@ -64,7 +64,7 @@ describe("another customer's tickets", () => {
     // Each attempt starts only when checked, so no rejection goes unobserved meanwhile.
     const attempts: (() => Promise<unknown>)[] = [
       () => clientTicketView(t.prisma, bob.actor, ticket.number, "en"),
-      () => forwardTicket(t.prisma, bob.actor, ticket.id, { toStageId: wf.stages.analysis.id, conditionId: wf.conditions.approved, reason: "x" }),
+      () => forwardTicket(t.prisma, bob.actor, ticket.id, { toStageId: wf.stages.analysis.id, conditionId: wf.conditions.infoProvided, reason: "x" }),
       () => saveTicketValues(t.prisma, bob.actor, ticket.id, { values: {} }),
       () => addTicketMessage(t.prisma, bob.actor, ticket.id, { body: "hello" }),
       () => addTicketAttachments(t.prisma, bob.actor, ticket.id, { fileIds: [bobUpload.id] }),

@@ -44,7 +44,7 @@ describe("a ticket opened from a guest request", () => {
 
   it("closes the request and e-mails the requester when the ticket completes", async () => {
     const { request, ticket } = await guestTicket();
-    await forwardTicket(t.prisma, staff, ticket.id, { toStageId: wf.stages.analysis.id, conditionId: wf.conditions.request, reason: "triaged", values: { [wf.fields.system.id]: "Plumbing" } });
+    await forwardTicket(t.prisma, staff, ticket.id, { toStageId: wf.stages.analysis.id, conditionId: wf.conditions.request, reason: "triaged", values: { [wf.fields.system.id]: "Plumbing" }, onBehalfOfClient: true });
     const done = await forwardTicket(t.prisma, staff, ticket.id, { toStageId: wf.stages.done.id, conditionId: wf.conditions.resolved, reason: "fixed", values: { [wf.fields.rootCause.id]: "washer" } });
     expect((await t.prisma.guestRequest.findUniqueOrThrow({ where: { id: request.id } })).status).toBe("CLOSED");
     const mail = await t.prisma.emailMessage.findMany({ where: { id: { in: done.emailIds } } }).then(allReceived);

@@ -236,6 +236,7 @@ describe("the understanding", () => {
     expect(view.transitions.flatMap((tr) => tr.conditions).map((c) => [c.name, c.decision])).toEqual([
       ["Understanding approved", "APPROVE"],
       ["Understanding rejected", "REJECT"],
+      ["Information provided", null],
     ]);
   });
 
@@ -249,6 +250,42 @@ describe("the understanding", () => {
     const view = await clientTicketView(t.prisma, client.actor, (await ticketRow(id)).number, "en");
     expect(view.can.decide).toBe(true);
     expect(view.understanding).toBe("Replace the drum.");
+  });
+});
+
+describe("staff acting in a client's stage", () => {
+  let onBehalf: string;
+  beforeAll(async () => {
+    const back = await t.prisma.ticketTransition.findUniqueOrThrow({ where: { fromStageId_toStageId: { fromStageId: wf.stages.review.id, toStageId: wf.stages.analysis.id } } });
+    onBehalf = (await t.prisma.ticketTransitionCondition.create({ data: { transitionId: back.id, name: "Answered by phone", position: 9 } })).id;
+  });
+  async function inReview() {
+    const { id } = await open();
+    await saveUnderstanding(t.prisma, staff, id, { understanding: "Replace the fuser unit." });
+    await forwardTicket(t.prisma, staff, id, { toStageId: wf.stages.review.id, conditionId: wf.conditions.proposed, reason: "Proposal", values: { [wf.fields.rootCause.id]: "Worn fuser" } });
+    return id;
+  }
+  const staffForward = (id: string, conditionId: string, onBehalfOfClient?: boolean) =>
+    forwardTicket(t.prisma, staff, id, { toStageId: wf.stages.analysis.id, conditionId, reason: "Client called", onBehalfOfClient });
+
+  it("never forwards with the client's approval or rejection conditions, not even on the client's behalf", async () => {
+    const id = await inReview();
+    expect(await rejection(staffForward(id, wf.conditions.approved, true))).toEqual({ conditionId: "tickets.errors.decisionCondition" });
+    expect(await rejection(staffForward(id, wf.conditions.rejected, true))).toEqual({ conditionId: "tickets.errors.decisionCondition" });
+    expect(await rejection(forwardTicket(t.prisma, client.actor, id, { toStageId: wf.stages.analysis.id, conditionId: wf.conditions.approved, reason: "ok" }))).toEqual({ conditionId: "tickets.errors.decisionCondition" });
+    expect(await ticketRow(id)).toMatchObject({ stageId: wf.stages.review.id, understandingState: "PENDING" });
+  });
+
+  it("moves a ticket out of a client's stage only when staff say they act on the client's behalf, and records it", async () => {
+    const id = await inReview();
+    expect(await rejection(staffForward(id, onBehalf))).toEqual({ onBehalfOfClient: "tickets.errors.onBehalfRequired" });
+    expect((await ticketRow(id)).stageId).toBe(wf.stages.review.id);
+    await staffForward(id, onBehalf, true);
+    expect(await ticketRow(id)).toMatchObject({ stageId: wf.stages.analysis.id, responsible: "STAFF", understandingState: "NONE" });
+    const last = await t.prisma.ticketMovement.findFirstOrThrow({ where: { ticketId: id }, orderBy: { createdAt: "desc" } });
+    expect(last).toMatchObject({ conditionName: "Answered by phone", onBehalfOfClient: true, actorId: staff.userId, clientUserId: null });
+    const history = (await staffTicketView(t.prisma, staff, (await ticketRow(id)).number, "en")).history;
+    expect(history.map((m) => m.onBehalfOfClient)).toEqual([false, false, true]);
   });
 });
 
@@ -275,7 +312,7 @@ describe("a draft understanding stays with staff", () => {
     const { id } = await open();
     await saveUnderstanding(t.prisma, staff, id, { understanding: "Clean the rollers." });
     await forwardTicket(t.prisma, staff, id, { toStageId: wf.stages.review.id, conditionId: wf.conditions.needsInfo, reason: "Question" });
-    await forwardTicket(t.prisma, client.actor, id, { toStageId: wf.stages.analysis.id, conditionId: wf.conditions.rejected, reason: "Answer" });
+    await forwardTicket(t.prisma, client.actor, id, { toStageId: wf.stages.analysis.id, conditionId: wf.conditions.infoProvided, reason: "Answer" });
     // Handed over once, returned without a decision: still the client's to read.
     expect(JSON.parse(await portalJson(id))).toMatchObject({ understanding: "Clean the rollers.", understandingState: "NONE" });
 
@@ -306,7 +343,7 @@ describe("the understanding's state follows the ticket", () => {
     const { id } = await open();
     await saveUnderstanding(t.prisma, staff, id, { understanding: "Idea" });
     await forwardTicket(t.prisma, staff, id, { toStageId: wf.stages.review.id, conditionId: wf.conditions.needsInfo, reason: "Question" });
-    await forwardTicket(t.prisma, client.actor, id, { toStageId: wf.stages.analysis.id, conditionId: wf.conditions.rejected, reason: "Answer" });
+    await forwardTicket(t.prisma, client.actor, id, { toStageId: wf.stages.analysis.id, conditionId: wf.conditions.infoProvided, reason: "Answer" });
     expect((await ticketRow(id)).understandingState).toBe("NONE");
   });
 });
@@ -315,7 +352,7 @@ describe("stage history", () => {
   it("keeps every stage passed with condition, reason, who, when and time spent, and survives renames", async () => {
     const { id } = await open();
     await forwardTicket(t.prisma, staff, id, { toStageId: wf.stages.review.id, conditionId: wf.conditions.needsInfo, reason: "Which floor?" });
-    await forwardTicket(t.prisma, client.actor, id, { toStageId: wf.stages.analysis.id, conditionId: wf.conditions.rejected, reason: "Second floor" });
+    await forwardTicket(t.prisma, client.actor, id, { toStageId: wf.stages.analysis.id, conditionId: wf.conditions.infoProvided, reason: "Second floor" });
     const { number } = await ticketRow(id);
     await t.prisma.ticketStage.update({ where: { id: wf.stages.review.id }, data: { name: "Customer review" } });
     try {
@@ -323,7 +360,7 @@ describe("stage history", () => {
       expect(view.history.map((h) => [h.fromStageName, h.toStageName, h.conditionName, h.reason])).toEqual([
         ["Opening", "Analysis", "Request", "Please look at it"],
         ["Analysis", "Client review", "Needs information", "Which floor?"],
-        ["Client review", "Analysis", "Understanding rejected", "Second floor"],
+        ["Client review", "Analysis", "Information provided", "Second floor"],
       ]);
       expect(view.history[2]).toMatchObject({ actorName: wf.attendant.actor.name, clientName: client.actor.name });
       for (const h of view.history) expect(h.timeSpentMs).toBeGreaterThanOrEqual(0);
@@ -337,7 +374,7 @@ describe("stage history", () => {
     await forwardTicket(t.prisma, staff, id, { toStageId: wf.stages.review.id, conditionId: wf.conditions.proposed, reason: "x", values: { [wf.fields.rootCause.id]: "r" } });
     await t.prisma.ticketStage.update({ where: { id: wf.stages.review.id }, data: { active: false } });
     try {
-      await forwardTicket(t.prisma, client.actor, id, { toStageId: wf.stages.analysis.id, conditionId: wf.conditions.approved, reason: "ok" });
+      await forwardTicket(t.prisma, client.actor, id, { toStageId: wf.stages.analysis.id, conditionId: wf.conditions.infoProvided, reason: "ok" });
       expect((await ticketRow(id)).stageId).toBe(wf.stages.analysis.id);
     } finally {
       await t.prisma.ticketStage.update({ where: { id: wf.stages.review.id }, data: { active: true } });

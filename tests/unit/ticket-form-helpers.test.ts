@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { durationParts } from "@/components/tickets/duration";
 import { editableValues, fieldFormDefaults, toFormValue } from "@/components/tickets/field-form-values";
-import { initialDecisionChoice, initialForwardChoice, transitionsForDecision } from "@/components/tickets/transition-choice";
+import { forwardTransitions, initialDecisionChoice, initialForwardChoice, transitionsForDecision } from "@/components/tickets/transition-choice";
 import { StageResponsible, TicketFieldKind } from "@/lib/generated/prisma/enums";
 import type { TicketFieldView, TransitionView } from "@/lib/tickets/views";
 
@@ -54,6 +54,13 @@ describe("initialDecisionChoice", () => {
     expect(initialDecisionChoice([transition("analysis", StageResponsible.STAFF, ["Back"])], "REJECT")).toEqual({ toStageId: "analysis", conditionId: "analysis:Back" });
     expect(initialDecisionChoice([transition("other", StageResponsible.CLIENT, ["Next"])], "APPROVE")).toEqual({ toStageId: "other", conditionId: "other:Next" });
     expect(initialDecisionChoice([], "APPROVE")).toEqual({ toStageId: "", conditionId: "" });
+  });
+});
+
+describe("forwardTransitions", () => {
+  it("leaves out the conditions that mean a decision on the understanding, and transitions left without any", () => {
+    const review = [transition("done", StageResponsible.STAFF, ["Understanding approved"], true), transition("analysis", StageResponsible.STAFF, ["Understanding rejected", "Information provided"])];
+    expect(forwardTransitions(review).map((t) => [t.toStageId, t.conditions.map((c) => c.name)])).toEqual([["analysis", ["Information provided"]]]);
   });
 });
 

@@ -95,7 +95,7 @@ export default async function StaffTicketPage({ params }: { params: Promise<{ nu
           </Section>
           <Section title={view.can.forward ? t("parametersAndForward") : tf("title")}>
             {view.can.forward && view.transitions.length > 0 ? (
-              <ForwardForm key={view.stageEnteredAt.getTime()} audience="staff" fields={view.fields} transitions={view.transitions} action={staffForwardTicketAction.bind(null, view.id)} saveAction={staffSaveTicketValuesAction.bind(null, view.id)} />
+              <ForwardForm key={view.stageEnteredAt.getTime()} audience="staff" clientStage={view.responsible === "CLIENT"} fields={view.fields} transitions={view.transitions} action={staffForwardTicketAction.bind(null, view.id)} saveAction={staffSaveTicketValuesAction.bind(null, view.id)} />
             ) : (
               <>
                 <TicketFieldsDisplay fields={view.fields} />

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "TicketMovement" ADD COLUMN     "onBehalfOfClient" BOOLEAN NOT NULL DEFAULT false;
+
