@@ -9,6 +9,7 @@
 // bounded in count and time.
 //   BENCH_DATABASE_URL (default postgresql://postgres@127.0.0.1:5432/portico_bench; recreated)
 //   BENCH_REQUESTS (2000), BENCH_CONCURRENCY (50), BENCH_SEATS (1500), BENCH_RESERVE (200), BENCH_WORKER (off),
+//   BENCH_WARMUP (200: unmeasured registrations per side first, on an event of their own),
 //   DATABASE_POOL_SIZE (20, the server's and the baseline's), BENCH_TIMEOUT_S (600),
 //   BENCH_CPU_PROF (a directory: the server runs with node --cpu-prof and writes its profile there)
 import { execFileSync, spawn, spawnSync } from "node:child_process";
@@ -24,8 +25,11 @@ const seats = Number(process.env.BENCH_SEATS ?? 1500);
 const reserve = Number(process.env.BENCH_RESERVE ?? 200);
 const port = Number(process.env.BENCH_PORT ?? 3200);
 const poolSize = Number(process.env.DATABASE_POOL_SIZE ?? 20);
+const warmups = Number(process.env.BENCH_WARMUP ?? 200);
 const slug = "bench";
 const rawSlug = "bench-raw";
+const warmSlug = "bench-warm";
+const rawWarmSlug = "bench-raw-warm";
 
 // Bounded in time: a stuck server or database ends the run (the exit handler stops the server).
 setTimeout(() => {
@@ -57,11 +61,11 @@ const env = {
 };
 // Node refuses --cpu-prof in NODE_OPTIONS: the profiled server is started by node itself.
 const profile = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
-// Two events of the same shape: one for Portico, one for the raw baseline.
-for (const s of [slug, rawSlug]) {
-  const setup = spawnSync("npx", ["--no-install", "tsx", "scripts/bench/setup-event.ts", s, String(seats), String(reserve)], { stdio: "inherit", env });
-  if (setup.status !== 0) process.exit(1);
-}
+// Two events of the same shape, one for Portico and one for the raw baseline;
+// and one each for the warm-up, which must not take the measured seats.
+const events = [[slug, seats, reserve], [rawSlug, seats, reserve], [warmSlug, warmups, 0], [rawWarmSlug, warmups, 0]];
+const setup = spawnSync("npx", ["--no-install", "tsx", "scripts/bench/setup-event.ts", ...events.flat().map(String)], { stdio: "inherit", env });
+if (setup.status !== 0) process.exit(1);
 
 const server = spawn(process.execPath, [...profile, "node_modules/next/dist/bin/next", "start", "--port", String(port)], { env, stdio: "ignore", detached: true });
 const serverExited = new Promise((resolve) => server.on("exit", resolve));
@@ -113,18 +117,23 @@ async function run(count, task) {
   };
 }
 
-async function register(i) {
-  const response = await fetch(`${base}/api/events/${slug}/registrations`, {
+async function registerAt(eventSlug, email, i) {
+  const response = await fetch(`${base}/api/events/${eventSlug}/registrations`, {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({ name: `Participant ${i}`, email: `p${i}@bench.test`, answers: {}, altcha: await solvedChallenge(base, "public-registration") }),
+    body: JSON.stringify({ name: `Participant ${i}`, email, answers: {}, altcha: await solvedChallenge(base, "public-registration") }),
   });
   const body = await response.json().catch(() => null);
   return response.status === 201 ? body.status : String(response.status);
 }
+const register = (i) => registerAt(slug, `p${i}@bench.test`, i);
 
-// Warm-up (compiles routes, opens a connection), not measured. Its stored
-// registration and confirmation give the raw baseline its arguments.
+// Warm-up, not measured: a server answers its first requests slowly (code is
+// loaded and optimized, pools fill), so each side first registers `warmups`
+// participants for an event of its own, at the same concurrency; then one on
+// the measured event, whose stored registration and confirmation give the raw
+// baseline its arguments.
+await run(warmups, (i) => registerAt(warmSlug, `w${i}@warm.bench.test`, i));
 const warmUp = await fetch(`${base}/api/events/${slug}/registrations`, {
   method: "POST",
   headers: { "content-type": "application/json" },
@@ -135,7 +144,8 @@ const warmUpToken = warmUp.privateUrl?.split("/r/")[1] ?? null;
 // The raw baseline, while the server is idle: the same statement with the same
 // kind of arguments, straight from a pg pool of the server's size.
 const pool = new pg.Pool({ connectionString: url.toString(), max: poolSize });
-const [rawEvent] = (await pool.query(`SELECT id FROM "Event" WHERE slug = $1`, [rawSlug])).rows;
+const eventId = async (s) => (await pool.query(`SELECT id FROM "Event" WHERE slug = $1`, [s])).rows[0].id;
+const [rawEventId, rawWarmEventId] = [await eventId(rawSlug), await eventId(rawWarmSlug)];
 const [sample] = (
   await pool.query(
     `SELECT r.locale, r.answers, m.locale AS "emailLocale", m.props, m."timeZone", m.subject, a."fileName", a."contentType", a.content
@@ -146,11 +156,11 @@ const [sample] = (
 ).rows;
 if (!sample) throw new Error("the warm-up registration or its confirmation is missing");
 /** What registerInOneStatement passes for participant i (name and private link filled in as the app does). */
-function rawArguments(i) {
+function rawArguments(eventId, email, i) {
   const token = randomBytes(32).toString("base64url");
   const fill = (s) => s && s.replaceAll("Warm Up", `Participant ${i}`).replaceAll(warmUpToken ?? "\u0000", token);
   return [
-    rawEvent.id, "PUBLIC", new Date(), randomUUID(), null, `Participant ${i}`, `r${i}@raw.bench.test`, null,
+    eventId, "PUBLIC", new Date(), randomUUID(), null, `Participant ${i}`, email, null,
     sample.locale, JSON.stringify(sample.answers), createHash("sha256").update(token).digest("hex"), randomUUID(), sample.emailLocale,
     fill(JSON.stringify(sample.props)), sample.timeZone, fill(sample.subject), sample.content ? randomUUID() : null, sample.fileName, sample.contentType,
     sample.content,
@@ -158,8 +168,11 @@ function rawArguments(i) {
 }
 const rawStatement = `SELECT portico_register_seat(
   $1::uuid, $2, $3, $4::uuid, $5::uuid, $6, $7, $8, $9, $10::jsonb, $11, $12::uuid, $13, $14::jsonb, $15, $16, $17::uuid, $18, $19, $20) AS outcome`;
-const rawCall = async (i) => (await pool.query(rawStatement, rawArguments(i))).rows[0].outcome;
-await rawCall(-1); // warm-up, like Portico's
+const rawCallAt = async (eventId, email, i) => (await pool.query(rawStatement, rawArguments(eventId, email, i))).rows[0].outcome;
+const rawCall = (i) => rawCallAt(rawEventId, `r${i}@raw.bench.test`, i);
+// The same warm-up as Portico's.
+await run(warmups, (i) => rawCallAt(rawWarmEventId, `w${i}@warm.raw.bench.test`, i));
+await rawCall(-1);
 const raw = await run(requests, rawCall);
 await pool.end();
 
@@ -180,7 +193,7 @@ const queued = counts(slug, "--emails");
 
 const f = (n) => n.toFixed(1);
 const list = (outcomes) => Object.entries(outcomes).map(([s, n]) => `${s}×${n}`).join(", ");
-console.log(`requests: ${requests} at concurrency ${concurrency}, pool ${poolSize}, against ${seats} seats + ${reserve} reserve per event (1 warm-up before each)`);
+console.log(`requests: ${requests} at concurrency ${concurrency}, pool ${poolSize}, against ${seats} seats + ${reserve} reserve per event (unmeasured before each side: ${warmups} registrations on an event of their own, 1 on the measured event)`);
 console.log(`\nraw baseline: SELECT portico_register_seat(...) straight through pg, on event "${rawSlug}"`);
 console.log(`  answers: ${list(raw.outcomes)} (GENERAL = the app would take its general path: reserve or full)`);
 console.log(`  throughput: ${f(raw.perSecond)} calls/s (${raw.seconds.toFixed(2)} s); seat phase ${f(raw.seatsPerSecond)} seats/s`);
