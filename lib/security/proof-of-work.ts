@@ -56,21 +56,26 @@ export function difficultyFor(load: number, settings: PowSettings): number {
 
 // The load is counted per clock hour; the last hour is this hour's count plus
 // the previous hour's, weighted by how much of it still lies within the hour.
-const loadKey = (form: PowForm, hour: number) => `pow-load:${form}:${hour}`;
+// Each count is spread over a few rows, so concurrent sign-ups to a busy form
+// do not all wait for the same row.
+const LOAD_SHARDS = 16;
+const loadKeys = (form: PowForm, hour: number) => Array.from({ length: LOAD_SHARDS }, (_, shard) => `pow-load:${form}:${hour}:${shard}`);
 
 /** Verified submissions to the form in about the last hour, all addresses together. */
 export async function powLoad(db: DbOrTx, form: PowForm): Promise<number> {
   const at = now().getTime();
   const hour = Math.floor(at / HOUR_MS);
-  const rows = await db.rateLimitBucket.findMany({ where: { key: { in: [loadKey(form, hour), loadKey(form, hour - 1)] } }, select: { key: true, count: true } });
-  const count = (key: string) => rows.find((r) => r.key === key)?.count ?? 0;
+  const [current, previous] = [loadKeys(form, hour), loadKeys(form, hour - 1)];
+  const rows = await db.rateLimitBucket.findMany({ where: { key: { in: [...current, ...previous] } }, select: { key: true, count: true } });
+  const sum = (keys: string[]) => rows.filter((r) => keys.includes(r.key)).reduce((n, r) => n + r.count, 0);
   const elapsed = (at % HOUR_MS) / HOUR_MS;
-  return count(loadKey(form, hour)) + count(loadKey(form, hour - 1)) * (1 - elapsed);
+  return sum(current) + sum(previous) * (1 - elapsed);
 }
 
 async function recordLoad(db: DbOrTx, form: PowForm): Promise<void> {
   const hour = Math.floor(now().getTime() / HOUR_MS);
-  await hitRateLimit(db, loadKey(form, hour), { limit: Number.MAX_SAFE_INTEGER, windowMs: 3 * HOUR_MS });
+  const key = loadKeys(form, hour)[Math.floor(Math.random() * LOAD_SHARDS)];
+  await hitRateLimit(db, key, { limit: Number.MAX_SAFE_INTEGER, windowMs: 3 * HOUR_MS });
 }
 
 /** The HMAC key: derived from AUTH_SECRET (or the embedded default's generated secret), never the secret itself. */
