@@ -8,10 +8,11 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { setOwnCpf } from "@/lib/account/cpf";
 import type { Actor } from "@/lib/auth/actor";
 import { setClock } from "@/lib/clock";
-import { NotFoundError } from "@/lib/errors";
+import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { certificateStateForToken, openCertificate, openCertificateByToken, verifyCertificate } from "@/lib/events/certificates/access";
 import { setCpfByToken } from "@/lib/events/certificates/cpf-by-token";
 import { CERTIFICATE_WINDOW_DAYS, issueCertificates } from "@/lib/events/certificates/issue";
+import { issueEventCertificatesNow } from "@/lib/events/certificates/issue-now";
 import { hashAccessToken, newAccessToken } from "@/lib/events/seat-lock";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { createActor, uniqueTag } from "../helpers/factories";
@@ -263,5 +264,26 @@ describe("the certificate itself", () => {
     expect((await openCertificateByToken(t.prisma, storage, token.token)).fileName).toContain(publicCert.code);
     await expect(openCertificateByToken(t.prisma, storage, newAccessToken().token)).rejects.toBeInstanceOf(NotFoundError);
     expect(hashAccessToken(token.token)).toBe(token.hash);
+  });
+});
+
+describe("issuing now from the event page", () => {
+  it("issues only that event's certificates, once, for staff who may edit it", async () => {
+    const responsible = await createActor(t.prisma, "STAFF");
+    const other = (await createActor(t.prisma, "STAFF")).actor;
+    const event = await eventWith({ responsibleId: responsible.user.id });
+    const elsewhere = await eventWith();
+    const mine = await registration(event.id);
+    const theirs = await registration(elsewhere.id);
+    setClock(new Date(end.getTime() + DAY));
+    await expect(issueEventCertificatesNow(t.prisma, storage, other, event.id)).rejects.toBeInstanceOf(ForbiddenError);
+    expect(await certificateOf(mine.id)).toBeNull();
+    const first = await issueEventCertificatesNow(t.prisma, storage, responsible.actor, event.id);
+    expect(first.issued).toHaveLength(1);
+    expect(first.emailIds).toHaveLength(1);
+    expect(await certificateOf(mine.id)).not.toBeNull();
+    expect(await certificateOf(theirs.id)).toBeNull();
+    const second = await issueEventCertificatesNow(t.prisma, storage, responsible.actor, event.id);
+    expect(second.issued).toHaveLength(0);
   });
 });

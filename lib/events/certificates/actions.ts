@@ -11,6 +11,7 @@ import { fromDomainError, invalid, type ActionResult } from "@/lib/forms/action-
 import { notifyOutbox } from "@/lib/jobs/notify";
 import { getStorage } from "@/lib/storage";
 import { setCpfByToken } from "./cpf-by-token";
+import { issueEventCertificatesNow } from "./issue-now";
 import { certificateTemplateSchema, type CertificateTemplateInput } from "./schemas";
 import { saveCertificateTemplate } from "./templates";
 
@@ -43,4 +44,17 @@ export async function setCpfByTokenAction(token: string, input: CpfInput): Promi
     return fromDomainError(error);
   }
   return { ok: true, message: { key: "certificates.cpf.saved" } };
+}
+
+/** "Issue certificates now" on an ended event's page: the daily job's rules for this one event. */
+export async function issueEventCertificatesAction(eventId: string): Promise<ActionResult<{ count: number }>> {
+  const actor = await requireStaff();
+  try {
+    const { issued, emailIds } = await issueEventCertificatesNow(db, getStorage(), actor, String(eventId));
+    await notifyOutbox(emailIds);
+    revalidatePath(`/admin/events/${eventId}`);
+    return { ok: true, data: { count: issued.length }, message: { key: "events.admin.certificatesIssued", values: { count: issued.length } } };
+  } catch (error) {
+    return fromDomainError(error);
+  }
 }

@@ -29,7 +29,7 @@ export function newCertificateCode(): string {
 }
 
 /** The registrations that should get a certificate now (or a CPF request). */
-function pendingWhere(at: Date, scope: { userId?: string; registrationId?: string }): Prisma.RegistrationWhereInput {
+function pendingWhere(at: Date, scope: { userId?: string; registrationId?: string; eventId?: string }): Prisma.RegistrationWhereInput {
   return {
     status: "REGISTERED",
     attendedAt: { not: null },
@@ -37,6 +37,7 @@ function pendingWhere(at: Date, scope: { userId?: string; registrationId?: strin
     event: { status: { not: "CANCELLED" }, certificateTemplateId: { not: null }, endsAt: { lte: at, gte: new Date(at.getTime() - CERTIFICATE_WINDOW_DAYS * DAY_MS) } },
     ...(scope.userId ? { userId: scope.userId } : {}),
     ...(scope.registrationId ? { id: scope.registrationId } : {}),
+    ...(scope.eventId ? { eventId: scope.eventId } : {}),
   };
 }
 
@@ -80,6 +81,8 @@ export interface IssueOptions {
   userId?: string;
   /** Only this registration (a public registrant adding a CPF). */
   registrationId?: string;
+  /** Only this event's registrations (staff issuing now instead of waiting for the job). */
+  eventId?: string;
   /** At most this many registrations per run (default 500; the next run takes the rest). */
   limit?: number;
 }

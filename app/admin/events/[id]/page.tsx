@@ -7,6 +7,7 @@ import { AddParticipantForm } from "@/components/events/add-participant-form";
 import { ArtworkUpload } from "@/components/events/artwork-upload";
 import { CopyLink } from "@/components/events/copy-link";
 import { EventStatusBadge } from "@/components/events/event-status-badge";
+import { IssueCertificatesNow } from "@/components/events/issue-certificates-now";
 import { ParticipantsTable } from "@/components/events/participants-table";
 import { ResendStatusEmails } from "@/components/events/status-email-prompt";
 import { Alert } from "@/components/ui/alert";
@@ -15,6 +16,7 @@ import { Card, PageHeader } from "@/components/ui/page-header";
 import { Markdown } from "@/components/ui/markdown";
 import { appUrl } from "@/lib/app-url";
 import { isAdmin } from "@/lib/auth/actor";
+import { now } from "@/lib/clock";
 import { requireStaff } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { isInProgress, listBulkSends } from "@/lib/email";
@@ -176,6 +178,13 @@ export default async function EventPage({ params, searchParams }: { params: Prom
             {event.mainEvent ? <p className="text-sm text-slate-600">{t("addInMainEvent", { number: event.mainEvent.number })}</p> : <AddParticipantForm eventId={event.id} />}
           </div>
         </Card>
+        {event.canEdit && event.certificateTemplateId && event.status !== "CANCELLED" && event.endsAt <= now() ? (
+          <Card>
+            <h2 className="mb-2 text-lg font-medium">{t("certificates")}</h2>
+            <p className="mb-4 text-sm text-slate-600">{t("certificatesHelp")}</p>
+            <IssueCertificatesNow eventId={event.id} />
+          </Card>
+        ) : null}
         {event.canEdit || sends.total > 0 ? (
           <Card>
             <h2 className="mb-2 text-lg font-medium">{t("statusEmails")}</h2>
