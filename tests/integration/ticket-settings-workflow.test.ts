@@ -3,7 +3,7 @@
 // start-stage warning, and edits that never break tickets already inside.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
-import { ForbiddenError, NotFoundError } from "@/lib/errors";
+import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { Role, StageResponsible } from "@/lib/generated/prisma/enums";
 import {
   deleteTransition,
@@ -138,6 +138,30 @@ describe("transitions and conditions", () => {
 
     await saveTransitionConditions(db, staff, t.id, { conditions: ["Resolved"] });
     expect((await db.ticketTransitionCondition.findMany({ where: { transitionId: t.id } })).map((c) => c.name)).toEqual(["Resolved"]);
+  });
+
+  it("sets, changes and clears the decision a condition means, refusing unknown decisions", async () => {
+    const { typeId } = await newType();
+    const review = await saveStage(db, staff, typeId, undefined, stage("Review", StageResponsible.CLIENT));
+    const analysis = await saveStage(db, staff, typeId, undefined, stage("Analysis"));
+    const t = await saveTransition(db, staff, review.id, {
+      toStageId: analysis.id,
+      conditions: ["Understanding approved", "Understanding rejected", "Question"],
+      decisions: { "Understanding approved": "APPROVE", "Understanding rejected": "REJECT", Question: "", Gone: "APPROVE" },
+    });
+    const decisions = async () =>
+      Object.fromEntries((await db.ticketTransitionCondition.findMany({ where: { transitionId: t.id }, orderBy: { position: "asc" } })).map((c) => [c.name, c.decision]));
+    expect(await decisions()).toEqual({ "Understanding approved": "APPROVE", "Understanding rejected": "REJECT", Question: null });
+    // The workflow page reads them back for the editor.
+    const workflow = await getWorkflow(db, staff, typeId);
+    const out = workflow.stages.find((s) => s.id === review.id)?.outgoing[0];
+    expect(out?.conditions.map((c) => c.decision)).toEqual(["APPROVE", "REJECT", null]);
+
+    await saveTransitionConditions(db, staff, t.id, { conditions: ["Understanding approved", "Understanding rejected", "Question"], decisions: { "Understanding approved": "", Question: "REJECT" } });
+    expect(await decisions()).toEqual({ "Understanding approved": null, "Understanding rejected": null, Question: "REJECT" });
+
+    await expect(saveTransitionConditions(db, staff, t.id, { conditions: ["Question"], decisions: { Question: "MAYBE" as never } })).rejects.toBeInstanceOf(ValidationError);
+    expect(await decisions()).toEqual({ "Understanding approved": null, "Understanding rejected": null, Question: "REJECT" });
   });
 
   it("refuses a transition without conditions or with duplicate ones", async () => {

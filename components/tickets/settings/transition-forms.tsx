@@ -5,7 +5,7 @@
 // the form that adds a new one.
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
-import { useForm } from "react-hook-form";
+import { useForm, useWatch } from "react-hook-form";
 import { FormFeedback } from "@/components/forms/form-feedback";
 import { useActionForm, useErrorText } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
@@ -15,12 +15,48 @@ import { deleteTransitionAction, saveTransitionAction, saveTransitionConditionsA
 import { transitionConditionsSchema, transitionSchema, type TransitionConditionsInput, type TransitionInput } from "@/lib/tickets/settings/schemas";
 import { LinesField } from "./lines-field";
 
-export function TransitionEditor({ transitionId, toStageName, toStageActive, conditions }: { transitionId: string; toStageName: string; toStageActive: boolean; conditions: string[] }) {
+type Decisions = NonNullable<TransitionConditionsInput["decisions"]>;
+
+/** One select per condition written so far: what choosing it decides on the understanding. */
+function ConditionDecisions({ conditions, decisions, onChange }: { conditions: string[] | undefined; decisions: Partial<Decisions> | undefined; onChange: (decisions: Decisions) => void }) {
+  const t = useTranslations("ticketSettings.transitions");
+  const names = [...new Set((conditions ?? []).map((n) => n.trim()).filter((n) => n.length > 0))];
+  if (names.length === 0) return null;
+  const current: Decisions = {};
+  for (const [name, decision] of Object.entries(decisions ?? {})) if (decision !== undefined) current[name] = decision;
+  return (
+    <fieldset className="space-y-2">
+      <legend className="text-sm font-medium">{t("decisions")}</legend>
+      {names.map((name) => (
+        <SelectField key={name} label={t("decisionOf", { name })} value={current[name] ?? ""} onChange={(e) => onChange({ ...current, [name]: e.target.value as Decisions[string] })}>
+          <option value="">{t("decisionNone")}</option>
+          <option value="APPROVE">{t("decisionApprove")}</option>
+          <option value="REJECT">{t("decisionReject")}</option>
+        </SelectField>
+      ))}
+    </fieldset>
+  );
+}
+
+export function TransitionEditor({
+  transitionId,
+  toStageName,
+  toStageActive,
+  conditions,
+  decisions = {},
+}: {
+  transitionId: string;
+  toStageName: string;
+  toStageActive: boolean;
+  conditions: string[];
+  decisions?: Decisions;
+}) {
   const t = useTranslations("ticketSettings.transitions");
   const tc = useTranslations("common");
   const errorText = useErrorText();
-  const defaults = { conditions };
+  const defaults = { conditions, decisions };
   const form = useForm<TransitionConditionsInput>({ resolver: zodResolver(transitionConditionsSchema), defaultValues: defaults, values: defaults });
+  const watched = useWatch({ control: form.control });
   const { onSubmit, pending, formError, message } = useActionForm(form, (values) => saveTransitionConditionsAction(transitionId, values));
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-3 rounded-md border border-slate-200 p-4" aria-label={t("to", { name: toStageName })}>
@@ -29,6 +65,7 @@ export function TransitionEditor({ transitionId, toStageName, toStageActive, con
       </h3>
       <FormFeedback formError={formError} message={message} />
       <LinesField control={form.control} name="conditions" label={t("conditions")} help={t("conditionsHelp")} error={errorText(form.formState.errors.conditions?.message, { max: 100 })} rows={3} />
+      <ConditionDecisions conditions={watched.conditions} decisions={watched.decisions} onChange={(d) => form.setValue("decisions", d, { shouldDirty: true })} />
       <div className="flex gap-2">
         <Button type="submit" variant="secondary" disabled={pending} aria-busy={pending}>
           {pending ? tc("saving") : t("saveConditions")}
@@ -44,8 +81,9 @@ export function TransitionEditor({ transitionId, toStageName, toStageActive, con
 export function AddTransitionForm({ fromStageId, targets }: { fromStageId: string; targets: { id: string; name: string }[] }) {
   const t = useTranslations("ticketSettings.transitions");
   const errorText = useErrorText();
-  const defaults: TransitionInput = { toStageId: "", conditions: [] };
+  const defaults: TransitionInput = { toStageId: "", conditions: [], decisions: {} };
   const form = useForm<TransitionInput>({ resolver: zodResolver(transitionSchema), defaultValues: defaults });
+  const watched = useWatch({ control: form.control });
   const { onSubmit, pending, formError, message } = useActionForm(form, async (values) => {
     const result = await saveTransitionAction(fromStageId, values);
     if (result.ok) form.reset(defaults);
@@ -65,6 +103,7 @@ export function AddTransitionForm({ fromStageId, targets }: { fromStageId: strin
         ))}
       </SelectField>
       <LinesField control={form.control} name="conditions" label={t("conditions")} help={t("conditionsHelp")} error={errorText(errors.conditions?.message, { max: 100 })} rows={3} />
+      <ConditionDecisions conditions={watched.conditions} decisions={watched.decisions} onChange={(d) => form.setValue("decisions", d, { shouldDirty: true })} />
       <Button type="submit" disabled={pending} aria-busy={pending}>
         {t("add")}
       </Button>

@@ -3,7 +3,7 @@
 // staff teams, the default attendant and a profile's blocked types. Shared by
 // the client forms (zodResolver) and the server actions; messages are keys.
 import { z } from "zod";
-import { StageResponsible, TicketFieldKind } from "@/lib/generated/prisma/enums";
+import { ConditionDecision, StageResponsible, TicketFieldKind } from "@/lib/generated/prisma/enums";
 import { namedRecordSchema, type NamedRecordInput } from "@/lib/forms/named-record-schema";
 import { optionalId } from "@/lib/forms/optional-fields";
 
@@ -41,9 +41,22 @@ export const conditionNamesSchema = z
   .refine((names) => names.every((n) => n.length <= 100), "validation.tooLong")
   .refine((names) => new Set(names.map((n) => n.toLocaleLowerCase())).size === names.length, "ticketSettings.errors.conditionDuplicate");
 
-export const transitionSchema = z.object({ toStageId: uuid, conditions: conditionNamesSchema });
+/**
+ * The decision each condition means, keyed by its name as written ("" or
+ * missing: neutral). Names that are not among the conditions are ignored.
+ */
+export const conditionDecisionsSchema = z
+  .record(z.string(), z.union([z.enum(ConditionDecision, "validation.invalid"), z.literal("")]))
+  .optional()
+  .transform((decisions): Record<string, ConditionDecision> => {
+    const out: Record<string, ConditionDecision> = {};
+    for (const [name, decision] of Object.entries(decisions ?? {})) if (decision) out[name.trim()] = decision;
+    return out;
+  });
+
+export const transitionSchema = z.object({ toStageId: uuid, conditions: conditionNamesSchema, decisions: conditionDecisionsSchema });
 export type TransitionInput = z.input<typeof transitionSchema>;
-export const transitionConditionsSchema = z.object({ conditions: conditionNamesSchema });
+export const transitionConditionsSchema = z.object({ conditions: conditionNamesSchema, decisions: conditionDecisionsSchema });
 export type TransitionConditionsInput = z.input<typeof transitionConditionsSchema>;
 
 export const fieldLocales = ["en", "pt-BR", "fi"] as const;

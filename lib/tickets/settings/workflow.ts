@@ -11,7 +11,7 @@ import { assertStaff, type Actor } from "@/lib/auth/actor";
 import type { Db, DbOrTx } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { NotFoundError, ValidationError } from "@/lib/errors";
-import { StageResponsible, TicketStatus } from "@/lib/generated/prisma/enums";
+import { StageResponsible, TicketStatus, type ConditionDecision } from "@/lib/generated/prisma/enums";
 import { moveOneStep, type Direction } from "./ordering";
 import { stageSchema, transitionConditionsSchema, transitionSchema, type StageData, type StageInput, type TransitionConditionsInput, type TransitionInput } from "./schemas";
 import { activeStaffWhere, assertUuid, lockType, parseInput } from "./shared";
@@ -33,7 +33,7 @@ const stageSelect = {
     select: {
       id: true,
       toStage: { select: { id: true, name: true, active: true } },
-      conditions: { orderBy: [{ position: "asc" }, { name: "asc" }], select: { id: true, name: true } },
+      conditions: { orderBy: [{ position: "asc" }, { name: "asc" }], select: { id: true, name: true, decision: true } },
     },
   },
   _count: { select: { tickets: true } },
@@ -190,7 +190,7 @@ export async function restoreStage(db: Db, actor: Actor, stageId: string): Promi
 export async function saveTransition(db: Db, actor: Actor, fromStageId: string, input: TransitionInput): Promise<{ id: string }> {
   assertStaff(actor);
   assertUuid(fromStageId);
-  const { toStageId, conditions } = parseInput(transitionSchema, input);
+  const { toStageId, conditions, decisions } = parseInput(transitionSchema, input);
   return db.$transaction(async (tx) => {
     const from = await tx.ticketStage.findUnique({ where: { id: fromStageId }, select: { typeId: true, terminal: true } });
     if (!from) throw new NotFoundError("common.notFound");
@@ -202,18 +202,19 @@ export async function saveTransition(db: Db, actor: Actor, fromStageId: string, 
     const existing = await tx.ticketTransition.findUnique({ where: { fromStageId_toStageId: { fromStageId, toStageId } }, select: { id: true } });
     if (!existing && !to.active) throw new ValidationError({ toStageId: "ticketSettings.errors.stageArchived" });
     const transition = existing ?? (await tx.ticketTransition.create({ data: { fromStageId, toStageId }, select: { id: true } }));
-    await replaceConditions(tx, transition.id, conditions);
+    await replaceConditions(tx, transition.id, conditions, decisions);
     return transition;
   });
 }
 
-async function replaceConditions(tx: DbOrTx, transitionId: string, names: string[]) {
+async function replaceConditions(tx: DbOrTx, transitionId: string, names: string[], decisions: Record<string, ConditionDecision>) {
   await tx.ticketTransitionCondition.deleteMany({ where: { transitionId, name: { notIn: names } } });
   for (const [position, name] of names.entries()) {
+    const decision = decisions[name] ?? null;
     await tx.ticketTransitionCondition.upsert({
       where: { transitionId_name: { transitionId, name } },
-      create: { transitionId, name, position },
-      update: { position },
+      create: { transitionId, name, position, decision },
+      update: { position, decision },
     });
   }
 }
@@ -222,12 +223,12 @@ async function replaceConditions(tx: DbOrTx, transitionId: string, names: string
 export async function saveTransitionConditions(db: Db, actor: Actor, transitionId: string, input: TransitionConditionsInput): Promise<void> {
   assertStaff(actor);
   assertUuid(transitionId);
-  const { conditions: names } = parseInput(transitionConditionsSchema, input);
+  const { conditions: names, decisions } = parseInput(transitionConditionsSchema, input);
   await db.$transaction(async (tx) => {
     const transition = await tx.ticketTransition.findUnique({ where: { id: transitionId }, select: { fromStage: { select: { typeId: true } } } });
     if (!transition) throw new NotFoundError("common.notFound");
     await lockType(tx, transition.fromStage.typeId);
-    await replaceConditions(tx, transitionId, names);
+    await replaceConditions(tx, transitionId, names, decisions);
   });
 }
 

@@ -59,7 +59,7 @@ export default async function StagePage({ params, searchParams }: { params: Prom
           <p className="mb-3 text-sm text-slate-600">{stage.terminal ? t("transitions.terminal") : t("transitions.help")}</p>
           <div className="space-y-4">
             {stage.outgoing.map((o) => (
-              <TransitionEditor key={o.id} transitionId={o.id} toStageName={o.toStage.name} toStageActive={o.toStage.active} conditions={o.conditions.map((c) => c.name)} />
+              <TransitionEditor key={o.id} transitionId={o.id} toStageName={o.toStage.name} toStageActive={o.toStage.active} conditions={o.conditions.map((c) => c.name)} decisions={Object.fromEntries(o.conditions.map((c) => [c.name, c.decision ?? ""]))} />
             ))}
             {stage.terminal ? null : (
               <div className="rounded-md border border-dashed border-slate-300 p-4">
