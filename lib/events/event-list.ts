@@ -87,7 +87,7 @@ const detailSelect = {
   workloadHours: true,
   artworkFileId: true,
   reminderEnabled: true,
-  mainEvent: { select: { id: true, number: true, name: true } },
+  mainEvent: { select: { id: true, number: true, name: true, slug: true, publicRegistration: true } },
   secondaryEvents: { select: { id: true, number: true, name: true, startsAt: true, timeZone: true, status: true }, orderBy: { startsAt: "asc" } },
 } satisfies Prisma.EventSelect;
 

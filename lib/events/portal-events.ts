@@ -107,10 +107,12 @@ export async function getPortalEvent(db: DbOrTx, actor: Actor, number: number) {
   assertPortalClient(actor);
   if (!Number.isInteger(number) || number <= 0 || number > 2_147_483_647) throw new NotFoundError("errors.notFoundBody");
   const event = await db.event.findFirst({
-    where: { number, OR: [openForRegistration(now()), { registrations: { some: { userId: actor.userId } } }] },
+    // A session of an open main event is shown too: it points to its main event.
+    where: { number, OR: [openForRegistration(now()), { mainEvent: openForRegistration(now()) }, { registrations: { some: { userId: actor.userId } } }] },
     select: {
       ...eventPageSelect,
       mainEventId: true,
+      mainEvent: { select: { number: true, name: true } },
       publicRegistration: true,
       visibleInPortal: true,
       onlineUrl: true,
@@ -124,4 +126,14 @@ export async function getPortalEvent(db: DbOrTx, actor: Actor, number: number) {
   // The conference link itself is handed out only by the join page (which records attendance).
   const { onlineUrl, ...rest } = event;
   return { ...rest, isOnline: !!onlineUrl, registration: mine ? { ...mine, reservePosition: position } : null };
+}
+
+/**
+ * Whether the registrant may cancel on this event's page, and if not, why:
+ * sessions are cancelled through their main event, others until the last date.
+ */
+export function cancellationRule(event: { mainEventId: string | null; cancellationDeadline: Date | null }, at = now()): { canCancel: boolean; reason: "throughMainEvent" | "deadlinePassed" | null } {
+  if (event.mainEventId) return { canCancel: false, reason: "throughMainEvent" };
+  if (event.cancellationDeadline && event.cancellationDeadline < at) return { canCancel: false, reason: "deadlinePassed" };
+  return { canCancel: true, reason: null };
 }

@@ -6,7 +6,8 @@ import type { Actor } from "@/lib/auth/actor";
 import { setClock } from "@/lib/clock";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { getPortalEvent, listMyRegistrations, listOpenEvents } from "@/lib/events/portal-events";
+import { cancellationRule, getPortalEvent, listMyRegistrations, listOpenEvents } from "@/lib/events/portal-events";
+import { getPublicEvent } from "@/lib/events/public-events";
 import { createActor, uniqueTag } from "../helpers/factories";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
 
@@ -90,5 +91,34 @@ describe("my events", () => {
     await register(closed.id, client);
     expect((await getPortalEvent(t.prisma, client, closed.number)).registration?.status).toBe("REGISTERED");
     await expect(getPortalEvent(t.prisma, other, closed.number)).rejects.toBeInstanceOf(NotFoundError);
+  });
+});
+
+describe("a session's page", () => {
+  it("is shown to someone not registered, with its main event to register and cancel through", async () => {
+    const main = await event({ publicRegistration: true });
+    const session = await event({ mainEventId: main.id, visibleInPortal: false, publicRegistration: false });
+    const portal = await getPortalEvent(t.prisma, client, session.number);
+    expect(portal.id).toBe(session.id);
+    expect(portal.registration).toBeNull();
+    expect(portal.mainEvent).toEqual({ number: main.number, name: main.name });
+    const pub = await getPublicEvent(t.prisma, session.slug);
+    expect(pub.id).toBe(session.id);
+    expect(pub.mainEvent).toEqual({ slug: main.slug, name: main.name });
+  });
+
+  it("stays hidden when its main event is not open to the viewer", async () => {
+    const hidden = await event({ visibleInPortal: false, publicRegistration: false });
+    const session = await event({ mainEventId: hidden.id });
+    await expect(getPortalEvent(t.prisma, client, session.number)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getPublicEvent(t.prisma, session.slug)).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it("says sessions are cancelled through the main event, not that the deadline passed", async () => {
+    const main = await event({ cancellationDeadline: new Date(Date.now() + day) });
+    const session = await event({ mainEventId: main.id, cancellationDeadline: new Date(Date.now() + day) });
+    expect(cancellationRule(session)).toEqual({ canCancel: false, reason: "throughMainEvent" });
+    expect(cancellationRule(main)).toEqual({ canCancel: true, reason: null });
+    expect(cancellationRule({ ...main, cancellationDeadline: new Date(Date.now() - day) })).toEqual({ canCancel: false, reason: "deadlinePassed" });
   });
 });

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { EventOverview } from "@/components/events/event-overview";
 import { PublicRegisterForm } from "@/components/events/public-register-form";
@@ -34,7 +35,14 @@ export default async function PublicEventPage({ params }: { params: Promise<{ sl
         <EventOverview event={event} />
         <Card>
           <h2 className="mb-3 text-lg font-medium">{t("formTitle")}</h2>
-          {open && (left.seats > 0 || left.reserve > 0) ? (
+          {event.mainEvent ? (
+            <p className="text-sm text-slate-700">
+              {tp("registerThroughMainEvent")}{" "}
+              <Link href={`/e/${encodeURIComponent(event.mainEvent.slug)}`} className="text-indigo-700 underline">
+                {tp("openMainEvent", { name: event.mainEvent.name })}
+              </Link>
+            </p>
+          ) : open && (left.seats > 0 || left.reserve > 0) ? (
             <>
               {left.seats === 0 ? <p className="mb-3 text-sm text-amber-800">{tp("onlyReserveLeft")}</p> : null}
               <PublicRegisterForm slug={event.slug} questions={parseQuestions(event.publicQuestionnaire?.questions ?? [])} />

@@ -120,8 +120,14 @@ export default async function EventPage({ params, searchParams }: { params: Prom
         <Card>
           <h2 className="mb-4 text-lg font-medium">{t("publication")}</h2>
           <div className="space-y-4">
-            <CopyLink label={t("portalLink")} url={appUrl(`/portal/events/${event.number}`)} />
-            {event.publicRegistration ? <CopyLink label={t("publicLink")} url={appUrl(`/e/${event.slug}`)} /> : <p className="text-sm text-slate-600">{t("noPublicLink")}</p>}
+            {/* A session takes no registrations of its own: its links are its main event's. */}
+            {event.mainEvent ? <p className="text-sm text-slate-600">{t("sessionLinksHelp", { number: event.mainEvent.number })}</p> : null}
+            <CopyLink label={t("portalLink")} url={appUrl(`/portal/events/${(event.mainEvent ?? event).number}`)} />
+            {(event.mainEvent ?? event).publicRegistration ? (
+              <CopyLink label={t("publicLink")} url={appUrl(`/e/${(event.mainEvent ?? event).slug}`)} />
+            ) : (
+              <p className="text-sm text-slate-600">{t("noPublicLink")}</p>
+            )}
             <div>
               <h3 className="mb-2 text-sm font-medium text-slate-800">{t("artwork")}</h3>
               {event.artworkFileId ? (

@@ -12,7 +12,7 @@ import { requireClient } from "@/lib/auth/session";
 import { now } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { cancelMyRegistrationAction } from "@/lib/events/portal-actions";
-import { getPortalEvent, seatsLeft } from "@/lib/events/portal-events";
+import { cancellationRule, getPortalEvent, seatsLeft } from "@/lib/events/portal-events";
 import { parseQuestions } from "@/lib/events/questionnaire";
 import { orNotFound } from "@/lib/or-not-found";
 
@@ -24,7 +24,12 @@ export default async function PortalEventPage({ params, searchParams }: { params
   const at = now();
   const registration = event.registration && event.registration.status !== "CANCELLED" ? event.registration : null;
   const registrationOpen = !event.mainEventId && event.status !== "CANCELLED" && event.visibleInPortal && (!event.registrationDeadline || event.registrationDeadline >= at);
-  const canCancel = !event.mainEventId && (!event.cancellationDeadline || event.cancellationDeadline >= at);
+  const { canCancel, reason } = cancellationRule(event, at);
+  const mainEventLink = event.mainEvent ? (
+    <Link href={`/portal/events/${event.mainEvent.number}`} className="underline">
+      {t("openMainEvent", { name: event.mainEvent.name })}
+    </Link>
+  ) : null;
   const left = seatsLeft(event);
   return (
     <>
@@ -78,10 +83,18 @@ export default async function PortalEventPage({ params, searchParams }: { params
                 <ConfirmButton message={t("confirmCancel", { name: event.name })} action={cancelMyRegistrationAction.bind(null, registration.id)}>
                   {t("cancelRegistration")}
                 </ConfirmButton>
+              ) : reason === "throughMainEvent" ? (
+                <p className="text-sm text-slate-600">
+                  {t("cancelThroughMainEvent")} {mainEventLink}
+                </p>
               ) : (
                 <p className="text-sm text-slate-600">{t("cancellationClosed")}</p>
               )}
             </div>
+          ) : event.mainEvent ? (
+            <p className="text-sm text-slate-600">
+              {t("registerThroughMainEvent")} {mainEventLink}
+            </p>
           ) : registrationOpen && (left.seats > 0 || left.reserve > 0) ? (
             <>
               {left.seats === 0 ? <p className="mb-3 text-sm text-amber-800">{t("onlyReserveLeft")}</p> : null}
