@@ -46,7 +46,17 @@ export async function ParticipantsTable({ eventId, basePath, params, page, timeZ
           { header: t("registeredAt"), cell: (r) => when(r.registeredAt), className: "whitespace-nowrap" },
           { header: t("source"), cell: (r) => ts(r.source) },
           { header: t("attendedAt"), cell: (r) => when(r.attendedAt), className: "whitespace-nowrap" },
-          { header: t("certificate"), cell: (r) => t(`certificateState.${certificateState(r)}`) },
+          {
+            header: t("certificate"),
+            cell: (r) =>
+              r.certificateId ? (
+                <a href={`/api/certificates/${r.certificateId}`} className="text-indigo-700 underline">
+                  {t("certificateState.issued")}
+                </a>
+              ) : (
+                t(`certificateState.${certificateState(r)}`)
+              ),
+          },
           {
             header: t("answers"),
             cell: (r) =>

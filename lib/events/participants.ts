@@ -25,6 +25,8 @@ export interface ParticipantRow {
   answers: StoredAnswer[];
   /** When this registration's certificate was issued (a Certificate row exists). */
   certificateIssuedAt: Date | null;
+  /** That certificate, for the download link (GET /api/certificates/{id}). */
+  certificateId: string | null;
   /** When the participant was asked for a CPF to receive the certificate. */
   cpfRequestedAt: Date | null;
 }
@@ -46,7 +48,7 @@ async function participantRows(db: DbOrTx, eventId: string, limit: number, offse
   const rows = await db.$queryRaw<RawRow[]>`
     SELECT r.id, r.name, r.email, r.status::text AS status, r.source::text AS source,
            r."registeredAt", r."attendedAt", r."cancelledAt", r.answers,
-           c."issuedAt" AS "certificateIssuedAt", r."cpfRequestedAt",
+           c."issuedAt" AS "certificateIssuedAt", c.id AS "certificateId", r."cpfRequestedAt",
            CASE WHEN r.status = 'RESERVE'
                 THEN row_number() OVER (PARTITION BY r.status = 'RESERVE' ORDER BY r.arrival) END AS "reservePosition"
     FROM "Registration" r
@@ -78,12 +80,17 @@ export async function allParticipants(db: DbOrTx, actor: Actor, eventId: string)
   return { event, rows: await participantRows(db, event.id, 1_000_000, 0) };
 }
 
-export type CertificateState = "issued" | "cpfRequested" | "none";
+export type CertificateState = "issued" | "cpfRequested" | "pending" | "none";
 
-/** "issued" when a certificate exists, "cpfRequested" when the participant was asked for a CPF. */
-export function certificateState(row: Pick<ParticipantRow, "certificateIssuedAt" | "cpfRequestedAt">): CertificateState {
+/**
+ * "issued" when a certificate exists, "cpfRequested" when the participant was
+ * asked for a CPF, "pending" for a registered participant with attendance not
+ * yet reached by an issuing run, else "none" (not eligible).
+ */
+export function certificateState(row: Pick<ParticipantRow, "certificateIssuedAt" | "cpfRequestedAt"> & Partial<Pick<ParticipantRow, "status" | "attendedAt">>): CertificateState {
   if (row.certificateIssuedAt) return "issued";
-  return row.cpfRequestedAt ? "cpfRequested" : "none";
+  if (row.cpfRequestedAt) return "cpfRequested";
+  return row.status === "REGISTERED" && row.attendedAt ? "pending" : "none";
 }
 
 /** An answer as text: lists joined, booleans through the caller's yes/no words. */

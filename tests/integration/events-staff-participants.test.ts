@@ -141,4 +141,29 @@ describe("certificate state in the participants list", () => {
     expect(states).toEqual({ Issued: "issued", Asked: "cpfRequested", Nothing: "none" });
     expect(rows.find((r) => r.name === "Issued")?.certificateIssuedAt).toEqual(new Date("2026-06-02T10:00:00Z"));
   });
+
+  it("tells an attended participant not yet issued from one not eligible, and gives the issued certificate's id", async () => {
+    const event = await createEvent({ seats: 5 });
+    const attended = await addParticipant(t.prisma, staff, event.id, person({ name: "Attended" }));
+    const issued = await addParticipant(t.prisma, staff, event.id, person({ name: "Issued" }));
+    await addParticipant(t.prisma, staff, event.id, person({ name: "Absent" }));
+    await t.prisma.registration.updateMany({ where: { id: { in: [attended.registrationId, issued.registrationId] } }, data: { attendedAt: new Date("2026-06-01T10:00:00Z") } });
+    const certificate = await t.prisma.certificate.create({
+      data: {
+        registrationId: issued.registrationId,
+        code: uniqueTag("CODE"),
+        participantName: "Issued",
+        eventName: event.name,
+        eventStartsAt: event.startsAt,
+        eventEndsAt: event.endsAt,
+        eventTimeZone: event.timeZone,
+        storageKey: uniqueTag("key"),
+        issuedAt: new Date("2026-06-02T10:00:00Z"),
+      },
+    });
+    const { rows } = await listParticipants(t.prisma, staff, event.id, { page: 1, pageSize: 20, q: "" });
+    expect(Object.fromEntries(rows.map((r) => [r.name, certificateState(r)]))).toEqual({ Attended: "pending", Issued: "issued", Absent: "none" });
+    expect(rows.find((r) => r.name === "Issued")?.certificateId).toBe(certificate.id);
+    expect(rows.find((r) => r.name === "Absent")?.certificateId).toBeNull();
+  });
 });
