@@ -135,6 +135,9 @@ test("the administrator sees it 'Created from Guest Portal' and opens it into a 
   await ticketLink.click();
   await expect(admin.getByRole("heading", { name: `Ticket #${ticketNumber}` })).toBeVisible();
   await expect(admin.getByText(title).first()).toBeVisible();
+  // It starts on the staff side (the Incident type's first staff stage), with the requester's contact.
+  await expect(admin.getByText("Analysis").first()).toBeVisible();
+  await expect(admin.getByRole("link", { name: "+55 11 5555-0199" })).toBeVisible();
 
   // A staff reply and an internal note on the ticket.
   await admin.getByRole("textbox", { name: "Message" }).fill(internalNote);

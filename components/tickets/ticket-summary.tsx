@@ -1,6 +1,6 @@
 // The facts of a ticket: number, group, type, stage, status, whose turn,
 // customer, who opened it, dates, and the cancellation reason. Staff views add
-// the attendant, team and guest request. No "use client": server and client alike.
+// the attendant, team, guest request and its requester's contact. No "use client": server and client alike.
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import type { ReactNode } from "react";
@@ -37,6 +37,25 @@ export function TicketSummary({ ticket, audience = "portal" }: { ticket: TicketV
           #{ticket.guestRequestNumber}
         </Link>,
       ]);
+    if (ticket.requester) {
+      const { name, email, phone } = ticket.requester;
+      rows.push([
+        t("requester"),
+        <span key="requester" className="flex flex-col">
+          <span>{name ?? t("unknown")}</span>
+          {email ? (
+            <a href={`mailto:${email}`} className="text-indigo-700 underline">
+              {email}
+            </a>
+          ) : null}
+          {phone ? (
+            <a href={`tel:${phone.replace(/[^+\d]/g, "")}`} className="text-indigo-700 underline">
+              {phone}
+            </a>
+          ) : null}
+        </span>,
+      ]);
+    }
   }
   rows.push([t("openedAt"), when(ticket.createdAt)], [t("updatedAt"), when(ticket.updatedAt)]);
   if (ticket.status === TicketStatus.OPEN) rows.push([t("inStageSince"), when(ticket.stageEnteredAt)]);

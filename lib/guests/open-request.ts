@@ -1,6 +1,6 @@
 // "Open" a guest request (seed 004: the status changes from "Created from Guest
 // Portal" to "Open", after which the request is handled like any other): in one
-// transaction it becomes a ticket of the chosen type in its first stage, with
+// transaction it becomes a ticket of the chosen type in its first staff stage, with
 // the requester's fields in the description and the files attached, and the
 // requester is e-mailed.
 import "server-only";
@@ -79,6 +79,8 @@ export async function openGuestRequest(db: Db, actor: Actor, ref: GuestRequestRe
       description: ticketDescription(t, request),
       openedBy: { userId: actor.userId, name: actor.name },
       fileIds: request.files.map((f) => f.fileId),
+      // No client to hand it to: it starts on the staff side, so someone sees it as theirs.
+      startOnStaffSide: true,
     });
     // Conditional as well, in case the lock above is ever removed.
     const { count } = await tx.guestRequest.updateMany({ where: { id: request.id, status: GuestRequestStatus.CREATED }, data: { status: GuestRequestStatus.OPENED, ticketId: ticket.id } });

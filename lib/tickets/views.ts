@@ -97,6 +97,8 @@ export interface TicketView {
   history: TicketMovementView[];
   transitions: TransitionView[];
   guestRequestNumber: number | null;
+  /** Staff only: how to reach whoever sent the guest request the ticket was opened from. */
+  requester: { name: string | null; email: string | null; phone: string | null } | null;
   can: {
     /** Fill editable parameters and forward (client: only on their turn). */
     forward: boolean;
@@ -149,7 +151,7 @@ function ticketSelect(audience: Audience) {
     understanding: true,
     understandingState: true,
     understandingShared: true,
-    guestRequest: { select: { number: true } },
+    guestRequest: { select: { number: true, requesterName: true, email: true, phone: true } },
     messages: {
       where: portal ? { kind: { not: TicketMessageKind.INTERNAL_NOTE } } : {},
       orderBy: { createdAt: "asc" },
@@ -216,6 +218,7 @@ async function buildView(db: DbOrTx, actor: Actor, id: string, audience: Audienc
     history: t.movements.map(({ fromEnteredAt, ...m }) => ({ ...m, timeSpentMs: Math.max(0, m.createdAt.getTime() - fromEnteredAt.getTime()) })),
     transitions: mayChange ? t.stage.outgoing.filter((o) => o.conditions.length > 0).map((o) => ({ toStageId: o.toStage.id, toStageName: o.toStage.name, toResponsible: o.toStage.responsible, terminal: o.toStage.terminal, conditions: o.conditions })) : [],
     guestRequestNumber: staff ? (t.guestRequest?.number ?? null) : null,
+    requester: staff && t.guestRequest ? { name: t.guestRequest.requesterName, email: t.guestRequest.email, phone: t.guestRequest.phone } : null,
     can: {
       forward: mayChange,
       decide: !staff && mayChange && understandingState === UnderstandingState.PENDING && understanding.trim().length > 0,

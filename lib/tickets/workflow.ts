@@ -233,6 +233,11 @@ export async function firstStage(tx: DbOrTx, typeId: string): Promise<StageRow |
   return tx.ticketStage.findFirst({ where: { typeId, active: true }, orderBy: [{ position: "asc" }, { id: "asc" }], select: stageSelect });
 }
 
+/** The first active staff stage that does not complete the ticket: where a ticket without a client starts. */
+export async function firstStaffStage(tx: DbOrTx, typeId: string): Promise<StageRow | null> {
+  return tx.ticketStage.findFirst({ where: { typeId, active: true, responsible: StageResponsible.STAFF, terminal: false }, orderBy: [{ position: "asc" }, { id: "asc" }], select: stageSelect });
+}
+
 export async function touch(tx: DbOrTx, ticketId: string): Promise<void> {
   await tx.ticket.update({ where: { id: ticketId }, data: { updatedAt: now() } });
 }

@@ -18,6 +18,8 @@ import { mailGuestRequester } from "@/lib/guests/requester-mail";
 import { countNewGuestRequests, deleteGuestRequest, getGuestRequest, listGuestRequests, parseGuestRequestListQuery } from "@/lib/guests/requests";
 import { getGuestRequestByStatusToken, type GuestStatusView } from "@/lib/guests/status-view";
 import { messagesFor } from "@/lib/i18n/messages";
+import { ticketStats } from "@/lib/admin/dashboard";
+import { staffTicketView } from "@/lib/tickets/views";
 import { createActor } from "../helpers/factories";
 import { createTicketType, enableGuestPortal, guestFields, pngFile, submit } from "../helpers/guest-fixtures";
 import { MemoryStorage } from "../helpers/memory-storage";
@@ -207,6 +209,53 @@ describe("opening into a ticket", () => {
     }
     await expect(openGuestRequest(t.prisma, staff, { number: sent.number }, { groupId: inactiveType.group.id, typeId: active.type.id })).rejects.toBeInstanceOf(ValidationError);
     expect((await t.prisma.guestRequest.findUniqueOrThrow({ where: { id: sent.id } })).status).toBe("CREATED");
+  });
+});
+
+describe("a ticket opened from a guest request starts on the staff side", () => {
+  async function typeWith(stages: { name: string; responsible: "CLIENT" | "STAFF"; terminal?: boolean }[]) {
+    const { group, type } = await createTicketType(t.prisma);
+    // Replace the fixture's stages with the given workflow.
+    await t.prisma.ticketStage.deleteMany({ where: { typeId: type.id } });
+    const created = [];
+    for (const [position, stage] of stages.entries()) created.push(await t.prisma.ticketStage.create({ data: { typeId: type.id, position, ...stage } }));
+    return { group, type, stages: created };
+  }
+
+  it("lands in the first staff stage, on the staff's turn, counted as awaiting staff, with the requester's contact on the staff view", async () => {
+    const { type, stages } = await typeWith([
+      { name: "Opening", responsible: "CLIENT" },
+      { name: "Analysis", responsible: "STAFF" },
+      { name: "Client review", responsible: "CLIENT" },
+      { name: "Done", responsible: "STAFF", terminal: true },
+    ]);
+    const before = await ticketStats(t.prisma, staff.userId);
+    const sent = await sendRequest({ requesterName: "Carla Dias", email: "carla@example.com", phone: "+55 11 5555-0123" });
+    const opened = await openGuestRequest(t.prisma, staff, { number: sent.number }, { typeId: type.id });
+    const ticket = await t.prisma.ticket.findUniqueOrThrow({ where: { id: opened.ticketId }, include: { stage: true } });
+    expect(ticket.stageId).toBe(stages[1].id);
+    expect(ticket.stage.responsible).toBe("STAFF");
+    expect(ticket.responsible).toBe("STAFF");
+    expect(ticket.customerId).toBeNull();
+    expect((await ticketStats(t.prisma, staff.userId)).awaitingStaff).toBe(before.awaitingStaff + 1);
+
+    const view = await staffTicketView(t.prisma, staff, opened.ticketNumber, "en");
+    expect(view.stageName).toBe("Analysis");
+    expect(view.guestRequestNumber).toBe(sent.number);
+    expect(view.requester).toEqual({ name: "Carla Dias", email: "carla@example.com", phone: "+55 11 5555-0123" });
+  });
+
+  it("refuses a type without a staff stage to start in, leaving the request as it was", async () => {
+    const { type } = await typeWith([
+      { name: "Opening", responsible: "CLIENT" },
+      { name: "Done", responsible: "STAFF", terminal: true },
+    ]);
+    const sent = await sendRequest();
+    const error = await openGuestRequest(t.prisma, staff, { number: sent.number }, { typeId: type.id }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).fields).toEqual({ typeId: "tickets.errors.typeWithoutStaffStage" });
+    expect((await t.prisma.guestRequest.findUniqueOrThrow({ where: { id: sent.id } })).status).toBe("CREATED");
+    expect(await t.prisma.ticket.count({ where: { typeId: type.id } })).toBe(0);
   });
 });
 
