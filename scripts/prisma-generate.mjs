@@ -1,5 +1,5 @@
 // Generates the Prisma client without downloading Prisma's native engines
-// (see ../shared/docs/offline-prisma.md): generate never runs the schema engine,
+// (they cannot be downloaded on offline machines): generate never runs the schema engine,
 // so a stub that explains itself is enough. A real engine, if configured, wins.
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
