@@ -17,6 +17,7 @@ import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
 import { solvedChallenge } from "./lib/proof-of-work.mjs";
 import pg from "pg";
+import { recreateDatabase } from "./lib/fresh-database.mjs";
 
 const url = new URL(process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/portico_bench");
 const requests = Number(process.env.BENCH_REQUESTS ?? 2000);
@@ -37,12 +38,7 @@ setTimeout(() => {
   process.exit(2);
 }, Number(process.env.BENCH_TIMEOUT_S ?? 600) * 1000).unref();
 
-const dbName = url.pathname.slice(1);
-const admin = new pg.Client({ connectionString: Object.assign(new URL(url), { pathname: "/postgres" }).toString() });
-await admin.connect();
-await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
-await admin.query(`CREATE DATABASE "${dbName}"`);
-await admin.end();
+await recreateDatabase(url);
 
 if (!existsSync(".next/BUILD_ID")) execFileSync("npx", ["--no-install", "next", "build"], { stdio: "inherit" });
 const env = {

@@ -8,7 +8,7 @@
 //   BENCH_TICKETS (100000), BENCH_CUSTOMERS (1000), BENCH_CLIENT_CUSTOMERS (10), BENCH_SAMPLES (60), BENCH_BUILD=1 forces a build
 import { execFileSync, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import pg from "pg";
+import { recreateDatabase } from "./lib/fresh-database.mjs";
 
 const url = new URL(process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/portico_bench_tickets");
 const samples = Number(process.env.BENCH_SAMPLES ?? 60);
@@ -16,12 +16,7 @@ const port = Number(process.env.BENCH_PORT ?? 3201);
 const base = `http://127.0.0.1:${port}`;
 const budget = { p95: 100, queries: 10 };
 
-const dbName = url.pathname.slice(1);
-const admin = new pg.Client({ connectionString: Object.assign(new URL(url), { pathname: "/postgres" }).toString() });
-await admin.connect();
-await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
-await admin.query(`CREATE DATABASE "${dbName}"`);
-await admin.end();
+await recreateDatabase(url);
 
 const env = {
   ...process.env,

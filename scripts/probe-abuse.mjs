@@ -10,8 +10,8 @@
 //   PROBE_DATABASE_URL (default postgresql://postgres@127.0.0.1:5432/portico_probe; recreated), PROBE_PORT (3190)
 import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
-import pg from "pg";
 import { solvedChallenge } from "./lib/proof-of-work.mjs";
+import { recreateDatabase } from "./lib/fresh-database.mjs";
 
 const url = new URL(process.env.PROBE_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/portico_probe");
 const port = Number(process.env.PROBE_PORT ?? 3190);
@@ -25,12 +25,7 @@ setTimeout(() => {
   process.exit(2);
 }, Number(process.env.PROBE_TIMEOUT_S ?? 900) * 1000).unref();
 
-const dbName = url.pathname.slice(1);
-const admin = new pg.Client({ connectionString: Object.assign(new URL(url), { pathname: "/postgres" }).toString() });
-await admin.connect();
-await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
-await admin.query(`CREATE DATABASE "${dbName}"`);
-await admin.end();
+await recreateDatabase(url);
 
 if (!existsSync(".next/BUILD_ID")) execFileSync("npx", ["--no-install", "next", "build"], { stdio: "inherit" });
 const env = { ...process.env, DATABASE_URL: url.toString(), AUTH_SECRET: "probe-only-secret-0123456789abcdef", APP_URL: base, TRUST_PROXY: "1", PORTICO_WORKER: "off", NODE_ENV: "production" };

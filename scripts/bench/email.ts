@@ -10,7 +10,6 @@
 //   BENCH_DATABASE_URL (default postgresql://postgres@127.0.0.1:5432/portico_bench_email; recreated)
 //   BENCH_EMAILS (10000), BENCH_RESEND_RATE (5), BENCH_TRANSPORTS (log,smtp,resend)
 import { spawn, type ChildProcess } from "node:child_process";
-import pg from "pg";
 import { loadActor } from "@/lib/auth/actor";
 import { requestPasswordReset } from "@/lib/auth/password-reset";
 import { closeDatabase, openDatabase } from "@/lib/db/client";
@@ -20,6 +19,7 @@ import { QUEUES } from "@/lib/jobs/queues";
 import { startJobs, stopJobs } from "@/lib/jobs/worker";
 import { startResendStandIn } from "@/tests/helpers/resend-standin";
 import { startSmtpReceiver } from "@/tests/helpers/smtp-receiver";
+import { recreateDatabase } from "../lib/fresh-database.mjs";
 
 const url = new URL(process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/portico_bench_email");
 const total = Number(process.env.BENCH_EMAILS ?? 10_000);
@@ -27,12 +27,7 @@ const resendRate = Number(process.env.BENCH_RESEND_RATE ?? 5);
 const transports = (process.env.BENCH_TRANSPORTS ?? "log,smtp,resend").split(",").map((s) => s.trim());
 const TIME_LIMIT_MS = 10 * 60_000;
 
-const dbName = url.pathname.slice(1);
-const admin = new pg.Client({ connectionString: Object.assign(new URL(url), { pathname: "/postgres" }).toString() });
-await admin.connect();
-await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
-await admin.query(`CREATE DATABASE "${dbName}"`);
-await admin.end();
+await recreateDatabase(url);
 
 const database = openDatabase({ kind: "postgres", url: url.toString() });
 await migrate(database.sql);

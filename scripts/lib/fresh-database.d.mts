@@ -1,0 +1,1 @@
+export function recreateDatabase(url: URL | string): Promise<void>;
