@@ -4,7 +4,7 @@ import type { Database } from "@/lib/db/client";
 import { getDatabase, withMigrationDriver } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrate";
 import { createBoss } from "@/lib/jobs/boss";
-import { queueOptions } from "@/lib/jobs/queues";
+import { ensureQueues } from "@/lib/jobs/queues";
 import { processJobs, startJobs } from "@/lib/jobs/worker";
 
 export async function startApp(options: { forceWorker?: boolean } = {}) {
@@ -38,9 +38,7 @@ export async function prepareJobQueues(database: Database): Promise<void> {
     const boss = createBoss(database, { supervise: false, schedule: false, max: 1 });
     try {
       await boss.start();
-      for (const [name, options] of Object.entries(queueOptions)) {
-        if (!(await boss.getQueue(name))) await boss.createQueue(name, { name, ...options });
-      }
+      await ensureQueues(boss);
       return;
     } catch (error) {
       if (attempt >= ATTEMPTS || !lostRace(error)) throw error;

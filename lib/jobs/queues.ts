@@ -23,3 +23,20 @@ export const queueOptions: Record<string, Omit<PgBoss.Queue, "name">> = {
   // Hourly; each reminder is claimed in the database, so a retry or overlap sends nothing twice.
   [QUEUES.eventReminders]: { retryLimit: 2, retryDelay: 60, policy: "singleton" },
 };
+
+/** Creates missing queues and deletes retired ones (with their schedule and jobs). */
+export async function ensureQueues(boss: PgBoss) {
+  for (const [name, opts] of Object.entries(queueOptions)) {
+    if (!(await boss.getQueue(name))) await boss.createQueue(name, { name, ...opts });
+  }
+  // An earlier version held one job per message; its leftovers would only repeat work the sender does.
+  // Its jobs go first: they reference the queue, and pg-boss only drops the queue's own partition.
+  for (const name of RETIRED_QUEUES) {
+    if (await boss.getQueue(name)) {
+      const db = boss.getDb();
+      await db.executeSql(`DELETE FROM pgboss.schedule WHERE name = $1`, [name]);
+      await db.executeSql(`DELETE FROM pgboss.job WHERE name = $1`, [name]);
+      await boss.deleteQueue(name);
+    }
+  }
+}

@@ -11,7 +11,7 @@ import { sendDueReminders } from "@/lib/events/reminders";
 import { purgeRateLimits } from "@/lib/security/rate-limit";
 import { getStorage } from "@/lib/storage";
 import { createBoss } from "./boss";
-import { QUEUES, RETIRED_QUEUES, queueOptions } from "./queues";
+import { ensureQueues, QUEUES } from "./queues";
 import { dailyAt, ensureSchedules } from "./schedule";
 
 export interface Jobs {
@@ -58,22 +58,6 @@ export async function startJobs(database: Database, options: StartJobsOptions): 
     { queue: QUEUES.eventReminders, cron: "0 * * * *" },
   ]);
   return { boss, working: true, sender };
-}
-
-async function ensureQueues(boss: PgBoss) {
-  for (const [name, opts] of Object.entries(queueOptions)) {
-    if (!(await boss.getQueue(name))) await boss.createQueue(name, { name, ...opts });
-  }
-  // An earlier version held one job per message; its leftovers would only repeat work the sender does.
-  // Its jobs go first: they reference the queue, and pg-boss only drops the queue's own partition.
-  for (const name of RETIRED_QUEUES) {
-    if (await boss.getQueue(name)) {
-      const db = boss.getDb();
-      await db.executeSql(`DELETE FROM pgboss.schedule WHERE name = $1`, [name]);
-      await db.executeSql(`DELETE FROM pgboss.job WHERE name = $1`, [name]);
-      await boss.deleteQueue(name);
-    }
-  }
 }
 
 /** EMAIL_CLAIM_LEASE_SECONDS, EMAIL_POLL_MS: tuning for the sender, rarely needed. */
