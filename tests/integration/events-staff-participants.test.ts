@@ -117,14 +117,11 @@ describe("cancelling and checking in", () => {
 });
 
 describe("certificate state in the participants list", () => {
-  it("is issued when a certificate exists, CPF requested when asked, else none — from the same query", async () => {
-    const event = await createEvent({ seats: 5 });
-    const issued = await addParticipant(t.prisma, staff, event.id, person({ name: "Issued" }));
-    const asked = await addParticipant(t.prisma, staff, event.id, person({ name: "Asked" }));
-    await addParticipant(t.prisma, staff, event.id, person({ name: "Nothing" }));
-    await t.prisma.certificate.create({
+  /** A certificate row for "Issued", as the issuing job writes it (without the PDF). */
+  function issueCertificate(registrationId: string, event: { name: string; startsAt: Date; endsAt: Date; timeZone: string }) {
+    return t.prisma.certificate.create({
       data: {
-        registrationId: issued.registrationId,
+        registrationId,
         code: uniqueTag("CODE"),
         participantName: "Issued",
         eventName: event.name,
@@ -135,6 +132,14 @@ describe("certificate state in the participants list", () => {
         issuedAt: new Date("2026-06-02T10:00:00Z"),
       },
     });
+  }
+
+  it("is issued when a certificate exists, CPF requested when asked, else none — from the same query", async () => {
+    const event = await createEvent({ seats: 5 });
+    const issued = await addParticipant(t.prisma, staff, event.id, person({ name: "Issued" }));
+    const asked = await addParticipant(t.prisma, staff, event.id, person({ name: "Asked" }));
+    await addParticipant(t.prisma, staff, event.id, person({ name: "Nothing" }));
+    await issueCertificate(issued.registrationId, event);
     await t.prisma.registration.update({ where: { id: asked.registrationId }, data: { cpfRequestedAt: new Date("2026-06-02T10:00:00Z") } });
     const { rows } = await listParticipants(t.prisma, staff, event.id, { page: 1, pageSize: 20, q: "" });
     const states = Object.fromEntries(rows.map((r) => [r.name, certificateState(r)]));
@@ -148,19 +153,7 @@ describe("certificate state in the participants list", () => {
     const issued = await addParticipant(t.prisma, staff, event.id, person({ name: "Issued" }));
     await addParticipant(t.prisma, staff, event.id, person({ name: "Absent" }));
     await t.prisma.registration.updateMany({ where: { id: { in: [attended.registrationId, issued.registrationId] } }, data: { attendedAt: new Date("2026-06-01T10:00:00Z") } });
-    const certificate = await t.prisma.certificate.create({
-      data: {
-        registrationId: issued.registrationId,
-        code: uniqueTag("CODE"),
-        participantName: "Issued",
-        eventName: event.name,
-        eventStartsAt: event.startsAt,
-        eventEndsAt: event.endsAt,
-        eventTimeZone: event.timeZone,
-        storageKey: uniqueTag("key"),
-        issuedAt: new Date("2026-06-02T10:00:00Z"),
-      },
-    });
+    const certificate = await issueCertificate(issued.registrationId, event);
     const { rows } = await listParticipants(t.prisma, staff, event.id, { page: 1, pageSize: 20, q: "" });
     expect(Object.fromEntries(rows.map((r) => [r.name, certificateState(r)]))).toEqual({ Attended: "pending", Issued: "issued", Absent: "none" });
     expect(rows.find((r) => r.name === "Issued")?.certificateId).toBe(certificate.id);
