@@ -6,7 +6,7 @@ import { drainOutbox, enqueueEmail, getEmailAttachment, listEmailAttachments, re
 import { registerForEvent } from "@/lib/events/registration";
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/test-db";
 import { uniqueTag } from "../helpers/factories";
-import { startFakeResend } from "./email-fake-resend";
+import { startResendStandIn } from "@/tests/helpers/resend-standin";
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -61,16 +61,16 @@ describe("attachments", () => {
   });
 
   it("Resend receives them as base64 with the file name", async () => {
-    const fake = await startFakeResend(() => ({ status: 200, body: { id: "re_1" } }));
+    const standIn = await startResendStandIn({ ratePerSecond: 100 });
     try {
       const id = await enqueueEmail(t.prisma, { to: "cy@x.test", locale: "en", template: "passwordReset", props, attachments: [attachment] });
-      await drainOutbox(t.sql, resendTransport("re_test", "Portico <no-reply@x.test>", { baseUrl: fake.baseUrl }));
-      expect(fake.requests[0].headers["idempotency-key"]).toBe(id);
-      const [sentAttachment] = fake.requests[0].body.attachments as { filename: string; content: string }[];
+      await drainOutbox(t.sql, resendTransport("re_test", "Portico <no-reply@x.test>", { baseUrl: standIn.baseUrl }));
+      expect(standIn.requests[0].idempotencyKey).toBe(id);
+      const [sentAttachment] = (standIn.requests[0].body as { attachments: { filename: string; content: string }[] }).attachments;
       expect(sentAttachment.filename).toBe("data.bin");
       expect(Buffer.from(sentAttachment.content, "base64").equals(Buffer.from(bytes))).toBe(true);
     } finally {
-      await fake.close();
+      await standIn.close();
     }
   });
 });
