@@ -7,7 +7,7 @@ import { isUuid } from "@/lib/db/query-guards";
 import type { EmailMessage, EmailPriority, EmailStatus, Prisma } from "@/lib/generated/prisma/client";
 import { defaultLocale, isLocale } from "@/lib/i18n/config";
 import { encodeProps } from "./props";
-import { renderSubject, type RenderedEmail } from "./render";
+import { renderSubject } from "./render";
 import { renderStoredMessage } from "./stored-render";
 import { templates, type TemplateName, type TemplateProps } from "./templates";
 
@@ -24,11 +24,6 @@ export interface EnqueueEmailInput<N extends TemplateName> {
   priority?: EmailPriority;
   /** The bulk send it belongs to (enqueueBulkEmails sets it). */
   batchId?: string;
-  /**
-   * The same template, locale and props rendered beforehand (renderEmail): then
-   * the stored copy is final at once and the sender does not render it again.
-   */
-  rendered?: RenderedEmail;
 }
 
 export interface EmailAttachmentInput {
@@ -50,7 +45,7 @@ export function assertRecipient(address: string): string {
 function messageRow<N extends TemplateName>(input: EnqueueEmailInput<N>) {
   const to = assertRecipient(input.to);
   const locale = isLocale(input.locale) ? input.locale : defaultLocale;
-  const subject = input.rendered?.subject ?? renderSubject(input.template, locale, input.props, { timeZone: input.timeZone });
+  const subject = renderSubject(input.template, locale, input.props, { timeZone: input.timeZone });
   return {
     id: randomUUID(),
     to,
@@ -59,8 +54,8 @@ function messageRow<N extends TemplateName>(input: EnqueueEmailInput<N>) {
     props: encodeProps(input.props),
     timeZone: input.timeZone ?? null,
     subject,
-    html: input.rendered?.html ?? null,
-    text: input.rendered?.text ?? null,
+    html: null,
+    text: null,
     priority: input.priority ?? templates[input.template].priority ?? "URGENT",
     batchId: input.batchId ?? null,
     status: "QUEUED" as const,
@@ -97,7 +92,7 @@ export interface BulkSend {
 export async function enqueueBulkEmails<N extends TemplateName>(
   tx: DbOrTx,
   send: BulkSend & { template: N },
-  inputs: Omit<EnqueueEmailInput<N>, "template" | "batchId" | "rendered">[],
+  inputs: Omit<EnqueueEmailInput<N>, "template" | "batchId">[],
 ): Promise<{ batchId: string | null; emailIds: string[] }> {
   if (!inputs.length) return { batchId: null, emailIds: [] };
   const batch = await tx.emailBatch.create({

@@ -23,10 +23,29 @@ function definitionOf<N extends TemplateName>(template: N) {
 
 const resolveLocale = (locale: string): Locale => (isLocale(locale) ? locale : defaultLocale);
 
-/** The subject alone: cheap (no React), so it is stored when the message is queued. */
+function formatSubject<N extends TemplateName>(template: N, locale: Locale, props: TemplateProps<N>, timeZone: string | undefined): string {
+  return definitionOf(template).subject(translatorFor(locale, timeZone), props);
+}
+
+const MAX_SUBJECTS = 500;
+const subjects = new Map<string, string>();
+
+/**
+ * The subject alone, stored when the message is queued. Subjects name the
+ * event or ticket, rarely the person: one formatted with markers in the
+ * template's personal fields serves every recipient unless a marker shows.
+ */
 export function renderSubject<N extends TemplateName>(template: N, locale: string, props: TemplateProps<N>, options: { timeZone?: string } = {}): string {
   const resolved = resolveLocale(locale);
-  return definitionOf(template).subject(translatorFor(resolved, options.timeZone ?? undefined), props);
+  const shape = sharedShape(template, resolved, props, options.timeZone);
+  if (!shape) return formatSubject(template, resolved, props, options.timeZone);
+  let subject = subjects.get(shape.key);
+  if (subject === undefined) {
+    subject = formatSubject(template, resolved, shape.generic as TemplateProps<N>, options.timeZone);
+    if (subjects.size >= MAX_SUBJECTS) subjects.delete(subjects.keys().next().value!);
+    subjects.set(shape.key, subject);
+  }
+  return shape.filled.some((_, i) => subject.includes(MARKER(i))) ? formatSubject(template, resolved, props, options.timeZone) : subject;
 }
 
 export async function renderEmail<N extends TemplateName>(
@@ -53,6 +72,19 @@ const shared = new Map<string, Promise<RenderedEmail>>();
 const escapeHtml = (value: string) => value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#x27;");
 
 /**
+ * The props with a marker in each non-empty personal field, and the cache key
+ * of what is left; null when the template has nothing personal to fill in.
+ */
+function sharedShape<N extends TemplateName>(template: N, locale: Locale, props: TemplateProps<N>, timeZone: string | undefined) {
+  const values = props as unknown as Record<string, unknown>;
+  const filled = (definitionOf(template).personal ?? []).filter((field) => typeof values[field] === "string" && values[field] !== "");
+  if (!filled.length) return null;
+  const generic = { ...values };
+  filled.forEach((field, i) => (generic[field] = MARKER(i)));
+  return { values, filled, generic, key: JSON.stringify([template, locale, timeZone ?? null, generic]) };
+}
+
+/**
  * The same result as renderEmail, but a template with `personal` fields is
  * rendered once per distinct rest of its props and filled in per message, so a
  * status e-mail to thousands costs a few renders. Dates and other non-string
@@ -64,14 +96,9 @@ export async function renderShared<N extends TemplateName>(
   props: TemplateProps<N>,
   options: { timeZone?: string } = {},
 ): Promise<RenderedEmail> {
-  const personal = definitionOf(template).personal ?? [];
-  const values = props as unknown as Record<string, unknown>;
-  const filled = personal.filter((field) => typeof values[field] === "string" && values[field] !== "");
-  if (!filled.length) return renderEmail(template, locale, props, options);
-
-  const generic = { ...values };
-  filled.forEach((field, i) => (generic[field] = MARKER(i)));
-  const key = JSON.stringify([template, resolveLocale(locale), options.timeZone ?? null, generic]);
+  const shape = sharedShape(template, resolveLocale(locale), props, options.timeZone);
+  if (!shape) return renderEmail(template, locale, props, options);
+  const { generic, filled, key, values } = shape;
   let pending = shared.get(key);
   if (!pending) {
     if (shared.size >= MAX_SHARED) shared.delete(shared.keys().next().value!);
@@ -85,7 +112,7 @@ export async function renderShared<N extends TemplateName>(
   return {
     locale: rendered.locale,
     // The subject is rendered from the real props: a template may put a personal field there.
-    subject: definitionOf(template).subject(translatorFor(rendered.locale, options.timeZone ?? undefined), props),
+    subject: renderSubject(template, rendered.locale, props, options),
     html: fill(rendered.html, escapeHtml),
     // The text part is converted from HTML, which collapses runs of whitespace.
     text: fill(rendered.text, (v) => v.replace(/\s+/g, " ")),

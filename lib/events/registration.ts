@@ -11,11 +11,9 @@ import type { Db, DbOrTx } from "@/lib/db";
 import { assertRecipient, enqueueEmail } from "@/lib/email/outbox";
 import { stringifyProps } from "@/lib/email/props";
 import { renderSubject } from "@/lib/email/render";
-import { templates } from "@/lib/email/templates";
-import type { EventRegistrationProps } from "@/lib/email/templates/event-registration";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { defaultLocale, isLocale, type Locale } from "@/lib/i18n/config";
+import { defaultLocale, isLocale } from "@/lib/i18n/config";
 import { parseCpf } from "./cpf";
 import { eventCalendarAttachment } from "./event-calendar-file";
 import { fillFreeSeats } from "./promotion";
@@ -255,7 +253,7 @@ async function registerInOneStatement(
     SELECT portico_register_seat(
       ${event.id}::uuid, ${source}, ${now()}, ${registrationId}::uuid, ${person.userId}::uuid, ${person.name}, ${person.email}, ${person.cpf},
       ${person.locale}, ${JSON.stringify(answers)}::jsonb, ${token?.hash ?? null}, ${emailId}::uuid, ${locale},
-      ${stringifyProps(props)}::jsonb, ${event.timeZone}, ${confirmationSubject(locale, props)}, ${randomUUID()}::uuid, ${attachment.fileName}, ${attachment.contentType},
+      ${stringifyProps(props)}::jsonb, ${event.timeZone}, ${renderSubject("eventRegistration", locale, props, { timeZone: props.timeZone })}, ${randomUUID()}::uuid, ${attachment.fileName}, ${attachment.contentType},
       ${attachment.content}) AS outcome`;
   if (row?.outcome !== "REGISTERED") return null;
   return { registrationId, status: "REGISTERED", accessToken: token?.token, emailIds: [emailId] };
@@ -279,30 +277,6 @@ type EmailEvent = NonNullable<Awaited<ReturnType<typeof eventRowForEmail>>>;
 function confirmationProps(event: EmailEvent, person: Person, token: { token: string } | null, status: "REGISTERED" | "RESERVE", position: number | null) {
   const privateUrl = token ? privateRegistrationUrl(event.slug, token.token) : null;
   return { ...eventEmailDetails(event, person.name, privateUrl, person), status, reservePosition: position };
-}
-
-const SUBJECT_MARKER = "PORTICOxSUBJECTx5e1f";
-const MAX_SUBJECTS = 500;
-const subjects = new Map<string, string>();
-
-/**
- * The confirmation's subject, as enqueueEmail would store it. It names the
- * event, not the participant, so it is formatted once per event, status and
- * language: the template's personal fields are replaced by a marker for the
- * key, and a subject that shows one is formatted for each registrant.
- */
-function confirmationSubject(locale: Locale, props: EventRegistrationProps): string {
-  const generic: Record<string, unknown> = { ...props };
-  for (const field of templates.eventRegistration.personal ?? []) if (typeof generic[field] === "string" && generic[field] !== "") generic[field] = SUBJECT_MARKER;
-  const key = JSON.stringify([locale, generic]);
-  let subject = subjects.get(key);
-  if (subject === undefined) {
-    subject = renderSubject("eventRegistration", locale, generic as unknown as EventRegistrationProps, { timeZone: props.timeZone });
-    if (subject.includes(SUBJECT_MARKER)) return renderSubject("eventRegistration", locale, props, { timeZone: props.timeZone });
-    if (subjects.size >= MAX_SUBJECTS) subjects.delete(subjects.keys().next().value!);
-    subjects.set(key, subject);
-  }
-  return subject;
 }
 
 /** The registration behind a public registrant's private link, with its event; null for an unknown token. */

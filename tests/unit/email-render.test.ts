@@ -131,3 +131,19 @@ describe("transports", () => {
     expect(getTransport({ RESEND_API_KEY: "re_123", EMAIL_FROM: "X <x@example.com>", EMAIL_SEND_RATE: "2.5" }).name).toBe("resend");
   });
 });
+
+describe("renderSubject", () => {
+  it("gives every recipient the subject a direct formatting would, whatever their personal fields", async () => {
+    const { renderSubject } = await import("@/lib/email/render");
+    const { translatorFor } = await import("@/lib/i18n/messages");
+    for (const name of Object.keys(templates) as TemplateName[]) {
+      const template = templates[name] as unknown as { subject(t: unknown, p: unknown): string; example: Record<string, unknown>; personal?: readonly string[] };
+      for (const locale of locales) {
+        for (const who of ["Ana", "Björk O'Neil <b>"]) {
+          const props = { ...template.example, ...Object.fromEntries((template.personal ?? []).filter((f) => typeof template.example[f] === "string").map((f) => [f, `${who} ${f}`])) };
+          expect(renderSubject(name, locale, props as never, { timeZone: "UTC" })).toBe(template.subject(translatorFor(locale, "UTC"), props));
+        }
+      }
+    }
+  });
+});
