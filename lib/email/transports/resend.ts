@@ -12,7 +12,11 @@ export interface ResendTransportOptions {
   timeoutMs?: number;
   /** Requests (single or batch) per second from this process (default 5, Resend's default limit). */
   ratePerSecond?: number;
-  /** Requests in flight at once (default 10). */
+  /**
+   * Requests in flight at once (default: the rate per second, from 1 to 10).
+   * Each one is a claimed batch waiting its turn at the pacer, so more than a
+   * second's worth only makes a message someone waits for queue behind them.
+   */
   concurrency?: number;
   /** How many times one request answered 429 is sent again before giving up (default 3). */
   maxRateLimitRetries?: number;
@@ -104,7 +108,7 @@ export function resendTransport(apiKey: string, from: string, options: ResendTra
 
   return {
     name: "resend",
-    concurrency: options.concurrency ?? 10,
+    concurrency: options.concurrency ?? Math.min(10, Math.max(1, Math.ceil(options.ratePerSecond ?? 5))),
     maxBatch: MAX_BATCH,
     async send(message) {
       const answer = await post("/emails", body(message), message.id);
