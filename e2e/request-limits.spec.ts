@@ -3,6 +3,7 @@
 // the server's memory does not grow with it; a server action over its limit
 // gets a translated 413 instead of a 500.
 import { readFileSync, readdirSync, readlinkSync } from "node:fs";
+import { request as httpRequest } from "node:http";
 import { expect, test } from "@playwright/test";
 import { loginAs } from "./helpers";
 
@@ -63,21 +64,45 @@ function slowBody(total: number, prefix = new Uint8Array(0)) {
   return { stream, state };
 }
 
-/** Sends a streamed body; reports the answer, how much was sent by then, and the server's peak memory growth. */
+/**
+ * Sends a streamed (chunked) body; reports the answer, how much was sent by
+ * then, and the server's peak memory growth. node:http rather than fetch: a
+ * server that answers early and closes the connection makes fetch fail with
+ * EPIPE on the next write, while http still delivers the answer it read.
+ */
 async function send(url: string, body: ReadableStream<Uint8Array>, state: { sent: number }, headers: Record<string, string>, pid: number | null) {
   const baseline = pid ? rssBytes(pid) : 0;
   let peak = baseline;
   const sampler = pid ? setInterval(() => (peak = Math.max(peak, rssBytes(pid))), 20) : undefined;
   const started = Date.now();
+  const reader = body.getReader();
   try {
-    const response = await fetch(url, { method: "POST", body, headers, duplex: "half" } as RequestInit);
-    const sentWhenAnswered = state.sent;
-    const elapsedMs = Date.now() - started;
-    const text = await response.text().catch(() => "");
-    return { status: response.status, text, sentWhenAnswered, elapsedMs, growth: peak - baseline };
+    return await new Promise<{ status: number; text: string; sentWhenAnswered: number; elapsedMs: number; growth: number }>((resolve, reject) => {
+      let answered = false;
+      const req = httpRequest(url, { method: "POST", headers: { ...headers, "transfer-encoding": "chunked" } }, (res) => {
+        answered = true;
+        const sentWhenAnswered = state.sent;
+        const elapsedMs = Date.now() - started;
+        let text = "";
+        res.setEncoding("utf8");
+        res.on("data", (part: string) => (text += part));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, text, sentWhenAnswered, elapsedMs, growth: peak - baseline }));
+        res.on("error", reject);
+      });
+      // A write after the server closed is expected once it has answered.
+      req.on("error", (error) => (answered ? undefined : reject(error)));
+      (async () => {
+        for (;;) {
+          if (answered || req.destroyed) return;
+          const { done, value } = await reader.read();
+          if (done) return void req.end();
+          if (!req.write(value)) await new Promise((r) => req.once("drain", r));
+        }
+      })().catch(() => {});
+    });
   } finally {
     clearInterval(sampler);
-    await body.cancel().catch(() => {});
+    await reader.cancel().catch(() => {});
   }
 }
 
