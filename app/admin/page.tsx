@@ -5,10 +5,17 @@ import { Card, PageHeader } from "@/components/ui/page-header";
 import { adminStats, ticketStats } from "@/lib/admin/dashboard";
 import { requireStaff } from "@/lib/auth/session";
 import { db } from "@/lib/db";
+import { defaultAttendantState } from "@/lib/tickets/settings/default-attendant";
 
 export default async function AdminHome() {
   const actor = await requireStaff();
-  const [t, tt, stats, tickets] = await Promise.all([getTranslations("admin"), getTranslations("tickets.staff.dashboard"), adminStats(db), ticketStats(db, actor.userId)]);
+  const [t, tt, stats, tickets, attendantState] = await Promise.all([
+    getTranslations("admin"),
+    getTranslations("tickets.staff.dashboard"),
+    adminStats(db),
+    ticketStats(db, actor.userId),
+    defaultAttendantState(db),
+  ]);
   const tiles: { key: keyof typeof stats; href?: string }[] = [
     { key: "activeUsers", href: "/admin/users" },
     { key: "clients", href: "/admin/users?role=CLIENT" },
@@ -20,7 +27,7 @@ export default async function AdminHome() {
   return (
     <>
       <PageHeader title={t("dashboardTitle")} />
-      <DefaultAttendantWarning />
+      <DefaultAttendantWarning state={attendantState} />
       <div className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-3">
         {tiles.map(({ key, href }) => (
           <Card key={key}>

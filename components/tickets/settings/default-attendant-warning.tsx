@@ -1,15 +1,14 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Alert } from "@/components/ui/alert";
-import { db } from "@/lib/db";
-import { defaultAttendantState } from "@/lib/tickets/settings/default-attendant";
+import type { DefaultAttendantState } from "@/lib/tickets/settings/default-attendant";
 
 /**
- * The staff dashboard's warning when the default attendant (seed 001: needed
- * for the portal's movements) is unset or no longer an active staff user.
+ * The staff dashboard's warning when the default attendant (the staff user the
+ * portal's movements are assigned to) is unset or no longer an active staff user.
+ * The page reads the state: components never query the database themselves.
  */
-export async function DefaultAttendantWarning() {
-  const state = await defaultAttendantState(db);
+export async function DefaultAttendantWarning({ state }: { state: DefaultAttendantState }) {
   if (state === "ok") return null;
   const t = await getTranslations("ticketSettings.dashboard");
   return (
