@@ -9,10 +9,11 @@ import { RetryFailedButton } from "./retry-failed-button";
 export async function BulkSendList({ sends, isAdmin, showEvent = true, showMessagesLink = true }: { sends: BulkSendProgress[]; isAdmin: boolean; showEvent?: boolean; showMessagesLink?: boolean }) {
   const t = await getTranslations("outbox");
   const format = await getFormatter();
-  const title = (s: BulkSendProgress) =>
-    t.has(`bulk.title.${s.template}`)
-      ? t(`bulk.title.${s.template}`, { count: s.total })
-      : t("bulk.title.other", { count: s.total, template: templateLabel(t, s.template) });
+  const title = (s: BulkSendProgress) => {
+    // Templates with a title of their own have one in the catalogue; the key is built from data, so checked first.
+    const key = `bulk.title.${s.template}` as "bulk.title.eventStatus";
+    return t.has(key) ? t(key, { count: s.total }) : t("bulk.title.other", { count: s.total, template: templateLabel(t, s.template) });
+  };
   return (
     <ul className="space-y-4" data-testid="bulk-sends">
       {sends.map((s) => {
@@ -71,6 +72,10 @@ export async function BulkSendList({ sends, isAdmin, showEvent = true, showMessa
 }
 
 /** The template's translated name; an unknown one (a retired template) as stored. */
-export function templateLabel(t: { (key: string): string; has(key: string): boolean }, template: string): string {
-  return t.has(`templates.${template}`) ? t(`templates.${template}`) : template;
+type OutboxTranslator = Awaited<ReturnType<typeof getTranslations<"outbox">>>;
+
+/** A template's name in the reader's language; a template without one in the catalogue shows its code. */
+export function templateLabel(t: OutboxTranslator, template: string): string {
+  const key = `templates.${template}` as Parameters<OutboxTranslator>[0];
+  return t.has(key) ? t(key) : template;
 }
