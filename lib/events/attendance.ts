@@ -1,4 +1,4 @@
-// Online access and attendance (seed 000, "Acesso Online"): the join link works
+// Online access and attendance: the join link works
 // from one hour before the start until the end; the first access inside that
 // window records attendance ("ao acessar será confirmada sua presença") and
 // sends the participant to the conference link. Staff can also check people in.

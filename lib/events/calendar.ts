@@ -1,4 +1,4 @@
-// The .ics file of an event (issue 3, item 19). Times are written in UTC
+// The .ics file of an event (download and e-mail attachment). Times are written in UTC
 // ("Z"), which every calendar converts to its viewer's zone without needing a
 // VTIMEZONE block; the event's own zone is named in X-WR-TIMEZONE. A cancelled
 // event's file says so (STATUS:CANCELLED), so importing it updates the entry.

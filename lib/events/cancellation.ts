@@ -1,4 +1,4 @@
-// Cancelling a registration (issue 3 rules 10, 13, 14; seeds 000 and 002). The
+// Cancelling a registration, from the portal, the private link or by staff. The
 // registrant may cancel until the last cancellation date, staff always. Under the
 // event row lock: the counter drops, the earliest reserve takes a freed seat
 // (once), and the secondary events' copies follow.

@@ -1,4 +1,4 @@
-// CPF, the Brazilian taxpayer id (seed 000: certificates require it on file).
+// CPF, the Brazilian taxpayer id (a certificate is issued only with it on file).
 // Stored as its 11 digits; valid only when both check digits match (modulo 11)
 // and the number is not one digit repeated (000.000.000-00 passes the arithmetic).
 

@@ -1,4 +1,4 @@
-// The event's artwork (seed 000, "Geração da Arte"): an image uploaded through
+// The event's artwork (its promotional image): an image uploaded through
 // POST /api/files as artwork (purpose "eventArtwork", staff only) and attached
 // here. The artwork is public with its event, so no other file qualifies: not a
 // ticket's, contact's or guest request's attachment, whoever may read it. Only

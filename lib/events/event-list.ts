@@ -1,6 +1,7 @@
 // Reading events for the dashboard (staff): the searchable, paginated list (one
 // findMany plus one count), one event with its sessions, and the choices of the
-// event form. Other staff can view an event they may not change (seed 000).
+// event form. Other staff can view an event they may not change (an event with
+// a responsible person is changed only by them and by administrators).
 import "server-only";
 import { assertStaff, type Actor } from "@/lib/auth/actor";
 import { parseEnumParam } from "@/lib/admin/list-filters";

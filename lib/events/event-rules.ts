@@ -1,4 +1,4 @@
-// Shared rules of the event record (seed 000): who may change an event, which
+// Shared rules of the event record: who may change an event, which
 // fields a secondary event takes from its main event, and the public slug.
 import { isAdmin, isStaff, type Actor } from "@/lib/auth/actor";
 import type { EventData } from "./schemas";

@@ -1,4 +1,4 @@
-// Creating and editing events (staff; seed 000 "Registro do Evento"). The rules
+// Creating and editing events (staff only). The rules
 // live here, not in the form: the responsible person's lock, secondary events
 // forced to follow their main event (and the main propagating to them), no
 // secondary of a secondary, and the default place of public events.

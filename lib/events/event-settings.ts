@@ -1,6 +1,5 @@
-// Event settings (staff): event types, each internal or public (the seed's
-// "tipo 2"), and named places, one of which may be the default location of
-// public events (the seed's client "1000"). Seeds 000 and 002.
+// Event settings (staff): event types, each internal or public, and named places, one of which may be the default location of
+// public events (the demo data's client "1000").
 import "server-only";
 import { assertStaff, type Actor } from "@/lib/auth/actor";
 import type { Db, DbOrTx } from "@/lib/db";

@@ -1,4 +1,4 @@
-// The participants export (issue 3, item 4): CSV in UTF-8 with a BOM so
+// The participants export: CSV in UTF-8 with a BOM so
 // spreadsheets open accents right, RFC 4180 quoting, one column per question
 // taken from the answers' own snapshots (a later template edit changes nothing).
 import { formatInZone } from "./zoned-time";

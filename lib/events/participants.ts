@@ -1,4 +1,4 @@
-// Participants of an event for staff (issue 3, item 4): the paginated list with
+// Participants of an event for staff: the paginated list with
 // each reserve's position and the certificate state computed in SQL (one query
 // plus a count, no N+1), and the data of the CSV export. Registration and
 // cancellation live in ./registration; staff's own actions in ./staff-participants.

@@ -1,4 +1,4 @@
-// What a portal client sees of events (seed 002): events open for registration
+// What a portal client sees of events: events open for registration
 // are visible in the portal, not cancelled and before their last registration
 // date; "my events" are the client's own registrations, past ones included.
 // Only main events take registrations (sessions follow them), so only they are listed.

@@ -1,4 +1,4 @@
-// Promotion from the reserve list (issue 3 rule 13): when a seat is free, the
+// Promotion from the reserve list: when a seat is free, the
 // earliest reserve by arrival becomes REGISTERED and is e-mailed, once. Runs only
 // under the event row lock, inside the transaction that freed the seat.
 import { now } from "@/lib/clock";

@@ -1,4 +1,4 @@
-// What the public sees (seed 002, "public visibility"): events with public
+// What the public sees without an account: events with public
 // registration, on their own page, without logging in. Sessions (secondary
 // events) are shown on their main event's page and take no registrations; a
 // session's own page (of a public main event) points to its main event.

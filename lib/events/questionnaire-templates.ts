@@ -1,5 +1,5 @@
 // Questionnaire templates (staff): ordered questions filled in when registering
-// (seed 002, "Kyselylomakepohja"). Question ids are kept across edits; answers
+// (one for portal registrations, one for public ones). Question ids are kept across edits; answers
 // store a snapshot of their question, so editing a template never changes them.
 import "server-only";
 import { assertStaff, type Actor } from "@/lib/auth/actor";

@@ -1,5 +1,5 @@
-// Questionnaires filled in when registering (seed 002: "Kyselylomakepohja", with
-// a separate public one). Answers are stored with a snapshot of each question,
+// Questionnaires filled in when registering (an event has a portal questionnaire
+// and a separate public one). Answers are stored with a snapshot of each question,
 // so a later edit of the template never changes what an earlier answer meant.
 import { z } from "zod";
 import { ValidationError } from "@/lib/errors";

@@ -1,4 +1,4 @@
-// Registering for an event (issue 3 rules 10, 12-14; seeds 000 and 002). THE
+// Registering for an event, from the portal, the public page or by staff. THE
 // invariant: no overbooking. Every decision reads the counters under the event
 // row lock (seat-lock.ts) and writes them in the same transaction, with the
 // registration, its replicas in secondary events and its confirmation e-mail.

@@ -1,4 +1,4 @@
-// The day-before reminder (issue 3 item 6; seed 000 "na véspera do evento"): the
+// The day-before reminder (sent on the eve of the event): the
 // hourly job "events.reminders" e-mails REGISTERED participants of events that
 // are not cancelled and did not opt out, at its first run at or after
 // EVENT_REMINDER_HOUR (default 9) on the calendar day before the start, both read

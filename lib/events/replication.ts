@@ -1,5 +1,5 @@
-// Main and secondary events (seed 000: "a inscrição realizada no principal será
-// replicada para os secundários"). A secondary's registrations are copies of the
+// Main and secondary events (a registration made in the main event is
+// replicated to its secondary events). A secondary's registrations are copies of the
 // main's, linked by replicatedFromId, changed only under the MAIN event's lock.
 import type { DbOrTx } from "@/lib/db";
 import { lockEvent, recountSecondaries } from "./seat-lock";

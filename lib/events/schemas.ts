@@ -1,4 +1,4 @@
-// Forms of the events module (issue 3; seeds 000 and 002). One zod schema per
+// Forms of the events module. One zod schema per
 // form, used by the form (zodResolver) and by the server. Messages are keys.
 import { z } from "zod";
 import { optionalDateTime, optionalId } from "@/lib/forms/optional-fields";

@@ -1,4 +1,4 @@
-// Shared pieces of the seat rules (issue 3 rule 13; seeds 000/002): the event row
+// Shared pieces of the seat rules (no overbooking; reserves in arrival order): the event row
 // lock every change of seats runs under, the counters written under it, reserve
 // positions, private-link tokens and the e-mail details of an event.
 import { createHash, randomBytes } from "node:crypto";

@@ -1,5 +1,4 @@
-// Staff managing an event's participants by hand (issue 3, item 4; seed 000
-// "Inscrições dos Participantes"): add someone (optionally linked to an existing
+// Staff managing an event's participants by hand: add someone (optionally linked to an existing
 // client user, required questions may stay blank), cancel, check in. The seat
 // rules stay in ./registration and ./cancellation.
 import "server-only";

@@ -1,5 +1,5 @@
-// Status e-mails (issue 3 item 5; seed 000 "Enviar E-mail"): after a change to
-// Confirmed or Cancelled, or on demand ("Reenviar e-mail"), one individual e-mail
+// Status e-mails: after a change to Confirmed or Cancelled, or on demand
+// ("Resend e-mail"), one individual e-mail
 // per active participant (registered and reserve) with the event's details and
 // status, in the participant's language. A session e-mails its own participants.
 import type { Actor } from "@/lib/auth/actor";

@@ -1,5 +1,5 @@
-// A participant without a CPF on file is asked for it once (issue 3 item 17;
-// seed 000: certificates require a CPF). Texts under "email.certificateCpfRequest".
+// A participant without a CPF on file is asked for it once (a certificate is
+// issued only to a participant whose CPF is on file). Texts under "email.certificateCpfRequest".
 import { Button, Section, Text } from "@react-email/components";
 import { EmailLayout, styles } from "../layout";
 import { defineTemplate } from "../template";

@@ -1,4 +1,4 @@
-// A certificate was issued (issue 3 item 17): the PDF is attached; the e-mail
+// A certificate was issued: the PDF is attached; the e-mail
 // gives its verification code and link. Texts under "email.certificateIssued".
 import { Link, Text } from "@react-email/components";
 import { EmailLayout, styles } from "../layout";

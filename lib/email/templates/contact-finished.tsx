@@ -1,4 +1,4 @@
-// Staff finished a company's contact (seed 003 "Finalizados"): the contact person
+// Staff finished a company's contact (it moves to "Finished"): the contact person
 // is told; the contact stays readable in the portal. Texts under "email.contactFinished".
 import { Text } from "@react-email/components";
 import { EmailLayout, styles } from "../layout";

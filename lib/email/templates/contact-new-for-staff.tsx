@@ -1,4 +1,4 @@
-// A company opened a contact (seed 003): every active staff member and admin is
+// A company opened a contact: every active staff member and admin is
 // told, in their own language. Texts under "email.contactNewForStaff".
 import { defineContactStaffTemplate } from "./contact-quote";
 

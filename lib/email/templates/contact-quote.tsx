@@ -1,5 +1,5 @@
-// The quoted message and the "open" button shared by the Contact us e-mails
-// (seed 003), and the shape of the two staff e-mails. Not a template itself.
+// The quoted message (as the company wrote it) and the "open" button shared by
+// the Contact us e-mails, and the shape of the two staff e-mails. Not a template itself.
 import { Button, Section, Text } from "@react-email/components";
 import { EmailLayout, styles } from "../layout";
 import { defineTemplate, type Translator } from "../template";

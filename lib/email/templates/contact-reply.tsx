@@ -1,4 +1,4 @@
-// Staff answered a company's contact (seed 003): the contact person named on the
+// Staff answered a company's contact: the contact person named on the
 // contact gets the reply. Texts under "email.contactReply".
 import { Text } from "@react-email/components";
 import { EmailLayout, styles } from "../layout";

@@ -1,5 +1,5 @@
-// A seat freed up and a reserve moved to registered (issue 3 rule 13: the first
-// reserve is promoted and e-mailed, once). Texts under "email.eventPromoted".
+// A seat freed up and a reserve moved to registered (the earliest reserve is
+// promoted and e-mailed, once). Texts under "email.eventPromoted".
 import { Text } from "@react-email/components";
 import { EmailLayout, styles } from "../layout";
 import { defineTemplate } from "../template";

@@ -1,4 +1,4 @@
-// Confirmation of an event registration (issue 3, seeds 000/002): registered,
+// Confirmation of an event registration, portal or public: registered,
 // or on the reserve list with its position. Texts under "email.eventRegistration".
 import { Text } from "@react-email/components";
 import { EmailLayout, styles } from "../layout";

@@ -1,5 +1,5 @@
-// The automatic reminder the day before an event (issue 3 item 6; seed 000:
-// "informações do local ou link para acesso na véspera do evento"): the place
+// The automatic reminder the day before an event (participants get the place,
+// or the link to the online conference, on the eve of the event): the place
 // or the way in to the online conference. Texts under "email.eventReminder".
 import { Text } from "@react-email/components";
 import { EmailLayout, styles } from "../layout";

@@ -1,5 +1,5 @@
-// The event's status, sent on demand by staff (issue 3 item 5; seed 000 "Enviar
-// E-mail"): one individual e-mail per participant with the details and the
+// The event's status, sent by staff after a status change or on demand ("Send
+// e-mail"): one individual e-mail per participant with the details and the
 // status (open, confirmed, cancelled). Texts under "email.eventStatus".
 import { Text } from "@react-email/components";
 import { EmailLayout, styles } from "../layout";

@@ -1,4 +1,4 @@
-// The receipt of a guest portal request (seed 004), sent when the requester gave
+// The receipt of a guest portal request, sent when the requester gave
 // an e-mail address: the request number and the private status link.
 // Texts under "email.guestRequestReceived".
 import { Button, Section, Text } from "@react-email/components";

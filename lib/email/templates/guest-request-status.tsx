@@ -1,4 +1,4 @@
-// A guest portal request was opened into a ticket or closed (seed 004): the
+// A guest portal request was opened into a ticket or closed: the
 // requester hears about it, with the private status link.
 // Texts under "email.guestRequestStatus".
 import { Button, Section, Text } from "@react-email/components";

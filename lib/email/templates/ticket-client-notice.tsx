@@ -1,4 +1,4 @@
-// To the client who opened a ticket (issue 4 item 14): the ticket is now their
+// To the client who opened a ticket: the ticket is now their
 // responsibility, staff replied publicly, or it was completed. Texts under
 // "email.ticketClientNotice"; never carries internal notes.
 import { Button, Section, Text } from "@react-email/components";

@@ -1,4 +1,4 @@
-// To the ticket's attendant (issue 4 item 14): the client forwarded it,
+// To the ticket's attendant: the client forwarded it,
 // replied, or approved/rejected the understanding. Texts under
 // "email.ticketStaffNotice".
 import { Button, Section, Text } from "@react-email/components";

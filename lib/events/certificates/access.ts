@@ -1,4 +1,4 @@
-// Reading certificates (issue 3 item 18): the public verification (name, event,
+// Reading certificates: the public verification (name, event,
 // dates, hours — never the CPF) and downloads, each scoped to who may have it:
 // the portal user of the registration or staff, or the holder of a public
 // registrant's private link. Someone else's certificate answers "not found".

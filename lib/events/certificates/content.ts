@@ -1,4 +1,4 @@
-// What a certificate says (issue 3 item 8): the template's body with its
+// What a certificate says: the template's body with its
 // placeholders filled. Dates are written in the event's time zone and the
 // participant's language; the CPF is formatted; unknown placeholders stay as typed.
 import { appUrl } from "@/lib/app-url";

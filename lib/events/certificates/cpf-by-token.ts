@@ -1,5 +1,5 @@
-// A public registrant adds the CPF their certificate needs (seed 000: the CPF is
-// a requirement) through their private link, the only key they hold. Only their
+// A public registrant adds the CPF their certificate needs (no certificate is
+// issued without one) through their private link, the only key they hold. Only their
 // registrations without a CPF are touched; the certificate follows at once when due.
 import "server-only";
 import type { Db } from "@/lib/db";

@@ -1,4 +1,4 @@
-// Automatic certificates (issue 3 item 17; seed 000 "Emissão do Certificado"):
+// Automatic certificates, issued by the daily job:
 // registered participants with recorded attendance of events that ended, were
 // not cancelled and have a certificate template, within 15 days after the end.
 // With a CPF (the registration's or the portal user's) the PDF is stored and

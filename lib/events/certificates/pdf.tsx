@@ -1,4 +1,4 @@
-// The certificate PDF (issue 3 items 8, 17, 18): landscape A4 from the event's
+// The certificate PDF: landscape A4 from the event's
 // certificate template, with the verification code and its public URL.
 // No "server-only" marker: the standalone worker (tsx lib/jobs/worker-main.ts) imports this.
 import { Document, Image, Page, renderToBuffer, StyleSheet, Text, View } from "@react-pdf/renderer";

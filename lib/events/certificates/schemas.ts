@@ -1,4 +1,4 @@
-// The certificate template form (issue 3 item 8). Messages are keys.
+// The certificate template form (title, body with placeholders, signer, logo). Messages are keys.
 import { z } from "zod";
 import { optionalId } from "@/lib/forms/optional-fields";
 

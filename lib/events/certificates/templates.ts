@@ -1,4 +1,4 @@
-// Certificate templates (staff; issue 3 item 8): title, body with placeholders,
+// Certificate templates (staff only): title, body with placeholders,
 // signer and an optional logo (a PNG or JPEG uploaded through /api/files).
 // The rendering side (certificateLayout, used by the issuing job) is in layout.ts.
 import { assertStaff, type Actor } from "@/lib/auth/actor";
