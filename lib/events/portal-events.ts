@@ -38,14 +38,49 @@ const cardSelect = {
 
 export type EventCard = Prisma.EventGetPayload<{ select: typeof cardSelect }>;
 
-/** An event's page (portal and public): the card plus place, customer and sessions. */
+const sessionSelect = {
+  id: true,
+  number: true,
+  slug: true,
+  name: true,
+  status: true,
+  startsAt: true,
+  endsAt: true,
+  timeZone: true,
+  onlineUrl: true,
+  place: { select: { name: true, address: true } },
+} satisfies Prisma.EventSelect;
+
+/** An event's page (portal and public): the card plus place, customer, artwork and sessions. */
 export const eventPageSelect = {
   ...cardSelect,
   slug: true,
+  artworkFileId: true,
   place: { select: { name: true, address: true } },
   customer: { select: { name: true } },
-  secondaryEvents: { select: { number: true, name: true, startsAt: true, endsAt: true }, orderBy: { startsAt: "asc" } },
+  secondaryEvents: { select: sessionSelect, orderBy: [{ startsAt: "asc" }, { number: "asc" }] },
 } satisfies Prisma.EventSelect;
+
+type SessionRow = Prisma.EventGetPayload<{ select: typeof sessionSelect }>;
+
+/**
+ * A session as its main event's page lists it: when, where (the place, or
+ * only that it is online: the conference link is handed out by the join page
+ * alone) and whether the viewer may open the session's own page.
+ */
+export interface SessionView extends Omit<SessionRow, "onlineUrl" | "id"> {
+  isOnline: boolean;
+  reachable: boolean;
+}
+
+export function sessionViews(rows: SessionRow[], reachableIds: ReadonlySet<string>): SessionView[] {
+  return rows.map(({ onlineUrl, id, ...s }) => ({ ...s, isOnline: !!onlineUrl, reachable: reachableIds.has(id) }));
+}
+
+/** The events whose page a portal client may open: open ones, sessions of open ones, and any they registered in. */
+export function portalVisible(actor: Actor, at: Date): Prisma.EventWhereInput {
+  return { OR: [openForRegistration(at), { mainEvent: openForRegistration(at) }, { registrations: { some: { userId: actor.userId } } }] };
+}
 
 export function seatsLeft(event: Pick<EventCard, "seats" | "registeredCount" | "reserveSeats" | "reserveCount">) {
   return { seats: Math.max(0, event.seats - event.registeredCount), reserve: Math.max(0, event.reserveSeats - event.reserveCount) };
@@ -106,9 +141,10 @@ export async function reservePositions(db: DbOrTx, registrationIds: string[]): P
 export async function getPortalEvent(db: DbOrTx, actor: Actor, number: number) {
   assertPortalClient(actor);
   if (!Number.isInteger(number) || number <= 0 || number > 2_147_483_647) throw new NotFoundError("errors.notFoundBody");
+  const at = now();
   const event = await db.event.findFirst({
     // A session of an open main event is shown too: it points to its main event.
-    where: { number, OR: [openForRegistration(now()), { mainEvent: openForRegistration(now()) }, { registrations: { some: { userId: actor.userId } } }] },
+    where: { number, ...portalVisible(actor, at) },
     select: {
       ...eventPageSelect,
       mainEventId: true,
@@ -123,9 +159,17 @@ export async function getPortalEvent(db: DbOrTx, actor: Actor, number: number) {
   if (!event) throw new NotFoundError("errors.notFoundBody");
   const mine = event.registrations[0] ?? null;
   const position = mine?.status === "RESERVE" ? ((await reservePositions(db, [mine.id])).get(mine.id) ?? null) : null;
+  const sessionIds = event.secondaryEvents.map((s) => s.id);
+  // Each session links to its page only when the same rule lets this client open it.
+  const reachable = sessionIds.length ? await db.event.findMany({ where: { id: { in: sessionIds }, ...portalVisible(actor, at) }, select: { id: true } }) : [];
   // The conference link itself is handed out only by the join page (which records attendance).
-  const { onlineUrl, ...rest } = event;
-  return { ...rest, isOnline: !!onlineUrl, registration: mine ? { ...mine, reservePosition: position } : null };
+  const { onlineUrl, secondaryEvents, ...rest } = event;
+  return {
+    ...rest,
+    isOnline: !!onlineUrl,
+    secondaryEvents: sessionViews(secondaryEvents, new Set(reachable.map((r) => r.id))),
+    registration: mine ? { ...mine, reservePosition: position } : null,
+  };
 }
 
 /**

@@ -8,21 +8,27 @@ import { now } from "@/lib/clock";
 import type { DbOrTx } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { eventPageSelect, openForRegistration } from "./portal-events";
+import { eventPageSelect, portalVisible, sessionViews, type SessionView } from "./portal-events";
 
 const publicSelect = {
   ...eventPageSelect,
-  artworkFileId: true,
   publicQuestionnaire: { select: { questions: true } },
   mainEvent: { select: { slug: true, name: true } },
 } satisfies Prisma.EventSelect;
 
-export type PublicEvent = Prisma.EventGetPayload<{ select: typeof publicSelect }>;
+type PublicEventRow = Prisma.EventGetPayload<{ select: typeof publicSelect }>;
+export type PublicEvent = Omit<PublicEventRow, "secondaryEvents"> & { secondaryEvents: SessionView[] };
+
+/** The events with a public page: main events with public registration and their sessions. */
+export const publicVisible: Prisma.EventWhereInput = { OR: [{ publicRegistration: true, mainEventId: null }, { mainEvent: { publicRegistration: true } }] };
 
 export async function getPublicEvent(db: DbOrTx, slug: string): Promise<PublicEvent> {
-  const event = slug.length <= 200 ? await db.event.findFirst({ where: { slug, OR: [{ publicRegistration: true, mainEventId: null }, { mainEvent: { publicRegistration: true } }] }, select: publicSelect }) : null;
+  const event = slug.length <= 200 ? await db.event.findFirst({ where: { slug, ...publicVisible }, select: publicSelect }) : null;
   if (!event) throw new NotFoundError("errors.notFoundBody");
-  return event;
+  const sessionIds = event.secondaryEvents.map((s) => s.id);
+  // A session links to its public page only when that page exists for the public.
+  const reachable = sessionIds.length ? await db.event.findMany({ where: { id: { in: sessionIds }, ...publicVisible }, select: { id: true } }) : [];
+  return { ...event, secondaryEvents: sessionViews(event.secondaryEvents, new Set(reachable.map((r) => r.id))) };
 }
 
 export function isRegistrationOpen(event: Pick<PublicEvent, "status" | "registrationDeadline">, at = now()): boolean {
@@ -31,8 +37,8 @@ export function isRegistrationOpen(event: Pick<PublicEvent, "status" | "registra
 
 /** The artwork file of an event the actor (or the public) may see, or null. */
 export async function eventArtworkFileId(db: DbOrTx, actor: Actor | null, slug: string): Promise<string | null> {
-  const visibility: Prisma.EventWhereInput =
-    actor && isStaff(actor) ? {} : { OR: [{ publicRegistration: true }, { mainEvent: { publicRegistration: true } }, ...(actor && isPortalClient(actor) ? [openForRegistration(now()), { registrations: { some: { userId: actor.userId } } }] : [])] };
-  const event = await db.event.findFirst({ where: { slug, artworkFileId: { not: null }, ...visibility }, select: { artworkFileId: true } });
+  // Exactly the events whose page the viewer may open: the public pages, and the portal pages for a client.
+  const visibility: Prisma.EventWhereInput = actor && isStaff(actor) ? {} : actor && isPortalClient(actor) ? { OR: [publicVisible, portalVisible(actor, now())] } : publicVisible;
+  const event = slug.length <= 200 ? await db.event.findFirst({ where: { slug, artworkFileId: { not: null }, ...visibility }, select: { artworkFileId: true } }) : null;
   return event?.artworkFileId ?? null;
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { EventOverview } from "@/components/events/event-overview";
+import { EventArtwork, EventOverview } from "@/components/events/event-overview";
 import { PublicRegisterForm } from "@/components/events/public-register-form";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/page-header";
@@ -25,14 +25,11 @@ export default async function PublicEventPage({ params }: { params: Promise<{ sl
   const left = seatsLeft(event);
   return (
     <div className="w-full max-w-4xl space-y-6">
-      {event.artworkFileId ? (
-        // eslint-disable-next-line @next/next/no-img-element -- served by our authorized route, not next/image's optimizer
-        <img src={`/api/events/${event.slug}/artwork`} alt={t("artworkAlt", { name: event.name })} className="max-h-96 w-full rounded-lg object-cover" />
-      ) : null}
+      <EventArtwork event={event} />
       <h1 className="text-3xl font-semibold">{event.name}</h1>
       {event.status === "CANCELLED" ? <Alert tone="error">{tp("eventCancelled")}</Alert> : null}
       <div className="grid gap-6 md:grid-cols-[3fr_2fr]">
-        <EventOverview event={event} />
+        <EventOverview event={event} audience="public" />
         <Card>
           <h2 className="mb-3 text-lg font-medium">{t("formTitle")}</h2>
           {event.mainEvent ? (

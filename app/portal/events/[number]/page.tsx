@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { EventOverview } from "@/components/events/event-overview";
+import { EventArtwork, EventOverview } from "@/components/events/event-overview";
 import { PortalRegisterForm } from "@/components/events/portal-register-form";
 import { RegistrationBadge } from "@/components/events/registration-badge";
 import { Alert } from "@/components/ui/alert";
@@ -46,8 +46,11 @@ export default async function PortalEventPage({ params, searchParams }: { params
           <Alert tone="error">{t("eventCancelled")}</Alert>
         </div>
       ) : null}
+      <div className="mb-6">
+        <EventArtwork event={event} />
+      </div>
       <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
-        <EventOverview event={event} />
+        <EventOverview event={event} audience="portal" />
         <Card>
           <h2 className="mb-3 font-medium">{t("yourRegistration")}</h2>
           {registration ? (
