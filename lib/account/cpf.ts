@@ -1,5 +1,5 @@
-// A portal user's own CPF (seed 000: certificates need it; the participant can
-// check and add it in the portal). Valid by its check digits and unique per
+// A portal user's own CPF (certificates need it; the participant can check and
+// add it in the portal). Valid by its check digits and unique per
 // person. "Already registered to another person" tells whether someone holds a
 // CPF, so changes are limited per user (5 an hour) and every attempt, with its
 // outcome, goes to the audit log, which admins read on the user's page.

@@ -1,4 +1,4 @@
-// Who may use "Contact us" in the portal (seed 003: it is for companies): users
+// Who may use "Contact us" in the portal (it is for companies only): users
 // who reach a COMPANY customer, directly or as one of its contact persons. Every
 // portal query on contacts is scoped by these customer ids.
 import "server-only";

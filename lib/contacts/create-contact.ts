@@ -1,4 +1,4 @@
-// A company's representative opens a contact (seed 003 "Novo contato"): the
+// A company's representative opens a contact ("New contact"): the
 // classification of the module in force, then a sub-classification (Central) or
 // a contact channel (CRM), contact person, phone, e-mail, message and optional
 // evidence files. The contact stores the module and the names chosen, so later

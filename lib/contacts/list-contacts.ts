@@ -1,4 +1,4 @@
-// The company's side of "Contact us" (seed 003): "All contacts", "Open" and
+// The company's side of "Contact us": "All contacts", "Open" and
 // "Finished" (tabs with counts, newest update first, search by number) and one
 // contact with its thread. Every query is scoped by the COMPANY customers the
 // user reaches; another company's contact answers exactly like a missing one.

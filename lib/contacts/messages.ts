@@ -1,5 +1,5 @@
-// Adding to a contact's thread (seed 003: a contact "can be complemented with
-// new messages"), by the company while it is OPEN, and by staff (staff.ts). A
+// Adding to a contact's thread (a contact can be complemented with new
+// messages), by the company while it is OPEN, and by staff (staff.ts). A
 // FINISHED contact is read-only until staff reopen it. The status check and the
 // write happen in one transaction on the locked row, so a message never lands
 // on a contact finished a moment before.

@@ -1,4 +1,4 @@
-// Forms of "Contact us" (seed 003, "Fale Conosco"), shared by the client forms
+// Forms of "Contact us", shared by the client forms
 // (zodResolver) and the server actions. Client-safe: zod and enums only.
 // Messages are message keys (messages/*.json "validation" and "contacts.errors").
 import { z } from "zod";
@@ -41,7 +41,7 @@ export const newContactSchema = z
     fileIds,
   })
   .superRefine((v, ctx) => {
-    // Central asks for a sub-classification, CRM for a contact channel (seed 003).
+    // Central asks for a sub-classification, CRM for a contact channel.
     if (v.module === ContactModule.CENTRAL && !v.subclassificationId) ctx.addIssue({ code: "custom", path: ["subclassificationId"], message: "validation.required" });
     if (v.module === ContactModule.CRM && !v.channelId) ctx.addIssue({ code: "custom", path: ["channelId"], message: "validation.required" });
   });

@@ -1,4 +1,4 @@
-// "Contact us" configuration (seed 003): the general parameter choosing module
+// "Contact us" configuration: the general parameter choosing module
 // Central or CRM, and the lists each module keeps: classifications in both,
 // sub-classifications under a Central classification, contact channels in CRM.
 // A record already used by a contact is archived (active = false), never

@@ -1,5 +1,5 @@
-// The back office of "Contact us" (seed 003: "the contact then appears in the
-// back office"): the queue with filters (module, classification, status) and
+// The back office of "Contact us" (every contact a company sends appears
+// there): the queue with filters (module, classification, status) and
 // counts, one contact, and the staff's moves: reply, finish, reopen. Replies
 // and finishing e-mail the company's contact person in the same transaction.
 import "server-only";

@@ -1,4 +1,4 @@
-// Which customer records a portal user reaches (seed 001): companies and
+// Which customer records a portal user reaches: companies and
 // prospects through a contact person first, else the record itself; persons,
 // students and professors through their own record. Every client query that
 // touches customer data is scoped by these ids.

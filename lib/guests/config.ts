@@ -1,5 +1,5 @@
-// The guest portal's form configuration (seed 004: "edit the fields shown to the
-// requester and which are required"). Stored in GuestPortal.fields as JSON and
+// The guest portal's form configuration (admins choose the fields shown to the
+// requester and which are required). Stored in GuestPortal.fields as JSON and
 // validated by these schemas; client-safe (zod only), so the admin form and the
 // public form share them.
 import { z } from "zod";

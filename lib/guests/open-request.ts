@@ -1,5 +1,5 @@
-// "Open" a guest request (seed 004: the status changes from "Created from Guest
-// Portal" to "Open", after which the request is handled like any other): in one
+// "Open" a guest request (its status changes from "Created from Guest Portal"
+// to "Open", after which the request is handled like any other): in one
 // transaction it becomes a ticket of the chosen type in its first staff stage, with
 // the requester's fields in the description and the files attached, and the
 // requester is e-mailed.

@@ -1,5 +1,5 @@
-// The guest portal's one configuration row (seed 004, "Configuration > Guest
-// Portal"): on/off, the form's fields, a welcome text and the shared link's
+// The guest portal's one configuration row ("Configuration > Guest Portal"):
+// on/off, the form's fields, a welcome text and the shared link's
 // secret. Created lazily, disabled, with a fresh token. Admins only; the public
 // side reads it through findPublicGuestPortal.
 import "server-only";

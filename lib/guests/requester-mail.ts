@@ -1,4 +1,4 @@
-// E-mails to the person who sent a guest portal request (seed 004). They have no
+// E-mails to the person who sent a guest portal request. They have no
 // account: the address and language come from the request itself, and every
 // message carries the private status link. Written to the outbox in the caller's
 // transaction; the caller wakes the sender (notifyOutbox) after commit.

@@ -1,4 +1,4 @@
-// Staff triage of guest requests (seed 004): they arrive "Created from Guest
+// Staff triage of guest requests: they arrive "Created from Guest
 // Portal", newest first; staff read them, delete them (with their files) or
 // open them into tickets (open-request.ts).
 import "server-only";

@@ -1,5 +1,5 @@
-// A guest portal submission (seed 004: people without an account create work
-// requests through the shared link). Everything a public form needs happens
+// A guest portal submission (people without an account create work requests
+// through the shared link). Everything a public form needs happens
 // here, in the order that keeps abuse cheap: the per-address limit before the
 // body is read, the body read up to a limit, the honeypot and the signed form
 // token, the proof of work (lib/security/proof-of-work.ts: its difficulty rises

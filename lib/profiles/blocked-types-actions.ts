@@ -1,7 +1,6 @@
 "use server";
 
-// Server action of the profile page's "blocked ticket types" (seed 001
-// "Bloquear Tipo de Atendimento"): admin guard, schema, domain function.
+// Server action of the profile page's "blocked ticket types": admin guard, schema, domain function.
 import { revalidatePath } from "next/cache";
 import { requireAdmin } from "@/lib/auth/session";
 import { db } from "@/lib/db";

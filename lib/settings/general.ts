@@ -6,9 +6,9 @@ import type { DbOrTx } from "@/lib/db";
 import { ContactModule } from "@/lib/generated/prisma/enums";
 
 const generalSettings = {
-  /** Seed 001: the attendant through whom portal movements are recorded. */
+  /** The attendant through whom the portal's ticket movements are recorded. */
   "tickets.defaultAttendantId": z.uuid(),
-  /** Seed 003: whether "Contact us" works with module Central or CRM. */
+  /** Whether "Contact us" works with module Central or CRM. */
   "contacts.module": z.enum(ContactModule),
 } as const;
 

@@ -1,5 +1,5 @@
-// Staff operations on a ticket (issue 4 items 12, 13): assignment, and the
-// administrators' cancel and delete (seed 001: only administrators, only while
+// Staff operations on a ticket: assignment, and the administrators' cancel
+// and delete (only administrators, only while
 // the ticket is under the client's responsibility; deleting only after
 // cancelling). Deleting removes the ticket's files and leaves an audit entry.
 import type { Actor } from "@/lib/auth/actor";

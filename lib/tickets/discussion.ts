@@ -1,6 +1,6 @@
-// The discussion and attachments (issue 4 items 8, 10, 12). A client may write
-// and attach files while the ticket is open, whoever's turn it is (the seed's
-// "Aguardando retorno" keeps the discussion and attachments open); completed
+// The discussion and attachments. A client may write and attach files while
+// the ticket is open, whoever's turn it is (a stage waiting for the client's
+// answer keeps the discussion and attachments open); completed
 // and cancelled tickets are read-only. Staff may also write internal notes,
 // which never reach the client.
 import type { Actor } from "@/lib/auth/actor";

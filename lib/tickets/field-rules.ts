@@ -1,7 +1,7 @@
-// Field rules per type and stage (seed 001): invisible, required, read-only and
+// Field rules per type and stage: invisible, required, read-only and
 // "required from the previous stage". The portal decides visibility only by
-// invisibleInPortal and staff screens only by invisible (the seed's
-// "Observação"); required and read-only apply to both. Pure functions, so the
+// invisibleInPortal and staff screens only by invisible (a field such as an
+// internal remark can be hidden from one side only); required and read-only apply to both. Pure functions, so the
 // same rules drive the forms and the server's checks.
 import type { TicketFieldKind } from "@/lib/generated/prisma/enums";
 

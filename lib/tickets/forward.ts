@@ -1,4 +1,4 @@
-// Moving a ticket on (issue 4 items 2, 11, 12): along an allowed transition,
+// Moving a ticket on ("Save/Request"): along an allowed transition,
 // with one of its conditions and a reason. A client may forward only while the
 // ticket is theirs, and their move is recorded through the default attendant;
 // staff may forward an open ticket from any stage. Parameter values sent with

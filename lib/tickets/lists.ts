@@ -1,4 +1,4 @@
-// The two ticket lists (issue 4 items 8 and 12). Both are one page query plus
+// The two ticket lists, the client's and the staff queue. Both are one page query plus
 // one count, sorted by last update, on indexes that lead with the filter
 // (customerId/status/responsible for the portal, status/assignee for staff).
 import type { Actor } from "@/lib/auth/actor";

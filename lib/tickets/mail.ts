@@ -1,4 +1,4 @@
-// Ticket e-mails (issue 4 item 14), written to the outbox in the caller's
+// Ticket e-mails, written to the outbox in the caller's
 // transaction and in the recipient's language. The client is the user who
 // opened the ticket; the staff side is the assigned attendant, else the
 // default attendant.

@@ -1,4 +1,4 @@
-// What the portal's "new ticket" form offers (issue 4 item 9): the customer
+// What the portal's "new ticket" form offers: the customer
 // records the client reaches, the groups and types their profile may use,
 // each type's parameters under its first stage's portal rules, and the first
 // stage's transitions for "Save/Request".

@@ -1,4 +1,4 @@
-// A client opens a ticket from the portal (issue 4 item 9; seed 001): group and
+// A client opens a ticket from the portal: group and
 // type (not blocked for their profile), subject, description, the type's
 // parameters under the first stage's rules, attachments, and "Save/Request",
 // which forwards it at once with a condition and a reason. The movement is

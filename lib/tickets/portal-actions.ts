@@ -1,6 +1,6 @@
 "use server";
 
-// The portal's ticket actions (issue 4 items 8-11): thin wrappers over the
+// The portal's ticket actions (open, forward, discuss, decide): thin wrappers over the
 // domain (open-ticket.ts, forward.ts, discussion.ts, understanding.ts), which
 // check scope, turn and field rules again. E-mails are queued after commit.
 import { revalidatePath } from "next/cache";

@@ -1,4 +1,4 @@
-// The understanding ("entendimento", seed 001): the attendant's analysis or
+// The understanding: the attendant's analysis or
 // proposed solution. Staff write it; handing the ticket to a client stage asks
 // for the client's decision; the client approves or rejects it (a rejection
 // needs a reason) while the ticket is theirs, and the decision hands the

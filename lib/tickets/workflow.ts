@@ -1,6 +1,6 @@
 // The workflow engine: a ticket under a row lock, its parameter values checked
-// against the stage rules, and the move into the next stage (seed 001
-// "Salvar/Solicitar": a condition and a reason, kept in the stage history).
+// against the stage rules, and the move into the next stage ("Save/Request":
+// a condition and a reason, kept in the stage history).
 import { now } from "@/lib/clock";
 import type { DbOrTx } from "@/lib/db";
 import { ConflictError, ValidationError } from "@/lib/errors";

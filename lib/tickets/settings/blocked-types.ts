@@ -1,4 +1,4 @@
-// Blocked ticket types per profile (seed 001 "Bloquear Tipo de Atendimento"):
+// Blocked ticket types per profile:
 // the types a profile's users may neither see nor open in the portal. Editing
 // them is part of the profile (admin only); reading them is the runtime's.
 import "server-only";

@@ -1,5 +1,4 @@
-// The default attendant (seed 001: "configurar um atendente nos parâmetros
-// gerais"): the staff user through whom the portal's movements are recorded.
+// The default attendant (a general parameter): the staff user through whom the portal's movements are recorded.
 // A setting that is unset, or that points to a user who is no longer an active
 // STAFF/ADMIN, reads as "no default attendant" so nothing is recorded in the
 // name of someone who cannot act.

@@ -1,5 +1,5 @@
-// A parameter's label in the viewer's language (seed 001 parameters are shown
-// to clients in pt-BR, fi or en). Missing or empty translations fall back to
+// A parameter's label in the viewer's language (parameters are shown to
+// clients in pt-BR, fi or en). Missing or empty translations fall back to
 // English, which is required. No server-only imports: forms use it too.
 export type FieldLabels = { en: string; "pt-BR"?: string; fi?: string };
 

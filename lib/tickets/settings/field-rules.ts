@@ -1,6 +1,6 @@
-// The field-rule matrix of a type (seed 001): per parameter and stage, whether
+// The field-rule matrix of a type: per parameter and stage, whether
 // it is invisible (staff screens), invisible in the portal (independent of
-// invisible: seed 001 "Observação"), required, read-only, or required from the
+// invisible, so a field can be hidden from clients only), required, read-only, or required from the
 // previous stage. One TicketFieldRule row per cell that has any flag; no row
 // means visible, optional and editable. Combinations nobody could satisfy are
 // refused. Staff only.

@@ -1,4 +1,4 @@
-// A type's parameters (seed 001 "parâmetros do tipo de atendimento"): custom
+// A type's parameters: custom
 // fields with a label per language (English required, the others fall back to
 // it), a kind, the choices of the choice kinds, an order and an active flag.
 // A field that tickets have values for keeps its kind and is deactivated

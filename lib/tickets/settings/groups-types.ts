@@ -1,5 +1,5 @@
-// Ticket groups and types (seed 001: "é obrigatório o preenchimento do Grupo e
-// do Tipo"). Staff only. Names are unique (groups overall, types within their
+// Ticket groups and types (every ticket must have a group and a type). Staff
+// only. Names are unique (groups overall, types within their
 // group). A group or type that tickets use is deactivated instead of deleted,
 // so those tickets keep their classification.
 import "server-only";

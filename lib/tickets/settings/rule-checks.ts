@@ -1,4 +1,4 @@
-// Which field-rule combinations nobody could satisfy (seed 001 field rules).
+// Which field-rule combinations nobody could satisfy.
 // Pure, so the matrix form warns at once and the server refuses the same cells.
 import { StageResponsible } from "@/lib/generated/prisma/enums";
 import type { RuleCell } from "./schemas";

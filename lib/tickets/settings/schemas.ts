@@ -1,4 +1,4 @@
-// Forms of the ticket settings pages (seed 001): groups, types, workflow
+// Forms of the ticket settings pages: groups, types, workflow
 // stages and transitions, parameters (custom fields), the field-rule matrix,
 // staff teams, the default attendant and a profile's blocked types. Shared by
 // the client forms (zodResolver) and the server actions; messages are keys.

@@ -1,4 +1,4 @@
-// Whether the portal can open tickets of a type (seed 001: a new ticket enters
+// Whether the portal can open tickets of a type (a new ticket enters
 // the workflow at its first stage, where the client fills it in and forwards
 // it). The first active stage by position is the start; it must be the
 // client's, with at least one way out. Pure, shared by the type page and tests.

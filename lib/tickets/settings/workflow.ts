@@ -1,4 +1,4 @@
-// A type's workflow (seed 001 "fluxo de trabalho"): ordered stages, each the
+// A type's workflow: ordered stages, each the
 // client's or the staff's turn (optionally handed to a team and/or an
 // attendant), terminal stages that complete the ticket, and the allowed moves
 // between stages with their named conditions ("condição de repasse").
