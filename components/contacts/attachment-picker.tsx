@@ -1,6 +1,6 @@
 "use client";
 
-// Evidence files for a contact message (seed 003): each chosen file is uploaded
+// Evidence files for a contact message: each chosen file is uploaded
 // at once through POST /api/files; the form then sends only the upload ids
 // (onChange), which the server attaches with claimUploads (the sender's own
 // uploads only). The form empties it by changing its `key`.

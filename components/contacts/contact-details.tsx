@@ -1,4 +1,4 @@
-// The facts of a contact as it was created (seed 003): module and the names of
+// The facts of a contact as it was created: module and the names of
 // classification, sub-classification or contact channel stored with it, the
 // company, the contact person's phone and e-mail, and its dates.
 import { getFormatter, getTranslations } from "next-intl/server";

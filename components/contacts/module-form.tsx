@@ -1,6 +1,6 @@
 "use client";
 
-// The general parameter of seed 003: whether "Contact us" works with module
+// The general parameter that says whether "Contact us" works with module
 // Central or CRM. Admins only (the server checks again).
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";

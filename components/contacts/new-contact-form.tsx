@@ -1,6 +1,6 @@
 "use client";
 
-// The "New contact" form (seed 003). It follows the module in force: Central asks
+// The "New contact" form. It follows the module in force: Central asks
 // for a sub-classification of the chosen classification (the select lists only
 // that classification's), CRM for a contact channel.
 import { useTranslations } from "next-intl";

@@ -1,4 +1,4 @@
-// "All contacts", "Open" and "Finished" (seed 003) as links with their counts;
+// "All contacts", "Open" and "Finished" as links with their counts;
 // the other filters of the URL are kept, the page goes back to 1.
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";

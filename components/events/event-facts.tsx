@@ -1,7 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { seatsLeft, type EventCard } from "@/lib/events/portal-events";
 
-/** The facts seed 002 lists for an event: number, seats and reserve seats left, deadlines, start and end. */
+/** The facts a registrant sees for an event: number, seats and reserve seats left, deadlines, start and end. */
 export async function EventFacts({ event }: { event: EventCard }) {
   const t = await getTranslations("events.portal");
   const format = await getFormatter();

@@ -1,6 +1,6 @@
 "use client";
 
-// Status e-mails (issue 3 item 5): the question shown right after saving a change
+// Status e-mails: the question shown right after saving a change
 // to Confirmed or Cancelled, and the "Resend e-mail" button of the event page.
 // Both queue one e-mail per active participant and say how many were queued.
 import { useTranslations } from "next-intl";

@@ -1,6 +1,6 @@
 "use client";
 
-// The shared guest link (seed 004: "copy the public link and share it"): a
+// The shared guest link (admins copy the public link and share it): a
 // selectable field, a copy button with a visible confirmation (the field stays
 // as the fallback when the clipboard is unavailable), and regeneration behind a
 // confirmation, after which the old link answers "not found".

@@ -1,7 +1,7 @@
 "use client";
 
-// The guest portal's configuration (seed 004: "edit the fields shown to the
-// requester and which are required"): on/off, welcome text, each built-in field
+// The guest portal's configuration (admins choose the fields shown to the
+// requester and which are required): on/off, welcome text, each built-in field
 // shown/required, the category choices, custom fields; and beside it a live,
 // read-only preview of the public form with the unsaved changes.
 import { zodResolver } from "@hookform/resolvers/zod";

@@ -1,6 +1,6 @@
 "use client";
 
-// The public guest form (seed 004), built from the portal's configuration: only
+// The public guest form, built from the portal's configuration: only
 // the shown fields, validated in the browser with the same schema the server
 // uses (buildGuestRequestSchema). It posts multipart to /api/guest/<token>
 // (files included, no account) and moves to the private status page. The

@@ -4,7 +4,7 @@ import type { GuestRequestStatus } from "@/lib/generated/prisma/enums";
 
 const tones = { CREATED: "amber", OPENED: "blue", CLOSED: "gray" } as const;
 
-/** Staff wording: CREATED reads "Created from Guest Portal" (seed 004). */
+/** Staff wording: CREATED reads "Created from Guest Portal". */
 export function GuestRequestStatusBadge({ status, audience = "staff" }: { status: GuestRequestStatus; audience?: "staff" | "requester" }) {
   const t = useTranslations("guests");
   return <Badge tone={tones[status]}>{audience === "staff" ? t(`status.${status}`) : t(`publicStatus.${status}`)}</Badge>;

@@ -1,6 +1,6 @@
 "use client";
 
-// "Open" a guest request into a ticket (seed 004): the group narrows the types
+// "Open" a guest request into a ticket: the group narrows the types
 // offered; only active types are listed (the server checks again).
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";

@@ -1,7 +1,7 @@
 "use client";
 
-// "Add files" without a message (seed 001: attaching stays possible while the
-// ticket waits for staff). Staff screens may mark the files internal.
+// "Add files" without a message (attaching stays possible while the ticket
+// waits for staff). Staff screens may mark the files internal.
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { useErrorText } from "@/components/forms/use-action-form";

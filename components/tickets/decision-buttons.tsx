@@ -1,7 +1,7 @@
 "use client";
 
-// The client's decision on the understanding (seed 001: "aprovar e/ou
-// desaprovar entendimentos"): Approve or Reject open a dialog that hands the
+// The client's decision on the understanding (the client approves or rejects
+// it): Approve or Reject open a dialog that hands the
 // ticket on along a transition (preselected: back to staff, with the condition
 // that means the decision; a condition meaning the other one is not offered) and asks for a reason, required to reject.
 import { useTranslations } from "next-intl";

@@ -1,6 +1,6 @@
 "use client";
 
-// "Save/Request" on a ticket (seed 001; issue 4 items 11 and 12): the editable
+// "Save/Request" on a ticket, by the client or staff: the editable
 // parameters, the next stage with its condition, and the reason, sent
 // together to the forward action. "Save" (when given) stores the parameters
 // without moving the ticket. The server enforces the stage's rules again.

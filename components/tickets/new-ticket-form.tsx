@@ -1,6 +1,6 @@
 "use client";
 
-// The portal's new ticket (issue 4 item 9; seed 001): the customer record
+// The portal's new ticket: the customer record
 // (when the user reaches several), group then type, subject, description, the
 // type's parameters as its first stage shows them, attachments, and the
 // "Save/Request" hand-over with condition and reason. Server errors land on

@@ -1,4 +1,4 @@
-// The portal's predefined filters (seed 001): All, Under my responsibility,
+// The portal's predefined filters: All, Under my responsibility,
 // Awaiting reply, Completed, Cancelled, as links with their counts. The search
 // is kept and the page goes back to 1.
 import Link from "next/link";

@@ -1,4 +1,4 @@
-// The stage history (seed 001 "histórico de etapas"): every stage passed, with
+// The stage history: every stage passed, with
 // condition, reason, who moved it (a portal move is recorded through the
 // default attendant, "via portal by" the client), when, and the time it spent
 // in the stage it left. No "use client": server and client alike.

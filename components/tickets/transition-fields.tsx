@@ -1,6 +1,6 @@
 "use client";
 
-// The "Save/Request" hand-over (seed 001): the next stage among the allowed
+// The "Save/Request" hand-over: the next stage among the allowed
 // transitions, one of its conditions, and the reason. Bound to a
 // react-hook-form form with the fields toStageId, conditionId and reason.
 import { useTranslations } from "next-intl";

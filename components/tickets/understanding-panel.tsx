@@ -1,4 +1,4 @@
-// The understanding ("entendimento", seed 001): the attendant's analysis or
+// The understanding: the attendant's analysis or
 // proposed solution, with its state. The client's Approve / Reject buttons and
 // the staff's editor are passed in as `actions`, each audience binding its own.
 // No "use client": renders on the server and inside client components alike.

@@ -1,7 +1,6 @@
 "use client";
 
-// The profile page's "blocked ticket types" (seed 001 "Bloquear Tipo de
-// Atendimento"): the types this profile's users may neither see nor open,
+// The profile page's "blocked ticket types": the types this profile's users may neither see nor open,
 // grouped by ticket group.
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";

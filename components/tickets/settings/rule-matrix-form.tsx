@@ -1,9 +1,9 @@
 "use client";
 
-// The field-rule matrix of a type (seed 001): one row per parameter, one
+// The field-rule matrix of a type: one row per parameter, one
 // column per stage, and in each cell the five independent flags. "Invisible in
-// the portal" is its own checkbox, independent of "invisible" (seed 001
-// "Observação"). Impossible combinations are flagged at once and refused by
+// the portal" is its own checkbox, independent of "invisible" (a field
+// can be hidden from clients only). Impossible combinations are flagged at once and refused by
 // the server.
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";

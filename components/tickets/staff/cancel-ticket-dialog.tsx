@@ -1,6 +1,6 @@
 "use client";
 
-// An administrator cancels a ticket opened by mistake (seed 001): a modal
+// An administrator cancels a ticket opened by mistake: a modal
 // dialog asks for the required reason. Native <dialog>: focus stays inside,
 // Escape closes it, focus returns to the button.
 import { zodResolver } from "@hookform/resolvers/zod";

@@ -1,6 +1,6 @@
 "use client";
 
-// Staff write or revise the understanding (the "entendimento" of seed 001):
+// Staff write or revise the understanding:
 // the analysis or proposed solution the client approves or rejects once the
 // ticket reaches them. A revision clears the earlier decision (the domain does).
 import { zodResolver } from "@hookform/resolvers/zod";
