@@ -1,4 +1,4 @@
-// Demo data of "Contact us" (seed 003): Central classifications with their
+// Demo data of "Contact us": Central classifications with their
 // sub-classifications, CRM classifications and contact channels. Fixed ids, so
 // running the seed again changes nothing; the module parameter is left unset
 // (Central, the default).

@@ -1,4 +1,4 @@
-// Demo ticket settings (seed 001), called from prisma/seed.ts: the "Service
+// Demo ticket settings, called from prisma/seed.ts: the "Service
 // desk" team, groups Support (Incident, Question) and Billing (Invoice
 // dispute) with their workflows, Incident's parameters and field rules, the
 // default attendant, and a "Students" profile that blocks "Invoice dispute".

@@ -17,8 +17,8 @@ export async function generateMetadata() {
   return { title: (await getTranslations("guests.list"))("title") };
 }
 
-// Requests from the guest portal, newest first (seed 004: they arrive "Created
-// from Guest Portal" and wait for staff to open or delete them).
+// Requests from the guest portal, newest first (they arrive "Created from Guest
+// Portal" and wait for staff to open or delete them).
 export default async function GuestRequestsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireStaff();
   const params = await searchParams;

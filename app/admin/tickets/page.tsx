@@ -1,4 +1,4 @@
-// The staff queue (issue 4 item 12): filters in the URL, one page query plus
+// The staff queue: filters in the URL, one page query plus
 // one count (lib/tickets/lists.ts), oldest-updated last.
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";

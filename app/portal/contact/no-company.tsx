@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/page-header";
 
-/** Shown instead of the form and the lists to users not linked to a company (seed 003: companies only). */
+/** Shown instead of the form and the lists to users not linked to a company ("Contact us" is for companies only). */
 export async function NoCompany() {
   const t = await getTranslations("contacts");
   return (

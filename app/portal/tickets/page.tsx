@@ -22,7 +22,7 @@ export default async function PortalTicketsPage({ searchParams }: { searchParams
   const actor = await requireClient();
   const params = await searchParams;
   const [t, format, list, attendant] = await Promise.all([getTranslations("tickets.portal"), getFormatter(), listClientTickets(db, actor, params), defaultAttendant(db)]);
-  // Seed 001: without a default attendant no portal movement can be recorded, so nothing can be opened.
+  // Without a default attendant no portal movement can be recorded, so nothing can be opened.
   const ready = attendant !== null;
   const empty = list.q ? t("noMatches") : t(`empty.${list.filter}`);
   return (

@@ -10,7 +10,7 @@ import { issueGuestFormToken } from "@/lib/guests/form-token";
 import { findPublicGuestPortal } from "@/lib/guests/portal";
 import { allowedUploadExtensions, uploadMaxBytes } from "@/lib/storage";
 
-// The shared guest link (seed 004): anyone holding it may send a request, no
+// The shared guest link: anyone holding it may send a request, no
 // account needed. A disabled portal and an old or unknown link are "not found".
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("guests.form"))("title"), robots: { index: false, follow: false } };

@@ -17,7 +17,7 @@ export async function generateMetadata({ params }: { params: Promise<{ number: s
 }
 
 // One guest request: everything the requester sent, its files, and the staff's
-// two choices while it waits (seed 004): open it into a ticket, or delete it.
+// two choices while it waits: open it into a ticket, or delete it.
 export default async function GuestRequestPage({ params }: { params: Promise<{ number: string }> }) {
   const actor = await requireStaff();
   const request = await orNotFound(getGuestRequest(db, actor, (await params).number));

@@ -1,4 +1,4 @@
-// The staff ticket page (issue 4 items 12 and 13): the view comes from
+// The staff ticket page: the view comes from
 // staffTicketView (fields under the staff rules, internal notes and files
 // included) and every form is bound to a staff action for this ticket.
 import Link from "next/link";

@@ -15,7 +15,7 @@ export async function generateMetadata() {
   return { title: (await getTranslations("guests.settings"))("title") };
 }
 
-// Configuration > Guest Portal (seed 004). Admins only: the (admin-only) layout
+// Configuration > Guest Portal. Admins only: the (admin-only) layout
 // answers 403 to staff, and the domain functions check again.
 export default async function GuestPortalSettingsPage() {
   const actor = await requireAdmin();
