@@ -1,4 +1,4 @@
-// "Contact us" in a real browser (seed 003). In Central mode the company's
+// "Contact us" in a real browser. In Central mode the company's
 // representative sends a contact with an evidence file; staff reply; the
 // representative adds a message; staff finish it and it shows under Finished.
 // Another portal user (a prospect, not a company) can neither open it nor its

@@ -1,4 +1,4 @@
-// The guest portal in a real browser (seed 004): the administrator makes Phone
+// The guest portal in a real browser: the administrator makes Phone
 // required and hides "Location or site", sees it in the preview, saves and
 // copies the public link; an anonymous visitor (own browser context, no
 // account) sees only the configured fields, meets the required-field error and

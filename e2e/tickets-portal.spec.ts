@@ -1,4 +1,4 @@
-// The client's side of tickets in a real browser (issue 4 items 8-10): Pedro
+// The client's side of tickets in a real browser: Pedro
 // opens an Incident, meets the required "Affected system" error from the
 // server with his input kept, fills it and submits with an attachment; the
 // ticket waits for staff ("Awaiting reply") yet its discussion still takes his

@@ -1,5 +1,5 @@
 // The whole ticket round trip in a real browser, client and staff side by side
-// (issue 4, seed 001): Pedro opens an Incident and meets the required-parameter
+// on the demo settings: Pedro opens an Incident and meets the required-parameter
 // error; Sam (staff) writes an understanding and forwards it; Pedro rejects it
 // with a reason; Sam revises and forwards again; Pedro approves; Sam completes
 // it; Pedro finds it under Completed, read-only, with the whole stage history.

@@ -1,4 +1,4 @@
-// Certificate templates (issue 3 item 8): staff only, logo must be a PNG/JPEG
+// Certificate templates: staff only, logo must be a PNG/JPEG
 // the actor may read, the preview renders a PDF, and an event's template
 // follows the main event into its sessions.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

@@ -1,4 +1,4 @@
-// Automatic certificates (issue 3 items 17-18; seed 000 "Emissão do Certificado"):
+// Automatic certificates, issued by the daily job, and their verification:
 // only with attendance, only after the end and within 15 days, never for a
 // cancelled event, never twice (also concurrently); no CPF → one request, then
 // the certificate once the CPF is added inside the window; a real PDF; the

@@ -1,4 +1,4 @@
-// The company's side of "Contact us" (seed 003): only users linked to a COMPANY
+// The company's side of "Contact us": only users linked to a COMPANY
 // customer send contacts; the form follows the module in force (Central:
 // classification + sub-classification; CRM: classification + contact channel);
 // contact person, phone, e-mail and message are required; evidence files are the

@@ -1,5 +1,5 @@
-// Companies see only their own contacts (seed 003; ARCHITECTURE "every query is
-// scoped by the actor"): another company's contact numbers, attachments and
+// Companies see only their own contacts (docs/ARCHITECTURE.md: every query is
+// scoped by the actor): another company's contact numbers, attachments and
 // customer ids are probed through the domain, the server actions, the pages and
 // the file download (openFile). Another company's record answers exactly like a
 // missing one. The session and the database of the actions and pages are this

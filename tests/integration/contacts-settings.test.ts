@@ -1,4 +1,4 @@
-// "Contact us" configuration (seed 003): the module parameter (Central or CRM,
+// "Contact us" configuration: the module parameter (Central or CRM,
 // Central by default, admins only), classifications per module, sub-classifications
 // only under Central ones, contact channels, and archive-instead-of-delete for
 // records a contact uses.

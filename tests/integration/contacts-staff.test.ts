@@ -1,4 +1,4 @@
-// The back office of "Contact us" (seed 003): the queue with filters (module,
+// The back office of "Contact us": the queue with filters (module,
 // classification, status), counts and pagination; replies (with files), finish
 // and reopen; the company's contact person is e-mailed on a reply and when the
 // contact is finished, at the contact's e-mail, in the language of the user who

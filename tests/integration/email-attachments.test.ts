@@ -1,4 +1,4 @@
-// E-mail attachments (issue 3 items 17, 19): stored with their message in the
+// E-mail attachments (certificates, calendar files): stored with their message in the
 // caller's transaction, handed to the transport byte for byte, sent by Resend as
 // base64; the registration confirmation carries the event's .ics.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

@@ -1,4 +1,4 @@
-// Online access (seed 000): nothing is recorded before start − 1 h; inside the
+// Online access: nothing is recorded before start − 1 h; inside the
 // window the first access records attendance and yields the conference link;
 // after the end the event is over. Only registered participants may join.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";

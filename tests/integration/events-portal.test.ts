@@ -1,4 +1,4 @@
-// What portal clients see of events (seed 002): open events are visible in the
+// What portal clients see of events: open events are visible in the
 // portal, not cancelled and before their last registration date; "my events"
 // lists the client's own registrations, past ones included, with reserve positions.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";

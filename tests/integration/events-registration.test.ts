@@ -1,4 +1,4 @@
-// Registration rules of issue 3 (seeds 000 and 002): seats then reserve then
+// Registration rules: seats then reserve then
 // "full", deadlines, visibility, main/secondary replication, one registration per
 // e-mail, cancellation with promotion of the first reserve (once), answers with
 // their question snapshot. The concurrency block needs PostgreSQL.

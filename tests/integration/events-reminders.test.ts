@@ -1,4 +1,4 @@
-// The day-before reminder (issue 3 item 6; seed 000): due at the reminder hour of
+// The day-before reminder: due at the reminder hour of
 // the calendar day before the start, in the event's time zone; to REGISTERED
 // participants of events not cancelled and not opted out; with the place or the
 // way in; once per participant even across repeated, concurrent or interrupted runs.

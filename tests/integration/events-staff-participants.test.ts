@@ -1,4 +1,4 @@
-// Staff managing participants (issue 3 items 4 and 16): adding someone by hand
+// Staff managing participants: adding someone by hand
 // (required questions may stay blank, optional link to a client user), cancelling
 // with promotion of the first reserve (e-mailed), check-in, and the certificate
 // state selected in the participants query.

@@ -1,4 +1,4 @@
-// Status e-mails (issue 3 item 5; seed 000 "Enviar E-mail"): saving a change to
+// Status e-mails: saving a change to
 // Confirmed or Cancelled reports how many participants to ask about; sending
 // queues one e-mail per active participant, in their language, in one
 // transaction; only staff who may change the event may send; sessions e-mail

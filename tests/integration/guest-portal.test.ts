@@ -1,4 +1,4 @@
-// The guest portal's configuration (seed 004, "Configuration > Guest Portal"):
+// The guest portal's configuration ("Configuration > Guest Portal"):
 // admins only; one row created lazily, disabled, with an unguessable link; the
 // fields' configuration is validated; regenerating the link kills the old one.
 process.env.AUTH_SECRET ??= "guest-portal-test-secret-0123456789";

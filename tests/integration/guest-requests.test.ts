@@ -1,4 +1,4 @@
-// Staff triage of guest requests (seed 004): listed newest first with a status
+// Staff triage of guest requests: listed newest first with a status
 // filter and a count for the navigation; deleted with their files; or "opened"
 // into a normal ticket of an active type, with the requester's fields in the
 // description, the files attached and the requester e-mailed. The requester's

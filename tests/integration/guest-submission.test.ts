@@ -1,4 +1,4 @@
-// The public guest form (seed 004): anyone with the link sends a request; only
+// The public guest form: anyone with the link sends a request; only
 // the configured fields are taken, validated on the server with the form's own
 // schema; files are checked by their bytes; a honeypot, a signed form token
 // with a timing check, a per-address rate limit and a proof of work whose

@@ -1,4 +1,4 @@
-// Ticket type parameters (custom fields) and the field-rule matrix (seed 001):
+// Ticket type parameters (custom fields) and the field-rule matrix:
 // labels per language with English required, kinds and their choices, order,
 // activation; per field and stage the five independent flags, stored only when
 // any is set, and the combinations nobody could fill in refused.

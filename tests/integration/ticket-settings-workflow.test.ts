@@ -1,4 +1,4 @@
-// Ticket type workflows (seed 001): ordered stages with a responsible party,
+// Ticket type workflows: ordered stages with a responsible party,
 // terminal stages, transitions within the type with named conditions, the
 // start-stage warning, and edits that never break tickets already inside.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

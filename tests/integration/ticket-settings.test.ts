@@ -1,4 +1,4 @@
-// Ticket settings (seed 001): groups and types, staff teams, the default
+// Ticket settings: groups and types, staff teams, the default
 // attendant general parameter and the blocked types of a profile, with their
 // authorization (staff for settings, admin for profiles).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

@@ -1,4 +1,4 @@
-// Who reaches which ticket (issue 4, security): a client never reads or
+// Who reaches which ticket: a client never reads or
 // changes another customer's tickets, messages or files; internal notes and
 // fields invisible in the portal never reach the client; blocked types are
 // hidden and refused; cancel and delete are for administrators only.

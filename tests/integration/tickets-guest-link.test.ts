@@ -1,4 +1,4 @@
-// Tickets opened from a guest request (issue 5 item 10-11 meet issue 4): they
+// Tickets opened from a guest request: they
 // have no customer record, so no client ever sees them in the portal; when the
 // ticket completes or is cancelled the request closes and its requester hears.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

@@ -1,4 +1,4 @@
-// The tickets runtime (issue 4; seed 001): opening with "Save/Request",
+// The tickets runtime: opening with "Save/Request",
 // forwarding along transitions with a condition and a reason, per-stage field
 // rules enforced on the server, the understanding decision, the stage history
 // and the e-mails each step causes.

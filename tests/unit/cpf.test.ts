@@ -1,4 +1,4 @@
-// CPF check digits (seed 000: certificates need the participant's CPF on file).
+// CPF check digits (certificates need the participant's CPF on file).
 import { describe, expect, it } from "vitest";
 import { formatCpf, isValidCpf, normalizeCpf, parseCpf } from "@/lib/events/cpf";
 

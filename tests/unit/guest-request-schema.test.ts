@@ -1,4 +1,4 @@
-// The guest form's schema is built from the portal configuration (seed 004): only
+// The guest form's schema is built from the portal configuration: only
 // shown fields are on it, required ones must be filled, and the admin's
 // configuration is itself validated.
 import { describe, expect, it } from "vitest";

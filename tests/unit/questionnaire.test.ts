@@ -1,4 +1,4 @@
-// Questionnaire answers (issue 3 rule 7; seed 002 "Kyselylomakepohja"): validated
+// Questionnaire answers: validated
 // per question kind, stored with the question snapshot.
 import { describe, expect, it } from "vitest";
 import { assertValidAnswers, parseQuestions, validateAnswers } from "@/lib/events/questionnaire";
