@@ -12,7 +12,7 @@ export type EventTypeInput = z.infer<typeof eventTypeSchema>;
 export const eventPlaceSchema = z.object({
   name: z.string().trim().min(1, "validation.required").max(200, "validation.tooLong"),
   address: z.string().trim().max(500, "validation.tooLong"),
-  // The seed's "1000": the location of public events given none. At most one place.
+  // The default location of public events given none. At most one place.
   isDefaultPublic: z.boolean(),
   active: z.boolean(),
 });
