@@ -3,6 +3,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { TokenCpfForm } from "@/components/certificates/token-cpf-form";
 import { CancelPublicRegistration } from "@/components/events/cancel-public-registration";
 import { RegistrationBadge } from "@/components/events/registration-badge";
+import { SessionPrivateLink } from "@/components/events/session-private-link";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/page-header";
@@ -10,6 +11,7 @@ import { now } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { certificateStateForToken } from "@/lib/events/certificates/access";
 import { findRegistrationByToken } from "@/lib/events/registration";
+import { findSessionRegistrationByToken } from "@/lib/events/session-private-link";
 import { first, type SearchParams } from "@/lib/pagination";
 
 // The private link e-mailed to a public registrant: their registration's state,
@@ -17,7 +19,12 @@ import { first, type SearchParams } from "@/lib/pagination";
 export default async function PrivateRegistrationPage({ params, searchParams }: { params: Promise<{ slug: string; token: string }>; searchParams: Promise<SearchParams> }) {
   const [{ slug, token }, query] = await Promise.all([params, searchParams]);
   const registration = await findRegistrationByToken(db, token);
-  if (!registration || registration.event.slug !== slug) notFound();
+  if (!registration || registration.event.slug !== slug) {
+    // The same link at a session's address: the registrant's place in that session.
+    const session = await findSessionRegistrationByToken(db, slug, token);
+    if (!session) notFound();
+    return <SessionPrivateLink registration={session} token={token} />;
+  }
   const [t, tp, tj, format] = await Promise.all([getTranslations("events.public"), getTranslations("events.portal"), getTranslations("events.join"), getFormatter()]);
   const { event } = registration;
   const [certificate, tcert] = await Promise.all([certificateStateForToken(db, token), getTranslations("certificates")]);
