@@ -1,7 +1,7 @@
 // npm run db:migration -- <name>
 // Writes prisma/migrations/<timestamp>_<name>/migration.sql with the SQL that
 // takes the schema as it was at the last committed migration to the current
-// prisma/schema.prisma, offline (README: "Adding a migration (offline)").
+// prisma/schema.prisma, offline (docs/migrations.md).
 // The drift test (tests/integration/migrations-drift.test.ts) checks the result.
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";

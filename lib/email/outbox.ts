@@ -1,5 +1,5 @@
 // The outbox table: enqueue an e-mail (template + props) inside the caller's transaction,
-// and the admin reads/actions (list, show, retry). Delivery is in deliver.ts.
+// and the admin reads/actions (list, show, retry). Delivery is in sender.ts.
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { DbOrTx } from "@/lib/db";
