@@ -9,16 +9,31 @@
 // Applied migrations (prisma/migrations) are left alone: their checksums are
 // recorded wherever they ran. Run alone: node scripts/check-repo.mjs
 import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const self = path.relative(root, fileURLToPath(import.meta.url));
 
-// Tracked and new (not ignored) files, so a file not yet committed is checked too.
-const files = execFileSync("git", ["ls-files", "--cached", "--others", "--exclude-standard"], { cwd: root, encoding: "utf8" })
-  .split("\n")
+// Tracked and new (not ignored) files, so a file not yet committed is checked
+// too; outside a git checkout (an exported tree), every file under the root.
+function listFiles() {
+  try {
+    return execFileSync("git", ["ls-files", "--cached", "--others", "--exclude-standard"], { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).split("\n");
+  } catch {
+    const skip = new Set(["node_modules", ".git", ".next", "data", "reports", "test-results", "playwright-report"]);
+    const walk = (dir) =>
+      readdirSync(path.join(root, dir), { withFileTypes: true }).flatMap((e) => {
+        const rel = dir ? `${dir}/${e.name}` : e.name;
+        if (e.isDirectory()) return skip.has(e.name) ? [] : walk(rel);
+        return e.isFile() ? [rel] : [];
+      });
+    return walk("");
+  }
+}
+
+const files = listFiles()
   .filter(Boolean)
   .filter((f) => existsSync(path.join(root, f)))
   .filter((f) => !/(^|\/)node_modules\//.test(f) && !f.startsWith("prisma/migrations/") && !f.startsWith("lib/generated/") && !f.startsWith(".git/"));
