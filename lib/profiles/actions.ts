@@ -1,51 +1,58 @@
 "use server";
 
-// Server actions of the profile admin pages: admin guard, the form's schema, the
-// domain function, then revalidate or redirect. Expected errors become form results.
-import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
+// Server actions of the profile admin pages (shape: lib/actions/define-action.ts).
+import { z } from "zod";
+import { defineAction } from "@/lib/actions/define-action";
 import { requireAdmin } from "@/lib/auth/session";
 import { db } from "@/lib/db";
-import { fromDomainError, invalid, type ActionResult } from "@/lib/forms/action-result";
-import { profileSchema, type ProfileInput } from "./schemas";
+import { recordId } from "@/lib/forms/record-id";
+import { saveProfileBlockedTypes } from "@/lib/tickets/settings/blocked-types";
+import { blockedTypesSchema } from "@/lib/tickets/settings/schemas";
+import { profileSchema } from "./schemas";
 import { createProfile, setProfileActive, updateProfile } from "./save-profile";
 
-export async function createProfileAction(input: ProfileInput): Promise<ActionResult> {
-  const actor = await requireAdmin();
-  const parsed = profileSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
-  let id: string;
-  try {
-    ({ id } = await createProfile(db, actor, parsed.data));
-  } catch (error) {
-    return fromDomainError(error);
-  }
-  revalidatePath("/admin/profiles");
-  redirect(`/admin/profiles/${id}?created=1`);
-}
+export const createProfileAction = defineAction({
+  name: "profiles.create",
+  guard: requireAdmin,
+  input: profileSchema,
+  revalidate: ["/admin/profiles"],
+  run: async ({ actor, input }) => {
+    const { id } = await createProfile(db, actor, input);
+    return { redirectTo: `/admin/profiles/${id}?created=1` };
+  },
+});
 
-export async function updateProfileAction(id: string, input: ProfileInput): Promise<ActionResult> {
-  const actor = await requireAdmin();
-  const parsed = profileSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
-  try {
-    await updateProfile(db, actor, String(id), parsed.data);
-  } catch (error) {
-    return fromDomainError(error);
-  }
-  revalidatePath("/admin/profiles");
-  revalidatePath(`/admin/profiles/${id}`);
-  return { ok: true, message: { key: "common.saved" } };
-}
+export const updateProfileAction = defineAction({
+  name: "profiles.update",
+  guard: requireAdmin,
+  args: [recordId],
+  input: profileSchema,
+  revalidate: ["/admin/profiles"],
+  run: async ({ actor, args: [id], input }) => {
+    await updateProfile(db, actor, id, input);
+    return { revalidate: [`/admin/profiles/${id}`], message: { key: "common.saved" } };
+  },
+});
 
-export async function setProfileActiveAction(id: string, active: boolean): Promise<ActionResult> {
-  const actor = await requireAdmin();
-  try {
-    await setProfileActive(db, actor, String(id), active === true);
-  } catch (error) {
-    return fromDomainError(error);
-  }
-  revalidatePath("/admin/profiles");
-  revalidatePath(`/admin/profiles/${id}`);
-  return { ok: true };
-}
+export const setProfileActiveAction = defineAction({
+  name: "profiles.setActive",
+  guard: requireAdmin,
+  args: [recordId, z.boolean()],
+  revalidate: ["/admin/profiles"],
+  run: async ({ actor, args: [id, active] }) => {
+    await setProfileActive(db, actor, id, active);
+    return { revalidate: [`/admin/profiles/${id}`] };
+  },
+});
+
+/** The profile page's "blocked ticket types". */
+export const saveProfileBlockedTypesAction = defineAction({
+  name: "profiles.saveBlockedTypes",
+  guard: requireAdmin,
+  args: [recordId],
+  input: blockedTypesSchema,
+  run: async ({ actor, args: [profileId], input }) => {
+    await saveProfileBlockedTypes(db, actor, profileId, input.typeIds);
+    return { revalidate: [`/admin/profiles/${profileId}`], message: { key: "common.saved" } };
+  },
+});

@@ -1,52 +1,45 @@
 "use server";
 
-// Server actions of the user admin pages: admin guard, the form's schema, the
-// domain function, then revalidate or redirect. Expected errors become form results.
-import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
+// Server actions of the user admin pages (shape: lib/actions/define-action.ts).
+import { z } from "zod";
+import { defineAction } from "@/lib/actions/define-action";
 import { requireAdmin } from "@/lib/auth/session";
 import { db } from "@/lib/db";
-import { fromDomainError, invalid, type ActionResult } from "@/lib/forms/action-result";
-import { createUserSchema, updateUserSchema, type CreateUserInput, type UpdateUserInput } from "./schemas";
+import { recordId } from "@/lib/forms/record-id";
+import { createUserSchema, updateUserSchema } from "./schemas";
 import { createUser, updateUser } from "./save-user";
 import { setUserActive } from "./set-user-active";
 
-export async function createUserAction(input: CreateUserInput): Promise<ActionResult> {
-  const actor = await requireAdmin();
-  const parsed = createUserSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
-  let id: string;
-  try {
-    ({ id } = await createUser(db, actor, parsed.data));
-  } catch (error) {
-    return fromDomainError(error);
-  }
-  revalidatePath("/admin/users");
-  redirect(`/admin/users/${id}?created=1`);
-}
+export const createUserAction = defineAction({
+  name: "users.create",
+  guard: requireAdmin,
+  input: createUserSchema,
+  revalidate: ["/admin/users"],
+  run: async ({ actor, input }) => {
+    const { id } = await createUser(db, actor, input);
+    return { redirectTo: `/admin/users/${id}?created=1` };
+  },
+});
 
-export async function updateUserAction(id: string, input: UpdateUserInput): Promise<ActionResult> {
-  const actor = await requireAdmin();
-  const parsed = updateUserSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
-  try {
-    await updateUser(db, actor, String(id), parsed.data);
-  } catch (error) {
-    return fromDomainError(error);
-  }
-  revalidatePath("/admin/users");
-  revalidatePath(`/admin/users/${id}`);
-  return { ok: true, message: { key: "common.saved" } };
-}
+export const updateUserAction = defineAction({
+  name: "users.update",
+  guard: requireAdmin,
+  args: [recordId],
+  input: updateUserSchema,
+  revalidate: ["/admin/users"],
+  run: async ({ actor, args: [id], input }) => {
+    await updateUser(db, actor, id, input);
+    return { revalidate: [`/admin/users/${id}`], message: { key: "common.saved" } };
+  },
+});
 
-export async function setUserActiveAction(id: string, active: boolean): Promise<ActionResult> {
-  const actor = await requireAdmin();
-  try {
-    await setUserActive(db, actor, String(id), active === true);
-  } catch (error) {
-    return fromDomainError(error);
-  }
-  revalidatePath("/admin/users");
-  revalidatePath(`/admin/users/${id}`);
-  return { ok: true };
-}
+export const setUserActiveAction = defineAction({
+  name: "users.setActive",
+  guard: requireAdmin,
+  args: [recordId, z.boolean()],
+  revalidate: ["/admin/users"],
+  run: async ({ actor, args: [id, active] }) => {
+    await setUserActive(db, actor, id, active);
+    return { revalidate: [`/admin/users/${id}`] };
+  },
+});

@@ -9,7 +9,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { CheckboxField } from "@/components/ui/field";
 import type { MessageRef } from "@/lib/forms/action-result";
-import { saveProfileBlockedTypesAction } from "@/lib/profiles/blocked-types-actions";
+import { saveProfileBlockedTypesAction } from "@/lib/profiles/actions";
 
 interface Group {
   id: string;
