@@ -1,16 +1,16 @@
 // Uploaded files: validated by content (lib/storage), stored outside public/,
 // recorded as StoredFile, and handed out only to an actor allowed to read them.
-// The foundation's rule: the uploader and staff. Files attached to a ticket or
-// a contact are also readable by the users who reach that record's customer
-// (never a ticket's internal attachments); see readableThroughAttachment.
+// The foundation's rule: the uploader and staff. Each record that holds files
+// (attachment-owners.ts) adds who else may read the files it holds, e.g. the
+// users who reach a ticket's customer (never a ticket's internal attachments).
 import type { DbOrTx } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
-import { isPortalClient, isStaff } from "@/lib/auth/actor";
-import { blockedTypeIds } from "@/lib/tickets/settings/blocked-types";
+import { isStaff } from "@/lib/auth/actor";
 import { isUuid } from "@/lib/db/query-guards";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { FilePurpose } from "@/lib/generated/prisma/enums";
 import { saveUpload, uploadMaxBytes, validateUpload, type FileStorage, type StoredObject } from "@/lib/storage";
+import { readableThroughOwner, unattachedWhere } from "./attachment-owners";
 
 export interface UploadedFile {
   id: string;
@@ -66,27 +66,12 @@ export function canReadFile(actor: Actor, file: FileRow): boolean {
   return isStaff(actor) || file.ownerId === actor.userId;
 }
 
-/**
- * A portal client reads a file attached to a ticket (not internal, of a type
- * their profile does not block) or a contact of a customer they reach.
- */
-async function readableThroughAttachment(db: DbOrTx, actor: Actor, fileId: string): Promise<boolean> {
-  if (!isPortalClient(actor)) return false;
-  const reachable = { active: true, OR: [{ userId: actor.userId }, { contacts: { some: { userId: actor.userId } } }] };
-  const blocked = await blockedTypeIds(db, actor.profileId);
-  const [ticket, contact] = await Promise.all([
-    db.ticketAttachment.count({ where: { fileId, internal: false, ticket: { customer: reachable, ...(blocked.length ? { typeId: { notIn: blocked } } : {}) } } }),
-    db.contactAttachment.count({ where: { fileId, message: { contact: { customer: reachable } } } }),
-  ]);
-  return ticket + contact > 0;
-}
-
 export async function openFile(db: DbOrTx, storage: FileStorage, actor: Actor, id: string): Promise<UploadedFile & { object: StoredObject }> {
   const file = isUuid(id)
     ? await db.storedFile.findUnique({ where: { id }, select: { id: true, ownerId: true, storageKey: true, fileName: true, contentType: true, size: true } })
     : null;
   // Someone else's file answers exactly like a missing one: ids reveal nothing.
-  if (!file || !(canReadFile(actor, file) || (await readableThroughAttachment(db, actor, file.id)))) throw new NotFoundError("errors.notFoundBody");
+  if (!file || !(canReadFile(actor, file) || (await readableThroughOwner(db, actor, file.id)))) throw new NotFoundError("errors.notFoundBody");
   const object = await storage.get(file.storageKey);
   if (!object) throw new NotFoundError("errors.notFoundBody");
   return { id: file.id, fileName: file.fileName, contentType: file.contentType, size: file.size, object };
@@ -108,7 +93,7 @@ export async function claimUploads(db: DbOrTx, actor: Actor, fileIds: readonly s
   if (ids.length === 0) return [];
   if (!ids.every(isUuid)) throw new ValidationError({ files: "validation.invalid" }, "validation.invalid");
   const files = await db.storedFile.findMany({
-    where: { id: { in: ids }, ownerId: actor.userId, ticketAttachment: null, contactAttachment: null, guestRequestFile: null },
+    where: { id: { in: ids }, ownerId: actor.userId, ...unattachedWhere() },
     select: { id: true, fileName: true, contentType: true, size: true },
   });
   if (files.length !== ids.length) throw new ValidationError({ files: "validation.invalid" }, "validation.invalid");
