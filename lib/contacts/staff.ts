@@ -70,7 +70,7 @@ export async function getStaffContact(db: DbOrTx, actor: Actor, number: number):
 /** A staff answer while the contact is OPEN; the contact person is e-mailed. */
 export async function replyToContact(db: Db, actor: Actor, number: number, input: { body: string; fileIds: string[] }): Promise<AddedMessage> {
   assertStaff(actor);
-  return appendMessage(db, actor, { number: checkNumber(number) }, input, true, async (tx, contact) => [
+  return appendMessage(db, actor, { number: checkNumber(number) }, input, async (tx, contact) => [
     await mailContactPersonReply(tx, contact, { authorName: actor.name, body: input.body }),
   ]);
 }
