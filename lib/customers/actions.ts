@@ -1,79 +1,66 @@
 "use server";
 
-// Server actions of the customer admin pages: staff guard, the form's schema,
-// the domain function, then revalidate or redirect. Expected errors become form results.
-import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
+// Server actions of the customer admin pages (shape: lib/actions/define-action.ts).
+import { z } from "zod";
+import { defineAction } from "@/lib/actions/define-action";
 import { requireStaff } from "@/lib/auth/session";
 import { db } from "@/lib/db";
-import { fromDomainError, invalid, type ActionResult } from "@/lib/forms/action-result";
+import { recordId } from "@/lib/forms/record-id";
 import { addContactPerson, removeContactPerson } from "./contact-persons";
 import { createCustomer, setCustomerActive, updateCustomer } from "./save-customer";
-import { contactPersonSchema, customerSchema, type ContactPersonInput, type CustomerInput } from "./schemas";
+import { contactPersonSchema, customerSchema } from "./schemas";
 
-function revalidateCustomer(id: string) {
-  revalidatePath("/admin/customers");
-  revalidatePath(`/admin/customers/${id}`);
-}
+const customerPaths = (id: string) => ["/admin/customers", `/admin/customers/${id}`];
 
-export async function createCustomerAction(input: CustomerInput): Promise<ActionResult> {
-  const actor = await requireStaff();
-  const parsed = customerSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
-  let id: string;
-  try {
-    ({ id } = await createCustomer(db, actor, parsed.data));
-  } catch (error) {
-    return fromDomainError(error);
-  }
-  revalidatePath("/admin/customers");
-  redirect(`/admin/customers/${id}?created=1`);
-}
+export const createCustomerAction = defineAction({
+  name: "customers.create",
+  guard: requireStaff,
+  input: customerSchema,
+  revalidate: ["/admin/customers"],
+  run: async ({ actor, input }) => {
+    const { id } = await createCustomer(db, actor, input);
+    return { redirectTo: `/admin/customers/${id}?created=1` };
+  },
+});
 
-export async function updateCustomerAction(id: string, input: CustomerInput): Promise<ActionResult> {
-  const actor = await requireStaff();
-  const parsed = customerSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
-  try {
-    await updateCustomer(db, actor, String(id), parsed.data);
-  } catch (error) {
-    return fromDomainError(error);
-  }
-  revalidateCustomer(id);
-  return { ok: true, message: { key: "common.saved" } };
-}
+export const updateCustomerAction = defineAction({
+  name: "customers.update",
+  guard: requireStaff,
+  args: [recordId],
+  input: customerSchema,
+  run: async ({ actor, args: [id], input }) => {
+    await updateCustomer(db, actor, id, input);
+    return { revalidate: customerPaths(id), message: { key: "common.saved" } };
+  },
+});
 
-export async function setCustomerActiveAction(id: string, active: boolean): Promise<ActionResult> {
-  const actor = await requireStaff();
-  try {
-    await setCustomerActive(db, actor, String(id), active === true);
-  } catch (error) {
-    return fromDomainError(error);
-  }
-  revalidateCustomer(id);
-  return { ok: true };
-}
+export const setCustomerActiveAction = defineAction({
+  name: "customers.setActive",
+  guard: requireStaff,
+  args: [recordId, z.boolean()],
+  run: async ({ actor, args: [id, active] }) => {
+    await setCustomerActive(db, actor, id, active);
+    return { revalidate: customerPaths(id) };
+  },
+});
 
-export async function addContactPersonAction(customerId: string, input: ContactPersonInput): Promise<ActionResult> {
-  const actor = await requireStaff();
-  const parsed = contactPersonSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
-  try {
-    await addContactPerson(db, actor, String(customerId), parsed.data);
-  } catch (error) {
-    return fromDomainError(error);
-  }
-  revalidateCustomer(customerId);
-  return { ok: true, message: { key: "customers.contactAdded" } };
-}
+export const addContactPersonAction = defineAction({
+  name: "customers.addContactPerson",
+  guard: requireStaff,
+  args: [recordId],
+  input: contactPersonSchema,
+  run: async ({ actor, args: [customerId], input }) => {
+    await addContactPerson(db, actor, customerId, input);
+    return { revalidate: customerPaths(customerId), message: { key: "customers.contactAdded" } };
+  },
+});
 
-export async function removeContactPersonAction(customerId: string, contactId: string): Promise<ActionResult> {
-  const actor = await requireStaff();
-  try {
-    await removeContactPerson(db, actor, String(customerId), String(contactId));
-  } catch (error) {
-    return fromDomainError(error);
-  }
-  revalidateCustomer(customerId);
-  return { ok: true };
-}
+export const removeContactPersonAction = defineAction({
+  name: "customers.removeContactPerson",
+  guard: requireStaff,
+  args: [recordId, recordId],
+  run: async ({ actor, args: [customerId, contactId] }) => {
+    await removeContactPerson(db, actor, customerId, contactId);
+    return { revalidate: customerPaths(customerId) };
+  },
+});
