@@ -10,6 +10,9 @@ import type { z } from "zod";
 import { fromDomainError, invalid, type ActionResult, type MessageRef } from "@/lib/forms/action-result";
 import { notifyOutbox } from "@/lib/jobs/notify";
 
+/** A path to revalidate; with "layout", everything under it (revalidatePath's type). */
+export type RevalidateTarget = string | [path: string, type: "layout" | "page"];
+
 /** What a successful run hands back to the wrapper. */
 export interface ActionOutcome<T> {
   /** Returned to the form as `result.data`. */
@@ -19,7 +22,7 @@ export interface ActionOutcome<T> {
   /** Outbox rows the run wrote: the sender is woken once they are committed. */
   emailIds?: (string | undefined)[];
   /** Paths to revalidate, in addition to the action's own `revalidate`. */
-  revalidate?: string[];
+  revalidate?: RevalidateTarget[];
   /** Where to go next (a redirect ends the action; the form never sees a result). */
   redirectTo?: string;
 }
@@ -37,7 +40,7 @@ export interface ActionDefinition<Actor, Args extends z.ZodType[], Input extends
   input?: Input;
   run: (context: { actor: Actor; args: { [K in keyof Args]: z.infer<Args[K]> }; input: Infer<Input> }) => Promise<ActionOutcome<T> | void>;
   /** Paths to revalidate after every success. */
-  revalidate?: string[];
+  revalidate?: RevalidateTarget[];
 }
 
 type ActionArgs<Args extends z.ZodType[], Input> = Input extends z.ZodType
@@ -78,7 +81,10 @@ export function defineAction<Actor, const Args extends z.ZodType[] = [], Input e
     }
 
     await notifyOutbox(outcome?.emailIds ?? []);
-    for (const path of [...(definition.revalidate ?? []), ...(outcome?.revalidate ?? [])]) revalidatePath(path);
+    for (const target of [...(definition.revalidate ?? []), ...(outcome?.revalidate ?? [])]) {
+      if (typeof target === "string") revalidatePath(target);
+      else revalidatePath(...target);
+    }
     if (outcome?.redirectTo) redirect(outcome.redirectTo);
     return { ok: true, data: outcome?.data, message: outcome?.message };
   };

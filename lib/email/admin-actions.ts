@@ -2,25 +2,28 @@
 
 // Outbox administration (admins only): retry a failed message, the failed
 // messages of one bulk send, or every failed message of a template.
-import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { defineAction } from "@/lib/actions/define-action";
 import { assertAdmin } from "@/lib/auth/actor";
 import { requireAdmin } from "@/lib/auth/session";
 import { db } from "@/lib/db";
-import type { ActionResult } from "@/lib/forms/action-result";
-import { notifyOutbox } from "@/lib/jobs/notify";
+import { DomainError } from "@/lib/errors";
+import { recordId } from "@/lib/forms/record-id";
 import { retryEmail, retryFailedEmails } from "./outbox";
 import { isTemplateName } from "./templates";
 
-export async function retryEmailAction(id: string): Promise<ActionResult> {
-  const actor = await requireAdmin();
-  assertAdmin(actor);
-  const changed = await retryEmail(db, id);
-  if (!changed) return { ok: false, formError: { key: "common.genericError" } };
-  await notifyOutbox([id]);
-  revalidatePath("/admin/outbox");
-  return { ok: true, message: { key: "outbox.retried" } };
-}
+export const retryEmailAction = defineAction({
+  name: "outbox.retry",
+  guard: requireAdmin,
+  args: [recordId],
+  revalidate: ["/admin/outbox"],
+  run: async ({ actor, args: [id] }) => {
+    assertAdmin(actor);
+    // Only a FAILED message goes back to the queue; anything else was retried or sent meanwhile.
+    if (!(await retryEmail(db, id))) throw new DomainError("common.genericError");
+    return { emailIds: [id], message: { key: "outbox.retried" } };
+  },
+});
 
 const retryFailedSchema = z.object({
   batchId: z.uuid().optional(),
@@ -32,15 +35,19 @@ const retryFailedSchema = z.object({
  * neither is given), back to the queue. Buttons on the outbox and on the
  * event page call it, so both are revalidated.
  */
-export async function retryFailedEmailsAction(input: { batchId?: string; template?: string }): Promise<ActionResult<{ count: number }>> {
-  const actor = await requireAdmin();
-  assertAdmin(actor);
-  const parsed = retryFailedSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, formError: { key: "common.genericError" } };
-  const count = await retryFailedEmails(db, parsed.data);
-  // The sender only needs waking; any non-empty id list does it.
-  if (count > 0) await notifyOutbox([parsed.data.batchId ?? parsed.data.template ?? "all"]);
-  revalidatePath("/admin/outbox");
-  revalidatePath("/admin/events/[id]", "page");
-  return { ok: true, data: { count }, message: { key: "outbox.bulk.retriedCount", values: { count } } };
-}
+export const retryFailedEmailsAction = defineAction({
+  name: "outbox.retryFailed",
+  guard: requireAdmin,
+  input: retryFailedSchema,
+  revalidate: ["/admin/outbox", ["/admin/events/[id]", "page"]],
+  run: async ({ actor, input }) => {
+    assertAdmin(actor);
+    const count = await retryFailedEmails(db, input);
+    return {
+      // The sender only needs waking; any non-empty id list does it.
+      emailIds: count > 0 ? [input.batchId ?? input.template ?? "all"] : [],
+      data: { count },
+      message: { key: "outbox.bulk.retriedCount", values: { count } },
+    };
+  },
+});

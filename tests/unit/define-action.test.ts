@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 
 const calls = vi.hoisted(() => ({ revalidated: [] as string[], woken: [] as (string | undefined)[][], order: [] as string[] }));
-vi.mock("next/cache", () => ({ revalidatePath: (path: string) => void calls.revalidated.push(path) }));
+vi.mock("next/cache", () => ({ revalidatePath: (path: string, type?: string) => void calls.revalidated.push(type ? `${path} (${type})` : path) }));
 vi.mock("@/lib/jobs/notify", () => ({
   notifyOutbox: async (ids: (string | undefined)[]) => {
     calls.order.push("notify");
@@ -47,13 +47,13 @@ afterEach(() => vi.restoreAllMocks());
 
 describe("defineAction", () => {
   it("runs guard, run, then wakes the sender and revalidates; returns data and message", async () => {
-    run.mockResolvedValue({ data: { id: "x" }, message: { key: "common.saved" }, emailIds: ["e1"], revalidate: [`/admin/things/${id}`] });
+    run.mockResolvedValue({ data: { id: "x" }, message: { key: "common.saved" }, emailIds: ["e1"], revalidate: [`/admin/things/${id}`, ["/portal", "layout"]] });
     const result = await action(id, { name: "Ada" });
     expect(result).toEqual({ ok: true, data: { id: "x" }, message: { key: "common.saved" } });
     expect(run).toHaveBeenCalledWith({ actor: { userId: "u1" }, args: [id], input: { name: "Ada" } });
     expect(calls.order).toEqual(["guard", "run", "notify"]);
     expect(calls.woken).toEqual([["e1"]]);
-    expect(calls.revalidated).toEqual(["/admin/things", `/admin/things/${id}`]);
+    expect(calls.revalidated).toEqual(["/admin/things", `/admin/things/${id}`, "/portal (layout)"]);
   });
 
   it("refuses a forged bound argument without running anything", async () => {
