@@ -6,6 +6,33 @@
 import type { DbOrTx } from "@/lib/db";
 import { ConditionDecision, Permission, StageResponsible, TicketFieldKind } from "@/lib/generated/prisma/enums";
 
+// The demo's names in Portuguese and Finnish, so clients reading Portico in
+// those languages see the whole workflow in them (English is the base name).
+const translations: Record<string, { "pt-BR": string; fi: string }> = {
+  Support: { "pt-BR": "Suporte", fi: "Tuki" },
+  Billing: { "pt-BR": "Faturamento", fi: "Laskutus" },
+  Incident: { "pt-BR": "Incidente", fi: "Häiriö" },
+  Question: { "pt-BR": "Dúvida", fi: "Kysymys" },
+  "Invoice dispute": { "pt-BR": "Contestação de fatura", fi: "Laskuriita" },
+  Opening: { "pt-BR": "Abertura", fi: "Avaus" },
+  Analysis: { "pt-BR": "Análise", fi: "Analyysi" },
+  "Client review": { "pt-BR": "Revisão do cliente", fi: "Asiakkaan tarkistus" },
+  Done: { "pt-BR": "Concluído", fi: "Valmis" },
+  Answering: { "pt-BR": "Respondendo", fi: "Vastataan" },
+  Review: { "pt-BR": "Revisão", fi: "Käsittely" },
+  Request: { "pt-BR": "Solicitar", fi: "Pyydä" },
+  "Solution proposed": { "pt-BR": "Solução proposta", fi: "Ratkaisu ehdotettu" },
+  "Needs information": { "pt-BR": "Precisa de informações", fi: "Tarvitaan lisätietoja" },
+  Resolved: { "pt-BR": "Resolvido", fi: "Ratkaistu" },
+  "Understanding approved": { "pt-BR": "Entendimento aprovado", fi: "Ymmärrys hyväksytty" },
+  "Understanding rejected": { "pt-BR": "Entendimento rejeitado", fi: "Ymmärrys hylätty" },
+  "Information provided": { "pt-BR": "Informações fornecidas", fi: "Tiedot toimitettu" },
+  Answered: { "pt-BR": "Respondido", fi: "Vastattu" },
+};
+const labelsOf = (name: string) => translations[name] ?? {};
+// Rows seeded before names had translations get them; labels an admin set are left alone.
+const untranslated = { labels: { equals: {} } };
+
 const tid = (n: number) => `71c4e700-0000-4000-8000-${String(n).padStart(12, "0")}`;
 
 /** Fixed ids of the demo ticket settings, for tests and other seed modules. */
@@ -136,14 +163,19 @@ export async function seedTicketSettings(db: DbOrTx): Promise<void> {
     { id: ids.groups.billing, name: "Billing", position: 1, types: [{ id: ids.types.invoiceDispute, name: "Invoice dispute" }] },
   ];
   for (const { types, ...group } of groups) {
-    await db.ticketGroup.upsert({ where: { id: group.id }, create: group, update: {} });
-    for (const type of types) await db.ticketType.upsert({ where: { id: type.id }, create: { ...type, groupId: group.id }, update: {} });
+    await db.ticketGroup.upsert({ where: { id: group.id }, create: { ...group, labels: labelsOf(group.name) }, update: {} });
+    await db.ticketGroup.updateMany({ where: { id: group.id, name: group.name, ...untranslated }, data: { labels: labelsOf(group.name) } });
+    for (const type of types) {
+      await db.ticketType.upsert({ where: { id: type.id }, create: { ...type, labels: labelsOf(type.name), groupId: group.id }, update: {} });
+      await db.ticketType.updateMany({ where: { id: type.id, name: type.name, ...untranslated }, data: { labels: labelsOf(type.name) } });
+    }
   }
 
   for (const workflow of workflows) {
     for (const [position, { attendantEmail, ...stage }] of workflow.stages.entries()) {
       const attendantId = attendantEmail ? await userIdByEmail(db, attendantEmail) : undefined;
-      await db.ticketStage.upsert({ where: { id: stage.id }, create: { ...stage, typeId: workflow.typeId, position, attendantId }, update: {} });
+      await db.ticketStage.upsert({ where: { id: stage.id }, create: { ...stage, labels: labelsOf(stage.name), typeId: workflow.typeId, position, attendantId }, update: {} });
+      await db.ticketStage.updateMany({ where: { id: stage.id, name: stage.name, ...untranslated }, data: { labels: labelsOf(stage.name) } });
     }
     for (const { from, to, conditions } of workflow.transitions) {
       const transition = await db.ticketTransition.upsert({
@@ -152,7 +184,11 @@ export async function seedTicketSettings(db: DbOrTx): Promise<void> {
         update: {},
         select: { id: true },
       });
-      await db.ticketTransitionCondition.createMany({ data: conditions.map((name, position) => ({ transitionId: transition.id, name, position, decision: conditionDecisions[name] ?? null })), skipDuplicates: true });
+      await db.ticketTransitionCondition.createMany({
+        data: conditions.map((name, position) => ({ transitionId: transition.id, name, labels: labelsOf(name), position, decision: conditionDecisions[name] ?? null })),
+        skipDuplicates: true,
+      });
+      for (const name of conditions) await db.ticketTransitionCondition.updateMany({ where: { transitionId: transition.id, name, ...untranslated }, data: { labels: labelsOf(name) } });
     }
   }
 

@@ -54,7 +54,7 @@ export async function getClassification(db: DbOrTx, actor: Actor, id: string) {
   const found = isUuid(id)
     ? await db.contactClassification.findUnique({
         where: { id },
-        select: { id: true, module: true, name: true, active: true, subclassifications: { select: { id: true, name: true, active: true }, orderBy: byName } },
+        select: { id: true, module: true, name: true, labels: true, active: true, subclassifications: { select: { id: true, name: true, active: true }, orderBy: byName } },
       })
     : null;
   if (!found) throw new NotFoundError("common.notFound");
@@ -79,7 +79,7 @@ export async function getSubclassification(db: DbOrTx, actor: Actor, classificat
   assertStaff(actor);
   const found =
     isUuid(id) && isUuid(classificationId)
-      ? await db.contactSubclassification.findFirst({ where: { id, classificationId }, select: { id: true, name: true, active: true, classification: { select: { id: true, name: true } } } })
+      ? await db.contactSubclassification.findFirst({ where: { id, classificationId }, select: { id: true, name: true, labels: true, active: true, classification: { select: { id: true, name: true } } } })
       : null;
   if (!found) throw new NotFoundError("common.notFound");
   return found;
@@ -104,7 +104,7 @@ export async function saveSubclassification(db: DbOrTx, actor: Actor, classifica
 
 export async function getChannel(db: DbOrTx, actor: Actor, id: string) {
   assertStaff(actor);
-  const found = isUuid(id) ? await db.contactChannel.findUnique({ where: { id }, select: { id: true, name: true, active: true } }) : null;
+  const found = isUuid(id) ? await db.contactChannel.findUnique({ where: { id }, select: { id: true, name: true, labels: true, active: true } }) : null;
   if (!found) throw new NotFoundError("common.notFound");
   return found;
 }

@@ -8,6 +8,8 @@ import type { DbOrTx } from "@/lib/db";
 import { isUuid } from "@/lib/db/query-guards";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { StageResponsible, TicketStatus } from "@/lib/generated/prisma/enums";
+import { defaultLocale } from "@/lib/i18n/config";
+import { localizedName } from "@/lib/i18n/labels";
 import { first, parseListQuery, skipTake, toPage, type Page, type SearchParams } from "@/lib/pagination";
 import { clientTicketScope } from "./access";
 import { PORTAL_FILTERS, STAFF_AGES, type PortalFilter } from "./schemas";
@@ -21,9 +23,10 @@ const rowSelect = {
   createdAt: true,
   updatedAt: true,
   stageEnteredAt: true,
-  group: { select: { name: true } },
-  type: { select: { name: true } },
-  stage: { select: { name: true } },
+  // Labels ride along on the same joins: pages show each name in the viewer's language.
+  group: { select: { name: true, labels: true } },
+  type: { select: { name: true, labels: true } },
+  stage: { select: { name: true, labels: true } },
   customer: { select: { name: true } },
 } satisfies Prisma.TicketSelect;
 
@@ -147,13 +150,15 @@ export async function listStaffQueue(db: DbOrTx, actor: Actor, params: SearchPar
   return { ...toPage(rows, capped ? QUEUE_COUNT_CAP : total, query), filters, q: query.q, totalIsLowerBound: capped };
 }
 
-/** Choices for the queue's filter selects (groups, types, stages by type). */
-export async function staffQueueChoices(db: DbOrTx, actor: Actor) {
+/** Choices for the queue's filter selects (groups, types, stages by type), named in `locale`. */
+export async function staffQueueChoices(db: DbOrTx, actor: Actor, locale: string = defaultLocale) {
   assertStaff(actor);
-  const [groups, stages, staff] = await Promise.all([
-    db.ticketGroup.findMany({ orderBy: [{ position: "asc" }, { name: "asc" }], select: { id: true, name: true, types: { orderBy: { name: "asc" }, select: { id: true, name: true } } } }),
-    db.ticketStage.findMany({ orderBy: [{ typeId: "asc" }, { position: "asc" }], select: { id: true, name: true, typeId: true, active: true } }),
+  const [storedGroups, storedStages, staff] = await Promise.all([
+    db.ticketGroup.findMany({ orderBy: [{ position: "asc" }, { name: "asc" }], select: { id: true, name: true, labels: true, types: { orderBy: { name: "asc" }, select: { id: true, name: true, labels: true } } } }),
+    db.ticketStage.findMany({ orderBy: [{ typeId: "asc" }, { position: "asc" }], select: { id: true, name: true, labels: true, typeId: true, active: true } }),
     db.user.findMany({ where: { active: true, role: { in: ["STAFF", "ADMIN"] } }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
   ]);
+  const groups = storedGroups.map((g) => ({ id: g.id, name: localizedName(g, locale), types: g.types.map((type) => ({ id: type.id, name: localizedName(type, locale) })) }));
+  const stages = storedStages.map((s) => ({ id: s.id, name: localizedName(s, locale), typeId: s.typeId, active: s.active }));
   return { groups, stages, staff };
 }

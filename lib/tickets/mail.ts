@@ -10,6 +10,7 @@ import type { TicketStaffNoticeProps } from "@/lib/email/templates/ticket-staff-
 import type { Actor } from "@/lib/auth/actor";
 import { isPortalClient, isStaff, loadActor } from "@/lib/auth/actor";
 import { Role, StageResponsible } from "@/lib/generated/prisma/enums";
+import { localizedName } from "@/lib/i18n/labels";
 import { mailGuestRequester } from "@/lib/guests/requester-mail";
 import { clientTicketScope } from "./access";
 import { defaultAttendant } from "./settings/default-attendant";
@@ -22,7 +23,7 @@ async function ticketForMail(tx: DbOrTx, ticketId: string) {
     select: {
       number: true,
       subject: true,
-      stage: { select: { name: true } },
+      stage: { select: { name: true, labels: true } },
       openedById: true,
       openedBy: { select: { name: true, email: true, locale: true, role: true, active: true } },
       assignee: { select: { name: true, email: true, locale: true, active: true } },
@@ -50,7 +51,7 @@ export async function mailClient(tx: DbOrTx, ticketId: string, kind: TicketClien
         to: client.email,
         locale: client.locale,
         template: "ticketClientNotice",
-        props: { kind, name: client.name, number: ticket.number, subject: ticket.subject, stageName: ticket.stage.name, excerpt: excerpt(text), url: appUrl(`/portal/tickets/${ticket.number}`) },
+        props: { kind, name: client.name, number: ticket.number, subject: ticket.subject, stageName: localizedName(ticket.stage, client.locale), excerpt: excerpt(text), url: appUrl(`/portal/tickets/${ticket.number}`) },
       }),
     );
   }
@@ -69,7 +70,7 @@ export async function mailAttendant(tx: DbOrTx, ticketId: string, kind: TicketSt
       to: to.email,
       locale: to.locale,
       template: "ticketStaffNotice",
-      props: { kind, name: to.name, clientName, number: ticket.number, subject: ticket.subject, stageName: ticket.stage.name, excerpt: excerpt(text), url: appUrl(`/admin/tickets/${ticket.number}`) },
+      props: { kind, name: to.name, clientName, number: ticket.number, subject: ticket.subject, stageName: localizedName(ticket.stage, to.locale), excerpt: excerpt(text), url: appUrl(`/admin/tickets/${ticket.number}`) },
     }),
   ];
 }

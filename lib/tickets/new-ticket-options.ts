@@ -9,7 +9,8 @@ import { StageResponsible } from "@/lib/generated/prisma/enums";
 import { clientTicketScope } from "./access";
 import { fieldAccess, fieldLabel } from "./field-rules";
 import { defaultAttendant } from "./settings/default-attendant";
-import type { TicketFieldView, TransitionView } from "./views";
+import { transitionViews, type TicketFieldView, type TransitionView } from "./views";
+import { localizedName } from "@/lib/i18n/labels";
 
 export interface NewTicketType {
   id: string;
@@ -35,12 +36,14 @@ export async function newTicketOptions(db: DbOrTx, actor: Actor, locale: string)
       select: {
         id: true,
         name: true,
+        labels: true,
         types: {
           where: { active: true, ...(scope.blockedTypeIds.length ? { id: { notIn: scope.blockedTypeIds } } : {}) },
           orderBy: { name: "asc" },
           select: {
             id: true,
             name: true,
+            labels: true,
             stages: {
               where: { active: true },
               orderBy: [{ position: "asc" }, { id: "asc" }],
@@ -52,7 +55,7 @@ export async function newTicketOptions(db: DbOrTx, actor: Actor, locale: string)
                 outgoing: {
                   where: { toStage: { active: true } },
                   orderBy: { toStage: { position: "asc" } },
-                  select: { toStage: { select: { id: true, name: true, responsible: true, terminal: true } }, conditions: { orderBy: [{ position: "asc" }, { name: "asc" }], select: { id: true, name: true, decision: true } } },
+                  select: { toStage: { select: { id: true, name: true, labels: true, responsible: true, terminal: true } }, conditions: { orderBy: [{ position: "asc" }, { name: "asc" }], select: { id: true, name: true, labels: true, decision: true } } },
                 },
               },
             },
@@ -65,19 +68,19 @@ export async function newTicketOptions(db: DbOrTx, actor: Actor, locale: string)
   const usable = groups
     .map((g) => ({
       id: g.id,
-      name: g.name,
+      name: localizedName(g, locale),
       types: g.types.flatMap((type): NewTicketType[] => {
         const stage = type.stages[0];
         // A type whose workflow does not start on the client's side cannot be opened from the portal.
         if (!stage || stage.responsible !== StageResponsible.CLIENT) return [];
-        const transitions = stage.outgoing.filter((o) => o.conditions.length > 0).map((o) => ({ toStageId: o.toStage.id, toStageName: o.toStage.name, toResponsible: o.toStage.responsible, terminal: o.toStage.terminal, conditions: o.conditions }));
+        const transitions = transitionViews(stage.outgoing, locale);
         if (transitions.length === 0) return [];
         const rules = new Map(stage.fieldRules.map((r) => [r.fieldId, r]));
         const fields = type.fields.flatMap((f) => {
           const access = fieldAccess(rules.get(f.id), "portal");
           return access.visible ? [{ id: f.id, label: fieldLabel(f.labels, locale), kind: f.kind, options: f.options, value: null, editable: access.editable, required: access.required }] : [];
         });
-        return [{ id: type.id, name: type.name, fields, transitions }];
+        return [{ id: type.id, name: localizedName(type, locale), fields, transitions }];
       }),
     }))
     .filter((g) => g.types.length > 0);

@@ -8,6 +8,7 @@ import { assertPortalClient, assertStaff, isAdmin, isStaff } from "@/lib/auth/ac
 import type { DbOrTx } from "@/lib/db";
 import { StageResponsible, TicketFieldKind, TicketMessageKind, TicketStatus, UnderstandingState, type ConditionDecision } from "@/lib/generated/prisma/enums";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { localizedLabel, localizedName } from "@/lib/i18n/labels";
 import { ticketIdByNumber } from "./access";
 import { fieldAccess, fieldLabel, type Audience } from "./field-rules";
 import { loadTypeFields } from "./workflow";
@@ -113,6 +114,24 @@ export interface TicketView {
   };
 }
 
+type StoredTransition = {
+  toStage: { id: string; name: string; labels: Prisma.JsonValue; responsible: StageResponsible; terminal: boolean };
+  conditions: { id: string; name: string; labels: Prisma.JsonValue; decision: ConditionDecision | null }[];
+};
+
+/** A stage's ways out as offered to the viewer: stage and condition names in their language. */
+export function transitionViews(outgoing: StoredTransition[], locale: string): TransitionView[] {
+  return outgoing
+    .filter((o) => o.conditions.length > 0)
+    .map((o) => ({
+      toStageId: o.toStage.id,
+      toStageName: localizedName(o.toStage, locale),
+      toResponsible: o.toStage.responsible,
+      terminal: o.toStage.terminal,
+      conditions: o.conditions.map((c) => ({ id: c.id, name: localizedName(c, locale), decision: c.decision })),
+    }));
+}
+
 const fileSelect = { id: true, fileName: true, size: true, contentType: true } satisfies Prisma.StoredFileSelect;
 
 function ticketSelect(audience: Audience) {
@@ -126,15 +145,19 @@ function ticketSelect(audience: Audience) {
     responsible: true,
     typeId: true,
     stageId: true,
-    group: { select: { name: true } },
-    type: { select: { name: true } },
+    group: { select: { name: true, labels: true } },
+    type: { select: { name: true, labels: true } },
     stage: {
       select: {
         name: true,
+        labels: true,
         outgoing: {
           where: { toStage: { active: true } },
           orderBy: { toStage: { position: "asc" } },
-          select: { toStage: { select: { id: true, name: true, responsible: true, terminal: true } }, conditions: { orderBy: [{ position: "asc" }, { name: "asc" }], select: { id: true, name: true, decision: true } } },
+          select: {
+            toStage: { select: { id: true, name: true, labels: true, responsible: true, terminal: true } },
+            conditions: { orderBy: [{ position: "asc" }, { name: "asc" }], select: { id: true, name: true, labels: true, decision: true } },
+          },
         },
       },
     },
@@ -164,7 +187,7 @@ function ticketSelect(audience: Audience) {
     },
     movements: {
       orderBy: { createdAt: "asc" },
-      select: { id: true, fromStageName: true, toStageName: true, conditionName: true, reason: true, actorName: true, clientName: true, onBehalfOfClient: true, createdAt: true, fromEnteredAt: true },
+      select: { id: true, fromStageName: true, toStageName: true, conditionName: true, fromStageLabels: true, toStageLabels: true, conditionLabels: true, reason: true, actorName: true, clientName: true, onBehalfOfClient: true, createdAt: true, fromEnteredAt: true },
     },
   } satisfies Prisma.TicketSelect;
 }
@@ -196,9 +219,9 @@ async function buildView(db: DbOrTx, actor: Actor, id: string, audience: Audienc
     description: t.description,
     status: t.status,
     responsible: t.responsible,
-    groupName: t.group.name,
-    typeName: t.type.name,
-    stageName: t.stage.name,
+    groupName: localizedName(t.group, locale),
+    typeName: localizedName(t.type, locale),
+    stageName: localizedName(t.stage, locale),
     customerName: t.customer?.name ?? null,
     openedByName: t.openedBy?.name ?? null,
     assignee: t.assignee,
@@ -215,8 +238,15 @@ async function buildView(db: DbOrTx, actor: Actor, id: string, audience: Audienc
     fields,
     messages: t.messages.map((m) => ({ ...m, files: files.filter((f) => f.messageId === m.id).map(toFile) })),
     files: files.map(toFile),
-    history: t.movements.map(({ fromEnteredAt, ...m }) => ({ ...m, timeSpentMs: Math.max(0, m.createdAt.getTime() - fromEnteredAt.getTime()) })),
-    transitions: mayChange ? t.stage.outgoing.filter((o) => o.conditions.length > 0).map((o) => ({ toStageId: o.toStage.id, toStageName: o.toStage.name, toResponsible: o.toStage.responsible, terminal: o.toStage.terminal, conditions: o.conditions })) : [],
+    // The names as they were then, in the viewer's language when the snapshot has it.
+    history: t.movements.map(({ fromEnteredAt, fromStageLabels, toStageLabels, conditionLabels, ...m }) => ({
+      ...m,
+      fromStageName: m.fromStageName === null ? null : localizedLabel(fromStageLabels, locale, m.fromStageName),
+      toStageName: localizedLabel(toStageLabels, locale, m.toStageName),
+      conditionName: localizedLabel(conditionLabels, locale, m.conditionName),
+      timeSpentMs: Math.max(0, m.createdAt.getTime() - fromEnteredAt.getTime()),
+    })),
+    transitions: mayChange ? transitionViews(t.stage.outgoing, locale) : [],
     guestRequestNumber: staff ? (t.guestRequest?.number ?? null) : null,
     requester: staff && t.guestRequest ? { name: t.guestRequest.requesterName, email: t.guestRequest.email, phone: t.guestRequest.phone } : null,
     can: {

@@ -14,7 +14,7 @@ export async function lockTicket(tx: DbOrTx, ticketId: string): Promise<void> {
   await tx.$queryRaw`SELECT id FROM "Ticket" WHERE id = ${ticketId}::uuid FOR UPDATE`;
 }
 
-const stageSelect = { id: true, name: true, responsible: true, terminal: true, attendantId: true, teamId: true, typeId: true } satisfies Prisma.TicketStageSelect;
+const stageSelect = { id: true, name: true, labels: true, responsible: true, terminal: true, attendantId: true, teamId: true, typeId: true } satisfies Prisma.TicketStageSelect;
 export type StageRow = Prisma.TicketStageGetPayload<{ select: typeof stageSelect }>;
 
 export const ticketStateSelect = {
@@ -147,6 +147,7 @@ export function assertRequirements(typeFields: TypeFields, values: ReadonlyMap<s
 export interface Transition {
   toStage: StageRow;
   conditionName: string;
+  conditionLabels?: Prisma.JsonValue;
   /** The decision on the understanding the condition means, or null for a neutral one. */
   conditionDecision: ConditionDecision | null;
 }
@@ -155,10 +156,10 @@ export interface Transition {
 export async function findTransition(tx: DbOrTx, fromStageId: string, toStageId: string, conditionId: string): Promise<Transition> {
   const condition = await tx.ticketTransitionCondition.findFirst({
     where: { id: conditionId, transition: { fromStageId, toStageId } },
-    select: { name: true, decision: true, transition: { select: { toStage: { select: stageSelect } } } },
+    select: { name: true, labels: true, decision: true, transition: { select: { toStage: { select: stageSelect } } } },
   });
   if (!condition) throw new ValidationError({ conditionId: "tickets.errors.noSuchTransition" }, "tickets.errors.noSuchTransition");
-  return { toStage: condition.transition.toStage, conditionName: condition.name, conditionDecision: condition.decision };
+  return { toStage: condition.transition.toStage, conditionName: condition.name, conditionLabels: condition.labels, conditionDecision: condition.decision };
 }
 
 export interface MovementAuthor {
@@ -202,6 +203,10 @@ export async function enterStage(tx: DbOrTx, ticket: TicketState, move: Transiti
       fromStageName: ticket.stage.name,
       toStageName: toStage.name,
       conditionName: move.conditionName,
+      // Translations are snapshots too, so the history reads in each viewer's language.
+      fromStageLabels: ticket.stage.labels ?? {},
+      toStageLabels: toStage.labels ?? {},
+      conditionLabels: move.conditionLabels ?? {},
       reason: move.reason,
       actorId: move.by.actor.id,
       actorName: move.by.actor.name,

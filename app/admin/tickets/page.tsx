@@ -1,7 +1,7 @@
 // The staff queue: filters in the URL, one page query plus
 // one count (lib/tickets/lists.ts), oldest-updated last.
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { AssigneeTabs, QueueFilters } from "@/components/tickets/staff/queue-filters";
 import { useDurationText } from "@/components/tickets/stage-history";
 import { TicketStatusBadge, TurnBadge } from "@/components/tickets/ticket-badges";
@@ -13,6 +13,7 @@ import { requireStaff } from "@/lib/auth/session";
 import { now } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { TicketStatus } from "@/lib/generated/prisma/enums";
+import { localizedName } from "@/lib/i18n/labels";
 import { first, type SearchParams } from "@/lib/pagination";
 import { listStaffQueue, staffQueueChoices } from "@/lib/tickets/lists";
 
@@ -28,13 +29,14 @@ function DurationText({ ms }: { ms: number }) {
 export default async function StaffTicketQueuePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireStaff();
   const { deleted, ...params } = await searchParams;
+  const locale = await getLocale();
   const [t, ts, tc, format, queue, choices] = await Promise.all([
     getTranslations("tickets.staff"),
     getTranslations("tickets.summary"),
     getTranslations("common"),
     getFormatter(),
     listStaffQueue(db, actor, params),
-    staffQueueChoices(db, actor),
+    staffQueueChoices(db, actor, locale),
   ]);
   const { filters } = queue;
   const filtered = Boolean(queue.q || filters.assignee || filters.groupId || filters.typeId || filters.stageId || filters.responsible || filters.olderThanDays || filters.status !== TicketStatus.OPEN);
@@ -70,12 +72,12 @@ export default async function StaffTicketQueuePage({ searchParams }: { searchPar
             header: t("groupType"),
             cell: (r) => (
               <>
-                {r.group.name}
-                <span className="block text-xs text-slate-600">{r.type.name}</span>
+                {localizedName(r.group, locale)}
+                <span className="block text-xs text-slate-600">{localizedName(r.type, locale)}</span>
               </>
             ),
           },
-          { header: ts("stage"), cell: (r) => r.stage.name },
+          { header: ts("stage"), cell: (r) => localizedName(r.stage, locale) },
           {
             header: t("whoseTurn"),
             cell: (r) => (r.status === TicketStatus.OPEN ? <TurnBadge status={r.status} responsible={r.responsible} audience="staff" /> : <TicketStatusBadge status={r.status} />),

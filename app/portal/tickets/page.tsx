@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { PortalFilterTabs } from "@/components/tickets/portal-filter-tabs";
 import { TicketStatusBadge, TurnBadge } from "@/components/tickets/ticket-badges";
 import { Alert } from "@/components/ui/alert";
@@ -10,6 +10,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { SearchForm } from "@/components/ui/search-form";
 import { requireClient } from "@/lib/auth/session";
 import { db } from "@/lib/db";
+import { localizedName } from "@/lib/i18n/labels";
 import type { SearchParams } from "@/lib/pagination";
 import { listClientTickets } from "@/lib/tickets/lists";
 import { defaultAttendant } from "@/lib/tickets/settings/default-attendant";
@@ -21,7 +22,7 @@ export async function generateMetadata() {
 export default async function PortalTicketsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireClient();
   const params = await searchParams;
-  const [t, format, list, attendant] = await Promise.all([getTranslations("tickets.portal"), getFormatter(), listClientTickets(db, actor, params), defaultAttendant(db)]);
+  const [t, format, locale, list, attendant] = await Promise.all([getTranslations("tickets.portal"), getFormatter(), getLocale(), listClientTickets(db, actor, params), defaultAttendant(db)]);
   // Without a default attendant no portal movement can be recorded, so nothing can be opened.
   const ready = attendant !== null;
   const empty = list.q ? t("noMatches") : t(`empty.${list.filter}`);
@@ -68,13 +69,13 @@ export default async function PortalTicketsPage({ searchParams }: { searchParams
                   {r.subject}
                 </Link>
                 <span className="block text-xs text-slate-600">
-                  {r.group.name} · {r.type.name}
+                  {localizedName(r.group, locale)} · {localizedName(r.type, locale)}
                   {r.customer ? ` · ${r.customer.name}` : ""}
                 </span>
               </>
             ),
           },
-          { header: t("columns.stage"), cell: (r) => r.stage.name },
+          { header: t("columns.stage"), cell: (r) => localizedName(r.stage, locale) },
           {
             header: t("columns.status"),
             cell: (r) => (

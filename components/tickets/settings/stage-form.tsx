@@ -7,6 +7,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { useForm, useWatch } from "react-hook-form";
 import { FormFeedback } from "@/components/forms/form-feedback";
+import { LabelFields } from "@/components/forms/label-fields";
 import { useActionForm, useErrorText } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { CheckboxField, SelectField, TextField } from "@/components/ui/field";
@@ -32,6 +33,7 @@ export function StageForm({ typeId, stageId, defaults, teams, staff }: { typeId:
     <form onSubmit={onSubmit} noValidate className="space-y-4">
       <FormFeedback formError={formError} message={message} />
       <TextField label={tc("name")} autoComplete="off" error={errorText(errors.name?.message, { max: 100 })} {...form.register("name")} />
+      <LabelFields register={form.register} errors={errors.labels} />
       <SelectField label={t("stages.responsible")} help={t("stages.responsibleHelp")} error={errorText(errors.responsible?.message)} {...form.register("responsible")}>
         {Object.values(StageResponsible).map((r) => (
           <option key={r} value={r}>

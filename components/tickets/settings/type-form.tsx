@@ -4,6 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { useForm } from "react-hook-form";
 import { FormFeedback } from "@/components/forms/form-feedback";
+import { LabelFields } from "@/components/forms/label-fields";
 import { useActionForm, useErrorText } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { CheckboxField, SelectField, TextAreaField, TextField } from "@/components/ui/field";
@@ -30,6 +31,7 @@ export function TypeForm({ id, defaults, groups }: { id?: string; defaults: Type
         ))}
       </SelectField>
       <TextField label={tc("name")} autoComplete="off" error={errorText(errors.name?.message, { max: 100 })} {...form.register("name")} />
+      <LabelFields register={form.register} errors={errors.labels} />
       <TextAreaField label={t("types.description")} rows={3} error={errorText(errors.description?.message, { max: 1000 })} {...form.register("description")} />
       <CheckboxField label={tc("active")} {...form.register("active")} />
       <Button type="submit" disabled={pending} aria-busy={pending}>

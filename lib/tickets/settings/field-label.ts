@@ -1,6 +1,9 @@
 // A parameter's label in the viewer's language (parameters are shown to
-// clients in pt-BR, fi or en). Missing or empty translations fall back to
-// English, which is required. No server-only imports: forms use it too.
+// clients in pt-BR, fi or en). English is required and is the base: the
+// same resolver as every admin-entered name (lib/i18n/labels), so missing or
+// empty translations fall back alike. No server-only imports: forms use it too.
+import { localizedLabel } from "@/lib/i18n/labels";
+
 export type FieldLabels = { en: string; "pt-BR"?: string; fi?: string };
 
 /** Reads the stored JSON defensively: anything malformed yields an empty English label. */
@@ -11,7 +14,5 @@ export function parseFieldLabels(value: unknown): FieldLabels {
 }
 
 export function fieldLabel(labels: unknown, locale: string): string {
-  const parsed = parseFieldLabels(labels);
-  const own = locale === "pt-BR" || locale === "fi" ? parsed[locale] : parsed.en;
-  return own?.trim() ? own : parsed.en;
+  return localizedLabel(labels, locale, parseFieldLabels(labels).en);
 }

@@ -19,10 +19,11 @@ export async function listGroupsWithTypes(db: DbOrTx, actor: Actor) {
     select: {
       id: true,
       name: true,
+      labels: true,
       active: true,
       types: {
         orderBy: [{ name: "asc" }, { id: "asc" }],
-        select: { id: true, name: true, active: true, _count: { select: { tickets: true, stages: { where: { active: true } }, fields: { where: { active: true } } } } },
+        select: { id: true, name: true, labels: true, active: true, _count: { select: { tickets: true, stages: { where: { active: true } }, fields: { where: { active: true } } } } },
       },
     },
   });
@@ -30,13 +31,13 @@ export async function listGroupsWithTypes(db: DbOrTx, actor: Actor) {
 
 export async function listGroupOptions(db: DbOrTx, actor: Actor) {
   assertStaff(actor);
-  return db.ticketGroup.findMany({ orderBy: [{ position: "asc" }, { name: "asc" }], select: { id: true, name: true, active: true } });
+  return db.ticketGroup.findMany({ orderBy: [{ position: "asc" }, { name: "asc" }], select: { id: true, name: true, labels: true, active: true } });
 }
 
 export async function getGroup(db: DbOrTx, actor: Actor, id: string) {
   assertStaff(actor);
   assertUuid(id);
-  const group = await db.ticketGroup.findUnique({ where: { id }, select: { id: true, name: true, active: true, _count: { select: { types: true, tickets: true } } } });
+  const group = await db.ticketGroup.findUnique({ where: { id }, select: { id: true, name: true, labels: true, active: true, _count: { select: { types: true, tickets: true } } } });
   if (!group) throw new NotFoundError("common.notFound");
   return group;
 }
@@ -101,10 +102,11 @@ export async function moveGroup(db: Db, actor: Actor, id: string, direction: Dir
 const typeSelect = {
   id: true,
   name: true,
+  labels: true,
   description: true,
   active: true,
   groupId: true,
-  group: { select: { name: true, active: true } },
+  group: { select: { name: true, labels: true, active: true } },
   _count: { select: { tickets: true } },
 } satisfies Prisma.TicketTypeSelect;
 

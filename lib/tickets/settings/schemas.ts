@@ -6,6 +6,7 @@ import { z } from "zod";
 import { ConditionDecision, StageResponsible, TicketFieldKind } from "@/lib/generated/prisma/enums";
 import { namedRecordSchema, type NamedRecordInput } from "@/lib/forms/named-record-schema";
 import { optionalId } from "@/lib/forms/optional-fields";
+import { nameLabelsSchema, type Labels } from "@/lib/i18n/labels";
 
 const name = (max = 100) => z.string().trim().min(1, "validation.required").max(max, "validation.tooLong");
 const uuid = z.uuid("validation.invalid");
@@ -16,13 +17,15 @@ export type GroupInput = NamedRecordInput;
 export const typeSchema = z.object({
   groupId: uuid,
   name: name(),
+  labels: nameLabelsSchema(),
   description: z.string().trim().max(1000, "validation.tooLong"),
   active: z.boolean(),
 });
-export type TypeInput = z.infer<typeof typeSchema>;
+export type TypeInput = z.input<typeof typeSchema>;
 
 export const stageSchema = z.object({
   name: name(),
+  labels: nameLabelsSchema(),
   responsible: z.enum(StageResponsible, "validation.invalid"),
   // The staff hand-over; only for STAFF stages (checked by the domain).
   teamId: optionalId,
@@ -54,9 +57,22 @@ export const conditionDecisionsSchema = z
     return out;
   });
 
-export const transitionSchema = z.object({ toStageId: uuid, conditions: conditionNamesSchema, decisions: conditionDecisionsSchema });
+/**
+ * Each condition's names in other languages, keyed by its name as written
+ * like the decisions; names that are not among the conditions are ignored.
+ */
+export const conditionLabelsSchema = z
+  .record(z.string(), nameLabelsSchema())
+  .optional()
+  .transform((labels): Record<string, Labels> => {
+    const out: Record<string, Labels> = {};
+    for (const [name, own] of Object.entries(labels ?? {})) if (Object.keys(own).length > 0) out[name.trim()] = own;
+    return out;
+  });
+
+export const transitionSchema = z.object({ toStageId: uuid, conditions: conditionNamesSchema, decisions: conditionDecisionsSchema, labels: conditionLabelsSchema });
 export type TransitionInput = z.input<typeof transitionSchema>;
-export const transitionConditionsSchema = z.object({ conditions: conditionNamesSchema, decisions: conditionDecisionsSchema });
+export const transitionConditionsSchema = z.object({ conditions: conditionNamesSchema, decisions: conditionDecisionsSchema, labels: conditionLabelsSchema });
 export type TransitionConditionsInput = z.input<typeof transitionConditionsSchema>;
 
 export const fieldLocales = ["en", "pt-BR", "fi"] as const;

@@ -12,6 +12,7 @@ import type { Db, DbOrTx } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { StageResponsible, TicketStatus, type ConditionDecision } from "@/lib/generated/prisma/enums";
+import type { Labels } from "@/lib/i18n/labels";
 import { moveOneStep, type Direction } from "./ordering";
 import { stageSchema, transitionConditionsSchema, transitionSchema, type StageData, type StageInput, type TransitionConditionsInput, type TransitionInput } from "./schemas";
 import { activeStaffWhere, assertUuid, lockType, parseInput } from "./shared";
@@ -20,6 +21,7 @@ import { firstActiveStage, workflowWarnings } from "./workflow-warnings";
 const stageSelect = {
   id: true,
   name: true,
+  labels: true,
   position: true,
   responsible: true,
   terminal: true,
@@ -32,8 +34,8 @@ const stageSelect = {
     orderBy: [{ toStage: { position: "asc" } }, { id: "asc" }],
     select: {
       id: true,
-      toStage: { select: { id: true, name: true, active: true } },
-      conditions: { orderBy: [{ position: "asc" }, { name: "asc" }], select: { id: true, name: true, decision: true } },
+      toStage: { select: { id: true, name: true, labels: true, active: true } },
+      conditions: { orderBy: [{ position: "asc" }, { name: "asc" }], select: { id: true, name: true, labels: true, decision: true } },
     },
   },
   _count: { select: { tickets: true } },
@@ -106,7 +108,7 @@ export async function saveStage(db: Db, actor: Actor, typeId: string, stageId: s
   assertUuid(typeId);
   if (stageId !== undefined) assertUuid(stageId);
   const data = parseInput(stageSchema, input);
-  const row = { name: data.name, responsible: data.responsible, terminal: data.terminal, teamId: data.teamId ?? null, attendantId: data.attendantId ?? null };
+  const row = { name: data.name, labels: data.labels, responsible: data.responsible, terminal: data.terminal, teamId: data.teamId ?? null, attendantId: data.attendantId ?? null };
   return db.$transaction(async (tx) => {
     await lockType(tx, typeId);
     if (stageId !== undefined && !(await tx.ticketStage.findFirst({ where: { id: stageId, typeId }, select: { id: true } }))) throw new NotFoundError("common.notFound");
@@ -190,7 +192,7 @@ export async function restoreStage(db: Db, actor: Actor, stageId: string): Promi
 export async function saveTransition(db: Db, actor: Actor, fromStageId: string, input: TransitionInput): Promise<{ id: string }> {
   assertStaff(actor);
   assertUuid(fromStageId);
-  const { toStageId, conditions, decisions } = parseInput(transitionSchema, input);
+  const { toStageId, conditions, decisions, labels } = parseInput(transitionSchema, input);
   return db.$transaction(async (tx) => {
     const from = await tx.ticketStage.findUnique({ where: { id: fromStageId }, select: { typeId: true, terminal: true } });
     if (!from) throw new NotFoundError("common.notFound");
@@ -202,19 +204,20 @@ export async function saveTransition(db: Db, actor: Actor, fromStageId: string, 
     const existing = await tx.ticketTransition.findUnique({ where: { fromStageId_toStageId: { fromStageId, toStageId } }, select: { id: true } });
     if (!existing && !to.active) throw new ValidationError({ toStageId: "ticketSettings.errors.stageArchived" });
     const transition = existing ?? (await tx.ticketTransition.create({ data: { fromStageId, toStageId }, select: { id: true } }));
-    await replaceConditions(tx, transition.id, conditions, decisions);
+    await replaceConditions(tx, transition.id, conditions, decisions, labels);
     return transition;
   });
 }
 
-async function replaceConditions(tx: DbOrTx, transitionId: string, names: string[], decisions: Record<string, ConditionDecision>) {
+async function replaceConditions(tx: DbOrTx, transitionId: string, names: string[], decisions: Record<string, ConditionDecision>, labels: Record<string, Labels>) {
   await tx.ticketTransitionCondition.deleteMany({ where: { transitionId, name: { notIn: names } } });
   for (const [position, name] of names.entries()) {
     const decision = decisions[name] ?? null;
+    const own = labels[name] ?? {};
     await tx.ticketTransitionCondition.upsert({
       where: { transitionId_name: { transitionId, name } },
-      create: { transitionId, name, position, decision },
-      update: { position, decision },
+      create: { transitionId, name, labels: own, position, decision },
+      update: { position, decision, labels: own },
     });
   }
 }
@@ -223,12 +226,12 @@ async function replaceConditions(tx: DbOrTx, transitionId: string, names: string
 export async function saveTransitionConditions(db: Db, actor: Actor, transitionId: string, input: TransitionConditionsInput): Promise<void> {
   assertStaff(actor);
   assertUuid(transitionId);
-  const { conditions: names, decisions } = parseInput(transitionConditionsSchema, input);
+  const { conditions: names, decisions, labels } = parseInput(transitionConditionsSchema, input);
   await db.$transaction(async (tx) => {
     const transition = await tx.ticketTransition.findUnique({ where: { id: transitionId }, select: { fromStage: { select: { typeId: true } } } });
     if (!transition) throw new NotFoundError("common.notFound");
     await lockType(tx, transition.fromStage.typeId);
-    await replaceConditions(tx, transitionId, names, decisions);
+    await replaceConditions(tx, transitionId, names, decisions, labels);
   });
 }
 

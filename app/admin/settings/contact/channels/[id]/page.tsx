@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { NamedRecordForm } from "@/components/forms/named-record-form";
+import { labelsFormValues } from "@/lib/i18n/labels";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { Card } from "@/components/ui/page-header";
 import { requireStaff } from "@/lib/auth/session";
@@ -21,7 +22,7 @@ export default async function EditContactChannelPage({ params }: { params: Promi
     <>
       <SettingsFormHeader title={ts("editChannel")} backHref="/admin/settings/contact" />
       <Card>
-        <NamedRecordForm action={saveChannelAction.bind(null, channel.id)} defaults={{ name: channel.name, active: channel.active }} editing />
+        <NamedRecordForm action={saveChannelAction.bind(null, channel.id)} defaults={{ name: channel.name, labels: labelsFormValues(channel.labels), active: channel.active }} editing />
         <div className="mt-6 border-t border-slate-200 pt-4">
           <ConfirmButton message={ts("confirmRemove", { name: channel.name })} action={removeChannelAction.bind(null, channel.id)}>
             {ts("remove")}

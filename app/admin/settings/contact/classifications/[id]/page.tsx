@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { NamedRecordForm } from "@/components/forms/named-record-form";
+import { labelsFormValues } from "@/lib/i18n/labels";
 import { ActiveBadge } from "@/components/ui/active-badge";
 import { buttonClass } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm-button";
@@ -32,7 +33,7 @@ export default async function EditContactClassificationPage({ params, searchPara
         <Card>
           <NamedRecordForm
             action={saveClassificationAction.bind(null, classification.id, classification.module)}
-            defaults={{ name: classification.name, active: classification.active }}
+            defaults={{ name: classification.name, labels: labelsFormValues(classification.labels), active: classification.active }}
             editing
           />
           <div className="mt-6 border-t border-slate-200 pt-4">

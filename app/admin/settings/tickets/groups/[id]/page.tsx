@@ -5,6 +5,7 @@ import { ConfirmButton } from "@/components/ui/confirm-button";
 import { Card } from "@/components/ui/page-header";
 import { requireStaff } from "@/lib/auth/session";
 import { db } from "@/lib/db";
+import { labelsFormValues } from "@/lib/i18n/labels";
 import { orNotFound } from "@/lib/or-not-found";
 import { deleteGroupAction } from "@/lib/tickets/settings/actions-types";
 import { getGroup } from "@/lib/tickets/settings/groups-types";
@@ -24,7 +25,7 @@ export default async function EditTicketGroupPage({ params }: { params: Promise<
       <SettingsFormHeader title={t("editTitle")} backHref="/admin/settings/tickets" />
       <div className="space-y-6">
         <Card>
-          <NamedRecordForm action={saveGroupAction.bind(null, group.id)} defaults={{ name: group.name, active: group.active }} editing />
+          <NamedRecordForm action={saveGroupAction.bind(null, group.id)} defaults={{ name: group.name, labels: labelsFormValues(group.labels), active: group.active }} editing />
         </Card>
         <Card>
           <h2 className="mb-2 text-lg font-medium">{t("deleteTitle")}</h2>

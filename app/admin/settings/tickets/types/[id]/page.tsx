@@ -10,6 +10,7 @@ import { ConfirmButton } from "@/components/ui/confirm-button";
 import { Card } from "@/components/ui/page-header";
 import { requireStaff } from "@/lib/auth/session";
 import { db } from "@/lib/db";
+import { labelsFormValues } from "@/lib/i18n/labels";
 import { orNotFound } from "@/lib/or-not-found";
 import { first, type SearchParams } from "@/lib/pagination";
 import { deleteTypeAction } from "@/lib/tickets/settings/actions-types";
@@ -114,7 +115,7 @@ export default async function TicketTypePage({ params, searchParams }: { params:
         <div className="space-y-6">
           <Card>
             <h2 className="mb-3 text-lg font-medium">{t("types.details")}</h2>
-            <TypeForm id={type.id} groups={groups} defaults={{ groupId: type.groupId, name: type.name, description: type.description, active: type.active }} />
+            <TypeForm id={type.id} groups={groups} defaults={{ groupId: type.groupId, name: type.name, labels: labelsFormValues(type.labels), description: type.description, active: type.active }} />
           </Card>
           <Card>
             <h2 className="mb-2 text-lg font-medium">{t("types.deleteTitle")}</h2>

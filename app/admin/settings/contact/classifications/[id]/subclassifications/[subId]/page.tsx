@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { NamedRecordForm } from "@/components/forms/named-record-form";
+import { labelsFormValues } from "@/lib/i18n/labels";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { Card } from "@/components/ui/page-header";
 import { requireStaff } from "@/lib/auth/session";
@@ -22,7 +23,7 @@ export default async function EditContactSubclassificationPage({ params }: { par
     <>
       <SettingsFormHeader title={`${ts("editSubclassification")} · ${sub.classification.name}`} backHref={`/admin/settings/contact/classifications/${sub.classification.id}`} />
       <Card>
-        <NamedRecordForm action={saveSubclassificationAction.bind(null, sub.classification.id, sub.id)} defaults={{ name: sub.name, active: sub.active }} editing />
+        <NamedRecordForm action={saveSubclassificationAction.bind(null, sub.classification.id, sub.id)} defaults={{ name: sub.name, labels: labelsFormValues(sub.labels), active: sub.active }} editing />
         <div className="mt-6 border-t border-slate-200 pt-4">
           <ConfirmButton message={ts("confirmRemove", { name: sub.name })} action={removeSubclassificationAction.bind(null, sub.classification.id, sub.id)}>
             {ts("remove")}

@@ -7,6 +7,7 @@ import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/page-header";
 import { requireStaff } from "@/lib/auth/session";
 import { db } from "@/lib/db";
+import { labelsFormValues } from "@/lib/i18n/labels";
 import { orNotFound } from "@/lib/or-not-found";
 import { first, type SearchParams } from "@/lib/pagination";
 import { getType } from "@/lib/tickets/settings/groups-types";
@@ -49,7 +50,7 @@ export default async function StagePage({ params, searchParams }: { params: Prom
           <StageForm
             typeId={type.id}
             stageId={stage.id}
-            defaults={{ name: stage.name, responsible: stage.responsible, teamId: stage.teamId ?? "", attendantId: stage.attendantId ?? "", terminal: stage.terminal }}
+            defaults={{ name: stage.name, labels: labelsFormValues(stage.labels), responsible: stage.responsible, teamId: stage.teamId ?? "", attendantId: stage.attendantId ?? "", terminal: stage.terminal }}
             teams={teamOptions}
             staff={staffOptions}
           />
@@ -59,7 +60,15 @@ export default async function StagePage({ params, searchParams }: { params: Prom
           <p className="mb-3 text-sm text-slate-600">{stage.terminal ? t("transitions.terminal") : t("transitions.help")}</p>
           <div className="space-y-4">
             {stage.outgoing.map((o) => (
-              <TransitionEditor key={o.id} transitionId={o.id} toStageName={o.toStage.name} toStageActive={o.toStage.active} conditions={o.conditions.map((c) => c.name)} decisions={Object.fromEntries(o.conditions.map((c) => [c.name, c.decision ?? ""]))} />
+              <TransitionEditor
+                key={o.id}
+                transitionId={o.id}
+                toStageName={o.toStage.name}
+                toStageActive={o.toStage.active}
+                conditions={o.conditions.map((c) => c.name)}
+                decisions={Object.fromEntries(o.conditions.map((c) => [c.name, c.decision ?? ""]))}
+                labels={Object.fromEntries(o.conditions.map((c) => [c.name, labelsFormValues(c.labels)]))}
+              />
             ))}
             {stage.terminal ? null : (
               <div className="rounded-md border border-dashed border-slate-300 p-4">
