@@ -7,7 +7,7 @@ import { now } from "@/lib/clock";
 import type { DbOrTx } from "@/lib/db";
 import { isUuid } from "@/lib/db/query-guards";
 import { NotFoundError } from "@/lib/errors";
-import { hashAccessToken } from "./seat-lock";
+import { registrationByToken } from "./private-links";
 
 export const ACCESS_OPENS_BEFORE_MS = 60 * 60 * 1000;
 
@@ -28,7 +28,7 @@ export async function joinEvent(db: DbOrTx, who: Who, eventNumber: number): Prom
     "userId" in who
       ? { userId: who.userId }
       : // A public registrant's token names their main-event registration; its replica in a session counts too.
-        { OR: [{ accessTokenHash: hashAccessToken(who.accessToken) }, { replicatedFrom: { accessTokenHash: hashAccessToken(who.accessToken) } }] };
+        { OR: [registrationByToken(who.accessToken), { replicatedFrom: registrationByToken(who.accessToken) }] };
   const registration = await db.registration.findFirst({
     where: { event: { number: eventNumber }, ...owner },
     select: { id: true, status: true, attendedAt: true, event: { select: { status: true, startsAt: true, endsAt: true, onlineUrl: true } } },

@@ -9,8 +9,9 @@ import type { Db, DbOrTx } from "@/lib/db";
 import { isUuid } from "@/lib/db/query-guards";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { fillFreeSeats } from "./promotion";
+import { tokenOpens } from "./private-links";
 import { mirrorToSecondaries } from "./replication";
-import { hashAccessToken, lockEvent, SEAT_TRANSACTION, writeCounters, type Counters } from "./seat-lock";
+import { lockEvent, SEAT_TRANSACTION, writeCounters, type Counters } from "./seat-lock";
 
 /** Who cancels: a signed-in user (the registrant client, or staff), or a public registrant's private-link token. */
 export type Canceller = { actor: Actor } | { accessToken: string };
@@ -39,7 +40,7 @@ async function findCancellable(tx: DbOrTx, by: Canceller, registrationId: string
   });
   if (!target) throw notFound;
   if ("accessToken" in by) {
-    if (!target.accessTokenHash || target.accessTokenHash !== hashAccessToken(by.accessToken)) throw notFound;
+    if (!(await tokenOpens(tx, target, by.accessToken))) throw notFound;
   } else if (!isStaff(by.actor) && target.userId !== by.actor.userId) {
     throw notFound;
   }

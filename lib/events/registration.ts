@@ -18,13 +18,13 @@ import { parseCpf } from "./cpf";
 import { eventCalendarAttachment } from "./event-calendar-file";
 import { fillFreeSeats } from "./promotion";
 import { assertValidAnswers, parseQuestions } from "./questionnaire";
+import { registrationByToken } from "./private-links";
 import { mirrorToSecondaries } from "./replication";
 import type { AnswersInput } from "./schemas";
 import {
   eventRowForEmail,
   eventEmailDetails,
   publicEventRowForEmail,
-  hashAccessToken,
   claimSeat,
   newAccessToken,
   privateRegistrationUrl,
@@ -282,8 +282,8 @@ function confirmationProps(event: EmailEvent, person: Person, token: { token: st
 /** The registration behind a public registrant's private link, with its event; null for an unknown token. */
 export async function findRegistrationByToken(db: DbOrTx, token: string) {
   if (!token || token.length > 200) return null;
-  const registration = await db.registration.findUnique({
-    where: { accessTokenHash: hashAccessToken(token) },
+  const registration = await db.registration.findFirst({
+    where: registrationByToken(token),
     select: {
       id: true,
       name: true,

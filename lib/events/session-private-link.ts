@@ -1,15 +1,16 @@
-// A public registrant holds one private link, to their main-event registration.
+// A public registrant's private links open their main-event registration.
 // Its replica in each session (registered and cancelled only through the main
 // event) opens with the same link at the session's address, so the session's
 // page can show its state and point back to the main event's page instead of
 // answering "not found".
 import type { DbOrTx } from "@/lib/db";
-import { hashAccessToken, reservePosition } from "./seat-lock";
+import { registrationByToken } from "./private-links";
+import { reservePosition } from "./seat-lock";
 
 export async function findSessionRegistrationByToken(db: DbOrTx, slug: string, token: string) {
   if (!token || token.length > 200 || !slug || slug.length > 200) return null;
   const registration = await db.registration.findFirst({
-    where: { event: { slug, mainEventId: { not: null } }, replicatedFrom: { accessTokenHash: hashAccessToken(token) } },
+    where: { event: { slug, mainEventId: { not: null } }, replicatedFrom: registrationByToken(token) },
     select: {
       name: true,
       email: true,

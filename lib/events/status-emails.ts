@@ -2,6 +2,10 @@
 // ("Resend e-mail"), one individual e-mail
 // per active participant (registered and reserve) with the event's details and
 // status, in the participant's language. A session e-mails its own participants.
+// A public registrant's e-mail carries a private link issued for it (only
+// hashes are stored, so the link of the confirmation cannot be repeated; the
+// older links stay valid, see private-links.ts); in a session it opens their
+// main-event registration, where the session's copy is reached too.
 import type { Actor } from "@/lib/auth/actor";
 import type { Db, DbOrTx } from "@/lib/db";
 import { isUuid } from "@/lib/db/query-guards";
@@ -9,6 +13,7 @@ import { enqueueBulkEmails } from "@/lib/email/outbox";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { canEditEvent } from "./event-rules";
 import { mailEventSelect, mailRegistrationSelect, participantMail } from "./participant-mail";
+import { issuePrivateLinks, privateRegistrationUrl } from "./private-links";
 
 const ACTIVE = { in: ["REGISTERED", "RESERVE"] as ("REGISTERED" | "RESERVE")[] };
 
@@ -25,6 +30,12 @@ export interface StatusEmailsResult {
   batchId: string | null;
 }
 
+/** A public registrant's way in is their private link's join page (it records attendance), instead of the bare event page. */
+function withPrivateLink<P extends ReturnType<typeof participantMail>>(props: P, privateUrl: string | null): P {
+  if (!privateUrl) return props;
+  return { ...props, privateUrl, joinUrl: props.publicPageUrl ? `${privateUrl}/join` : props.joinUrl, publicPageUrl: null };
+}
+
 /** Queues one e-mail per active participant as one bulk send. Only staff who may change the event may send. */
 export async function sendStatusEmails(db: Db, actor: Actor, eventId: string): Promise<StatusEmailsResult> {
   const found = isUuid(eventId) ? await db.event.findUnique({ where: { id: eventId }, select: { responsibleId: true } }) : null;
@@ -35,7 +46,17 @@ export async function sendStatusEmails(db: Db, actor: Actor, eventId: string): P
   return db.$transaction(
     async (tx) => {
       const event = await tx.event.findUniqueOrThrow({ where: { id: eventId }, select: mailEventSelect });
-      const registrations = await tx.registration.findMany({ where: { eventId, status: ACTIVE }, select: mailRegistrationSelect, orderBy: { arrival: "asc" } });
+      const registrations = await tx.registration.findMany({
+        where: { eventId, status: ACTIVE },
+        select: { ...mailRegistrationSelect, replicatedFromId: true, replicatedFrom: { select: { event: { select: { slug: true } } } } },
+        orderBy: { arrival: "asc" },
+      });
+      const publicOnes = registrations.filter((r) => r.source === "PUBLIC" && !r.userId);
+      const tokens = await issuePrivateLinks(tx, publicOnes.map((r) => r.replicatedFromId ?? r.id));
+      const privateUrlOf = (r: (typeof registrations)[number]) => {
+        const token = r.source === "PUBLIC" && !r.userId ? tokens.get(r.replicatedFromId ?? r.id) : undefined;
+        return token ? privateRegistrationUrl(r.replicatedFrom?.event.slug ?? event.slug, token) : null;
+      };
       // In arrival order, so the n-th reserve met here is reserve number n.
       let reserves = 0;
       const { batchId, emailIds } = await enqueueBulkEmails(
@@ -45,7 +66,7 @@ export async function sendStatusEmails(db: Db, actor: Actor, eventId: string): P
           to: registration.email,
           locale: registration.locale,
           timeZone: event.timeZone,
-          props: { ...participantMail(event, registration), status: event.status, reservePosition: registration.status === "RESERVE" ? ++reserves : null },
+          props: withPrivateLink({ ...participantMail(event, registration), status: event.status, reservePosition: registration.status === "RESERVE" ? ++reserves : null }, privateUrlOf(registration)),
         })),
       );
       return { count: emailIds.length, emailIds, batchId };

@@ -16,7 +16,7 @@ import type { DbOrTx } from "@/lib/db";
 import type { MessageRef } from "@/lib/forms/action-result";
 import { hitRateLimit } from "./rate-limit";
 
-export const POW_FORMS = ["public-registration", "guest-request"] as const;
+export const POW_FORMS = ["public-registration", "guest-request", "registration-link"] as const;
 export type PowForm = (typeof POW_FORMS)[number];
 export const isPowForm = (value: unknown): value is PowForm => (POW_FORMS as readonly unknown[]).includes(value);
 

@@ -20,7 +20,8 @@ const keys = {
 } as const;
 
 export const eventStatus = defineTemplate<EventStatusProps>({
-  personal: ["name"],
+  // A public registrant's private link (and its join page) is issued per recipient.
+  personal: ["name", "privateUrl", "joinUrl"],
   priority: "BULK",
   subject: (t, p) => t(keys[p.status].subject, { event: p.eventName }),
   example: { ...exampleEventDetails, privateUrl: null, status: "CONFIRMED", joinUrl: "https://portico.example/portal/events/42/join", publicPageUrl: null },

@@ -8,7 +8,7 @@ import type { DbOrTx } from "@/lib/db";
 import { isUuid } from "@/lib/db/query-guards";
 import { NotFoundError } from "@/lib/errors";
 import type { FileStorage, StoredObject } from "@/lib/storage";
-import { hashAccessToken } from "../seat-lock";
+import { registrationByToken } from "../private-links";
 import { certificateFileName } from "./issue";
 
 /** What the public verification page may show: deliberately no CPF, no e-mail. */
@@ -63,7 +63,7 @@ export async function openCertificate(db: DbOrTx, storage: FileStorage, actor: A
 
 /** A public registrant's certificate, by the token of their private link. */
 export async function openCertificateByToken(db: DbOrTx, storage: FileStorage, token: string): Promise<CertificateDownload> {
-  const row = token && token.length <= 200 ? await db.certificate.findFirst({ where: { registration: { accessTokenHash: hashAccessToken(token) } }, select: downloadSelect }) : null;
+  const row = token && token.length <= 200 ? await db.certificate.findFirst({ where: { registration: registrationByToken(token) }, select: downloadSelect }) : null;
   if (!row) throw new NotFoundError("errors.notFoundBody");
   return open(storage, row);
 }
@@ -71,8 +71,8 @@ export async function openCertificateByToken(db: DbOrTx, storage: FileStorage, t
 /** For the private-link page: whether a certificate exists, and whether a CPF is still missing for one. */
 export async function certificateStateForToken(db: DbOrTx, token: string): Promise<{ issued: boolean; needsCpf: boolean }> {
   if (!token || token.length > 200) return { issued: false, needsCpf: false };
-  const row = await db.registration.findUnique({
-    where: { accessTokenHash: hashAccessToken(token) },
+  const row = await db.registration.findFirst({
+    where: registrationByToken(token),
     select: { cpf: true, status: true, certificate: { select: { id: true } }, event: { select: { certificateTemplateId: true, status: true } } },
   });
   if (!row) return { issued: false, needsCpf: false };

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { EventArtwork, EventOverview } from "@/components/events/event-overview";
 import { PublicRegisterForm } from "@/components/events/public-register-form";
+import { ResendLinkForm } from "@/components/events/resend-link-form";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/page-header";
 import { db } from "@/lib/db";
@@ -46,6 +47,12 @@ export default async function PublicEventPage({ params }: { params: Promise<{ sl
             </>
           ) : (
             <p className="text-sm text-slate-700">{open ? tp("full") : tp("registrationClosed")}</p>
+          )}
+          {/* Sessions take no registrations of their own: their main event's page sends the link. */}
+          {event.mainEvent ? null : (
+            <div className="mt-6">
+              <ResendLinkForm slug={event.slug} />
+            </div>
           )}
         </Card>
       </div>
