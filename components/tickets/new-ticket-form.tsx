@@ -3,22 +3,27 @@
 // The portal's new ticket: the customer record
 // (when the user reaches several), group then type, subject, description, the
 // type's parameters as its first stage shows them, attachments, and the
-// "Save/Request" hand-over with condition and reason. Server errors land on
-// their fields; nothing typed is lost.
+// "Save/Request" hand-over with condition and reason. Once a type is chosen,
+// every rule of its opening stage is checked in the browser with the schema
+// the server parses with (lib/tickets/opening-rules.ts), so a missing or
+// invalid parameter is shown on its field before anything is sent; the
+// parameters the chosen next stage needs are marked * as well. Server errors
+// land on their fields the same way; nothing typed is lost.
 import { useTranslations } from "next-intl";
-import { useState } from "react";
-import { useForm, useWatch } from "react-hook-form";
+import { useMemo, useState } from "react";
+import { useForm, useWatch, type Resolver } from "react-hook-form";
+import { schemaResolver } from "@/components/forms/schema-resolver";
 import { useActionForm, useErrorText } from "@/components/forms/use-action-form";
+import { FileUploader, type UploadedFileRef } from "@/components/threads/file-uploader";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import type { ActionResult } from "@/lib/forms/action-result";
 import type { NewTicketOptions } from "@/lib/tickets/new-ticket-options";
-import { newTicketSchema, SUBJECT_MAX, TEXT_MAX, type NewTicketInput } from "@/lib/tickets/schemas";
+import { newTicketSchemaFor, requiredWhenOpening } from "@/lib/tickets/opening-rules";
+import { MAX_FILES_PER_MESSAGE, newTicketSchema, SUBJECT_MAX, TEXT_MAX, type NewTicketInput } from "@/lib/tickets/schemas";
 import { editableValues, fieldFormDefaults, type FieldFormValues } from "./field-form-values";
-import { FileUploader, type UploadedFileRef } from "./file-uploader";
-import { schemaResolver } from "./schema-resolver";
-import { TicketFieldInputs } from "./ticket-fields";
+import { RequiredMark, TicketFieldInputs } from "./ticket-fields";
 import { initialForwardChoice } from "./transition-choice";
 import { TransitionFields } from "./transition-fields";
 
@@ -60,17 +65,32 @@ export function NewTicketForm({ customers, groups, action, maxMb }: Pick<NewTick
     reason: v.reason,
   });
 
+  // One schema per type, built from the rules the server checks; before a type is chosen, the common fields only.
+  const schemas = useMemo(() => new Map(groups.flatMap((g) => g.types.map((x) => [x.id, newTicketSchemaFor(x.rules)] as const))), [groups]);
+  const resolver: Resolver<NewTicketFormValues> = (values, context, options) => {
+    const schema = typeOf(values.groupId, values.typeId) ? (schemas.get(values.typeId) ?? newTicketSchema) : newTicketSchema;
+    return schemaResolver(schema, toInput)(values, context, options);
+  };
+
   const initialGroup = onlyOne(groups);
   const initialType = onlyOne(groups.find((g) => g.id === initialGroup)?.types ?? []);
   const form = useForm<NewTicketFormValues>({
-    resolver: schemaResolver(newTicketSchema, toInput),
+    resolver,
     defaultValues: { customerId: onlyOne(customers), groupId: initialGroup, typeId: initialType, subject: "", description: "", reason: "", ...startFor(initialGroup, initialType) },
   });
   const { onSubmit, pending, formError } = useActionForm(form, (v) => action(toInput(v)));
   const { errors } = form.formState;
-  const [groupId, typeId] = useWatch({ control: form.control, name: ["groupId", "typeId"] });
+  const [groupId, typeId, toStageId] = useWatch({ control: form.control, name: ["groupId", "typeId", "toStageId"] });
   const group = groups.find((g) => g.id === groupId);
   const type = typeOf(groupId, typeId);
+  // Required to leave the opening stage, or to enter the next stage chosen below.
+  const fields = useMemo(() => (type ? type.fields.map((f) => ({ ...f, required: requiredWhenOpening(type.rules, f.id, toStageId) })) : []), [type, toStageId]);
+  const required = (label: string) => (
+    <>
+      {label}
+      <RequiredMark />
+    </>
+  );
 
   const chooseType = (nextGroup: string, nextType: string) => {
     form.setValue("typeId", nextType);
@@ -86,10 +106,11 @@ export function NewTicketForm({ customers, groups, action, maxMb }: Pick<NewTick
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-8">
       {formError ? <Alert tone="error">{errorText(formError.key, formError.values)}</Alert> : null}
+      <p className="text-sm text-slate-600">{t("requiredLegend")}</p>
       <fieldset className="space-y-4">
         <legend className="mb-2 text-base font-medium text-slate-900">{t("what")}</legend>
         {customers.length > 1 ? (
-          <SelectField label={t("customer")} aria-required error={errorText(errors.customerId?.message)} {...form.register("customerId")}>
+          <SelectField label={required(t("customer"))} aria-required error={errorText(errors.customerId?.message)} {...form.register("customerId")}>
             <option value="">{t("chooseCustomer")}</option>
             {customers.map((c) => (
               <option key={c.id} value={c.id}>
@@ -102,7 +123,7 @@ export function NewTicketForm({ customers, groups, action, maxMb }: Pick<NewTick
         )}
         <div className="grid gap-4 sm:grid-cols-2">
           <SelectField
-            label={t("group")}
+            label={required(t("group"))}
             aria-required
             {...groupField}
             onChange={async (e) => {
@@ -119,7 +140,7 @@ export function NewTicketForm({ customers, groups, action, maxMb }: Pick<NewTick
             ))}
           </SelectField>
           <SelectField
-            label={t("type")}
+            label={required(t("type"))}
             aria-required
             disabled={!group}
             error={errorText(errors.typeId?.message)}
@@ -134,23 +155,23 @@ export function NewTicketForm({ customers, groups, action, maxMb }: Pick<NewTick
             ))}
           </SelectField>
         </div>
-        <TextField label={t("subject")} aria-required maxLength={SUBJECT_MAX} error={errorText(errors.subject?.message, { max: SUBJECT_MAX })} {...form.register("subject")} />
-        <TextAreaField label={t("description")} aria-required rows={6} maxLength={TEXT_MAX} error={errorText(errors.description?.message, { max: TEXT_MAX })} {...form.register("description")} />
+        <TextField label={required(t("subject"))} aria-required maxLength={SUBJECT_MAX} error={errorText(errors.subject?.message, { max: SUBJECT_MAX })} {...form.register("subject")} />
+        <TextAreaField label={required(t("description"))} aria-required rows={6} maxLength={TEXT_MAX} error={errorText(errors.description?.message, { max: TEXT_MAX })} {...form.register("description")} />
       </fieldset>
 
-      {type && type.fields.length > 0 ? (
+      {type && fields.length > 0 ? (
         <fieldset className="space-y-4">
           <legend className="mb-2 text-base font-medium text-slate-900">{t("parameters")}</legend>
-          <TicketFieldInputs key={type.id} fields={type.fields} form={form} />
+          <TicketFieldInputs key={type.id} fields={fields} form={form} />
         </fieldset>
       ) : null}
 
-      <FileUploader value={files} onChange={setFiles} maxMb={maxMb} onBusyChange={setUploading} error={errorText((errors as Record<string, { message?: string } | undefined>).fileIds?.message)} />
+      <FileUploader value={files} onChange={setFiles} maxMb={maxMb} max={MAX_FILES_PER_MESSAGE} onBusyChange={setUploading} error={errorText((errors as Record<string, { message?: string } | undefined>).fileIds?.message)} />
 
       {type ? (
         <fieldset className="space-y-4">
           <legend className="mb-2 text-base font-medium text-slate-900">{tf("handOver")}</legend>
-          <TransitionFields key={type.id} transitions={type.transitions} form={form} />
+          <TransitionFields key={type.id} transitions={type.transitions} form={form} markRequired />
         </fieldset>
       ) : null}
 

@@ -12,7 +12,7 @@ import { TicketFieldKind } from "@/lib/generated/prisma/enums";
 import type { TicketFieldView } from "@/lib/tickets/views";
 
 /** The visual star; inputs carry aria-required, read-only rows say it in words to screen readers. */
-function RequiredMark({ spoken = false }: { spoken?: boolean }) {
+export function RequiredMark({ spoken = false }: { spoken?: boolean }) {
   const t = useTranslations("tickets.fields");
   return (
     <>

@@ -9,6 +9,7 @@ import { useErrorText } from "@/components/forms/use-action-form";
 import { SelectField, TextAreaField } from "@/components/ui/field";
 import { REASON_MAX } from "@/lib/tickets/schemas";
 import type { TransitionView } from "@/lib/tickets/views";
+import { RequiredMark } from "./ticket-fields";
 import { onlyCondition } from "./transition-choice";
 
 interface TransitionFieldsProps<V extends FieldValues> {
@@ -21,9 +22,11 @@ interface TransitionFieldsProps<V extends FieldValues> {
   reasonLabel?: string;
   /** Staff screens label a terminal next stage "Complete". */
   audience?: "portal" | "staff";
+  /** Marks the required inputs with *, on forms that explain the mark. */
+  markRequired?: boolean;
 }
 
-export function TransitionFields<V extends FieldValues>({ transitions, form, idPrefix = "forward", reasonRequired = true, reasonLabel, audience = "portal" }: TransitionFieldsProps<V>) {
+export function TransitionFields<V extends FieldValues>({ transitions, form, idPrefix = "forward", reasonRequired = true, reasonLabel, audience = "portal", markRequired = false }: TransitionFieldsProps<V>) {
   const t = useTranslations("tickets.forward");
   const ts = useTranslations("tickets.staff.forward");
   const tr = useTranslations("tickets.responsible");
@@ -34,12 +37,21 @@ export function TransitionFields<V extends FieldValues>({ transitions, form, idP
   const chosenStage = useWatch({ control: form.control, name: toStageName }) as string | undefined;
   const transition = transitions.find((x) => x.toStageId === chosenStage);
   const stageField = form.register(toStageName);
+  const label = (text: string, required = true) =>
+    markRequired && required ? (
+      <>
+        {text}
+        <RequiredMark />
+      </>
+    ) : (
+      text
+    );
 
   return (
     <div className="grid gap-4 sm:grid-cols-2">
       <SelectField
         id={`${idPrefix}-stage`}
-        label={t("nextStage")}
+        label={label(t("nextStage"))}
         aria-required
         error={errorText(errors.toStageId?.message)}
         {...stageField}
@@ -57,7 +69,7 @@ export function TransitionFields<V extends FieldValues>({ transitions, form, idP
           </option>
         ))}
       </SelectField>
-      <SelectField id={`${idPrefix}-condition`} label={t("condition")} aria-required disabled={!transition} error={errorText(errors.conditionId?.message)} {...form.register(conditionName)}>
+      <SelectField id={`${idPrefix}-condition`} label={label(t("condition"))} aria-required disabled={!transition} error={errorText(errors.conditionId?.message)} {...form.register(conditionName)}>
         <option value="">{t("chooseCondition")}</option>
         {(transition?.conditions ?? []).map((c) => (
           <option key={c.id} value={c.id}>
@@ -68,7 +80,7 @@ export function TransitionFields<V extends FieldValues>({ transitions, form, idP
       <div className="sm:col-span-2">
         <TextAreaField
           id={`${idPrefix}-reason`}
-          label={reasonLabel ?? t("reason")}
+          label={label(reasonLabel ?? t("reason"), reasonRequired)}
           rows={3}
           maxLength={REASON_MAX}
           aria-required={reasonRequired || undefined}

@@ -9,7 +9,7 @@ export type FieldValue = string | number | boolean | string[];
 
 const isoDate = z.iso.date("validation.invalid");
 
-function schemaFor(field: FieldDefinition): z.ZodType<FieldValue> {
+function schemaFor(field: Pick<FieldDefinition, "kind" | "options">): z.ZodType<FieldValue> {
   const option = z.string().refine((v) => field.options.includes(v), "validation.invalid");
   switch (field.kind) {
     case TicketFieldKind.SHORT_TEXT:
@@ -30,7 +30,7 @@ function schemaFor(field: FieldDefinition): z.ZodType<FieldValue> {
 }
 
 /** The stored value, null for "empty", or the message key of the problem. */
-export function parseFieldValue(field: FieldDefinition, raw: unknown): { ok: true; value: FieldValue | null } | { ok: false; error: string } {
+export function parseFieldValue(field: Pick<FieldDefinition, "kind" | "options">, raw: unknown): { ok: true; value: FieldValue | null } | { ok: false; error: string } {
   if (isEmptyValue(raw)) return { ok: true, value: null };
   const parsed = schemaFor(field).safeParse(raw);
   if (!parsed.success) return { ok: false, error: parsed.error.issues[0]?.message ?? "validation.invalid" };

@@ -8,6 +8,7 @@ import type { DbOrTx } from "@/lib/db";
 import { StageResponsible } from "@/lib/generated/prisma/enums";
 import { clientTicketScope } from "./access";
 import { fieldAccess, fieldLabel } from "./field-rules";
+import { openingStageRules, type OpeningStageRules } from "./opening-rules";
 import { defaultAttendant } from "./settings/default-attendant";
 import { transitionViews, type TicketFieldView, type TransitionView } from "./views";
 import { localizedName } from "@/lib/i18n/labels";
@@ -17,6 +18,8 @@ export interface NewTicketType {
   name: string;
   fields: TicketFieldView[];
   transitions: TransitionView[];
+  /** The opening stage's rules for the parameters shown: the form validates with newTicketSchemaFor(rules), as the server does. */
+  rules: OpeningStageRules;
 }
 
 export interface NewTicketOptions {
@@ -55,7 +58,7 @@ export async function newTicketOptions(db: DbOrTx, actor: Actor, locale: string)
                 outgoing: {
                   where: { toStage: { active: true } },
                   orderBy: { toStage: { position: "asc" } },
-                  select: { toStage: { select: { id: true, name: true, labels: true, responsible: true, terminal: true } }, conditions: { orderBy: [{ position: "asc" }, { name: "asc" }], select: { id: true, name: true, labels: true, decision: true } } },
+                  select: { toStage: { select: { id: true, name: true, labels: true, responsible: true, terminal: true, fieldRules: true } }, conditions: { orderBy: [{ position: "asc" }, { name: "asc" }], select: { id: true, name: true, labels: true, decision: true } } },
                 },
               },
             },
@@ -80,7 +83,9 @@ export async function newTicketOptions(db: DbOrTx, actor: Actor, locale: string)
           const access = fieldAccess(rules.get(f.id), "portal");
           return access.visible ? [{ id: f.id, label: fieldLabel(f.labels, locale), kind: f.kind, options: f.options, value: null, editable: access.editable, required: access.required }] : [];
         });
-        return [{ id: type.id, name: localizedName(type, locale), fields, transitions }];
+        const stageRules = new Map([stage, ...stage.outgoing.map((o) => o.toStage)].map((s) => [s.id, new Map(s.fieldRules.map((r) => [r.fieldId, r]))]));
+        const opening = openingStageRules(type.fields, stageRules, stage.id, transitions.map((x) => x.toStageId), "portal", { visibleOnly: true });
+        return [{ id: type.id, name: localizedName(type, locale), fields, transitions, rules: opening }];
       }),
     }))
     .filter((g) => g.types.length > 0);

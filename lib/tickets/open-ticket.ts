@@ -7,9 +7,11 @@ import type { Actor } from "@/lib/auth/actor";
 import type { Db } from "@/lib/db";
 import { ConflictError, ValidationError } from "@/lib/errors";
 import { claimUploads } from "@/lib/files/files";
+import { zodFieldErrors } from "@/lib/forms/action-result";
 import { clientTicketScope } from "./access";
 import { createTicketRecord } from "./create-ticket-record";
 import { notifyAfterClientMove } from "./mail";
+import { newTicketSchemaFor, openingStageRules } from "./opening-rules";
 import { newTicketSchema, type NewTicketInput } from "./schemas";
 import { defaultAttendant } from "./settings/default-attendant";
 import { StageResponsible } from "@/lib/generated/prisma/enums";
@@ -34,6 +36,9 @@ export async function openTicket(db: Db, actor: Actor, rawInput: NewTicketInput)
     if (!stage || stage.responsible !== StageResponsible.CLIENT) throw new ValidationError({ typeId: "tickets.errors.typeWithoutWorkflow" }, "tickets.errors.typeWithoutWorkflow");
     const transition = await findTransition(tx, stage.id, input.toStageId, input.conditionId);
     const typeFields = await loadTypeFields(tx, input.typeId, [stage.id, transition.toStage.id]);
+    // The schema the portal's form validates with, built from the same stored rules.
+    const checked = newTicketSchemaFor(openingStageRules(typeFields.fields, typeFields.rules, stage.id, [transition.toStage.id], "portal")).safeParse(rawInput);
+    if (!checked.success) throw new ValidationError(zodFieldErrors(checked.error));
     const changes = checkSubmittedValues(typeFields, stage.id, "portal", input.values);
     assertRequirements(typeFields, changes, stage.id, transition.toStage.id);
     const files = await claimUploads(tx, actor, input.fileIds);
