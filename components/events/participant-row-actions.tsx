@@ -2,12 +2,12 @@
 
 // Per-row staff actions in the participants table: check in / undo (the
 // check-in list of in-person events) and cancel the registration after a
-// confirmation (a reserve is promoted and e-mailed by the server).
+// dialog with an optional reason (a reserve is promoted and e-mailed by the server).
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { useErrorText } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
-import { ConfirmButton } from "@/components/ui/confirm-button";
+import { CancelRegistrationDialog } from "./cancel-registration-dialog";
 import { cancelParticipantAction, setAttendanceAction } from "@/lib/events/participant-actions";
 import type { MessageRef } from "@/lib/forms/action-result";
 
@@ -45,9 +45,7 @@ export function ParticipantRowActions({ eventId, registrationId, name, status, a
         </Button>
       ) : null}
       {canCancel ? (
-        <ConfirmButton message={t("cancelRegistrationConfirm", { name })} confirmLabel={t("cancelRegistration")} action={() => cancelParticipantAction(eventId, registrationId)}>
-          {t("cancelRegistration")}
-        </ConfirmButton>
+        <CancelRegistrationDialog name={name} action={(input) => cancelParticipantAction(eventId, registrationId, input)} />
       ) : null}
       {error ? (
         <p role="alert" className="w-full text-xs text-red-700">

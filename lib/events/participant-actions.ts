@@ -9,7 +9,7 @@ import { fromDomainError, invalid, type ActionResult } from "@/lib/forms/action-
 import { notifyOutbox } from "@/lib/jobs/notify";
 import { markAttendance } from "./attendance";
 import { cancelRegistration } from "./registration";
-import { addParticipantSchema, type AddParticipantInput } from "./schemas";
+import { addParticipantSchema, cancelRegistrationSchema, type AddParticipantInput, type CancelRegistrationInput } from "./schemas";
 import { addParticipant } from "./staff-participants";
 import { sendStatusEmails } from "./status-emails";
 
@@ -30,16 +30,19 @@ export async function addParticipantAction(eventId: string, input: AddParticipan
   }
 }
 
-export async function cancelParticipantAction(eventId: string, registrationId: string): Promise<ActionResult> {
+/** Staff cancel with an optional reason; the registrant is e-mailed and sees the reason. */
+export async function cancelParticipantAction(eventId: string, registrationId: string, input: CancelRegistrationInput): Promise<ActionResult> {
   const actor = await requireStaff();
+  const parsed = cancelRegistrationSchema.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error);
   try {
-    const result = await cancelRegistration(db, { actor }, String(registrationId));
+    const result = await cancelRegistration(db, { actor }, String(registrationId), { reason: parsed.data.reason });
     await notifyOutbox(result.emailIds);
   } catch (error) {
     return fromDomainError(error);
   }
   revalidatePath(`/admin/events/${eventId}`);
-  return { ok: true };
+  return { ok: true, message: { key: "events.admin.registrationCancelled" } };
 }
 
 export async function setAttendanceAction(eventId: string, registrationId: string, attended: boolean): Promise<ActionResult> {

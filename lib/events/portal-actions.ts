@@ -28,14 +28,15 @@ export async function registerInPortalAction(input: PortalRegistrationInput): Pr
   }
 }
 
-export async function cancelMyRegistrationAction(registrationId: string): Promise<ActionResult> {
+/** The caller shows the event's page with the confirmation (?cancelled=1); the registrant is e-mailed. */
+export async function cancelMyRegistrationAction(registrationId: string): Promise<ActionResult<{ eventNumber: number }>> {
   const actor = await requireClient();
   try {
     const result = await cancelRegistration(db, { actor }, registrationId);
     await notifyOutbox(result.emailIds);
+    revalidatePath("/portal", "layout");
+    return { ok: true, data: { eventNumber: result.eventNumber }, message: { key: "events.portal.cancelled" } };
   } catch (error) {
     return fromDomainError(error);
   }
-  revalidatePath("/portal/events", "layout");
-  return { ok: true, message: { key: "events.portal.cancelled" } };
 }

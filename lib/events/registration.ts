@@ -201,6 +201,8 @@ async function register(db: Db, registrant: Registrant, answersInput: AnswersInp
       accessTokenHash: token?.hash ?? null,
       registeredAt: now(),
       cancelledAt: null,
+      cancelledByStaff: false,
+      cancelReason: null,
       attendedAt: null,
     };
     // Insert-or-nothing in one statement (the usual case); an existing row for the
@@ -291,6 +293,8 @@ export async function findRegistrationByToken(db: DbOrTx, token: string) {
       status: true,
       registeredAt: true,
       cancelledAt: true,
+      cancelledByStaff: true,
+      cancelReason: true,
       attendedAt: true,
       answers: true,
       event: {

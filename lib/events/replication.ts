@@ -26,6 +26,8 @@ async function copyInto(tx: DbOrTx, secondaryIds: string[], registrationIds: str
         source: original.source,
         registeredAt: original.registeredAt,
         cancelledAt: original.cancelledAt,
+        cancelledByStaff: original.cancelledByStaff,
+        cancelReason: original.cancelReason,
         answers: original.answers ?? [],
         replicatedFromId: original.id,
       };

@@ -88,6 +88,11 @@ export type PublicRegistrationInput = z.input<typeof publicRegistrationSchema>;
 export const portalRegistrationSchema = z.object({ eventId: z.uuid(), answers: answersInputSchema });
 export type PortalRegistrationInput = z.input<typeof portalRegistrationSchema>;
 
+export const CANCEL_REASON_MAX = 2_000;
+/** Staff cancelling a registration: the reason is optional and shown to the registrant. */
+export const cancelRegistrationSchema = z.object({ reason: z.string().trim().max(CANCEL_REASON_MAX, "validation.tooLong").optional().default("") });
+export type CancelRegistrationInput = z.input<typeof cancelRegistrationSchema>;
+
 /** Staff adding a participant by hand; `clientEmail` links the registration to an existing client user. */
 export const addParticipantSchema = z.object({
   name: z.string().trim().min(1, "validation.required").max(200, "validation.tooLong"),

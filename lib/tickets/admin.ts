@@ -11,6 +11,7 @@ import { GuestRequestStatus, Role, StageResponsible, TicketStatus } from "@/lib/
 import { mailGuestRequester } from "@/lib/guests/requester-mail";
 import type { FileStorage } from "@/lib/storage";
 import { resolveTicketId } from "./access";
+import { mailClient } from "./mail";
 import { assignSchema, cancelSchema, type AssignInput, type CancelInput } from "./schemas";
 import { assertOpen, loadTicketState, lockTicket, touch } from "./workflow";
 
@@ -30,7 +31,8 @@ export async function assignTicket(db: Db, actor: Actor, ticketId: string, rawIn
   });
 }
 
-export async function cancelTicket(db: Db, actor: Actor, ticketId: string, rawInput: CancelInput): Promise<{ emailIds: string[] }> {
+/** The client who opened it is e-mailed the reason, which their ticket page shows too. */
+export async function cancelTicket(db: Db, actor: Actor, ticketId: string, rawInput: CancelInput): Promise<{ number: number; emailIds: string[] }> {
   assertAdmin(actor);
   const input = cancelSchema.parse(rawInput);
   return db.$transaction(async (tx) => {
@@ -42,9 +44,10 @@ export async function cancelTicket(db: Db, actor: Actor, ticketId: string, rawIn
     const at = now();
     await tx.ticket.update({ where: { id }, data: { status: TicketStatus.CANCELLED, cancelledAt: at, cancelReason: input.reason, updatedAt: at } });
     await tx.auditLog.create({ data: { actorId: actor.userId, actorName: actor.name, action: "ticket.cancel", entityType: "Ticket", entityId: id, data: { number: ticket.number, reason: input.reason } } });
-    const emailIds = ticket.guestRequest ? await mailGuestRequester(tx, ticket.guestRequest.id, "closed") : [];
+    const emailIds = await mailClient(tx, id, "cancelled", input.reason);
+    if (ticket.guestRequest) emailIds.push(...(await mailGuestRequester(tx, ticket.guestRequest.id, "closed")));
     if (ticket.guestRequest) await tx.guestRequest.update({ where: { id: ticket.guestRequest.id }, data: { status: GuestRequestStatus.CLOSED } });
-    return { emailIds };
+    return { number: ticket.number, emailIds };
   });
 }
 

@@ -40,7 +40,7 @@ async function stillReaches(tx: DbOrTx, userId: string | null, ticketId: string)
   return (await tx.ticket.count({ where: { id: ticketId, ...scope.where } })) > 0;
 }
 
-/** To the client: their turn, a public reply, or completion. [] when the ticket has no client user. */
+/** To the client: their turn, a public reply, completion or an administrator's cancellation (`text` is then the reason, in full). [] when the ticket has no client user. */
 export async function mailClient(tx: DbOrTx, ticketId: string, kind: TicketClientNoticeProps["kind"], text?: string): Promise<string[]> {
   const ticket = await ticketForMail(tx, ticketId);
   const ids: string[] = [];
@@ -51,7 +51,7 @@ export async function mailClient(tx: DbOrTx, ticketId: string, kind: TicketClien
         to: client.email,
         locale: client.locale,
         template: "ticketClientNotice",
-        props: { kind, name: client.name, number: ticket.number, subject: ticket.subject, stageName: localizedName(ticket.stage, client.locale), excerpt: excerpt(text), url: appUrl(`/portal/tickets/${ticket.number}`) },
+        props: { kind, name: client.name, number: ticket.number, subject: ticket.subject, stageName: localizedName(ticket.stage, client.locale), excerpt: kind === "cancelled" ? (text ?? null) : excerpt(text), url: appUrl(`/portal/tickets/${ticket.number}`) },
       }),
     );
   }

@@ -125,14 +125,17 @@ export async function cancelTicketAction(ticketId: string, input: CancelInput): 
   const actor = await requireAdmin();
   const parsed = cancelSchema.safeParse(input);
   if (!parsed.success) return invalid(parsed.error);
+  let number: number;
   try {
-    const { emailIds } = await cancelTicket(db, actor, String(ticketId), parsed.data);
-    await notifyOutbox(emailIds);
+    const result = await cancelTicket(db, actor, String(ticketId), parsed.data);
+    await notifyOutbox(result.emailIds);
+    number = result.number;
   } catch (error) {
     return fromDomainError(error);
   }
   revalidateTickets();
-  return { ok: true, message: { key: "tickets.staff.cancelled" } };
+  // The ticket's page again, confirming the cancellation (and that the client was told).
+  redirect(`/admin/tickets/${number}?cancelled=1`);
 }
 
 /** Administrators only, after cancelling: removes the ticket and its files, then back to the queue. */

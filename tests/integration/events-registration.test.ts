@@ -223,8 +223,9 @@ describe("cancellation", () => {
 
     const result = await cancelRegistration(t.prisma, { actor: staff }, seat.registrationId);
     expect(result).toMatchObject({ alreadyCancelled: false, promotedIds: [r1.registrationId] });
-    expect(result.emailIds).toHaveLength(1);
-    const promoted = await t.prisma.emailMessage.findUniqueOrThrow({ where: { id: result.emailIds[0] } }).then(received);
+    // The cancelled registrant's notice, and the promoted reserve's.
+    expect(result.emailIds).toHaveLength(2);
+    const promoted = await t.prisma.emailMessage.findFirstOrThrow({ where: { id: { in: result.emailIds }, template: "eventPromoted" } }).then(received);
     expect(promoted).toMatchObject({ to: "r1@x.test", template: "eventPromoted", locale: "fi" });
     expect(await t.prisma.registration.findUniqueOrThrow({ where: { id: r1.registrationId } })).toMatchObject({ status: "REGISTERED" });
     expect(await reservePosition(t.prisma, r3.registrationId)).toBe(1);

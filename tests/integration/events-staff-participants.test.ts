@@ -99,7 +99,8 @@ describe("cancelling and checking in", () => {
     const reserve = await addParticipant(t.prisma, staff, event.id, reserveInput);
     const result = await cancelRegistration(t.prisma, { actor: staff }, first.registrationId);
     expect(result.promotedIds).toEqual([reserve.registrationId]);
-    expect(result.emailIds).toHaveLength(1);
+    // The cancelled participant's notice, and the promoted reserve's.
+    expect(result.emailIds).toHaveLength(2);
     expect(await t.prisma.emailMessage.count({ where: { to: reserveInput.email, template: "eventPromoted" } })).toBe(1);
   });
 

@@ -7,6 +7,7 @@ import { contactFinished } from "./contact-finished";
 import { contactMessageForStaff } from "./contact-message-for-staff";
 import { contactNewForStaff } from "./contact-new-for-staff";
 import { contactReply } from "./contact-reply";
+import { eventCancellation } from "./event-cancellation";
 import { eventPrivateLink } from "./event-private-link";
 import { eventPromoted } from "./event-promoted";
 import { eventRegistration } from "./event-registration";
@@ -30,6 +31,7 @@ export const templates = {
   passwordReset,
   eventRegistration,
   eventPromoted,
+  eventCancellation,
   eventPrivateLink,
   eventStatus,
   eventReminder,

@@ -91,6 +91,11 @@ export default async function EventPage({ params, searchParams }: { params: Prom
           <Alert tone="success">{t("created")}</Alert>
         </div>
       ) : null}
+      {first(query.registrationCancelled) ? (
+        <div className="mb-4">
+          <Alert tone="success">{t("registrationCancelled")}</Alert>
+        </div>
+      ) : null}
       {!event.canEdit ? (
         <div className="mb-4">
           <Alert tone="info">{t("onlyResponsible", { name: event.responsible?.name ?? "" })}</Alert>

@@ -49,9 +49,9 @@ function Section({ title, children }: { title: string; children: React.ReactNode
   );
 }
 
-export default async function StaffTicketPage({ params }: { params: Promise<{ number: string }> }) {
+export default async function StaffTicketPage({ params, searchParams }: { params: Promise<{ number: string }>; searchParams: Promise<{ cancelled?: string }> }) {
   const actor = await requireStaff();
-  const raw = (await params).number;
+  const [raw, { cancelled }] = await Promise.all([params.then((p) => p.number), searchParams]);
   // "12" only: anything else is not a ticket number and answers 404.
   const number = /^\d{1,9}$/.test(raw) ? Number(raw) : 0;
   const [t, tf, locale] = await Promise.all([getTranslations("tickets.staff"), getTranslations("tickets.fields"), getLocale()]);
@@ -74,6 +74,11 @@ export default async function StaffTicketPage({ params }: { params: Promise<{ nu
           </>
         }
       />
+      {view.status === TicketStatus.CANCELLED && cancelled === "1" ? (
+        <div className="mb-4">
+          <Alert tone="success">{t("cancelledConfirmation")}</Alert>
+        </div>
+      ) : null}
       {view.status === TicketStatus.CANCELLED ? (
         <div className="mb-4">
           <Alert tone="warning">{t("cancelledNotice", { reason: view.cancelReason ?? "" })}</Alert>

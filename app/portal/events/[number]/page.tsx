@@ -1,27 +1,28 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { EventArtwork, EventOverview } from "@/components/events/event-overview";
+import { CancelMyRegistration } from "@/components/events/cancel-my-registration";
 import { PortalRegisterForm } from "@/components/events/portal-register-form";
 import { RegistrationClosed } from "@/components/events/registration-closed";
 import { RegistrationBadge } from "@/components/events/registration-badge";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
-import { ConfirmButton } from "@/components/ui/confirm-button";
 import { Card, PageHeader } from "@/components/ui/page-header";
 import { ownCpf } from "@/lib/account/cpf";
 import { requireClient } from "@/lib/auth/session";
 import { now } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { getClosedPortalEvent, registrationClosedReason } from "@/lib/events/closed-events";
+import { myCancellation } from "@/lib/events/cancellation";
 import { cancelMyRegistrationAction } from "@/lib/events/portal-actions";
 import { cancellationRule, getPortalEvent, seatsLeft } from "@/lib/events/portal-events";
 import { parseQuestions } from "@/lib/events/questionnaire";
 import { NotFoundError } from "@/lib/errors";
 import { orNotFound } from "@/lib/or-not-found";
 
-export default async function PortalEventPage({ params, searchParams }: { params: Promise<{ number: string }>; searchParams: Promise<{ registered?: string }> }) {
+export default async function PortalEventPage({ params, searchParams }: { params: Promise<{ number: string }>; searchParams: Promise<{ registered?: string; cancelled?: string }> }) {
   const actor = await requireClient();
-  const [{ number }, { registered }] = await Promise.all([params, searchParams]);
+  const [{ number }, { registered, cancelled }] = await Promise.all([params, searchParams]);
   const event = await getPortalEvent(db, actor, Number(number)).catch((error: unknown) => {
     if (error instanceof NotFoundError) return null;
     throw error;
@@ -33,6 +34,8 @@ export default async function PortalEventPage({ params, searchParams }: { params
   const [t, tj, tcert, cpf] = await Promise.all([getTranslations("events.portal"), getTranslations("events.join"), getTranslations("certificates"), ownCpf(db, actor)]);
   const at = now();
   const registration = event.registration && event.registration.status !== "CANCELLED" ? event.registration : null;
+  // A cancelled registration says who cancelled it, and staff's reason.
+  const cancellation = event.registration?.status === "CANCELLED" ? await myCancellation(db, actor, event.id) : null;
   const registrationOpen = !event.mainEventId && event.status !== "CANCELLED" && event.visibleInPortal && (!event.registrationDeadline || event.registrationDeadline >= at);
   const { canCancel, reason } = cancellationRule(event, at);
   const mainEventLink = event.mainEvent ? (
@@ -63,6 +66,19 @@ export default async function PortalEventPage({ params, searchParams }: { params
         <EventOverview event={event} audience="portal" />
         <Card>
           <h2 className="mb-3 font-medium">{t("yourRegistration")}</h2>
+          {cancellation && !registration ? (
+            <div className="mb-3 space-y-2" data-testid="registration-cancellation">
+              {cancelled === "1" ? <Alert tone="success">{t("cancelledConfirmation")}</Alert> : null}
+              {cancellation.byStaff ? (
+                <Alert tone="warning">
+                  {t("cancelledByStaff")}
+                  {cancellation.reason ? <span className="mt-1 block whitespace-pre-wrap">{t("cancelReason", { reason: cancellation.reason })}</span> : null}
+                </Alert>
+              ) : cancelled === "1" ? null : (
+                <p className="text-sm text-slate-600">{t("cancelledBySelf")}</p>
+              )}
+            </div>
+          ) : null}
           {registration ? (
             <div className="space-y-3">
               {registered === "1" ? (
@@ -93,9 +109,7 @@ export default async function PortalEventPage({ params, searchParams }: { params
                 </Alert>
               )}
               {canCancel ? (
-                <ConfirmButton message={t("confirmCancel", { name: event.name })} action={cancelMyRegistrationAction.bind(null, registration.id)}>
-                  {t("cancelRegistration")}
-                </ConfirmButton>
+                <CancelMyRegistration eventName={event.name} action={cancelMyRegistrationAction.bind(null, registration.id)} />
               ) : reason === "throughMainEvent" ? (
                 <p className="text-sm text-slate-600">
                   {t("cancelThroughMainEvent")} {mainEventLink}

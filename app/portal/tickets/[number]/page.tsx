@@ -44,7 +44,11 @@ export default async function PortalTicketPage({ params, searchParams }: Props) 
     ticket.status === TicketStatus.COMPLETED ? (
       <Alert tone="success">{t("portal.readOnlyCompleted")}</Alert>
     ) : ticket.status === TicketStatus.CANCELLED ? (
-      <Alert tone="warning">{t("portal.readOnlyCancelled")}</Alert>
+      <Alert tone="warning">
+        {t("portal.readOnlyCancelled")}
+        {/* The reason the administrator had to give, in full. */}
+        {ticket.cancelReason ? <span className="mt-1 block whitespace-pre-wrap">{t("portal.cancelReason", { reason: ticket.cancelReason })}</span> : null}
+      </Alert>
     ) : ticket.responsible === StageResponsible.STAFF ? (
       <Alert tone="info">{t("portal.awaitingNotice")}</Alert>
     ) : (

@@ -37,6 +37,13 @@ export default async function PrivateRegistrationPage({ params, searchParams }: 
       <p className="text-sm text-slate-700">{t("registrationOf", { name: registration.name, email: registration.email })}</p>
       <p className="text-sm">{format.dateTime(event.startsAt, { dateStyle: "full", timeStyle: "short", timeZone: event.timeZone })}</p>
       <RegistrationBadge status={registration.status} position={registration.reservePosition} />
+      {!active && first(query.cancelled) ? <Alert tone="success">{tp("cancelledConfirmation")}</Alert> : null}
+      {!active && registration.cancelledByStaff ? (
+        <Alert tone="warning">
+          {tp("cancelledByStaff")}
+          {registration.cancelReason ? <span className="mt-1 block whitespace-pre-wrap">{tp("cancelReason", { reason: registration.cancelReason })}</span> : null}
+        </Alert>
+      ) : null}
       {registration.status === "REGISTERED" && event.onlineUrl && event.status !== "CANCELLED" ? (
         <p>
           {/* A plain link: prefetching the join page would record attendance. */}
