@@ -21,6 +21,14 @@ export type JoinOutcome =
 
 type Who = { userId: string } | { accessToken: string };
 
+/** Where `at` falls in an event's online access window: before it opens, inside it, or after the end. */
+export function accessWindow(event: { startsAt: Date; endsAt: Date }, at: Date): { state: "early"; opensAt: Date } | { state: "open" } | { state: "ended" } {
+  const opensAt = new Date(event.startsAt.getTime() - ACCESS_OPENS_BEFORE_MS);
+  if (at < opensAt) return { state: "early", opensAt };
+  if (at > event.endsAt) return { state: "ended" };
+  return { state: "open" };
+}
+
 /** Resolves the registrant's main-event or session registration for the event number, then applies the window. */
 export async function joinEvent(db: DbOrTx, who: Who, eventNumber: number): Promise<JoinOutcome> {
   if (!Number.isInteger(eventNumber) || eventNumber <= 0 || eventNumber > 2_147_483_647) throw new NotFoundError("errors.notFoundBody");
@@ -39,9 +47,8 @@ export async function joinEvent(db: DbOrTx, who: Who, eventNumber: number): Prom
   if (registration.status !== "REGISTERED") return { state: "not-registered" };
   if (!event.onlineUrl) return { state: "not-online" };
   const at = now();
-  const opensAt = new Date(event.startsAt.getTime() - ACCESS_OPENS_BEFORE_MS);
-  if (at < opensAt) return { state: "early", opensAt };
-  if (at > event.endsAt) return { state: "ended" };
+  const access = accessWindow(event, at);
+  if (access.state !== "open") return access;
   // Only the first access counts: the conditional update keeps the earliest time.
   await db.registration.updateMany({ where: { id: registration.id, attendedAt: null }, data: { attendedAt: at } });
   const attendedAt = registration.attendedAt ?? at;
