@@ -11,10 +11,11 @@ import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { addParticipantAction } from "@/lib/events/participant-actions";
 import { addParticipantSchema, type AddParticipantInput } from "@/lib/events/schemas";
+import type { NationalIdSetting } from "@/lib/settings/national-id-schema";
 
 const empty: AddParticipantInput = { name: "", email: "", cpf: "", clientEmail: "" };
 
-export function AddParticipantForm({ eventId }: { eventId: string }) {
+export function AddParticipantForm({ eventId, nationalId }: { eventId: string; nationalId: NationalIdSetting }) {
   const t = useTranslations("events.admin");
   const errorText = useErrorText();
   const form = useForm<AddParticipantInput>({ resolver: zodResolver(addParticipantSchema), defaultValues: empty });
@@ -31,7 +32,12 @@ export function AddParticipantForm({ eventId }: { eventId: string }) {
       <div className="grid gap-4 md:grid-cols-2">
         <TextField label={t("participantName")} autoComplete="off" error={errorText(errors.name?.message)} {...form.register("name")} />
         <TextField label={t("participantEmail")} type="email" autoComplete="off" error={errorText(errors.email?.message)} {...form.register("email")} />
-        <TextField label={t("participantCpf")} inputMode="numeric" placeholder="000.000.000-00" error={errorText(errors.cpf?.message)} {...form.register("cpf")} />
+        {/* The installation's national id: a CPF, another number under its own label, or none asked. */}
+        {nationalId.mode === "cpf" ? (
+          <TextField label={t("participantCpf")} inputMode="numeric" placeholder="000.000.000-00" error={errorText(errors.cpf?.message)} {...form.register("cpf")} />
+        ) : nationalId.mode === "other" ? (
+          <TextField label={nationalId.label} autoComplete="off" error={errorText(errors.cpf?.message)} {...form.register("cpf")} />
+        ) : null}
         <TextField
           label={t("clientEmail")}
           type="email"

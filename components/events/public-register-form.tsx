@@ -10,9 +10,11 @@ import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { registerPubliclyAction } from "@/lib/events/public-actions";
 import { publicRegistrationSchema, type PublicRegistrationInput, type Question } from "@/lib/events/schemas";
+import type { NationalIdSetting } from "@/lib/settings/national-id-schema";
 import { QuestionnaireFields } from "./questionnaire-fields";
 
-export function PublicRegisterForm({ slug, questions }: { slug: string; questions: Question[] }) {
+/** `nationalId`: the installation's setting; with "none" the form asks for no national id at all. */
+export function PublicRegisterForm({ slug, questions, nationalId }: { slug: string; questions: Question[]; nationalId: NationalIdSetting }) {
   const t = useTranslations("events.public");
   const errorText = useErrorText();
   const form = useForm<PublicRegistrationInput>({
@@ -29,7 +31,11 @@ export function PublicRegisterForm({ slug, questions }: { slug: string; question
       {formError ? <Alert tone="error">{errorText(formError.key, formError.values)}</Alert> : null}
       <TextField label={t("name")} autoComplete="name" error={errorText(errors.name?.message)} {...form.register("name")} />
       <TextField label={t("email")} type="email" autoComplete="email" error={errorText(errors.email?.message)} {...form.register("email")} />
-      <TextField label={t("cpf")} inputMode="numeric" placeholder="000.000.000-00" help={t("cpfHelp")} error={errorText(errors.cpf?.message)} {...form.register("cpf")} />
+      {nationalId.mode === "cpf" ? (
+        <TextField label={t("cpf")} inputMode="numeric" placeholder="000.000.000-00" help={t("cpfHelp")} error={errorText(errors.cpf?.message)} {...form.register("cpf")} />
+      ) : nationalId.mode === "other" ? (
+        <TextField label={t("nationalIdOptional", { label: nationalId.label })} autoComplete="off" help={t("nationalIdHelp")} error={errorText(errors.cpf?.message)} {...form.register("cpf")} />
+      ) : null}
       {/* Honeypot: hidden from people and assistive technology; bots fill it. */}
       <div aria-hidden="true" className="absolute -left-[10000px] h-px w-px overflow-hidden">
         <label htmlFor="website">Website</label>

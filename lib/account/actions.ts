@@ -8,11 +8,14 @@ import { notifyOutbox } from "@/lib/jobs/notify";
 import { getStorage } from "@/lib/storage";
 import { fromDomainError, invalid, type ActionResult } from "@/lib/forms/action-result";
 import { setOwnCpf } from "./cpf";
-import { cpfSchema, type CpfInput } from "./cpf-schema";
+import { getNationalIdSetting } from "@/lib/settings/national-id";
+import { nationalIdInputSchema } from "@/lib/settings/national-id-schema";
+import type { CpfInput } from "./cpf-schema";
 
 export async function setOwnCpfAction(input: CpfInput): Promise<ActionResult> {
   const actor = await requireClient();
-  const parsed = cpfSchema.safeParse(input);
+  const setting = await getNationalIdSetting(db);
+  const parsed = nationalIdInputSchema(setting).safeParse(input);
   // A number with wrong check digits is still an attempt: the domain refuses
   // it and records it in the audit log.
   const typed = typeof input?.cpf === "string" ? input.cpf.trim().slice(0, 50) : "";
@@ -31,5 +34,5 @@ export async function setOwnCpfAction(input: CpfInput): Promise<ActionResult> {
     console.error("[certificates] issuing after a CPF was added failed; the daily job retries", error);
   }
   revalidatePath("/portal", "layout");
-  return { ok: true, message: { key: "account.cpfSaved" } };
+  return { ok: true, message: setting.mode === "other" ? { key: "account.nationalIdSaved", values: { label: setting.label } } : { key: "account.cpfSaved" } };
 }

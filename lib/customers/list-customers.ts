@@ -8,6 +8,8 @@ import { isUuid } from "@/lib/db/query-guards";
 import { NotFoundError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { CustomerKind } from "@/lib/generated/prisma/enums";
+import { customerDocument } from "@/lib/account/cpf";
+import { getNationalIdSetting } from "@/lib/settings/national-id";
 import { parseListQuery, skipTake, toPage, type ListQuery, type Page, type SearchParams } from "@/lib/pagination";
 
 export interface CustomerListQuery extends ListQuery {
@@ -26,7 +28,7 @@ const rowSelect = {
   document: true,
   email: true,
   active: true,
-  user: { select: { email: true } },
+  user: { select: { email: true, cpf: true } },
   _count: { select: { contacts: true } },
 } satisfies Prisma.CustomerSelect;
 
@@ -38,13 +40,19 @@ export async function listCustomers(db: DbOrTx, actor: Actor, query: CustomerLis
   const where: Prisma.CustomerWhereInput = {
     kind: query.kind,
     active: query.active,
-    ...(query.q ? { OR: [{ name: contains }, { document: contains }, { email: contains }] } : {}),
+    // A person's national id is their user's (see customerDocument), so it is searched there too.
+    ...(query.q ? { OR: [{ name: contains }, { document: contains }, { email: contains }, { user: { cpf: { contains: query.q.replace(/[.\-\s]/g, "") } } }] } : {}),
   };
-  const [rows, total] = await Promise.all([
+  const [rows, total, setting] = await Promise.all([
     db.customer.findMany({ where, select: rowSelect, orderBy: [{ name: "asc" }, { id: "asc" }], ...skipTake(query) }),
     db.customer.count({ where }),
+    getNationalIdSetting(db),
   ]);
-  return toPage(rows, total, query);
+  return toPage(
+    rows.map((row) => ({ ...row, document: customerDocument(setting, row) })),
+    total,
+    query,
+  );
 }
 
 const editSelect = {
@@ -55,7 +63,7 @@ const editSelect = {
   email: true,
   phone: true,
   active: true,
-  user: { select: { email: true } },
+  user: { select: { email: true, cpf: true } },
   contacts: {
     select: { id: true, name: true, email: true, phone: true, user: { select: { email: true, active: true } } },
     orderBy: [{ name: "asc" }, { createdAt: "asc" }],
@@ -68,5 +76,6 @@ export async function getCustomer(db: DbOrTx, actor: Actor, id: string): Promise
   assertStaff(actor);
   const customer = isUuid(id) ? await db.customer.findUnique({ where: { id }, select: editSelect }) : null;
   if (!customer) throw new NotFoundError("common.notFound");
-  return customer;
+  // A person's own record shows their national id, kept on their user.
+  return { ...customer, document: customerDocument(await getNationalIdSetting(db), customer) };
 }

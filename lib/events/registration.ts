@@ -14,7 +14,7 @@ import { renderSubject } from "@/lib/email/render";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { defaultLocale, isLocale } from "@/lib/i18n/config";
-import { parseCpf } from "./cpf";
+import { getNationalIdSetting, optionalNationalId } from "@/lib/settings/national-id";
 import { eventCalendarAttachment } from "./event-calendar-file";
 import { fillFreeSeats } from "./promotion";
 import { assertValidAnswers, parseQuestions } from "./questionnaire";
@@ -61,26 +61,41 @@ interface Person {
   locale: string;
 }
 
-function optionalCpf(cpf: string | null | undefined): string | null {
+/** A national id typed at sign-up, checked against the installation's setting (refused when it asks for none). */
+async function typedNationalId(tx: DbOrTx, cpf: string | null | undefined): Promise<string | null> {
   if (!cpf?.trim()) return null;
-  const parsed = parseCpf(cpf);
-  if (!parsed) throw new ValidationError({ cpf: "events.errors.invalidCpf" });
-  return parsed;
+  return optionalNationalId(await getNationalIdSetting(tx), cpf, "cpf", "events.errors.invalidCpf");
+}
+
+/**
+ * A portal user's national id lives on the user alone (one per person): staff
+ * typing one for a client who has none stores it there; one that differs from
+ * what the client keeps is refused (the client changes it on their profile).
+ */
+async function userNationalId(tx: DbOrTx, user: { id: string; cpf: string | null }, typed: string | null): Promise<void> {
+  if (!typed || typed === user.cpf) return;
+  if (user.cpf) throw new ValidationError({ cpf: "events.errors.cpfOnProfile" });
+  const holder = await tx.user.findFirst({ where: { cpf: typed, id: { not: user.id } }, select: { id: true } });
+  if (holder) throw new ValidationError({ cpf: "events.errors.cpfTaken" });
+  await tx.user.updateMany({ where: { id: user.id, cpf: null }, data: { cpf: typed } });
 }
 
 async function personOf(tx: DbOrTx, registrant: Registrant): Promise<Person> {
   if (registrant.source === "PUBLIC") {
-    return { userId: null, name: registrant.name.trim(), email: normalizeEmail(registrant.email), cpf: optionalCpf(registrant.cpf), locale: registrant.locale };
+    return { userId: null, name: registrant.name.trim(), email: normalizeEmail(registrant.email), cpf: await typedNationalId(tx, registrant.cpf), locale: registrant.locale };
   }
   const userId = registrant.source === "PORTAL" ? registrant.actor.userId : registrant.userId;
   const user = userId ? await tx.user.findUnique({ where: { id: userId }, select: { id: true, name: true, email: true, cpf: true, locale: true } }) : null;
   if (userId && !user) throw new NotFoundError("errors.notFoundBody");
-  if (registrant.source === "PORTAL") return { userId: user!.id, name: user!.name, email: normalizeEmail(user!.email), cpf: user!.cpf, locale: user!.locale };
+  if (registrant.source === "PORTAL") return { userId: user!.id, name: user!.name, email: normalizeEmail(user!.email), cpf: null, locale: user!.locale };
+  const typed = await typedNationalId(tx, registrant.cpf);
+  if (user) await userNationalId(tx, user, typed);
   return {
     userId: user?.id ?? null,
     name: registrant.name.trim(),
     email: normalizeEmail(registrant.email),
-    cpf: optionalCpf(registrant.cpf) ?? user?.cpf ?? null,
+    // A client's registration reads the client's own national id (personNationalId).
+    cpf: user ? null : typed,
     locale: registrant.locale ?? user?.locale ?? defaultLocale,
   };
 }

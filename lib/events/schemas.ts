@@ -78,7 +78,7 @@ export interface StoredAnswer {
 export const publicRegistrationSchema = z.object({
   name: z.string().trim().min(1, "validation.required").max(200, "validation.tooLong"),
   email: z.string().trim().min(1, "validation.required").email("validation.email").max(254, "validation.email"),
-  cpf: z.string().trim().max(20, "validation.invalid").optional().default(""),
+  cpf: z.string().trim().max(40, "validation.invalid").optional().default(""),
   answers: answersInputSchema,
   // Honeypot: people leave it empty; bots fill it.
   website: z.string().max(0, "validation.invalid").optional().default(""),
@@ -97,7 +97,7 @@ export type CancelRegistrationInput = z.input<typeof cancelRegistrationSchema>;
 export const addParticipantSchema = z.object({
   name: z.string().trim().min(1, "validation.required").max(200, "validation.tooLong"),
   email: z.string().trim().min(1, "validation.required").email("validation.email").max(254, "validation.email"),
-  cpf: z.string().trim().max(20, "validation.invalid").optional().default(""),
+  cpf: z.string().trim().max(40, "validation.invalid").optional().default(""),
   // Blank for none (no transform, so the form's values and the server's input are one type).
   clientEmail: z.union([z.literal(""), z.string().trim().email("validation.email").max(254, "validation.email")]).optional().default(""),
 });

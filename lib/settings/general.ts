@@ -4,12 +4,15 @@
 import { z } from "zod";
 import type { DbOrTx } from "@/lib/db";
 import { ContactModule } from "@/lib/generated/prisma/enums";
+import { nationalIdSettingSchema } from "./national-id-schema";
 
 const generalSettings = {
   /** The attendant through whom the portal's ticket movements are recorded. */
   "tickets.defaultAttendantId": z.uuid(),
   /** Whether "Contact us" works with module Central or CRM. */
   "contacts.module": z.enum(ContactModule),
+  /** Which national id people are asked for: CPF, none, or another with its own label. */
+  "identity.nationalId": nationalIdSettingSchema,
 } as const;
 
 export type GeneralSettingKey = keyof typeof generalSettings;

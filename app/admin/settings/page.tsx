@@ -20,6 +20,7 @@ export default async function SettingsPage() {
     { href: "/admin/settings/contact", title: t("contact.title"), description: t("contact.description") },
     // The guest portal's public link and form are administrators' business.
     ...(isAdmin(actor) ? [{ href: "/admin/settings/guest-portal", title: t("guestPortal.title"), description: t("guestPortal.description") }] : []),
+    ...(isAdmin(actor) ? [{ href: "/admin/settings/national-id", title: t("nationalId.title"), description: t("nationalId.description") }] : []),
   ];
   return (
     <>

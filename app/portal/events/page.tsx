@@ -8,7 +8,7 @@ import { Card, PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { SearchForm } from "@/components/ui/search-form";
 import { Markdown } from "@/components/ui/markdown";
-import { ownCpf } from "@/lib/account/cpf";
+import { ownNationalId } from "@/lib/account/cpf";
 import { requireClient } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { listMyRegistrations, listOpenEvents } from "@/lib/events/portal-events";
@@ -19,17 +19,17 @@ export default async function PortalEventsPage({ searchParams }: { searchParams:
   const params = await searchParams;
   const mine = first(params.view) === "mine";
   const query = parseListQuery(params, 10);
-  const [t, format, cpf] = await Promise.all([getTranslations("events.portal"), getFormatter(), ownCpf(db, actor)]);
+  const [t, format, nationalId] = await Promise.all([getTranslations("events.portal"), getFormatter(), ownNationalId(db, actor)]);
   const tab = (active: boolean) => `rounded-md px-3 py-2 text-sm ${active ? "bg-indigo-700 text-white" : "text-slate-700 hover:bg-slate-100"}`;
   return (
     <>
       <PageHeader title={t("title")} description={t("intro")} />
-      {cpf ? null : (
+      {!nationalId.missing ? null : (
         <div className="mb-4">
           <Alert tone="warning">
-            {t("cpfMissing")}{" "}
+            {nationalId.setting.mode === "other" ? t("nationalIdMissing", { label: nationalId.setting.label }) : t("cpfMissing")}{" "}
             <Link href="/portal/profile" className="underline">
-              {t("addCpf")}
+              {nationalId.setting.mode === "other" ? t("addNationalId", { label: nationalId.setting.label }) : t("addCpf")}
             </Link>
           </Alert>
         </div>

@@ -3,7 +3,7 @@ import { CpfForm } from "@/components/profile/cpf-form";
 import { PreferencesForm } from "@/components/profile/preferences-form";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { Card, PageHeader } from "@/components/ui/page-header";
-import { ownCpf } from "@/lib/account/cpf";
+import { ownNationalId } from "@/lib/account/cpf";
 import { logoutAction } from "@/lib/auth/actions";
 import { requireClient } from "@/lib/auth/session";
 import { db } from "@/lib/db";
@@ -13,7 +13,7 @@ export default async function ProfilePage() {
   const t = await getTranslations("profilePage");
   const tc = await getTranslations("common");
   const ta = await getTranslations("account");
-  const cpf = await ownCpf(db, actor);
+  const nationalId = await ownNationalId(db, actor);
   return (
     <>
       <PageHeader title={t("title")} />
@@ -26,10 +26,12 @@ export default async function ProfilePage() {
         </dl>
         <PreferencesForm timeZone={actor.timeZone} timeZones={[...new Set(["UTC", actor.timeZone, ...Intl.supportedValuesOf("timeZone")])]} />
       </Card>
-      <Card className="mt-6 max-w-xl">
-        <h2 className="mb-4 text-lg font-medium">{ta("cpfTitle")}</h2>
-        <CpfForm current={cpf} />
-      </Card>
+      {nationalId.setting.mode === "none" ? null : (
+        <Card className="mt-6 max-w-xl">
+          <h2 className="mb-4 text-lg font-medium">{nationalId.setting.mode === "other" ? nationalId.setting.label : ta("cpfTitle")}</h2>
+          <CpfForm current={nationalId.value} setting={nationalId.setting} />
+        </Card>
+      )}
       <Card className="mt-6 max-w-xl space-y-4">
         <h2 className="text-lg font-medium">{t("sessionsTitle")}</h2>
         <p className="text-sm text-slate-600">{t("sessionsHelp")}</p>

@@ -8,6 +8,7 @@ import type { DbOrTx } from "@/lib/db";
 import { isUuid } from "@/lib/db/query-guards";
 import { NotFoundError } from "@/lib/errors";
 import type { FileStorage, StoredObject } from "@/lib/storage";
+import { getNationalIdSetting } from "@/lib/settings/national-id";
 import { registrationByToken } from "../private-links";
 import { certificateFileName } from "./issue";
 
@@ -77,5 +78,7 @@ export async function certificateStateForToken(db: DbOrTx, token: string): Promi
   });
   if (!row) return { issued: false, needsCpf: false };
   const issued = Boolean(row.certificate);
+  // An installation that asks for no national id issues without one.
+  if ((await getNationalIdSetting(db)).mode === "none") return { issued, needsCpf: false };
   return { issued, needsCpf: !issued && !row.cpf && row.status === "REGISTERED" && row.event.status !== "CANCELLED" && Boolean(row.event.certificateTemplateId) };
 }

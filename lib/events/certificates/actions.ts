@@ -4,7 +4,9 @@
 // registrant adding a CPF through the private link.
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { cpfSchema, type CpfInput } from "@/lib/account/cpf-schema";
+import type { CpfInput } from "@/lib/account/cpf-schema";
+import { getNationalIdSetting } from "@/lib/settings/national-id";
+import { nationalIdInputSchema } from "@/lib/settings/national-id-schema";
 import { requireStaff } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { fromDomainError, invalid, type ActionResult } from "@/lib/forms/action-result";
@@ -34,7 +36,7 @@ export async function saveCertificateTemplateAction(id: string | undefined, inpu
 }
 
 export async function setCpfByTokenAction(token: string, input: CpfInput): Promise<ActionResult> {
-  const parsed = cpfSchema.safeParse(input);
+  const parsed = nationalIdInputSchema(await getNationalIdSetting(db)).safeParse(input);
   if (!parsed.success) return invalid(parsed.error);
   try {
     const { emailIds, slug } = await setCpfByToken(db, getStorage(), String(token), parsed.data);

@@ -1,15 +1,16 @@
 // What a certificate says: the template's body with its
 // placeholders filled. Dates are written in the event's time zone and the
-// participant's language; the CPF is formatted; unknown placeholders stay as typed.
+// participant's language; the national id comes formatted for the installation
+// (empty when it asks for none); unknown placeholders stay as typed.
 import { appUrl } from "@/lib/app-url";
 import { defaultLocale, isLocale } from "@/lib/i18n/config";
-import { formatCpf } from "../cpf";
 
 export const PLACEHOLDERS = ["participant", "cpf", "event", "start", "end", "hours", "code"] as const;
 export type Placeholder = (typeof PLACEHOLDERS)[number];
 
 export interface CertificateFacts {
   participantName: string;
+  /** The national id as printed: a formatted CPF, another number as typed, or "". */
   cpf: string;
   eventName: string;
   startsAt: Date;
@@ -37,7 +38,7 @@ export function formatHours(hours: number | null, locale: string): string {
 export function placeholderValues(facts: CertificateFacts): Record<Placeholder, string> {
   return {
     participant: facts.participantName,
-    cpf: formatCpf(facts.cpf),
+    cpf: facts.cpf,
     event: facts.eventName,
     start: formatCertificateDate(facts.startsAt, facts.locale, facts.timeZone),
     end: formatCertificateDate(facts.endsAt, facts.locale, facts.timeZone),
@@ -55,7 +56,7 @@ export function fillPlaceholders(text: string, values: Record<Placeholder, strin
 export function sampleFacts(locale: string): CertificateFacts {
   return {
     participantName: "Ana Souza",
-    cpf: "52998224725",
+    cpf: "529.982.247-25",
     eventName: "Onboarding training",
     startsAt: new Date("2026-03-10T12:00:00Z"),
     endsAt: new Date("2026-03-12T15:00:00Z"),

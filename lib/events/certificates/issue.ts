@@ -1,10 +1,12 @@
 // Automatic certificates, issued by the daily job:
 // registered participants with recorded attendance of events that ended, were
 // not cancelled and have a certificate template, within 15 days after the end.
-// With a CPF (the registration's or the portal user's) the PDF is stored and
+// With a CPF (the portal user's, else the registration's) the PDF is stored and
 // e-mailed with the Certificate row in one transaction; without one the
 // participant is asked for it once. Nothing is issued twice: the registration
 // row is locked and re-checked, and Certificate.registrationId is unique.
+// An installation that asks for no national id (setting "none") issues
+// without one and asks nobody; with "other" the number is printed as typed.
 // No "server-only" marker: the standalone worker (tsx lib/jobs/worker-main.ts) imports this.
 import { randomBytes } from "node:crypto";
 import { appUrl } from "@/lib/app-url";
@@ -13,6 +15,9 @@ import type { Db } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/query-guards";
 import { enqueueEmail } from "@/lib/email/outbox";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { personNationalId } from "@/lib/account/cpf";
+import { getNationalIdSetting } from "@/lib/settings/national-id";
+import { formatNationalId } from "@/lib/settings/national-id-schema";
 import { newStorageKey, type FileStorage } from "@/lib/storage";
 import { verificationUrl } from "./content";
 import { renderCertificatePdf } from "./pdf";
@@ -97,10 +102,12 @@ export async function issueCertificates(db: Db, options: IssueOptions): Promise<
     take: options.limit ?? 500,
   });
   const failures: unknown[] = [];
+  const setting = candidates.length ? await getNationalIdSetting(db) : null;
   for (const candidate of candidates) {
-    const cpf = candidate.cpf ?? candidate.user?.cpf ?? null;
+    const cpf = personNationalId(candidate);
     try {
-      if (cpf) await issueOne(db, options.storage, candidate, cpf, at, result);
+      if (setting?.mode === "none") await issueOne(db, options.storage, candidate, "", at, result);
+      else if (cpf && setting) await issueOne(db, options.storage, candidate, formatNationalId(setting, cpf), at, result);
       else if (!candidate.cpfRequestedAt) await requestCpf(db, candidate, at, result);
     } catch (error) {
       // One bad registration (say, a broken logo) must not hold back the others.
@@ -120,6 +127,7 @@ async function claim(tx: Prisma.TransactionClient, registrationId: string, at: D
   return (await tx.registration.count({ where: { ...pendingWhere(at, {}), id: registrationId } })) === 1;
 }
 
+/** `cpf`: the national id as printed (formatted; empty when the installation asks for none). */
 async function issueOne(db: Db, storage: FileStorage, candidate: Candidate, cpf: string, at: Date, result: IssueResult): Promise<void> {
   const { event } = candidate;
   const template = event.certificateTemplate!;

@@ -10,6 +10,7 @@ import { db } from "@/lib/db";
 import { seatsLeft } from "@/lib/events/portal-events";
 import { getPublicEvent, isRegistrationOpen } from "@/lib/events/public-events";
 import { parseQuestions } from "@/lib/events/questionnaire";
+import { getNationalIdSetting } from "@/lib/settings/national-id";
 import { orNotFound } from "@/lib/or-not-found";
 
 export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }): Promise<Metadata> {
@@ -24,6 +25,7 @@ export default async function PublicEventPage({ params }: { params: Promise<{ sl
   const tp = await getTranslations("events.portal");
   const open = isRegistrationOpen(event);
   const left = seatsLeft(event);
+  const nationalId = await getNationalIdSetting(db);
   return (
     <div className="w-full max-w-4xl space-y-6">
       <EventArtwork event={event} />
@@ -43,7 +45,7 @@ export default async function PublicEventPage({ params }: { params: Promise<{ sl
           ) : open && (left.seats > 0 || left.reserve > 0) ? (
             <>
               {left.seats === 0 ? <p className="mb-3 text-sm text-amber-800">{tp("onlyReserveLeft")}</p> : null}
-              <PublicRegisterForm slug={event.slug} questions={parseQuestions(event.publicQuestionnaire?.questions ?? [])} />
+              <PublicRegisterForm slug={event.slug} questions={parseQuestions(event.publicQuestionnaire?.questions ?? [])} nationalId={nationalId} />
             </>
           ) : (
             <p className="text-sm text-slate-700">{open ? tp("full") : tp("registrationClosed")}</p>

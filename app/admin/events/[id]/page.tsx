@@ -25,6 +25,7 @@ import { listParticipants } from "@/lib/events/participants";
 import { activeParticipantCount } from "@/lib/events/status-emails";
 import { NotFoundError } from "@/lib/errors";
 import { first, parseListQuery, type SearchParams } from "@/lib/pagination";
+import { getNationalIdSetting } from "@/lib/settings/national-id";
 import { uploadMaxBytes } from "@/lib/storage";
 
 const RECENT_SENDS = 3;
@@ -186,7 +187,7 @@ export default async function EventPage({ params, searchParams }: { params: Prom
             canCancel={!event.mainEvent}
           />
           <div className="mt-6 border-t border-slate-200 pt-6">
-            {event.mainEvent ? <p className="text-sm text-slate-600">{t("addInMainEvent", { number: event.mainEvent.number })}</p> : <AddParticipantForm eventId={event.id} />}
+            {event.mainEvent ? <p className="text-sm text-slate-600">{t("addInMainEvent", { number: event.mainEvent.number })}</p> : <AddParticipantForm nationalId={await getNationalIdSetting(db)} eventId={event.id} />}
           </div>
         </Card>
         {event.canEdit && event.certificateTemplateId && event.status !== "CANCELLED" && event.endsAt <= now() ? (

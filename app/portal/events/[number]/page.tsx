@@ -8,7 +8,7 @@ import { RegistrationBadge } from "@/components/events/registration-badge";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/page-header";
-import { ownCpf } from "@/lib/account/cpf";
+import { ownNationalId } from "@/lib/account/cpf";
 import { requireClient } from "@/lib/auth/session";
 import { now } from "@/lib/clock";
 import { db } from "@/lib/db";
@@ -31,7 +31,7 @@ export default async function PortalEventPage({ params, searchParams }: { params
   if (!event) return <RegistrationClosed event={await orNotFound(getClosedPortalEvent(db, actor, Number(number)))} audience="portal" />;
   const closed = event.registration || event.mainEvent ? null : registrationClosedReason(event);
   if (closed) return <RegistrationClosed event={{ ...event, reason: closed }} audience="portal" />;
-  const [t, tj, tcert, cpf] = await Promise.all([getTranslations("events.portal"), getTranslations("events.join"), getTranslations("certificates"), ownCpf(db, actor)]);
+  const [t, tj, tcert, nationalId] = await Promise.all([getTranslations("events.portal"), getTranslations("events.join"), getTranslations("certificates"), ownNationalId(db, actor)]);
   const at = now();
   const registration = event.registration && event.registration.status !== "CANCELLED" ? event.registration : null;
   // A cancelled registration says who cancelled it, and staff's reason.
@@ -100,11 +100,11 @@ export default async function PortalEventPage({ params, searchParams }: { params
                   </a>
                 </p>
               ) : null}
-              {cpf ? null : (
+              {!nationalId.missing ? null : (
                 <Alert tone="warning">
-                  {t("cpfMissing")}{" "}
+                  {nationalId.setting.mode === "other" ? t("nationalIdMissing", { label: nationalId.setting.label }) : t("cpfMissing")}{" "}
                   <Link href="/portal/profile" className="underline">
-                    {t("addCpf")}
+                    {nationalId.setting.mode === "other" ? t("addNationalId", { label: nationalId.setting.label }) : t("addCpf")}
                   </Link>
                 </Alert>
               )}

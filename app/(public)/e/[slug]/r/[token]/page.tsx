@@ -11,6 +11,7 @@ import { now } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { certificateStateForToken } from "@/lib/events/certificates/access";
 import { findRegistrationByToken } from "@/lib/events/registration";
+import { getNationalIdSetting } from "@/lib/settings/national-id";
 import { findSessionRegistrationByToken } from "@/lib/events/session-private-link";
 import { first, type SearchParams } from "@/lib/pagination";
 
@@ -27,7 +28,7 @@ export default async function PrivateRegistrationPage({ params, searchParams }: 
   }
   const [t, tp, tj, format] = await Promise.all([getTranslations("events.public"), getTranslations("events.portal"), getTranslations("events.join"), getFormatter()]);
   const { event } = registration;
-  const [certificate, tcert] = await Promise.all([certificateStateForToken(db, token), getTranslations("certificates")]);
+  const [certificate, tcert, nationalId] = await Promise.all([certificateStateForToken(db, token), getTranslations("certificates"), getNationalIdSetting(db)]);
   const active = registration.status !== "CANCELLED";
   const canCancel = active && (!event.cancellationDeadline || event.cancellationDeadline >= now());
   return (
@@ -60,7 +61,7 @@ export default async function PrivateRegistrationPage({ params, searchParams }: 
           </a>
         </p>
       ) : null}
-      {certificate.needsCpf ? <TokenCpfForm token={token} /> : null}
+      {certificate.needsCpf ? <TokenCpfForm token={token} setting={nationalId} /> : null}
       <p className="text-sm text-slate-600">{t("keepLink")}</p>
       {canCancel ? (
         <CancelPublicRegistration token={token} registrationId={registration.id} eventName={event.name} />
