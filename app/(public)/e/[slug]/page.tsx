@@ -4,9 +4,11 @@ import { getTranslations } from "next-intl/server";
 import { EventArtwork, EventOverview } from "@/components/events/event-overview";
 import { PublicRegisterForm } from "@/components/events/public-register-form";
 import { ResendLinkForm } from "@/components/events/resend-link-form";
+import { RegistrationClosed } from "@/components/events/registration-closed";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/page-header";
 import { db } from "@/lib/db";
+import { registrationClosedReason } from "@/lib/events/closed-events";
 import { seatsLeft } from "@/lib/events/portal-events";
 import { getPublicEvent, isRegistrationOpen } from "@/lib/events/public-events";
 import { parseQuestions } from "@/lib/events/questionnaire";
@@ -21,6 +23,16 @@ export async function generateMetadata({ params }: { params: Promise<{ slug: str
 export default async function PublicEventPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const event = await orNotFound(getPublicEvent(db, slug));
+  // A main event that takes no more registrations: say so, and why (a session points to its main event instead).
+  const closed = event.mainEvent ? null : registrationClosedReason(event);
+  // Someone registered before it closed may still need their link again.
+  if (closed)
+    return (
+      <div className="w-full max-w-4xl space-y-6">
+        <RegistrationClosed event={{ ...event, reason: closed }} audience="public" />
+        <ResendLinkForm slug={event.slug} />
+      </div>
+    );
   const t = await getTranslations("events.public");
   const tp = await getTranslations("events.portal");
   const open = isRegistrationOpen(event);
