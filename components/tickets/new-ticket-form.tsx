@@ -12,17 +12,17 @@
 import { useTranslations } from "next-intl";
 import { useMemo, useState } from "react";
 import { useForm, useWatch, type Resolver } from "react-hook-form";
+import { schemaResolver } from "@/components/forms/schema-resolver";
 import { useActionForm, useErrorText } from "@/components/forms/use-action-form";
+import { FileUploader, type UploadedFileRef } from "@/components/threads/file-uploader";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import type { ActionResult } from "@/lib/forms/action-result";
 import type { NewTicketOptions } from "@/lib/tickets/new-ticket-options";
 import { newTicketSchemaFor, requiredWhenOpening } from "@/lib/tickets/opening-rules";
-import { newTicketSchema, SUBJECT_MAX, TEXT_MAX, type NewTicketInput } from "@/lib/tickets/schemas";
+import { MAX_FILES_PER_MESSAGE, newTicketSchema, SUBJECT_MAX, TEXT_MAX, type NewTicketInput } from "@/lib/tickets/schemas";
 import { editableValues, fieldFormDefaults, type FieldFormValues } from "./field-form-values";
-import { FileUploader, type UploadedFileRef } from "./file-uploader";
-import { schemaResolver } from "./schema-resolver";
 import { RequiredMark, TicketFieldInputs } from "./ticket-fields";
 import { initialForwardChoice } from "./transition-choice";
 import { TransitionFields } from "./transition-fields";
@@ -166,7 +166,7 @@ export function NewTicketForm({ customers, groups, action, maxMb }: Pick<NewTick
         </fieldset>
       ) : null}
 
-      <FileUploader value={files} onChange={setFiles} maxMb={maxMb} onBusyChange={setUploading} error={errorText((errors as Record<string, { message?: string } | undefined>).fileIds?.message)} />
+      <FileUploader value={files} onChange={setFiles} maxMb={maxMb} max={MAX_FILES_PER_MESSAGE} onBusyChange={setUploading} error={errorText((errors as Record<string, { message?: string } | undefined>).fileIds?.message)} />
 
       {type ? (
         <fieldset className="space-y-4">

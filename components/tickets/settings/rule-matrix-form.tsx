@@ -4,7 +4,8 @@
 // column per stage, and in each cell the five independent flags. "Invisible in
 // the portal" is its own checkbox, independent of "invisible" (a field
 // can be hidden from clients only). Impossible combinations are flagged at once and refused by
-// the server.
+// the server. Many stages make it wider than the page: it scrolls on its own,
+// with the parameter's name pinned on the left so every row stays readable.
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { useErrorText } from "@/components/forms/use-action-form";
@@ -88,7 +89,7 @@ export function RuleMatrixForm({ typeId, fields, stages, rules }: MatrixProps) {
           <caption className="sr-only">{t("title")}</caption>
           <thead className="bg-slate-50">
             <tr>
-              <th scope="col" className="px-3 py-2 text-left font-medium text-slate-700">
+              <th scope="col" className="sticky left-0 z-10 bg-slate-50 px-3 py-2 text-left font-medium text-slate-700 shadow-[1px_0_0_var(--color-slate-200)]">
                 {t("field")}
               </th>
               {stages.map((s) => (
@@ -105,7 +106,7 @@ export function RuleMatrixForm({ typeId, fields, stages, rules }: MatrixProps) {
           <tbody className="divide-y divide-slate-100">
             {fields.map((f) => (
               <tr key={f.id}>
-                <th scope="row" className="px-3 py-2 text-left align-top font-medium text-slate-800">
+                <th scope="row" className="sticky left-0 z-10 w-32 min-w-32 max-w-48 break-words bg-white px-3 py-2 text-left align-top font-medium text-slate-800 shadow-[1px_0_0_var(--color-slate-200)] sm:w-auto">
                   {f.label}
                   {f.active ? null : <span className="block text-xs font-normal text-slate-600">{tc("inactive")}</span>}
                 </th>
@@ -113,13 +114,13 @@ export function RuleMatrixForm({ typeId, fields, stages, rules }: MatrixProps) {
                   const key = cellKey(f.id, s.id);
                   const error = cellError(f.id, s);
                   return (
-                    <td key={s.id} className={`px-3 py-2 align-top ${error ? "bg-red-50" : ""}`} data-cell={`${f.label} / ${s.name}`}>
+                    <td key={s.id} className={`min-w-40 px-3 py-2 align-top ${error ? "bg-red-50" : ""}`} data-cell={`${f.label} / ${s.name}`}>
                       <div className="space-y-1">
                         {ruleFlags.map((flag) => (
-                          <label key={flag} className="flex items-center gap-1 whitespace-nowrap text-xs text-slate-800">
+                          <label key={flag} className="flex items-start gap-1 text-xs text-slate-800">
                             <input
                               type="checkbox"
-                              className="h-4 w-4 rounded border-slate-300 text-indigo-700 focus:ring-indigo-600"
+                              className="h-4 w-4 shrink-0 rounded border-slate-300 text-indigo-700 focus:ring-indigo-600"
                               checked={cells[key][flag]}
                               onChange={(e) => set(key, flag, e.target.checked)}
                               aria-label={t("cellLabel", { flag: t(`flags.${flag}`), field: f.label, stage: s.name })}
