@@ -15,7 +15,6 @@ import type { MessageRef } from "@/lib/forms/action-result";
 /** A modal that opens itself: "The event is now Confirmed. E-mail the N participants now?" */
 export function StatusEmailPrompt({ eventId, status, count, onClose }: { eventId: string; status: "CONFIRMED" | "CANCELLED"; count: number; onClose: (queued: number | null) => void }) {
   const t = useTranslations("events.admin");
-  const tc = useTranslations("common");
   const ts = useTranslations("events.status");
   const errorText = useErrorText();
   const dialog = useRef<HTMLDialogElement>(null);
@@ -60,7 +59,7 @@ export function StatusEmailPrompt({ eventId, status, count, onClose }: { eventId
       ) : null}
       <div className="mt-6 flex justify-end gap-2">
         <button ref={no} type="button" className={buttonClass("secondary")} onClick={() => dialog.current?.close()} disabled={pending}>
-          {tc("no")}
+          {t("dontSendEmails")}
         </button>
         <Button onClick={send} disabled={pending} aria-busy={pending}>
           {pending ? t("sendingEmails") : t("sendEmails")}

@@ -43,7 +43,7 @@ function DecisionForm({ decision, transitions: allTransitions, action, onCancel,
       <TransitionFields transitions={transitions} form={form} idPrefix={`decision-${decision}`} reasonRequired={!approve} reasonLabel={approve ? t("approveReason") : t("rejectReason")} />
       <div className="flex justify-end gap-2">
         <button type="button" className={buttonClass("secondary")} onClick={onCancel} disabled={pending}>
-          {tc("cancel")}
+          {tc("back")}
         </button>
         <Button type="submit" variant={approve ? "primary" : "danger"} disabled={pending} aria-busy={pending}>
           {pending ? t("sending") : approve ? t("confirmApprove") : t("confirmReject")}

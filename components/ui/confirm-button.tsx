@@ -1,8 +1,10 @@
 "use client";
 
 // A button that asks before it acts: a native modal <dialog> (focus trapped,
-// Escape cancels, focus starts on Cancel and returns to the button), then runs
-// the server action and shows its error, if any, inside the dialog.
+// Escape cancels, focus starts on Back and returns to the button), then runs
+// the server action and shows its error, if any, inside the dialog. The way out
+// says "Back", never "Cancel": beside "Cancel my registration" a plain "Cancel"
+// reads as the same action.
 import { useTranslations } from "next-intl";
 import { useId, useRef, useState, useTransition, type ReactNode } from "react";
 import { useErrorText } from "@/components/forms/use-action-form";
@@ -71,7 +73,7 @@ export function ConfirmButton({ children, confirmLabel, message, action, variant
         ) : null}
         <div className="mt-6 flex justify-end gap-2">
           <button ref={cancel} type="button" className={buttonClass("secondary")} onClick={close} disabled={pending}>
-            {t("cancel")}
+            {t("back")}
           </button>
           <Button variant={variant} onClick={confirm} disabled={pending} aria-busy={pending}>
             {pending ? t("saving") : (confirmLabel ?? children)}

@@ -60,7 +60,7 @@ export function CancelTicketDialog({ number, action }: { number: number; action:
           />
           <div className="flex justify-end gap-2">
             <button type="button" className={buttonClass("secondary")} onClick={() => dialog.current?.close()} disabled={pending}>
-              {tc("cancel")}
+              {tc("back")}
             </button>
             <Button type="submit" variant="danger" disabled={pending} aria-busy={pending}>
               {pending ? tc("saving") : t("confirmCancel")}
