@@ -5,6 +5,28 @@
 import type { DbOrTx } from "@/lib/db";
 import { ContactModule } from "@/lib/generated/prisma/enums";
 
+// The options' names in Portuguese and Finnish, for representatives reading
+// Portico in those languages (English is the base name).
+const translations: Record<string, { "pt-BR": string; fi: string }> = {
+  Billing: { "pt-BR": "Faturamento", fi: "Laskutus" },
+  Invoice: { "pt-BR": "Fatura", fi: "Lasku" },
+  Payment: { "pt-BR": "Pagamento", fi: "Maksu" },
+  "Technical support": { "pt-BR": "Suporte técnico", fi: "Tekninen tuki" },
+  "Portal access": { "pt-BR": "Acesso ao portal", fi: "Portaalin käyttö" },
+  "Error report": { "pt-BR": "Relato de erro", fi: "Virheilmoitus" },
+  Commercial: { "pt-BR": "Comercial", fi: "Kaupallinen" },
+  "New service": { "pt-BR": "Novo serviço", fi: "Uusi palvelu" },
+  Contract: { "pt-BR": "Contrato", fi: "Sopimus" },
+  Sales: { "pt-BR": "Vendas", fi: "Myynti" },
+  "After-sales": { "pt-BR": "Pós-venda", fi: "Jälkimyynti" },
+  Phone: { "pt-BR": "Telefone", fi: "Puhelin" },
+  "E-mail": { "pt-BR": "E-mail", fi: "Sähköposti" },
+  Chat: { "pt-BR": "Chat", fi: "Chat" },
+};
+const labelsOf = (name: string) => translations[name] ?? {};
+// Rows seeded before names had translations get them; labels an admin set are left alone.
+const untranslated = (row: { id: string; name: string }) => ({ id: row.id, name: row.name, labels: { equals: {} } });
+
 const id = (n: number) => `00000000-0000-4000-8003-${String(n).padStart(12, "0")}`;
 
 const central = [
@@ -26,9 +48,19 @@ const channels = [
 
 export async function seedContacts(db: DbOrTx) {
   for (const { subclassifications, ...c } of central) {
-    await db.contactClassification.upsert({ where: { id: c.id }, create: { ...c, module: ContactModule.CENTRAL }, update: {} });
-    for (const s of subclassifications) await db.contactSubclassification.upsert({ where: { id: s.id }, create: { ...s, classificationId: c.id }, update: {} });
+    await db.contactClassification.upsert({ where: { id: c.id }, create: { ...c, labels: labelsOf(c.name), module: ContactModule.CENTRAL }, update: {} });
+    await db.contactClassification.updateMany({ where: untranslated(c), data: { labels: labelsOf(c.name) } });
+    for (const s of subclassifications) {
+      await db.contactSubclassification.upsert({ where: { id: s.id }, create: { ...s, labels: labelsOf(s.name), classificationId: c.id }, update: {} });
+      await db.contactSubclassification.updateMany({ where: untranslated(s), data: { labels: labelsOf(s.name) } });
+    }
   }
-  for (const c of crm) await db.contactClassification.upsert({ where: { id: c.id }, create: { ...c, module: ContactModule.CRM }, update: {} });
-  for (const c of channels) await db.contactChannel.upsert({ where: { id: c.id }, create: c, update: {} });
+  for (const c of crm) {
+    await db.contactClassification.upsert({ where: { id: c.id }, create: { ...c, labels: labelsOf(c.name), module: ContactModule.CRM }, update: {} });
+    await db.contactClassification.updateMany({ where: untranslated(c), data: { labels: labelsOf(c.name) } });
+  }
+  for (const c of channels) {
+    await db.contactChannel.upsert({ where: { id: c.id }, create: { ...c, labels: labelsOf(c.name) }, update: {} });
+    await db.contactChannel.updateMany({ where: untranslated(c), data: { labels: labelsOf(c.name) } });
+  }
 }

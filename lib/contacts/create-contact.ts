@@ -10,24 +10,32 @@ import { now } from "@/lib/clock";
 import { ForbiddenError, ValidationError } from "@/lib/errors";
 import { claimUploads } from "@/lib/files/files";
 import { ContactModule } from "@/lib/generated/prisma/enums";
+import { defaultLocale } from "@/lib/i18n/config";
+import { localizedName } from "@/lib/i18n/labels";
 import { reachableCompanies } from "./access";
 import { mailContactSelect, mailStaffAboutContact } from "./mail";
 import type { NewContact } from "./schemas";
 import { getContactModule } from "./settings";
 
-/** What the new-contact form offers: only active options of the module in force. */
-export async function contactFormOptions(db: DbOrTx, actor: Actor) {
+/** What the new-contact form offers: only active options of the module in force, named in `locale`. */
+export async function contactFormOptions(db: DbOrTx, actor: Actor, locale: string = defaultLocale) {
   const companies = await reachableCompanies(db, actor);
   const contactModule = await getContactModule(db);
   const [classifications, channels] = await Promise.all([
     db.contactClassification.findMany({
       where: { module: contactModule, active: true },
-      select: { id: true, name: true, subclassifications: { where: { active: true }, select: { id: true, name: true }, orderBy: [{ name: "asc" }, { id: "asc" }] } },
+      select: { id: true, name: true, labels: true, subclassifications: { where: { active: true }, select: { id: true, name: true, labels: true }, orderBy: [{ name: "asc" }, { id: "asc" }] } },
       orderBy: [{ name: "asc" }, { id: "asc" }],
     }),
-    contactModule === ContactModule.CRM ? db.contactChannel.findMany({ where: { active: true }, select: { id: true, name: true }, orderBy: [{ name: "asc" }, { id: "asc" }] }) : Promise.resolve([]),
+    contactModule === ContactModule.CRM ? db.contactChannel.findMany({ where: { active: true }, select: { id: true, name: true, labels: true }, orderBy: [{ name: "asc" }, { id: "asc" }] }) : Promise.resolve([]),
   ]);
-  return { module: contactModule, companies: companies.map(({ id, name }) => ({ id, name })), classifications, channels };
+  const named = (o: { id: string; name: string; labels: unknown }) => ({ id: o.id, name: localizedName(o, locale) });
+  return {
+    module: contactModule,
+    companies: companies.map(({ id, name }) => ({ id, name })),
+    classifications: classifications.map((c) => ({ ...named(c), subclassifications: c.subclassifications.map(named) })),
+    channels: channels.map(named),
+  };
 }
 export type ContactFormOptions = Awaited<ReturnType<typeof contactFormOptions>>;
 

@@ -4,6 +4,8 @@
 // else the base name. The stage history keeps the labels as of the move.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
+import { contactFormOptions } from "@/lib/contacts/create-contact";
+import { saveClassification, saveSubclassification } from "@/lib/contacts/settings";
 import { localizedLabel, localizedName } from "@/lib/i18n/labels";
 import { forwardTicket } from "@/lib/tickets/forward";
 import { listClientTickets, staffQueueChoices } from "@/lib/tickets/lists";
@@ -14,6 +16,7 @@ import { getStage, saveStage, saveTransition, saveTransitionConditions } from "@
 import { clientTicketView, staffTicketView } from "@/lib/tickets/views";
 import { seed } from "@/prisma/seed";
 import { seedTicketSettings, ticketSeedIds } from "@/prisma/seed-tickets";
+import { createCompany } from "../helpers/contacts";
 import { createActor, uniqueTag } from "../helpers/factories";
 import { allReceived } from "../helpers/mail";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
@@ -178,6 +181,19 @@ describe("names shown to clients and staff", () => {
     const choices = await staffQueueChoices(t.prisma, staff, "fi");
     expect(choices.groups.find((g) => g.id === wf.group.id)).toMatchObject({ name: "Tuki", types: [{ id: wf.type.id, name: "Häiriö" }] });
     expect(choices.stages.find((s) => s.id === wf.stages.done.id)?.name).toBe("Done (fi)");
+  });
+});
+
+describe("contact options", () => {
+  it("are saved with their names per language and offered to representatives in theirs", async () => {
+    const tag = uniqueTag();
+    const { rep } = await createCompany(t.prisma, "fi");
+    const classification = await saveClassification(t.prisma, staff, undefined, "CENTRAL", { name: `Billing ${tag}`, labels: { fi: `Laskutus ${tag}`, "pt-BR": "" }, active: true });
+    await saveSubclassification(t.prisma, staff, classification.id, undefined, { name: `Invoice ${tag}`, labels: { "pt-BR": `Fatura ${tag}` }, active: true });
+    const fi = (await contactFormOptions(t.prisma, rep, "fi")).classifications.find((c) => c.id === classification.id)!;
+    expect([fi.name, fi.subclassifications.map((s) => s.name)]).toEqual([`Laskutus ${tag}`, [`Invoice ${tag}`]]);
+    const pt = (await contactFormOptions(t.prisma, rep, "pt-BR")).classifications.find((c) => c.id === classification.id)!;
+    expect([pt.name, pt.subclassifications.map((s) => s.name)]).toEqual([`Billing ${tag}`, [`Fatura ${tag}`]]);
   });
 });
 

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { ActionButton, MoveButtons } from "@/components/tickets/settings/action-button";
 import { DefaultAttendantForm } from "@/components/tickets/settings/default-attendant-form";
 import { Notice } from "@/components/tickets/settings/type-header";
@@ -10,6 +10,7 @@ import { DataTable } from "@/components/ui/data-table";
 import { Card, PageHeader } from "@/components/ui/page-header";
 import { requireStaff } from "@/lib/auth/session";
 import { db } from "@/lib/db";
+import { localizedName } from "@/lib/i18n/labels";
 import { first, type SearchParams } from "@/lib/pagination";
 import { moveGroupAction, setGroupActiveAction } from "@/lib/tickets/settings/actions-types";
 import { defaultAttendantId, defaultAttendantState } from "@/lib/tickets/settings/default-attendant";
@@ -25,13 +26,15 @@ export async function generateMetadata() {
 export default async function TicketSettingsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireStaff();
   const notice = first((await searchParams).notice);
-  const [t, tc] = await Promise.all([getTranslations("ticketSettings"), getTranslations("common")]);
-  const [groups, attendantId, attendantState, staff] = await Promise.all([
+  const [t, tc, locale] = await Promise.all([getTranslations("ticketSettings"), getTranslations("common"), getLocale()]);
+  const [storedGroups, attendantId, attendantState, staff] = await Promise.all([
     listGroupsWithTypes(db, actor),
     defaultAttendantId(db, actor),
     defaultAttendantState(db),
     activeStaffOptions(db),
   ]);
+  // Names in the reader's language; the edit forms keep the base name and every translation.
+  const groups = storedGroups.map((g) => ({ ...g, name: localizedName(g, locale), types: g.types.map((ty) => ({ ...ty, name: localizedName(ty, locale) })) }));
   return (
     <>
       <PageHeader

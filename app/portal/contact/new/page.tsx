@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { NewContactForm } from "@/components/contacts/new-contact-form";
 import { Alert } from "@/components/ui/alert";
 import { Card, PageHeader } from "@/components/ui/page-header";
@@ -15,7 +15,7 @@ export async function generateMetadata() {
 
 export default async function NewContactPage() {
   const actor = await requireClient();
-  const [t, options] = await Promise.all([getTranslations("contacts"), contactFormOptions(db, actor)]);
+  const [t, options] = await Promise.all([getTranslations("contacts"), getLocale().then((locale) => contactFormOptions(db, actor, locale))]);
   return (
     <>
       <PageHeader
