@@ -1,21 +1,23 @@
 "use client";
 
 // Staff add a participant by hand; required questions may stay blank and the
-// seat rules still apply (registered, reserve, or "full").
+// seat rules still apply (registered, reserve, or "full"), unless staff who may
+// edit a full event tick "add beyond the seat limit" for a walk-in.
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { useForm } from "react-hook-form";
 import { FormFeedback } from "@/components/forms/form-feedback";
 import { useActionForm, useErrorText } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
-import { TextField } from "@/components/ui/field";
+import { CheckboxField, TextField } from "@/components/ui/field";
 import { addParticipantAction } from "@/lib/events/participant-actions";
 import { addParticipantSchema, type AddParticipantInput } from "@/lib/events/schemas";
 import type { NationalIdSetting } from "@/lib/settings/national-id-schema";
 
-const empty: AddParticipantInput = { name: "", email: "", cpf: "", clientEmail: "" };
+const empty: AddParticipantInput = { name: "", email: "", cpf: "", clientEmail: "", beyondSeatLimit: false };
 
-export function AddParticipantForm({ eventId, nationalId }: { eventId: string; nationalId: NationalIdSetting }) {
+/** `full`: every seat is taken and the staff member may seat a walk-in beyond the limit. */
+export function AddParticipantForm({ eventId, full = false, nationalId }: { eventId: string; full?: boolean; nationalId: NationalIdSetting }) {
   const t = useTranslations("events.admin");
   const errorText = useErrorText();
   const form = useForm<AddParticipantInput>({ resolver: zodResolver(addParticipantSchema), defaultValues: empty });
@@ -47,6 +49,14 @@ export function AddParticipantForm({ eventId, nationalId }: { eventId: string; n
           {...form.register("clientEmail")}
         />
       </div>
+      {full ? (
+        <div>
+          <CheckboxField label={t("beyondSeatLimit")} aria-describedby={`${eventId}-beyond-help`} {...form.register("beyondSeatLimit")} />
+          <p id={`${eventId}-beyond-help`} className="ml-6 mt-1 text-xs text-slate-600">
+            {t("beyondSeatLimitHelp")}
+          </p>
+        </div>
+      ) : null}
       <Button type="submit" variant="secondary" disabled={pending} aria-busy={pending}>
         {pending ? t("adding") : t("addParticipant")}
       </Button>

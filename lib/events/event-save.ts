@@ -127,7 +127,9 @@ export async function updateEvent(db: Db, actor: Actor, id: string, input: Event
 
       const followed = main ? pickFollowed(main) : await ownFollowed(tx, input, current);
       // Read under the row lock, so a registration cannot slip in between this check and the save.
-      if (!main && followed.seats < current.registeredCount) throw new ValidationError({ seats: "events.errors.seatsBelowRegistered" });
+      // Only a cut is refused: walk-ins seated beyond the limit leave more registered than
+      // seats, and the event must stay editable with its seats unchanged.
+      if (!main && followed.seats < current.registeredCount && followed.seats < current.seats) throw new ValidationError({ seats: "events.errors.seatsBelowRegistered" });
       await tx.event.update({ where: { id }, data: { ...ownData(input), ...followed, mainEventId: main?.id ?? null }, select: { id: true } });
       if (main && !before.mainEvent) await replicateRegistrationsToSecondary(tx, id);
       // A main event's settings flow to its sessions.

@@ -23,7 +23,11 @@ export async function addParticipantAction(eventId: string, input: AddParticipan
     revalidatePath(`/admin/events/${eventId}`);
     return {
       ok: true,
-      message: result.status === "RESERVE" ? { key: "events.admin.participantOnReserve", values: { position: result.reservePosition ?? 0 } } : { key: "events.admin.participantAdded" },
+      message: result.beyondSeatLimit
+        ? { key: "events.admin.participantAddedBeyondLimit" }
+        : result.status === "RESERVE"
+          ? { key: "events.admin.participantOnReserve", values: { position: result.reservePosition ?? 0 } }
+          : { key: "events.admin.participantAdded" },
     };
   } catch (error) {
     return fromDomainError(error);

@@ -5,6 +5,7 @@
 import { randomUUID } from "node:crypto";
 import type { Actor } from "@/lib/auth/actor";
 import { isPortalClient, isStaff } from "@/lib/auth/actor";
+import { canEditEvent } from "./event-rules";
 import { normalizeEmail } from "@/lib/auth/normalize-email";
 import { now } from "@/lib/clock";
 import type { Db, DbOrTx } from "@/lib/db";
@@ -36,17 +37,32 @@ import {
 } from "./seat-lock";
 
 export { cancelRegistration } from "./cancellation";
+
+/** The audit log's action for a participant staff seated past the event's seats. */
+export const BEYOND_SEAT_LIMIT_ACTION = "event.registerBeyondSeatLimit";
 export { reservePosition } from "./seat-lock";
 
 export type Registrant =
   | { source: "PORTAL"; actor: Actor }
   | { source: "PUBLIC"; name: string; email: string; cpf?: string | null; locale: string }
-  | { source: "STAFF"; actor: Actor; name: string; email: string; userId?: string | null; cpf?: string | null; locale?: string };
+  | {
+      source: "STAFF";
+      actor: Actor;
+      name: string;
+      email: string;
+      userId?: string | null;
+      cpf?: string | null;
+      locale?: string;
+      /** A walk-in at a full event gets a seat past `seats` (staff who may edit the event only; audited). */
+      beyondSeatLimit?: boolean;
+    };
 
 export interface RegistrationResult {
   registrationId: string;
   status: "REGISTERED" | "RESERVE";
   reservePosition?: number;
+  /** Set when staff seated the participant beyond the seat limit. */
+  beyondSeatLimit?: boolean;
   /** PUBLIC only: the raw private-link token, returned this once (only its hash is stored). */
   accessToken?: string;
   /** Outbox rows written; hand them to notifyOutbox after the call returns. */
@@ -167,6 +183,9 @@ async function register(db: Db, registrant: Registrant, answersInput: AnswersInp
   // confirmation is stored as its template and props; the sender renders it.
   const snapshot = await readEvent();
   assertOpenFor(snapshot, registrant);
+  // Seating someone past the limit is the event's owners' call, like changing its seats.
+  const beyond = registrant.source === "STAFF" && registrant.beyondSeatLimit === true;
+  if (beyond && !canEditEvent(registrant.actor, snapshot)) throw new ForbiddenError("events.errors.onlyResponsible");
   const answers = answersFor(snapshot, registrant, answersInput) as unknown as Prisma.InputJsonValue;
   if (snapshot.registeredCount < snapshot.seats && snapshot.reserveCount === 0) {
     const fast = await registerInOneStatement(db, snapshot, registrant.source, person, answers, token);
@@ -174,7 +193,7 @@ async function register(db: Db, registrant: Registrant, answersInput: AnswersInp
   }
   // Seats and reserve seats all taken when the event was read: a refusal
   // changes nothing, so it needs no lock (the counters only change under it).
-  if (snapshot.registeredCount >= snapshot.seats && snapshot.reserveCount >= snapshot.reserveSeats) {
+  if (!beyond && snapshot.registeredCount >= snapshot.seats && snapshot.reserveCount >= snapshot.reserveSeats) {
     throw await fullOrAlreadyRegistered(db, snapshot.id, person.email);
   }
 
@@ -188,22 +207,29 @@ async function register(db: Db, registrant: Registrant, answersInput: AnswersInp
     const emailIds: string[] = [];
     let promoted: string[] = [];
     let status: "REGISTERED" | "RESERVE";
-    if (decision === "REGISTERED" || decision === "RESERVE") {
+    if (decision === "REGISTERED" || (decision === "RESERVE" && !beyond)) {
       status = decision;
       if (status === "REGISTERED") counters.registered++;
       else counters.reserve++;
     } else if (decision === "PROMOTE") {
       // Seats were freed while reserves wait (staff raised the seats): reserves first.
       promoted = await fillFreeSeats(tx, event, counters, emailIds);
-      if (counters.registered < event.seats) status = "REGISTERED";
+      if (counters.registered < event.seats || beyond) status = "REGISTERED";
       else if (counters.reserve < event.reserveSeats) status = "RESERVE";
       else throw await fullOrAlreadyRegistered(tx, event.id, person.email);
       if (status === "REGISTERED") counters.registered++;
       else counters.reserve++;
       await writeCounters(tx, event.id, counters);
+    } else if (beyond) {
+      // No seat left (a reserve seat claimed above is given back): the walk-in
+      // is seated past the limit, ahead of the reserve list, as staff chose.
+      status = "REGISTERED";
+      counters.registered++;
+      await writeCounters(tx, event.id, counters);
     } else {
       throw await fullOrAlreadyRegistered(tx, event.id, person.email);
     }
+    const beyondSeatLimit = status === "REGISTERED" && counters.registered > event.seats;
 
     const data = {
       userId: person.userId,
@@ -226,6 +252,19 @@ async function register(db: Db, registrant: Registrant, answersInput: AnswersInp
     const registration = inserted ?? (await reuseCancelled(tx, event.id, person.email, data));
 
     if (sessions > 0) await mirrorToSecondaries(tx, event.id, [registration.id, ...promoted]);
+    if (beyondSeatLimit && registrant.source === "STAFF") {
+      await tx.auditLog.create({
+        data: {
+          actorId: registrant.actor.userId,
+          actorName: registrant.actor.name,
+          action: BEYOND_SEAT_LIMIT_ACTION,
+          entityType: "Registration",
+          entityId: registration.id,
+          data: { eventId: event.id, eventNumber: event.number, seats: event.seats, registered: counters.registered, name: person.name, email: person.email },
+          createdAt: now(),
+        },
+      });
+    }
 
     // A new reserve joins the end of the list (its arrival is the newest), so
     // its position is the number of reserves.
@@ -240,7 +279,7 @@ async function register(db: Db, registrant: Registrant, answersInput: AnswersInp
         attachments: [eventCalendarAttachment(event, person.locale)],
       }),
     );
-    return { registrationId: registration.id, status, reservePosition: position, accessToken: token?.token, emailIds };
+    return { registrationId: registration.id, status, reservePosition: position, accessToken: token?.token, emailIds, ...(beyondSeatLimit ? { beyondSeatLimit } : {}) };
   }, SEAT_TRANSACTION);
 }
 

@@ -100,6 +100,8 @@ export const addParticipantSchema = z.object({
   cpf: z.string().trim().max(40, "validation.invalid").optional().default(""),
   // Blank for none (no transform, so the form's values and the server's input are one type).
   clientEmail: z.union([z.literal(""), z.string().trim().email("validation.email").max(254, "validation.email")]).optional().default(""),
+  // A walk-in at a full event: staff say so explicitly; without it the seat rules decide (reserve or "full").
+  beyondSeatLimit: z.boolean().optional().default(false),
 });
 export type AddParticipantInput = z.input<typeof addParticipantSchema>;
 export type AddParticipantData = z.output<typeof addParticipantSchema>;

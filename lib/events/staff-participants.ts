@@ -1,6 +1,7 @@
 // Staff managing an event's participants by hand: add someone (optionally linked to an existing
-// client user, required questions may stay blank), cancel, check in. The seat
-// rules stay in ./registration and ./cancellation.
+// client user, required questions may stay blank; a walk-in at a full event
+// beyond the seat limit when they say so), cancel, check in. The seat rules
+// stay in ./registration and ./cancellation.
 import "server-only";
 import { assertStaff, type Actor } from "@/lib/auth/actor";
 import { normalizeEmail } from "@/lib/auth/normalize-email";
@@ -20,5 +21,13 @@ async function clientByEmail(db: Db, email: string) {
 export async function addParticipant(db: Db, actor: Actor, eventId: string, input: AddParticipantData): Promise<RegistrationResult> {
   assertStaff(actor);
   const client = input.clientEmail ? await clientByEmail(db, input.clientEmail) : null;
-  return registerForEvent(db, eventId, { source: "STAFF", actor, name: input.name, email: input.email, cpf: input.cpf || null, userId: client?.id ?? null });
+  return registerForEvent(db, eventId, {
+    source: "STAFF",
+    actor,
+    name: input.name,
+    email: input.email,
+    cpf: input.cpf || null,
+    userId: client?.id ?? null,
+    beyondSeatLimit: input.beyondSeatLimit,
+  });
 }

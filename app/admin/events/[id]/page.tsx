@@ -187,7 +187,7 @@ export default async function EventPage({ params, searchParams }: { params: Prom
             canCancel={!event.mainEvent}
           />
           <div className="mt-6 border-t border-slate-200 pt-6">
-            {event.mainEvent ? <p className="text-sm text-slate-600">{t("addInMainEvent", { number: event.mainEvent.number })}</p> : <AddParticipantForm nationalId={await getNationalIdSetting(db)} eventId={event.id} />}
+            {event.mainEvent ? <p className="text-sm text-slate-600">{t("addInMainEvent", { number: event.mainEvent.number })}</p> : <AddParticipantForm nationalId={await getNationalIdSetting(db)} eventId={event.id} full={event.canEdit && event.registeredCount >= event.seats} />}
           </div>
         </Card>
         {event.canEdit && event.certificateTemplateId && event.status !== "CANCELLED" && event.endsAt <= now() ? (
