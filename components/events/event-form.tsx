@@ -4,6 +4,7 @@
 // event (session) hides the fields that follow its main event; the server
 // forces them anyway (lib/events/event-save.ts).
 import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useForm, type Resolver } from "react-hook-form";
@@ -43,15 +44,18 @@ export function EventForm({ eventId, defaults, options, timeZones, main, canSetM
   const ts = useTranslations("events.status");
   const errorText = useErrorText();
   const form = useForm<EventFormValues>({ resolver, defaultValues: defaults });
+  const router = useRouter();
   // After a change to Confirmed or Cancelled the server says how many would be e-mailed; then we ask.
   const [statusChange, setStatusChange] = useState<UpdateEventResult | null>(null);
-  const [queued, setQueued] = useState<number | null>(null);
+  // A saved event is shown on its own page, which says it was saved (and how many e-mails went out).
+  const showSaved = (queued: number | null) => router.push(`/admin/events/${eventId}?saved=1${queued !== null ? `&queued=${queued}` : ""}`);
   const { onSubmit, pending, formError, message } = useActionForm(form, async (values) => {
     if (!eventId) return createEventAction(toEventInput(values));
-    setQueued(null);
     const result = await updateEventAction(eventId, toEventInput(values));
-    if (result.ok && result.data?.statusChangedTo && result.data.participantCount > 0) setStatusChange(result.data);
-    return result.ok ? { ok: true, message: result.message } : result;
+    if (!result.ok) return result;
+    if (result.data?.statusChangedTo && result.data.participantCount > 0) setStatusChange(result.data);
+    else showSaved(null);
+    return { ok: true, message: result.message };
   });
   const { errors } = form.formState;
   const e = (field: keyof EventFormValues | "customerId" | "placeId") => errorText((errors as Record<string, { message?: string } | undefined>)[field]?.message, { max: 200 });
@@ -60,7 +64,6 @@ export function EventForm({ eventId, defaults, options, timeZones, main, canSetM
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-6">
       <FormFeedback formError={formError} message={message} />
-      {queued !== null ? <Alert tone="success">{t("emailsQueued", { count: queued })}</Alert> : null}
       {eventId && statusChange?.statusChangedTo ? (
         <StatusEmailPrompt
           eventId={eventId}
@@ -68,7 +71,7 @@ export function EventForm({ eventId, defaults, options, timeZones, main, canSetM
           count={statusChange.participantCount}
           onClose={(count) => {
             setStatusChange(null);
-            setQueued(count);
+            showSaved(count);
           }}
         />
       ) : null}

@@ -85,6 +85,7 @@ const detailSelect = {
   publicQuestionnaireId: true,
   publicQuestionnaire: { select: { name: true } },
   certificateTemplateId: true,
+  certificateTemplate: { select: { name: true } },
   workloadHours: true,
   artworkFileId: true,
   reminderEnabled: true,

@@ -50,6 +50,8 @@ export default async function EventPage({ params, searchParams }: { params: Prom
     listBulkSends(db, { page: 1, pageSize: RECENT_SENDS, eventId: event.id }),
   ]);
   const admin = isAdmin(actor);
+  const queued = first(query.queued);
+  const queuedCount = queued && /^\d{1,7}$/.test(queued) ? Number(queued) : null;
   const when = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: "medium", timeStyle: "short", timeZone: event.timeZone }) : tc("none"));
   const details: [string, React.ReactNode][] = [
     [t("type"), `${event.type.name}${event.type.isPublic ? ` (${t("public")})` : ""}`],
@@ -67,6 +69,7 @@ export default async function EventPage({ params, searchParams }: { params: Prom
     [t("portalQuestionnaire"), event.portalQuestionnaire?.name ?? tc("none")],
     [t("publicQuestionnaire"), event.publicQuestionnaire?.name ?? tc("none")],
     [t("workloadHours"), event.workloadHours?.toString() ?? tc("none")],
+    [t("certificateTemplate"), event.certificateTemplate?.name ?? tc("none")],
     [t("reminderEnabled"), event.reminderEnabled ? tc("yes") : tc("no")],
   ];
   return (
@@ -90,6 +93,13 @@ export default async function EventPage({ params, searchParams }: { params: Prom
       {first(query.created) ? (
         <div className="mb-4">
           <Alert tone="success">{t("created")}</Alert>
+        </div>
+      ) : null}
+      {/* The edit form comes back here after saving, so the saved event is what staff see. */}
+      {first(query.saved) ? (
+        <div className="mb-4 space-y-2">
+          <Alert tone="success">{t("eventSaved")}</Alert>
+          {queuedCount !== null ? <Alert tone="success">{t("emailsQueued", { count: queuedCount })}</Alert> : null}
         </div>
       ) : null}
       {first(query.registrationCancelled) ? (
