@@ -32,7 +32,8 @@ export function PreferencesForm({ timeZone, timeZones }: { timeZone: string; tim
         ))}
       </SelectField>
       <Button type="submit" disabled={pending} aria-busy={pending}>
-        {pending ? tc("saving") : tc("save")}
+        {/* Named for what it saves: the CPF form below has its own button. */}
+        {pending ? tc("saving") : t("saveTimeZone")}
       </Button>
     </form>
   );
