@@ -12,6 +12,7 @@ import { FormFeedback } from "@/components/forms/form-feedback";
 import { useActionForm, useErrorText } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { CheckboxField, SelectField, TextAreaField, TextField } from "@/components/ui/field";
+import { Markdown } from "@/components/ui/markdown";
 import { Card } from "@/components/ui/page-header";
 import { saveGuestPortalAction } from "@/lib/guests/actions";
 import {
@@ -139,7 +140,8 @@ export function GuestPortalSettingsForm({ defaults, maxFileBytes, accept }: { de
             {t("settings.previewTitle")}
           </h2>
           <p className="text-sm text-slate-600">{t("settings.previewHelp")}</p>
-          {watched.welcomeText ? <p className="whitespace-pre-wrap text-sm text-slate-800">{watched.welcomeText}</p> : null}
+          {/* Rendered as the public page renders it, so the preview shows the formatting, not the Markdown. */}
+          {watched.welcomeText ? <Markdown source={watched.welcomeText} className="text-sm" /> : null}
           <GuestRequestForm fields={preview} maxFileBytes={maxFileBytes} accept={accept} />
         </div>
       </Card>
