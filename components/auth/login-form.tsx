@@ -15,7 +15,15 @@ export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
   const t = useTranslations("auth");
   const errorText = useErrorText();
   const form = useForm<LoginInput>({ resolver: zodResolver(loginSchema), defaultValues: { email: "", password: "" } });
-  const { onSubmit, pending, formError } = useActionForm(form, (values) => loginAction({ ...values, callbackUrl }));
+  const { onSubmit, pending, formError } = useActionForm(form, async (values) => {
+    const result = await loginAction({ ...values, callbackUrl });
+    // A refused sign-in keeps the e-mail but not the password: the next try starts from a blank field.
+    if (!result.ok) {
+      form.setValue("password", "");
+      form.setFocus("password");
+    }
+    return result;
+  });
   const { errors } = form.formState;
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
