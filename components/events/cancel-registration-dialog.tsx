@@ -65,7 +65,7 @@ export function CancelRegistrationDialog({ name, action }: { name: string; actio
           />
           <div className="flex justify-end gap-2">
             <button type="button" className={buttonClass("secondary")} onClick={() => dialog.current?.close()} disabled={pending}>
-              {tc("cancel")}
+              {tc("back")}
             </button>
             <Button type="submit" variant="danger" disabled={pending} aria-busy={pending}>
               {pending ? tc("saving") : t("cancelRegistration")}
