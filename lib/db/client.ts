@@ -35,9 +35,10 @@ export interface Database {
 
 const globalForDb = globalThis as unknown as { porticoDatabase?: Database };
 
-export function openDatabase(target: DatabaseTarget): Database {
+/** `pglite`: an embedded database already opened by the caller (tests load a migrated copy). */
+export function openDatabase(target: DatabaseTarget, opened?: { pglite?: PGlite }): Database {
   if (target.kind === "pglite" && target.dataDir) mkdirSync(target.dataDir, { recursive: true });
-  const pglite = target.kind === "pglite" ? new PGlite(target.dataDir) : undefined;
+  const pglite = target.kind === "pglite" ? (opened?.pglite ?? new PGlite(target.dataDir)) : undefined;
   return { target, pglite, prisma: createPrismaClient(target, pglite), sql: driverFor(target, pglite) };
 }
 
