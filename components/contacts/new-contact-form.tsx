@@ -6,15 +6,15 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
+import { schemaResolver } from "@/components/forms/schema-resolver";
 import { useActionForm, useErrorText } from "@/components/forms/use-action-form";
+import { FileUploader, type UploadedFileRef } from "@/components/threads/file-uploader";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { createContactAction } from "@/lib/contacts/actions";
 import { MAX_ATTACHMENTS, MAX_MESSAGE_LENGTH, newContactSchema, type NewContactInput } from "@/lib/contacts/schemas";
 import type { ContactModule } from "@/lib/generated/prisma/enums";
-import { AttachmentPicker } from "./attachment-picker";
-import { validateOnly } from "./validate-only";
 
 interface Option {
   id: string;
@@ -30,12 +30,13 @@ export interface NewContactFormProps {
   maxMb: number;
 }
 
-const resolver = validateOnly<NewContactInput>(newContactSchema);
+const resolver = schemaResolver<NewContactInput>(newContactSchema);
 
 export function NewContactForm({ module, companies, classifications, channels, defaults, maxMb }: NewContactFormProps) {
   const t = useTranslations("contacts");
   const errorText = useErrorText();
   const [uploading, setUploading] = useState(false);
+  const [files, setFiles] = useState<UploadedFileRef[]>([]);
   const form = useForm<NewContactInput>({
     resolver,
     defaultValues: {
@@ -114,7 +115,19 @@ export function NewContactForm({ module, companies, classifications, channels, d
         <TextField label={t("email")} type="email" autoComplete="email" error={errorText(errors.email?.message, { max: 254 })} {...form.register("email")} />
       </div>
       <TextAreaField label={t("message")} rows={6} error={errorText(errors.message?.message, { max: MAX_MESSAGE_LENGTH })} {...form.register("message")} />
-      <AttachmentPicker maxMb={maxMb} onBusy={setUploading} error={errorText(errors.fileIds?.message, { max: MAX_ATTACHMENTS })} onChange={(ids) => form.setValue("fileIds", ids)} />
+      <FileUploader
+        value={files}
+        onChange={(next) => {
+          setFiles(next);
+          form.setValue("fileIds", next.map((f) => f.id));
+        }}
+        maxMb={maxMb}
+        max={MAX_ATTACHMENTS}
+        onBusyChange={setUploading}
+        label={t("attachments")}
+        help={t("attachmentsHelp", { maxMb, max: MAX_ATTACHMENTS })}
+        error={errorText(errors.fileIds?.message, { max: MAX_ATTACHMENTS })}
+      />
       <Button type="submit" disabled={pending || uploading} aria-busy={pending}>
         {pending ? t("sending") : t("send")}
       </Button>

@@ -9,8 +9,8 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { CheckboxField } from "@/components/ui/field";
 import type { ActionResult, MessageRef } from "@/lib/forms/action-result";
-import type { AttachInput } from "@/lib/tickets/schemas";
-import { FileUploader, type UploadedFileRef } from "./file-uploader";
+import { FileUploader, type UploadedFileRef } from "@/components/threads/file-uploader";
+import { MAX_FILES_PER_MESSAGE, type AttachInput } from "@/lib/tickets/schemas";
 
 export function AddFilesForm({ action, maxMb, allowInternal = false }: { action: (input: AttachInput) => Promise<ActionResult>; maxMb: number; allowInternal?: boolean }) {
   const t = useTranslations("tickets.files");
@@ -44,7 +44,7 @@ export function AddFilesForm({ action, maxMb, allowInternal = false }: { action:
     <form onSubmit={submit} noValidate className="space-y-3 border-t border-slate-200 pt-4" aria-label={t("addTitle")}>
       {outcome?.error ? <Alert tone="error">{errorText(outcome.error.key, outcome.error.values)}</Alert> : null}
       {outcome?.message ? <Alert tone="success">{errorText(outcome.message.key, outcome.message.values)}</Alert> : null}
-      <FileUploader value={files} onChange={setFiles} maxMb={maxMb} onBusyChange={setUploading} label={t("addLabel")} error={errorText(outcome?.fieldError)} />
+      <FileUploader value={files} onChange={setFiles} maxMb={maxMb} max={MAX_FILES_PER_MESSAGE} onBusyChange={setUploading} label={t("addLabel")} error={errorText(outcome?.fieldError)} />
       {allowInternal ? <CheckboxField label={t("markInternal")} checked={internal} onChange={(e) => setInternal(e.currentTarget.checked)} /> : null}
       <Button type="submit" variant="secondary" disabled={pending || uploading} aria-busy={pending}>
         {pending ? t("adding") : t("add")}

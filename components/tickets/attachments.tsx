@@ -1,40 +1,24 @@
 // A ticket's files as download links through /api/files/<id>, which checks who
 // may read each one. Internal files appear only in staff views and say so.
 // No "use client": renders on the server and inside client components alike.
-import { useFormatter, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
-import { Badge } from "@/components/ui/badge";
+import { FileLinks, type FileLabels } from "@/components/threads/file-links";
 import type { TicketFileView } from "@/lib/tickets/views";
 
-export function FileLinks({ files, className = "", showDate = false }: { files: TicketFileView[]; className?: string; showDate?: boolean }) {
+/** How a ticket names a file's size and an internal file. */
+export function useTicketFileLabels(): FileLabels {
   const t = useTranslations("tickets.files");
-  const format = useFormatter();
-  return (
-    <ul className={`space-y-1 text-sm ${className}`}>
-      {files.map((f) => (
-        <li key={f.id} className="flex flex-wrap items-center gap-2">
-          <a href={`/api/files/${f.id}`} className="break-all text-indigo-700 underline">
-            {f.fileName}
-          </a>
-          <span className="text-slate-600">({t("size", { kb: Math.max(1, Math.round(f.size / 1024)) })})</span>
-          {showDate ? (
-            <time dateTime={f.createdAt.toISOString()} className="text-slate-500">
-              {format.dateTime(f.createdAt, { dateStyle: "medium", timeStyle: "short" })}
-            </time>
-          ) : null}
-          {f.internal ? <Badge tone="amber">{t("internal")}</Badge> : null}
-        </li>
-      ))}
-    </ul>
-  );
+  return { size: (kb) => t("size", { kb }), internal: t("internal") };
 }
 
 /** Every file of the ticket, then the "add files" form when the viewer may attach (passed in, bound to its action). */
 export function TicketAttachments({ files, addForm }: { files: TicketFileView[]; addForm?: ReactNode }) {
   const t = useTranslations("tickets.files");
+  const labels = useTicketFileLabels();
   return (
     <div className="space-y-4">
-      {files.length === 0 ? <p className="text-sm text-slate-600">{t("none")}</p> : <FileLinks files={files} showDate />}
+      {files.length === 0 ? <p className="text-sm text-slate-600">{t("none")}</p> : <FileLinks files={files} labels={labels} showDate />}
       {addForm ?? null}
     </div>
   );

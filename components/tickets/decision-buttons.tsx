@@ -7,13 +7,13 @@
 import { useTranslations } from "next-intl";
 import { useId, useRef, useState } from "react";
 import { useForm } from "react-hook-form";
+import { schemaResolver } from "@/components/forms/schema-resolver";
 import { useActionForm, useErrorText } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button, buttonClass } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/forms/action-result";
 import { decisionSchema, type DecisionInput } from "@/lib/tickets/schemas";
 import type { TransitionView } from "@/lib/tickets/views";
-import { schemaResolver } from "./schema-resolver";
 import { initialDecisionChoice, transitionsForDecision } from "./transition-choice";
 import { TransitionFields } from "./transition-fields";
 

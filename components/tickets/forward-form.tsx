@@ -10,6 +10,7 @@
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { useForm, useWatch, type Path } from "react-hook-form";
+import { schemaResolver } from "@/components/forms/schema-resolver";
 import { useActionForm, useErrorText } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -19,7 +20,6 @@ import { forwardSchema, type ForwardInput, type SaveValuesInput } from "@/lib/ti
 import type { TicketFieldView, TransitionView } from "@/lib/tickets/views";
 import { editableValues, fieldFormDefaults, type FieldFormValues } from "./field-form-values";
 import { TicketFieldInputs, TicketFieldsDisplay } from "./ticket-fields";
-import { schemaResolver } from "./schema-resolver";
 import { forwardTransitions, initialForwardChoice } from "./transition-choice";
 import { TransitionFields } from "./transition-fields";
 

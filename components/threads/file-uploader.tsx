@@ -1,14 +1,16 @@
 "use client";
 
-// Several files for a ticket form: each chosen file is uploaded at once through
-// POST /api/files (with its progress), and the parent form later sends only the
-// upload ids, which the domain attaches with claimUploads (the sender's own
-// unattached uploads only). Failed uploads stay listed with their error until
-// dismissed; every row has a remove button, so the list is keyboard-operable.
+// The one upload client of the portal's forms (ticket and contact messages, new
+// tickets and contacts, "add files"): each chosen file is uploaded at once
+// through POST /api/files (with its progress), and the parent form later sends
+// only the upload ids, which the domain attaches with claimUploads (the
+// sender's own unattached uploads only). Failed uploads stay listed with their
+// error until dismissed; every row has a remove button, so the list is
+// keyboard-operable. Its own words live under tickets.files, where the client
+// began; each form names the field and may explain it (`label`, `help`).
 import { useTranslations } from "next-intl";
 import { useEffect, useId, useRef, useState } from "react";
 import { useErrorText } from "@/components/forms/use-action-form";
-import { MAX_FILES_PER_MESSAGE } from "@/lib/tickets/schemas";
 
 export interface UploadedFileRef {
   id: string;
@@ -29,12 +31,15 @@ interface FileUploaderProps {
   onChange: (files: UploadedFileRef[]) => void;
   maxMb: number;
   label?: string;
+  /** The line under the field; by default the accepted types and the limits. */
+  help?: string;
   /** Error of the form's fileIds field. */
   error?: string;
   disabled?: boolean;
   /** True while any upload runs, so the parent can hold its submit button. */
   onBusyChange?: (busy: boolean) => void;
-  max?: number;
+  /** At most this many files (the form's schema says the same). */
+  max: number;
 }
 
 type UploadResult = { ok: true; file: UploadedFileRef } | { ok: false; error: { key: string; values?: Record<string, string | number> } };
@@ -60,7 +65,7 @@ function uploadOne(file: File, onProgress: (fraction: number) => void, maxMb: nu
   });
 }
 
-export function FileUploader({ value, onChange, maxMb, label, error, disabled = false, onBusyChange, max = MAX_FILES_PER_MESSAGE }: FileUploaderProps) {
+export function FileUploader({ value, onChange, maxMb, label, help, error, disabled = false, onBusyChange, max }: FileUploaderProps) {
   const t = useTranslations("tickets.files");
   const errorText = useErrorText();
   const id = useId();
@@ -114,7 +119,7 @@ export function FileUploader({ value, onChange, maxMb, label, error, disabled = 
         className="mt-1 block text-sm file:mr-3 file:rounded-md file:border file:border-slate-300 file:bg-white file:px-3 file:py-1.5 file:text-sm focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-600"
       />
       <p id={`${id}-help`} className="mt-1 text-xs text-slate-600">
-        {t("help", { maxMb, max })}
+        {help ?? t("help", { maxMb, max })}
       </p>
       {error ? (
         <p role="alert" className="mt-1 text-sm text-red-700">

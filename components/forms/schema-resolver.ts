@@ -1,6 +1,8 @@
 // A react-hook-form resolver that validates what the server will receive
 // (the form's values turned into the action's input) with the action's own
-// zod schema, while the form keeps its own shape for editing.
+// zod schema, while the form keeps its own shape for editing. The values are
+// handed on unparsed (the server action parses them again), so a schema with
+// defaults or transforms does not change the form's value types.
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { FieldValues, Resolver } from "react-hook-form";
 import type { z } from "zod";
