@@ -24,7 +24,8 @@ const users = [
   { id: id(102), email: "staff1@portico.test", name: "Sam Staff", role: Role.STAFF, profileId: id(2) },
   { id: id(103), email: "staff2@portico.test", name: "Tess Staff", role: Role.STAFF, profileId: id(2) },
   { id: id(104), email: "company@portico.test", name: "Carla Company", role: Role.CLIENT, profileId: id(1), locale: "pt-BR", timeZone: "America/Sao_Paulo" },
-  { id: id(105), email: "person@portico.test", name: "Pedro Person", role: Role.CLIENT, profileId: id(1), locale: "pt-BR", timeZone: "America/Sao_Paulo" },
+  // Pedro's CPF is his user's, the one place a person's national id is kept (his customer record shows it).
+  { id: id(105), email: "person@portico.test", name: "Pedro Person", role: Role.CLIENT, profileId: id(1), locale: "pt-BR", timeZone: "America/Sao_Paulo", cpf: "52998224725" },
   { id: id(106), email: "student@portico.test", name: "Sofia Student", role: Role.CLIENT, profileId: id(1) },
   { id: id(107), email: "professor@portico.test", name: "Paulo Professor", role: Role.CLIENT, profileId: id(1) },
   { id: id(108), email: "prospect@portico.test", name: "Pia Prospect", role: Role.CLIENT, profileId: id(1), locale: "fi", timeZone: "Europe/Helsinki" },
@@ -33,7 +34,7 @@ const users = [
 
 const customers = [
   { id: id(201), kind: CustomerKind.COMPANY, name: "Acme Indústria Ltda", document: "11.222.333/0001-81", email: "contato@acme.test", contact: { id: id(301), name: "Carla Company", userId: id(104) } },
-  { id: id(202), kind: CustomerKind.PERSON, name: "Pedro Person", document: "529.982.247-25", userId: id(105) },
+  { id: id(202), kind: CustomerKind.PERSON, name: "Pedro Person", userId: id(105) },
   { id: id(203), kind: CustomerKind.STUDENT, name: "Sofia Student", userId: id(106) },
   { id: id(204), kind: CustomerKind.PROFESSOR, name: "Paulo Professor", userId: id(107) },
   { id: id(205), kind: CustomerKind.PROSPECT, name: "Prospect Oy", email: "info@prospect.test", contact: { id: id(302), name: "Pia Prospect", userId: id(108) } },

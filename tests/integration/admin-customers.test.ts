@@ -46,7 +46,7 @@ async function fieldErrors(promise: Promise<unknown>): Promise<Record<string, st
 describe("customers", () => {
   it("creates and edits a customer linked to a client user by e-mail", async () => {
     const owner = await createUser(db);
-    const { id } = await createCustomerRecord(db, staff, customerInput({ kind: CustomerKind.PERSON, name: "Ana", email: " Ana@Example.TEST", userEmail: owner.email.toUpperCase() }));
+    const { id } = await createCustomerRecord(db, staff, customerInput({ kind: CustomerKind.PERSON, name: "Ana", document: "", email: " Ana@Example.TEST", userEmail: owner.email.toUpperCase() }));
     expect(await getCustomer(db, staff, id)).toMatchObject({ kind: CustomerKind.PERSON, name: "Ana", email: "ana@example.test", phone: null, user: { email: owner.email }, contacts: [] });
     expect(await reachableCustomerIds(db, { userId: owner.id })).toEqual([id]);
 

@@ -138,7 +138,8 @@ describe("seats and reserve seats", () => {
 
     const mine = await registerForEvent(t.prisma, open.id, { source: "PORTAL", actor: client });
     const row = await t.prisma.registration.findUniqueOrThrow({ where: { id: mine.registrationId } });
-    expect(row).toMatchObject({ userId: user.id, name: user.name, email: user.email, cpf: "52998224725", locale: "fi", source: "PORTAL", accessTokenHash: null });
+    // The CPF stays the user's alone (one per person): the registration keeps no copy.
+    expect(row).toMatchObject({ userId: user.id, name: user.name, email: user.email, cpf: null, locale: "fi", source: "PORTAL", accessTokenHash: null });
     expect(mine.accessToken).toBeUndefined();
   });
 
