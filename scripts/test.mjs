@@ -3,7 +3,7 @@
 //   (when TEST_DATABASE_URL is set) -> production build -> Playwright ->
 //   several instances through PgBouncer (when TEST_DATABASE_URL is set).
 // Ends with one line "N passed, N failed" summing every suite.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
@@ -20,10 +20,34 @@ function run(label, command, args, env = {}) {
   return result.status === 0;
 }
 
-/** A check that is not a test suite counts as one test. */
-function check(label, command, args) {
-  if (run(label, command, args)) totals.passed++;
-  else totals.failed++;
+/**
+ * A check that is not a test suite counts as one test. Static checks are
+ * single-threaded: they run side by side, each one's output held back and
+ * printed whole when it ends, so the log stays readable.
+ */
+async function checksInParallel(checks) {
+  const results = await Promise.all(
+    checks.map(
+      ([label, command, args]) =>
+        new Promise((resolve) => {
+          const started = Date.now();
+          const child = spawn(command, args, { env: process.env });
+          let output = "";
+          child.stdout.on("data", (chunk) => (output += chunk));
+          child.stderr.on("data", (chunk) => (output += chunk));
+          child.on("close", (status) => resolve({ label, status, output, seconds: (Date.now() - started) / 1000 }));
+        }),
+    ),
+  );
+  for (const { label, status, output, seconds } of results) {
+    console.log(`\n=== ${label} ===\n${output.trimEnd()}`);
+    console.log(`=== ${label}: ${status === 0 ? "ok" : `failed (exit ${status})`} in ${seconds.toFixed(0)} s ===`);
+    if (status === 0) totals.passed++;
+    else {
+      totals.failed++;
+      failures.push(label);
+    }
+  }
 }
 
 function countVitest(file) {
@@ -63,9 +87,11 @@ function vitest(label, args, env, output) {
   if (!countVitest(output) && !ok) totals.failed++;
 }
 
-check("typecheck", "npx", ["--no-install", "tsc", "--noEmit", "-p", "."]);
-// ESLint, then the standalone worker's import graph (scripts/check-worker-imports.mjs).
-check("lint", "npm", ["run", "--silent", "lint"]);
+await checksInParallel([
+  ["typecheck", "npx", ["--no-install", "tsc", "--noEmit", "-p", "."]],
+  // ESLint, the repository check and the standalone worker's import graph.
+  ["lint", "npm", ["run", "--silent", "lint"]],
+]);
 
 const { TEST_DATABASE_URL } = process.env;
 vitest("unit + integration (PGlite)", [], { TEST_DATABASE_URL: "" }, "reports/vitest-pglite.json");
