@@ -1,0 +1,94 @@
+// Admin-entered names in the reader's language: a client who switches to
+// Portuguese or Finnish reads the demo workflow's group, type, stage and
+// condition names in that language, in the ticket list, on the ticket page
+// and in its stage history; an administrator gives a new group a Finnish and
+// a Portuguese name and reads the list in each language.
+import { expect, test, type Page } from "@playwright/test";
+import { loginAs } from "./helpers";
+
+test.describe.configure({ mode: "serial" });
+
+const tag = Date.now().toString(36);
+const subject = `Label check ${tag}`;
+
+async function switchLanguage(page: Page, locale: string) {
+  await page.locator("#language-switcher").selectOption(locale);
+  await expect(page.locator("html")).toHaveAttribute("lang", locale);
+}
+
+test("a client reads the workflow's names in Portuguese and Finnish", async ({ page }) => {
+  await loginAs(page, "person@portico.test", /\/portal$/);
+  // Pedro reads Portuguese; the ticket is opened in English, where the names are the base ones.
+  await switchLanguage(page, "en");
+  try {
+    await page.goto("/portal/tickets/new");
+    await page.getByLabel("Group").selectOption({ label: "Support" });
+    await page.getByLabel("Type").selectOption({ label: "Incident" });
+    await page.getByLabel("Subject").fill(subject);
+    await page.getByRole("textbox", { name: "Description", exact: true }).fill("The names of this ticket are read in three languages.");
+    await page.getByLabel("Affected system").fill("Label scanner");
+    await page.getByLabel("Reason").fill("Please look into it.");
+    await page.getByRole("button", { name: "Save/Request" }).click();
+    await expect(page).toHaveURL(/\/portal\/tickets\/\d+\?opened=1$/);
+    const ticketPath = new URL(page.url()).pathname;
+
+    const expected = [
+      { locale: "pt-BR", group: "Suporte", type: "Incidente", from: "Abertura", stage: "Análise", condition: "Solicitar", history: "Histórico de etapas" },
+      { locale: "fi", group: "Tuki", type: "Häiriö", from: "Avaus", stage: "Analyysi", condition: "Pyydä", history: "Vaihehistoria" },
+    ];
+    for (const names of expected) {
+      await switchLanguage(page, names.locale);
+      await page.goto("/portal/tickets");
+      const row = page.getByRole("row").filter({ hasText: subject });
+      await expect(row).toContainText(`${names.group} · ${names.type}`);
+      await expect(row).toContainText(names.stage);
+      await expect(row).not.toContainText("Analysis");
+
+      await page.goto(ticketPath);
+      await expect(page.getByRole("heading", { name: subject })).toBeVisible();
+      for (const name of [names.group, names.type, names.stage]) await expect(page.getByRole("definition").getByText(name, { exact: true })).toBeVisible();
+      const history = page.getByRole("table", { name: names.history });
+      await expect(history.getByText(names.from, { exact: true })).toBeVisible();
+      await expect(history.getByText(names.stage, { exact: true })).toBeVisible();
+      await expect(history.getByText(names.condition, { exact: true })).toBeVisible();
+      expect(await history.textContent()).not.toContain("Opening");
+    }
+  } finally {
+    await switchLanguage(page, "pt-BR");
+  }
+});
+
+test("an administrator names a group in Finnish and Portuguese and reads it in each language", async ({ page }) => {
+  const base = `Escalations ${tag}`;
+  const finnish = `Eskalaatiot ${tag}`;
+  const portuguese = `Escalonamentos ${tag}`;
+  await loginAs(page, "admin@portico.test", /\/admin$/);
+  await switchLanguage(page, "en");
+  await page.goto("/admin/settings/tickets/groups/new");
+  await page.getByLabel("Name", { exact: true }).fill(base);
+  await page.getByLabel("Name in Suomi").fill(finnish);
+  await page.getByLabel("Name in Português (Brasil)").fill(portuguese);
+  await page.getByRole("button", { name: "Create" }).click();
+  await expect(page).toHaveURL(/\/admin\/settings\/tickets\?notice=groupCreated$/);
+  await expect(page.getByRole("link", { name: base, exact: true })).toBeVisible();
+
+  try {
+    await switchLanguage(page, "fi");
+    await expect(page.getByRole("link", { name: finnish, exact: true })).toBeVisible();
+    await expect(page.getByRole("link", { name: base, exact: true })).toHaveCount(0);
+    await switchLanguage(page, "pt-BR");
+    await expect(page.getByRole("link", { name: portuguese, exact: true })).toBeVisible();
+  } finally {
+    await switchLanguage(page, "en");
+  }
+
+  // The edit form keeps the base name and every translation; the group, unused, goes again.
+  await page.getByRole("link", { name: base, exact: true }).click();
+  await expect(page.getByLabel("Name", { exact: true })).toHaveValue(base);
+  await expect(page.getByLabel("Name in Suomi")).toHaveValue(finnish);
+  await expect(page.getByLabel("Name in English")).toHaveValue("");
+  await page.getByRole("button", { name: "Delete group" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Delete group" }).click();
+  await expect(page).toHaveURL(/\/admin\/settings\/tickets\?notice=groupDeleted$/);
+  await expect(page.getByRole("link", { name: base, exact: true })).toHaveCount(0);
+});
