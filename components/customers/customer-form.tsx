@@ -11,8 +11,12 @@ import { createCustomerAction, updateCustomerAction } from "@/lib/customers/acti
 import { customerSchema, type CustomerInput } from "@/lib/customers/schemas";
 import { CustomerKind } from "@/lib/generated/prisma/enums";
 
-/** Creates a customer record, or edits the one of `customerId`. */
-export function CustomerForm({ customerId, defaults }: { customerId?: string; defaults: CustomerInput }) {
+/**
+ * Creates a customer record, or edits the one of `customerId`. `documentFromUser`:
+ * the record is a person's own, whose national id is their user's (shown here,
+ * changed on their profile).
+ */
+export function CustomerForm({ customerId, defaults, documentFromUser = false }: { customerId?: string; defaults: CustomerInput; documentFromUser?: boolean }) {
   const t = useTranslations("customers");
   const tc = useTranslations("common");
   const tk = useTranslations("customerKinds");
@@ -32,7 +36,13 @@ export function CustomerForm({ customerId, defaults }: { customerId?: string; de
           ))}
         </SelectField>
         <TextField label={tc("name")} autoComplete="off" error={errorText(errors.name?.message)} {...form.register("name")} />
-        <TextField label={t("document")} autoComplete="off" error={errorText(errors.document?.message, { max: 40 })} {...form.register("document")} />
+        <TextField
+          label={t("document")}
+          autoComplete="off"
+          help={documentFromUser ? t("documentFromUser") : undefined}
+          error={errorText(errors.document?.message, { max: 40 })}
+          {...form.register("document")}
+        />
         <TextField label={tc("email")} type="email" autoComplete="off" error={errorText(errors.email?.message, { max: 254 })} {...form.register("email")} />
         <TextField label={tc("phone")} type="tel" autoComplete="off" error={errorText(errors.phone?.message, { max: 40 })} {...form.register("phone")} />
         <TextField

@@ -8,7 +8,7 @@ import { isUuid } from "@/lib/db/query-guards";
 import { NotFoundError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { CustomerKind } from "@/lib/generated/prisma/enums";
-import { customerDocument } from "@/lib/account/cpf";
+import { customerDocument, usesUserNationalId } from "@/lib/account/cpf";
 import { getNationalIdSetting } from "@/lib/settings/national-id";
 import { parseListQuery, skipTake, toPage, type ListQuery, type Page, type SearchParams } from "@/lib/pagination";
 
@@ -70,12 +70,16 @@ const editSelect = {
   },
 } satisfies Prisma.CustomerSelect;
 
-export type CustomerForEdit = Prisma.CustomerGetPayload<{ select: typeof editSelect }>;
+export type CustomerForEdit = Prisma.CustomerGetPayload<{ select: typeof editSelect }> & {
+  /** A person's own record: its document is the linked user's national id. */
+  documentFromUser: boolean;
+};
 
 export async function getCustomer(db: DbOrTx, actor: Actor, id: string): Promise<CustomerForEdit> {
   assertStaff(actor);
   const customer = isUuid(id) ? await db.customer.findUnique({ where: { id }, select: editSelect }) : null;
   if (!customer) throw new NotFoundError("common.notFound");
   // A person's own record shows their national id, kept on their user.
-  return { ...customer, document: customerDocument(await getNationalIdSetting(db), customer) };
+  const setting = await getNationalIdSetting(db);
+  return { ...customer, document: customerDocument(setting, customer), documentFromUser: usesUserNationalId(setting, customer) };
 }

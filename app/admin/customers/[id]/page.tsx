@@ -45,6 +45,7 @@ export default async function EditCustomerPage({ params, searchParams }: { param
               userEmail: customer.user?.email ?? "",
               active: customer.active,
             }}
+            documentFromUser={customer.documentFromUser}
           />
         </Card>
         <Card>
