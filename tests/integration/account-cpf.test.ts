@@ -1,19 +1,15 @@
 // A participant's CPF: accepted only with valid check digits, stored as digits,
 // and unique per person. Since "taken" tells whether someone holds a CPF,
 // changes are limited per user and every attempt is in the audit log.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { listCpfChanges, maskCpf, setOwnCpf, ownCpf } from "@/lib/account/cpf";
 import { setClock } from "@/lib/clock";
 import { DomainError, ForbiddenError, ValidationError } from "@/lib/errors";
 import { Role } from "@/lib/generated/prisma/enums";
 import { actorFor, createActor, createUser } from "../helpers/factories";
-import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
+import { withTestDatabase } from "../helpers/db-test";
 
-let t: TestDatabase;
-beforeAll(async () => {
-  t = await createTestDatabase();
-});
-afterAll(() => t.destroy());
+const t = withTestDatabase();
 
 describe("own CPF", () => {
   it("stores a valid CPF as its 11 digits, with or without punctuation", async () => {

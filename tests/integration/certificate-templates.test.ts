@@ -1,7 +1,7 @@
 // Certificate templates: staff only, logo must be a PNG/JPEG
 // the actor may read, the preview renders a PDF, and an event's template
 // follows the main event into its sessions.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { ForbiddenError, ValidationError } from "@/lib/errors";
 import { sampleFacts } from "@/lib/events/certificates/content";
@@ -12,9 +12,9 @@ import { createEvent, updateEvent } from "@/lib/events/event-save";
 import { eventSchema, type EventInput } from "@/lib/events/schemas";
 import { createActor, uniqueTag } from "../helpers/factories";
 import { MemoryStorage } from "../helpers/memory-storage";
-import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
+import { withTestDatabase } from "../helpers/db-test";
 
-let t: TestDatabase;
+const t = withTestDatabase();
 let staff: Actor;
 let client: Actor;
 let typeId: string;
@@ -23,12 +23,10 @@ const storage = new MemoryStorage();
 const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==", "base64");
 
 beforeAll(async () => {
-  t = await createTestDatabase();
   staff = (await createActor(t.prisma, "STAFF")).actor;
   client = (await createActor(t.prisma, "CLIENT")).actor;
   typeId = (await t.prisma.eventType.create({ data: { name: "Course" } })).id;
 });
-afterAll(() => t.destroy());
 
 const data = (overrides: Record<string, unknown> = {}) =>
   certificateTemplateSchema.parse({ name: uniqueTag("Tpl "), title: "Certificate", body: "{participant} attended {event}.", signerName: "Maria", signerRole: "Director", logoFileId: "", ...overrides });

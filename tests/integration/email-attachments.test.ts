@@ -1,18 +1,14 @@
 // E-mail attachments (certificates, calendar files): stored with their message in the
 // caller's transaction, handed to the transport byte for byte, sent by Resend as
 // base64; the registration confirmation carries the event's .ics.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { drainOutbox, enqueueEmail, getEmailAttachment, listEmailAttachments, resendTransport, type EmailTransport, type OutgoingEmail } from "@/lib/email";
 import { registerForEvent } from "@/lib/events/registration";
-import { createTestDatabase, type TestDatabase } from "@/tests/helpers/test-db";
+import { withTestDatabase } from "@/tests/helpers/db-test";
 import { uniqueTag } from "../helpers/factories";
 import { startResendStandIn } from "@/tests/helpers/resend-standin";
 
-let t: TestDatabase;
-beforeAll(async () => {
-  t = await createTestDatabase();
-});
-afterAll(() => t.destroy());
+const t = withTestDatabase();
 
 const bytes = new Uint8Array(Array.from({ length: 3000 }, (_, i) => (i * 7) % 256));
 const props = { name: "Ana", resetUrl: "https://portico.example/reset-password/abc", minutes: 30 };

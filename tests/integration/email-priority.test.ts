@@ -1,15 +1,11 @@
 // Under a 10,000-message bulk backlog, a message a person is waiting for (a
 // password reset) is handed to the transport within seconds: senders claim
 // URGENT rows before BULK ones, whatever the queue holds.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { enqueueBulkEmails, enqueueEmail, SenderLoop, type EmailTransport } from "@/lib/email";
-import { createTestDatabase, type TestDatabase } from "@/tests/helpers/test-db";
+import { withTestDatabase } from "@/tests/helpers/db-test";
 
-let t: TestDatabase;
-beforeAll(async () => {
-  t = await createTestDatabase();
-});
-afterAll(() => t.destroy());
+const t = withTestDatabase();
 
 const BACKLOG = 10_000;
 const event = { eventName: "Annual meeting", eventNumber: 1, startsAt: new Date("2099-05-01T12:00:00Z"), endsAt: new Date("2099-05-01T15:00:00Z"), timeZone: "UTC", place: null, onlineUrl: null, privateUrl: null, joinUrl: null, publicPageUrl: null, status: "CONFIRMED" as const };

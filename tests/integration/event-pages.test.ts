@@ -2,16 +2,16 @@
 // its times, place or "online" (never the conference link) and whether the
 // viewer may open its page; the artwork goes to exactly those who may open
 // the event's page, sessions of an open main event included.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { getPortalEvent } from "@/lib/events/portal-events";
 import { eventArtworkFileId, getPublicEvent } from "@/lib/events/public-events";
 import { FilePurpose } from "@/lib/generated/prisma/enums";
 import { createActor, uniqueTag } from "../helpers/factories";
-import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
+import { withTestDatabase } from "../helpers/db-test";
 
-let t: TestDatabase;
+const t = withTestDatabase();
 let client: Actor;
 let other: Actor;
 let staff: Actor;
@@ -37,14 +37,12 @@ async function event(overrides: Partial<Prisma.EventUncheckedCreateInput> = {}) 
 }
 
 beforeAll(async () => {
-  t = await createTestDatabase();
   client = (await createActor(t.prisma, "CLIENT")).actor;
   other = (await createActor(t.prisma, "CLIENT")).actor;
   staff = (await createActor(t.prisma, "STAFF")).actor;
   typeId = (await t.prisma.eventType.create({ data: { name: "Training" } })).id;
   artworkId = (await t.prisma.storedFile.create({ data: { storageKey: uniqueTag("k"), fileName: "poster.png", contentType: "image/png", size: 10, purpose: FilePurpose.EVENT_ARTWORK } })).id;
 });
-afterAll(() => t.destroy());
 
 describe("sessions on the main event's page", () => {
   it("lists each session with its times, place or online, and a link only where the client may open it", async () => {

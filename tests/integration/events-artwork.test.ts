@@ -1,7 +1,7 @@
 // An event's artwork is public with the event, so only an image staff uploaded
 // as artwork can become one: a client's ticket attachment (which staff may
 // read) or any other upload is refused, whoever sets it.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { ForbiddenError, ValidationError } from "@/lib/errors";
 import { setEventArtwork } from "@/lib/events/event-artwork";
@@ -13,14 +13,14 @@ import { addTicketAttachments } from "@/lib/tickets/discussion";
 import { openTicket } from "@/lib/tickets/open-ticket";
 import { createActor, eventFormInput, uniqueTag } from "../helpers/factories";
 import { MemoryStorage } from "../helpers/memory-storage";
-import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
+import { withTestDatabase } from "../helpers/db-test";
 import { createTicketClient, createTicketWorkflow, type TicketWorkflow } from "../helpers/ticket-fixtures";
 
 // A 1×1 PNG and a tiny PDF: the bytes decide the type.
 const png = Uint8Array.from(Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==", "base64"));
 const pdf = new TextEncoder().encode("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
 
-let t: TestDatabase;
+const t = withTestDatabase();
 let wf: TicketWorkflow;
 let client: Awaited<ReturnType<typeof createTicketClient>>;
 let admin: Actor;
@@ -29,7 +29,6 @@ const storage = new MemoryStorage();
 let eventId: string;
 
 beforeAll(async () => {
-  t = await createTestDatabase();
   wf = await createTicketWorkflow(t.prisma);
   client = await createTicketClient(t.prisma);
   ({ actor: admin } = await createActor(t.prisma, Role.ADMIN));
@@ -38,7 +37,6 @@ beforeAll(async () => {
   const input = eventFormInput(typeId, { name: `Open day ${uniqueTag()}` });
   ({ id: eventId } = await createEvent(t.prisma, admin, eventSchema.parse(input)));
 });
-afterAll(() => t.destroy());
 
 const artworkOf = async () => (await t.prisma.event.findUniqueOrThrow({ where: { id: eventId } })).artworkFileId;
 

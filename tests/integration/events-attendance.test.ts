@@ -1,7 +1,7 @@
 // Online access: nothing is recorded before start − 1 h; inside the
 // window the first access records attendance and yields the conference link;
 // after the end the event is over. Only registered participants may join.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { setClock } from "@/lib/clock";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
@@ -9,9 +9,9 @@ import { joinEvent, markAttendance } from "@/lib/events/attendance";
 import { hashAccessToken } from "@/lib/events/seat-lock";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { createActor, uniqueTag } from "../helpers/factories";
-import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
+import { withTestDatabase } from "../helpers/db-test";
 
-let t: TestDatabase;
+const t = withTestDatabase();
 let client: Actor;
 let staff: Actor;
 let typeId: string;
@@ -27,12 +27,10 @@ async function registration(eventId: string, data: Partial<Prisma.RegistrationUn
 }
 
 beforeAll(async () => {
-  t = await createTestDatabase();
   client = (await createActor(t.prisma, "CLIENT")).actor;
   staff = (await createActor(t.prisma, "STAFF")).actor;
   typeId = (await t.prisma.eventType.create({ data: { name: "Webinar" } })).id;
 });
-afterAll(() => t.destroy());
 afterEach(() => setClock(null));
 
 describe("online access window", () => {

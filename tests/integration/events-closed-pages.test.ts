@@ -2,16 +2,16 @@
 // ended, past its last registration date) once offered in the portal is
 // described to a client instead of answering "not found", while events never
 // offered there stay unknown.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { setClock } from "@/lib/clock";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { getClosedPortalEvent, registrationClosedReason } from "@/lib/events/closed-events";
 import { createActor, uniqueTag } from "../helpers/factories";
-import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
+import { withTestDatabase } from "../helpers/db-test";
 
-let t: TestDatabase;
+const t = withTestDatabase();
 let client: Actor;
 let typeId: string;
 const day = 24 * 3600 * 1000;
@@ -34,11 +34,9 @@ async function event(overrides: Partial<Prisma.EventUncheckedCreateInput> = {}) 
 }
 
 beforeAll(async () => {
-  t = await createTestDatabase();
   client = (await createActor(t.prisma, "CLIENT")).actor;
   typeId = (await t.prisma.eventType.create({ data: { name: "Training" } })).id;
 });
-afterAll(() => t.destroy());
 afterEach(() => setClock(null));
 
 describe("why registration is closed", () => {

@@ -1,7 +1,7 @@
 // What portal clients see of events: open events are visible in the
 // portal, not cancelled and before their last registration date; "my events"
 // lists the client's own registrations, past ones included, with reserve positions.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { setClock } from "@/lib/clock";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
@@ -9,9 +9,9 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { cancellationRule, getPortalEvent, listMyRegistrations, listOpenEvents } from "@/lib/events/portal-events";
 import { getPublicEvent } from "@/lib/events/public-events";
 import { createActor, uniqueTag } from "../helpers/factories";
-import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
+import { withTestDatabase } from "../helpers/db-test";
 
-let t: TestDatabase;
+const t = withTestDatabase();
 let client: Actor;
 let other: Actor;
 let typeId: string;
@@ -40,12 +40,10 @@ async function register(eventId: string, actor: Actor, status: "REGISTERED" | "R
 }
 
 beforeAll(async () => {
-  t = await createTestDatabase();
   client = (await createActor(t.prisma, "CLIENT")).actor;
   other = (await createActor(t.prisma, "CLIENT")).actor;
   typeId = (await t.prisma.eventType.create({ data: { name: "Training" } })).id;
 });
-afterAll(() => t.destroy());
 afterEach(() => setClock(null));
 
 describe("events open for registration", () => {

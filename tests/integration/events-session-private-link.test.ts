@@ -2,15 +2,15 @@
 // main event (the session's replica of their registration) at the session's
 // address; a session is cancelled only through its main event, whatever its
 // own dates say.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { cancellationRule } from "@/lib/events/portal-events";
 import { newAccessToken } from "@/lib/events/seat-lock";
 import { findSessionRegistrationByToken } from "@/lib/events/session-private-link";
 import { uniqueTag } from "../helpers/factories";
-import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
+import { withTestDatabase } from "../helpers/db-test";
 
-let t: TestDatabase;
+const t = withTestDatabase();
 let typeId: string;
 const day = 24 * 3600 * 1000;
 
@@ -31,10 +31,8 @@ async function event(overrides: Partial<Prisma.EventUncheckedCreateInput> = {}) 
 }
 
 beforeAll(async () => {
-  t = await createTestDatabase();
   typeId = (await t.prisma.eventType.create({ data: { name: "Training" } })).id;
 });
-afterAll(() => t.destroy());
 
 describe("a public registrant's private link at a session's address", () => {
   async function publicRegistration(eventId: string, status: "REGISTERED" | "RESERVE" = "REGISTERED") {

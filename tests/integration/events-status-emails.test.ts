@@ -3,7 +3,7 @@
 // queues one e-mail per active participant, in their language, in one
 // transaction; only staff who may change the event may send; sessions e-mail
 // their own participants.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { ForbiddenError } from "@/lib/errors";
 import { createEvent, updateEvent } from "@/lib/events/event-save";
@@ -12,23 +12,21 @@ import { activeParticipantCount, sendStatusEmails } from "@/lib/events/status-em
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { Role } from "@/lib/generated/prisma/enums";
 import { createActor, eventFormInput, uniqueTag } from "../helpers/factories";
-import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
+import { withTestDatabase } from "../helpers/db-test";
 import { allReceived } from "@/tests/helpers/mail";
 
-let t: TestDatabase;
+const t = withTestDatabase();
 let admin: Actor;
 let staff: Actor;
 let otherStaff: Actor;
 let typeId: string;
 
 beforeAll(async () => {
-  t = await createTestDatabase();
   admin = (await createActor(t.prisma, Role.ADMIN)).actor;
   staff = (await createActor(t.prisma, Role.STAFF)).actor;
   otherStaff = (await createActor(t.prisma, Role.STAFF)).actor;
   typeId = (await t.prisma.eventType.create({ data: { name: uniqueTag("Type ") } })).id;
 });
-afterAll(() => t.destroy());
 
 function input(overrides: Partial<EventInput> = {}) {
   return eventSchema.parse(eventFormInput(typeId, { timeZone: "America/Sao_Paulo", ...overrides }));

@@ -9,9 +9,9 @@ import { NotFoundError, ValidationError } from "@/lib/errors";
 import { openFile, uploadFile } from "@/lib/files/files";
 import { LocalFileStorage } from "@/lib/storage";
 import { seed } from "@/prisma/seed";
-import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
+import { withTestDatabase } from "../helpers/db-test";
 
-let t: TestDatabase;
+const t = withTestDatabase();
 let dir: string;
 let storage: LocalFileStorage;
 const actors: Record<string, Actor> = {};
@@ -24,14 +24,12 @@ async function actor(email: string) {
 }
 
 beforeAll(async () => {
-  t = await createTestDatabase();
   await seed(t);
   dir = mkdtempSync(path.join(tmpdir(), "portico-files-"));
   storage = new LocalFileStorage(dir);
   for (const who of ["company", "person", "staff1"]) actors[who] = await actor(`${who}@portico.test`);
 });
 afterAll(async () => {
-  await t.destroy();
   rmSync(dir, { recursive: true, force: true });
 });
 
