@@ -5,6 +5,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { cancellationRule } from "@/lib/events/portal-events";
+import { issuePrivateLink } from "@/lib/events/private-links";
 import { newAccessToken } from "@/lib/events/seat-lock";
 import { findSessionRegistrationByToken } from "@/lib/events/session-private-link";
 import { uniqueTag } from "../helpers/factories";
@@ -52,6 +53,15 @@ describe("a public registrant's private link at a session's address", () => {
     expect(found).toMatchObject({ name: "Vera Visitante", email, status: "REGISTERED", event: { name: session.name, mainEvent: { slug: main.slug, name: main.name } } });
     // The reason shown is the main event, not the session's own (passed) cancellation date.
     expect(cancellationRule(found!.event)).toEqual({ canCancel: false, reason: "throughMainEvent" });
+  });
+
+  it("opens with a link sent again as well as with the first one", async () => {
+    const main = await event({ publicRegistration: true });
+    const session = await event({ mainEventId: main.id });
+    const { main: registration, email } = await publicRegistration(main.id);
+    await t.prisma.registration.create({ data: { eventId: session.id, name: "Vera Visitante", email, status: "REGISTERED", source: "PUBLIC", replicatedFromId: registration.id } });
+    const again = await issuePrivateLink(t.prisma, registration.id);
+    expect(await findSessionRegistrationByToken(t.prisma, session.slug!, again)).toMatchObject({ email, event: { name: session.name } });
   });
 
   it("holds the main event's reserve position", async () => {
