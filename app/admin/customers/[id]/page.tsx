@@ -72,6 +72,7 @@ export default async function EditCustomerPage({ params, searchParams }: { param
               },
               {
                 header: <span className="sr-only">{tc("actions")}</span>,
+                actions: true,
                 className: "text-right",
                 cell: (c) => (
                   <ConfirmButton

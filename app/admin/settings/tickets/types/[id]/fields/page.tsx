@@ -55,6 +55,7 @@ export default async function TicketFieldsPage({ params, searchParams }: { param
           { header: t("fields.status"), cell: (f) => <ActiveBadge active={f.active} /> },
           {
             header: t("fields.actions"),
+            actions: true,
             cell: (f) => {
               const index = fields.indexOf(f);
               const label = fieldLabel(f.labels, locale);
