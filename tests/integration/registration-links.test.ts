@@ -21,7 +21,11 @@ vi.mock("next/headers", () => ({
 }));
 vi.mock("@/lib/jobs/notify", () => ({ notifyOutbox: async () => {} }));
 
+import { setClock } from "@/lib/clock";
 import { joinEvent } from "@/lib/events/attendance";
+import { certificateStateForToken } from "@/lib/events/certificates/access";
+import { issueCertificates } from "@/lib/events/certificates/issue";
+import { setNationalIdSetting } from "@/lib/settings/national-id";
 import { cancelRegistration, findRegistrationByToken, registerForEvent, registerForPublicEvent } from "@/lib/events/registration";
 import { resendPrivateLinkAction } from "@/lib/events/public-actions";
 import { resendPrivateLinks } from "@/lib/events/resend-link";
@@ -29,6 +33,7 @@ import { sendStatusEmails } from "@/lib/events/status-emails";
 import { Role } from "@/lib/generated/prisma/enums";
 import { createActor, createUser, uniqueTag } from "../helpers/factories";
 import { allReceived } from "../helpers/mail";
+import { MemoryStorage } from "../helpers/memory-storage";
 import { solveChallenge } from "../helpers/proof-of-work";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
 
@@ -181,5 +186,30 @@ describe("status e-mails to public registrants", () => {
     // A portal user gets the portal, no private link.
     expect(of(client.email).html).not.toContain(`/e/${event.slug}/r/`);
     expect(of(client.email).html).toContain(`/portal/events/${event.number}/join`);
+  });
+});
+
+describe("the certificate's request for a CPF to a public registrant", () => {
+  it("carries a private link of their own that opens the form to add it, named as the installation names the number", async () => {
+    const { actor: admin } = await createActor(t.prisma, Role.ADMIN);
+    const template = await t.prisma.certificateTemplate.create({ data: { name: uniqueTag("T"), title: "Certificate", body: "{participant} {cpf}", signerName: "A", signerRole: "B" } });
+    const event = await createEvent({ certificateTemplateId: template.id });
+    const registered = await registerForPublicEvent(t.prisma, event.slug, publicly("nocpf@x.test"));
+    await t.prisma.registration.update({ where: { id: registered.registrationId }, data: { attendedAt: event.startsAt } });
+    await setNationalIdSetting(t.prisma, admin, { mode: "other", label: "Passport number" });
+    setClock(new Date(event.endsAt.getTime() + 86_400_000));
+    try {
+      const { cpfRequested } = await issueCertificates(t.prisma, { storage: new MemoryStorage() });
+      expect(cpfRequested).toEqual([registered.registrationId]);
+    } finally {
+      setClock(null);
+      await setNationalIdSetting(t.prisma, admin, { mode: "cpf" });
+    }
+    const [mail] = await allReceived(await t.prisma.emailMessage.findMany({ where: { to: "nocpf@x.test", template: "certificateCpfRequest" } }));
+    expect(mail.subject).toContain("Passport number");
+    const token = tokenIn(mail.html, event.slug);
+    expect(token).not.toBe(registered.accessToken);
+    expect(await certificateStateForToken(t.prisma, token)).toEqual({ issued: false, needsCpf: true });
+    expect((await findRegistrationByToken(t.prisma, registered.accessToken!))?.id).toBe(registered.registrationId);
   });
 });

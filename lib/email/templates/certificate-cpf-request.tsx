@@ -1,5 +1,7 @@
 // A participant without a CPF on file is asked for it once (a certificate is
-// issued only to a participant whose CPF is on file). Texts under "email.certificateCpfRequest".
+// issued only to a participant whose CPF is on file). The number is named as
+// the installation's national id setting names it; a public registrant gets a
+// private link of their own to add it. Texts under "email.certificateCpfRequest".
 import { Button, Section, Text } from "@react-email/components";
 import { EmailLayout, styles } from "../layout";
 import { defineTemplate } from "../template";
@@ -11,26 +13,33 @@ export interface CertificateCpfRequestProps {
   deadline: Date;
   /** Portal users add it in their profile; public registrants through their private link. */
   portal: boolean;
-  /** The profile page (portal) or the public event page; null when there is none to show. */
+  /** The profile page (portal), a public registrant's own private link, or the public event page; null when there is none to show. */
   actionUrl: string | null;
+  /** Whether actionUrl is the registrant's private link (issued for this e-mail). */
+  privateLink?: boolean;
+  /** The number's name: "CPF", or the label of the installation's other national id (rows queued before it existed: CPF). */
+  label?: string;
 }
 
 export const certificateCpfRequest = defineTemplate<CertificateCpfRequestProps>({
-  personal: ["name"],
+  personal: ["name", "actionUrl"],
   priority: "BULK",
-  subject: (t, p) => t("email.certificateCpfRequest.subject", { event: p.eventName }),
+  subject: (t, p) => t("email.certificateCpfRequest.subject", { event: p.eventName, label: p.label ?? "CPF" }),
   example: { name: "Ana Souza", eventName: "Onboarding training", deadline: new Date("2026-03-27T15:00:00Z"), portal: true, actionUrl: "https://portico.example/portal/profile" },
   Component: ({ t, locale, ...p }) => {
-    const body = t("email.certificateCpfRequest.body", { event: p.eventName, deadline: p.deadline });
+    const label = p.label ?? "CPF";
+    const body = t("email.certificateCpfRequest.body", { event: p.eventName, deadline: p.deadline, label });
+    const how = p.portal ? "howPortal" : p.privateLink ? "howPublicLink" : "howPublic";
+    const action = p.portal ? "actionPortal" : p.privateLink ? "actionPublicLink" : "actionPublic";
     return (
       <EmailLayout t={t} locale={locale} preview={body}>
         <Text style={styles.text}>{t("email.certificateCpfRequest.greeting", { name: p.name })}</Text>
         <Text style={styles.text}>{body}</Text>
-        <Text style={styles.text}>{p.portal ? t("email.certificateCpfRequest.howPortal") : t("email.certificateCpfRequest.howPublic")}</Text>
+        <Text style={styles.text}>{t(`email.certificateCpfRequest.${how}`, { label })}</Text>
         {p.actionUrl ? (
           <Section style={{ margin: "24px 0" }}>
             <Button href={p.actionUrl} style={styles.button}>
-              {p.portal ? t("email.certificateCpfRequest.actionPortal") : t("email.certificateCpfRequest.actionPublic")}
+              {t(`email.certificateCpfRequest.${action}`, { label })}
             </Button>
           </Section>
         ) : null}

@@ -19,6 +19,7 @@ import { personNationalId } from "@/lib/account/cpf";
 import { getNationalIdSetting } from "@/lib/settings/national-id";
 import { formatNationalId } from "@/lib/settings/national-id-schema";
 import { newStorageKey, type FileStorage } from "@/lib/storage";
+import { issuePrivateLink, privateRegistrationUrl } from "../private-links";
 import { verificationUrl } from "./content";
 import { renderCertificatePdf } from "./pdf";
 import { certificateLayout } from "./layout";
@@ -54,6 +55,7 @@ const candidateSelect = {
   locale: true,
   userId: true,
   cpfRequestedAt: true,
+  replicatedFromId: true,
   user: { select: { cpf: true } },
   event: {
     select: {
@@ -108,7 +110,7 @@ export async function issueCertificates(db: Db, options: IssueOptions): Promise<
     try {
       if (setting?.mode === "none") await issueOne(db, options.storage, candidate, "", at, result);
       else if (cpf && setting) await issueOne(db, options.storage, candidate, formatNationalId(setting, cpf), at, result);
-      else if (!candidate.cpfRequestedAt) await requestCpf(db, candidate, at, result);
+      else if (!candidate.cpfRequestedAt && setting) await requestCpf(db, candidate, setting.mode === "other" ? setting.label : "CPF", at, result);
     } catch (error) {
       // One bad registration (say, a broken logo) must not hold back the others.
       console.error(`[certificates] registration ${candidate.id} failed`, error);
@@ -180,12 +182,16 @@ async function issueOne(db: Db, storage: FileStorage, candidate: Candidate, cpf:
   }
 }
 
-async function requestCpf(db: Db, candidate: Candidate, at: Date, result: IssueResult): Promise<void> {
+async function requestCpf(db: Db, candidate: Candidate, label: string, at: Date, result: IssueResult): Promise<void> {
   const { event } = candidate;
   const emailId = await db.$transaction(async (tx) => {
     // The conditional update is the claim: of concurrent runs only one asks.
     const { count } = await tx.registration.updateMany({ where: { id: candidate.id, cpfRequestedAt: null, cpf: null }, data: { cpfRequestedAt: at } });
     if (count === 0) return null;
+    // A public registrant gets a private link of their own (only hashes are
+    // stored, so the confirmation's link cannot be repeated; it stays valid).
+    // A session's copy is reached through the main event's page instead.
+    const privateUrl = !candidate.userId && event.publicRegistration && !candidate.replicatedFromId ? privateRegistrationUrl(event.slug, await issuePrivateLink(tx, candidate.id)) : null;
     return enqueueEmail(tx, {
       to: candidate.email,
       locale: candidate.locale,
@@ -195,11 +201,10 @@ async function requestCpf(db: Db, candidate: Candidate, at: Date, result: IssueR
         name: candidate.name,
         eventName: event.name,
         deadline: new Date(event.endsAt.getTime() + CERTIFICATE_WINDOW_DAYS * DAY_MS),
-        // Only the hash of a public registrant's private-link token is stored, so
-        // the e-mail cannot carry that link: it points to the event page and tells
-        // them to open the link from their confirmation e-mail.
         portal: Boolean(candidate.userId),
-        actionUrl: candidate.userId ? appUrl("/portal/profile") : event.publicRegistration ? appUrl(`/e/${encodeURIComponent(event.slug)}`) : null,
+        actionUrl: candidate.userId ? appUrl("/portal/profile") : (privateUrl ?? (event.publicRegistration ? appUrl(`/e/${encodeURIComponent(event.slug)}`) : null)),
+        privateLink: Boolean(privateUrl),
+        label,
       },
     });
   });
