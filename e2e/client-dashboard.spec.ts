@@ -1,7 +1,9 @@
 // The client's dashboard and cancellations that say so: a client sees their
 // upcoming event on /portal with the join button once online access is open,
 // cancels and reads the confirmation; after staff cancel with a reason, the
-// client reads that reason on the event's page. The e-mails are in the outbox.
+// client reads that reason on the event's page; a public registrant who
+// cancels through their private link reads the confirmation too. The e-mails
+// are in the outbox.
 import { expect, test, type Page } from "@playwright/test";
 import { loginAs } from "./helpers";
 
@@ -13,6 +15,7 @@ const eventName = `Dashboard webinar ${tag}`;
 const client = "professor@portico.test";
 let eventPath = "";
 let portalPath = "";
+let publicPath = "";
 
 /** "YYYY-MM-DDTHH:mm" in UTC, for a datetime-local field of an event in UTC. */
 const utcLocal = (d: Date) => d.toISOString().slice(0, 16);
@@ -31,6 +34,7 @@ test("staff create an online event starting within the hour", async ({ page, bas
 
   await page.goto("/admin/settings/event-types/new");
   await page.getByLabel("Name").fill(typeName);
+  await page.getByLabel("Public", { exact: true }).check();
   await page.getByRole("button", { name: "Create" }).click();
   await expect(page.getByText("Created.")).toBeVisible();
 
@@ -41,13 +45,15 @@ test("staff create an online event starting within the hour", async ({ page, bas
   await page.getByLabel("Starts", { exact: true }).fill(utcLocal(startsAt));
   await page.getByLabel("Ends", { exact: true }).fill(utcLocal(new Date(startsAt.getTime() + 2 * 3600_000)));
   await page.getByLabel("Online conference link").fill(`${baseURL}/conference-room`);
-  await page.getByLabel("Type").selectOption({ label: typeName });
+  await page.getByLabel("Type").selectOption({ label: `${typeName} (public)` });
   await page.getByLabel("Seats", { exact: true }).fill("10");
   await page.getByLabel("Visible in the portal").check();
+  await page.getByLabel("Public registration (public page, no login)").check();
   await page.getByRole("button", { name: "Create" }).click();
   await expect(page.getByText("The event was created.")).toBeVisible();
   eventPath = new URL(page.url()).pathname;
   portalPath = new URL(await page.getByLabel("Portal registration link").inputValue()).pathname;
+  publicPath = new URL(await page.getByLabel("Public registration link").inputValue()).pathname;
 });
 
 test("the dashboard shows the client's upcoming event with the join button", async ({ page }) => {
@@ -104,4 +110,28 @@ test("after staff cancel with a reason, the client reads it on the event's page"
   await page.goto(portalPath);
   await expect(page.getByText("The organizers cancelled your registration.")).toBeVisible();
   await expect(page.getByText("Reason: The webinar moved to a smaller room.")).toBeVisible();
+});
+
+test("a public registrant who cancels through their private link reads the confirmation", async ({ browser }) => {
+  const email = `dash-${tag}@visitor.test`;
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(publicPath);
+  // The sign-up form (the page also offers to send a lost private link again).
+  const form = page.locator("form").filter({ has: page.getByLabel("Full name") });
+  await form.getByLabel("Full name").fill("Vito Visitor");
+  await form.getByLabel("E-mail").fill(email);
+  await form.getByRole("button", { name: "Register" }).click();
+  await expect(page.getByText("You are registered.")).toBeVisible();
+  await page.getByRole("button", { name: "Cancel my registration" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Cancel my registration" }).click();
+  await expect(page).toHaveURL(/\?cancelled=1$/);
+  await expect(page.getByText("Your registration was cancelled. We sent you a confirmation by e-mail.")).toBeVisible();
+  await context.close();
+
+  const admin = await browser.newPage();
+  await loginAs(admin, "admin@portico.test", /\/admin$/);
+  await admin.goto(`/admin/outbox?q=${encodeURIComponent(email)}`);
+  await expect(admin.getByRole("link", { name: `Registration cancelled: ${eventName}` })).toBeVisible();
+  await admin.close();
 });
