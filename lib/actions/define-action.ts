@@ -90,6 +90,11 @@ export function defineAction<Actor, const Args extends z.ZodType[] = [], Input e
   };
 }
 
+/** The guard of an action anyone may call (sign-in, public forms): no actor. */
+export async function anyone(): Promise<null> {
+  return null;
+}
+
 function unexpected(name: string, error: unknown): ActionResult<never> {
   const ref = randomUUID().slice(0, 8);
   console.error(`[action ${name}] unexpected error (ref ${ref})`, error);
