@@ -11,14 +11,16 @@ import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { TicketFieldKind } from "@/lib/generated/prisma/enums";
 import type { TicketFieldView } from "@/lib/tickets/views";
 
-/** The visual star; inputs carry aria-required, read-only rows say it in words to screen readers. */
+/**
+ * The visual star, drawn by CSS so a label's text stays the field's name alone
+ * (what finding a field by its label matches); inputs carry aria-required,
+ * read-only rows say it in words to screen readers.
+ */
 export function RequiredMark({ spoken = false }: { spoken?: boolean }) {
   const t = useTranslations("tickets.fields");
   return (
     <>
-      <span aria-hidden="true" className="text-red-700" title={t("required")}>
-        {" *"}
-      </span>
+      <span aria-hidden="true" data-required-mark="" className="ml-1 text-red-700 after:content-['*']" title={t("required")} />
       {spoken ? <span className="sr-only"> ({t("required")})</span> : null}
     </>
   );
