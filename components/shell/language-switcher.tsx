@@ -18,7 +18,12 @@ export function LanguageSwitcher() {
         id="language-switcher"
         value={locale}
         disabled={pending}
-        onChange={(e) => startTransition(() => setLocaleAction(e.target.value))}
+        onChange={(e) => {
+          const next = e.target.value;
+          startTransition(async () => {
+            await setLocaleAction(next);
+          });
+        }}
         className="rounded-md border border-slate-300 bg-white px-2 py-1 focus:outline-none focus:ring-2 focus:ring-indigo-600"
       >
         {locales.map((l) => (

@@ -2,28 +2,35 @@
 
 // The language switcher and the time-zone preference: a cookie for every
 // visitor, and User.locale / User.timeZone for signed-in users (so e-mails and
-// the next sign-in use the same choice).
+// the next sign-in use the same choice). Shape: lib/actions/define-action.ts.
 import { cookies } from "next/headers";
-import { revalidatePath } from "next/cache";
-import { db } from "@/lib/db";
+import { z } from "zod";
+import { defineAction } from "@/lib/actions/define-action";
 import { getActor } from "@/lib/auth/session";
+import { db } from "@/lib/db";
 import { isLocale, isTimeZone, LOCALE_COOKIE, TIME_ZONE_COOKIE } from "./config";
 
 const YEAR = 365 * 24 * 3600;
 
-export async function setLocaleAction(locale: string): Promise<void> {
-  if (!isLocale(locale)) return;
-  (await cookies()).set(LOCALE_COOKIE, locale, { path: "/", sameSite: "lax", maxAge: YEAR });
-  const actor = await getActor();
-  if (actor) await db.user.update({ where: { id: actor.userId }, data: { locale } });
-  revalidatePath("/", "layout");
-}
+export const setLocaleAction = defineAction({
+  name: "i18n.setLocale",
+  guard: getActor,
+  args: [z.string().refine(isLocale)],
+  // Every page's text changes.
+  revalidate: [["/", "layout"]],
+  run: async ({ actor, args: [locale] }) => {
+    (await cookies()).set(LOCALE_COOKIE, locale, { path: "/", sameSite: "lax", maxAge: YEAR });
+    if (actor) await db.user.update({ where: { id: actor.userId }, data: { locale } });
+  },
+});
 
-export async function setTimeZoneAction(timeZone: string): Promise<{ ok: boolean }> {
-  if (!isTimeZone(timeZone)) return { ok: false };
-  (await cookies()).set(TIME_ZONE_COOKIE, timeZone, { path: "/", sameSite: "lax", maxAge: YEAR });
-  const actor = await getActor();
-  if (actor) await db.user.update({ where: { id: actor.userId }, data: { timeZone } });
-  revalidatePath("/", "layout");
-  return { ok: true };
-}
+export const setTimeZoneAction = defineAction({
+  name: "i18n.setTimeZone",
+  guard: getActor,
+  args: [z.string().refine(isTimeZone)],
+  revalidate: [["/", "layout"]],
+  run: async ({ actor, args: [timeZone] }) => {
+    (await cookies()).set(TIME_ZONE_COOKIE, timeZone, { path: "/", sameSite: "lax", maxAge: YEAR });
+    if (actor) await db.user.update({ where: { id: actor.userId }, data: { timeZone } });
+  },
+});
