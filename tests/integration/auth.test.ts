@@ -1,25 +1,23 @@
 // Sign-in rules: each role signs in; wrong password, missing portal access and
 // deactivated accounts are refused with their own reason; attempts are limited
 // per account and IP together, per IP, and by a per-account backoff, in the database.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { authenticate, backoffDelayMs } from "@/lib/auth/authenticate";
 import { setClock } from "@/lib/clock";
 import { purgeRateLimits } from "@/lib/security/rate-limit";
 import { loadActor } from "@/lib/auth/actor";
 import { reachableCustomers } from "@/lib/customers/access";
 import { DEMO_PASSWORD, seed } from "@/prisma/seed";
-import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
+import { withTestDatabase } from "../helpers/db-test";
 
-let t: TestDatabase;
+const t = withTestDatabase();
 let ipCounter = 0;
 const freshIp = () => `10.0.0.${++ipCounter}`;
 const login = (email: string, password = DEMO_PASSWORD, ip = freshIp()) => authenticate(t.prisma, { email, password, ip });
 
 beforeAll(async () => {
-  t = await createTestDatabase();
   await seed(t);
 });
-afterAll(() => t.destroy());
 afterEach(async () => {
   setClock(null);
   await t.prisma.rateLimitBucket.deleteMany();

@@ -4,7 +4,7 @@
 // the certificate once the CPF is added inside the window; a real PDF; the
 // public verification never shows the CPF; downloads only for their owner.
 import { inflateSync } from "node:zlib";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { setOwnCpf } from "@/lib/account/cpf";
 import type { Actor } from "@/lib/auth/actor";
 import { setClock } from "@/lib/clock";
@@ -17,10 +17,10 @@ import { hashAccessToken, newAccessToken } from "@/lib/events/seat-lock";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { createActor, uniqueTag } from "../helpers/factories";
 import { MemoryStorage } from "../helpers/memory-storage";
-import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
+import { withTestDatabase } from "../helpers/db-test";
 import { allReceived } from "@/tests/helpers/mail";
 
-let t: TestDatabase;
+const t = withTestDatabase();
 let staff: Actor;
 let typeId: string;
 let templateId: string;
@@ -46,7 +46,6 @@ const certificateOf = (registrationId: string) => t.prisma.certificate.findUniqu
 const emailsTo = (to: string) => t.prisma.emailMessage.findMany({ where: { to }, include: { attachments: true } }).then(allReceived);
 
 beforeAll(async () => {
-  t = await createTestDatabase();
   staff = (await createActor(t.prisma, "STAFF")).actor;
   typeId = (await t.prisma.eventType.create({ data: { name: "Course" } })).id;
   templateId = (
@@ -55,7 +54,6 @@ beforeAll(async () => {
     })
   ).id;
 });
-afterAll(() => t.destroy());
 afterEach(() => setClock(null));
 
 describe("who gets a certificate", () => {

@@ -5,7 +5,7 @@
 // sender's own uploads. Lists: all / open / finished with counts, newest update
 // first, number search, paginated; messages are added while OPEN only. Staff are
 // e-mailed in their own language; the contact keeps its module and names.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { setClock } from "@/lib/clock";
 import { contactFormOptions } from "@/lib/contacts/create-contact";
@@ -19,22 +19,20 @@ import { ConflictError, ForbiddenError, ValidationError } from "@/lib/errors";
 import { CustomerKind } from "@/lib/generated/prisma/enums";
 import { centralInput, createCompany, createOptions, crmInput, send, upload, type Options } from "../helpers/contacts";
 import { actorFor, createActor, createContactPerson, createCustomer, createUser } from "../helpers/factories";
-import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
+import { withTestDatabase } from "../helpers/db-test";
 import { allReceived } from "@/tests/helpers/mail";
 
-let t: TestDatabase;
+const t = withTestDatabase();
 let admin: Actor;
 let staff: Actor;
 let o: Options;
 const page = { page: 1, pageSize: 50, q: "" };
 
 beforeAll(async () => {
-  t = await createTestDatabase();
   admin = (await createActor(t.prisma, "ADMIN", { locale: "fi" })).actor;
   staff = (await createActor(t.prisma, "STAFF", { locale: "pt-BR" })).actor;
   o = await createOptions(t.prisma);
 });
-afterAll(() => t.destroy());
 afterEach(() => setClock(null));
 
 async function withModule<T>(module: "CENTRAL" | "CRM", run: () => Promise<T>): Promise<T> {

@@ -2,7 +2,7 @@
 // Central by default, admins only), classifications per module, sub-classifications
 // only under Central ones, contact channels, and archive-instead-of-delete for
 // records a contact uses.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { contactFormOptions } from "@/lib/contacts/create-contact";
 import {
@@ -20,18 +20,16 @@ import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { getSetting } from "@/lib/settings/general";
 import { centralInput, createCompany, createOptions, crmInput, send } from "../helpers/contacts";
 import { createActor, uniqueTag } from "../helpers/factories";
-import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
+import { withTestDatabase } from "../helpers/db-test";
 
-let t: TestDatabase;
+const t = withTestDatabase();
 let admin: Actor;
 let staff: Actor;
 
 beforeAll(async () => {
-  t = await createTestDatabase();
   admin = (await createActor(t.prisma, "ADMIN")).actor;
   staff = (await createActor(t.prisma, "STAFF")).actor;
 });
-afterAll(() => t.destroy());
 
 describe("the module parameter", () => {
   it("is Central until set, and an admin switches it through contacts.module", async () => {

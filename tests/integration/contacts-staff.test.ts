@@ -3,7 +3,7 @@
 // and reopen; the company's contact person is e-mailed on a reply and when the
 // contact is finished, at the contact's e-mail, in the language of the user who
 // opened it ("en" when that user is gone).
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { getMyContact } from "@/lib/contacts/list-contacts";
 import { setContactModule } from "@/lib/contacts/settings";
@@ -12,22 +12,20 @@ import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import { openFile } from "@/lib/files/files";
 import { centralInput, createCompany, createOptions, crmInput, send, storage, upload, type Options } from "../helpers/contacts";
 import { createActor } from "../helpers/factories";
-import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
+import { withTestDatabase } from "../helpers/db-test";
 import { allReceived } from "@/tests/helpers/mail";
 
-let t: TestDatabase;
+const t = withTestDatabase();
 let admin: Actor;
 let staff: Actor;
 let o: Options;
 const page = { page: 1, pageSize: 50, q: "" };
 
 beforeAll(async () => {
-  t = await createTestDatabase();
   admin = (await createActor(t.prisma, "ADMIN")).actor;
   staff = (await createActor(t.prisma, "STAFF")).actor;
   o = await createOptions(t.prisma);
 });
-afterAll(() => t.destroy());
 
 describe("the queue", () => {
   it("filters by module, classification and status, with counts under the same filters", async () => {

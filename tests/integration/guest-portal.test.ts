@@ -3,27 +3,25 @@
 // fields' configuration is validated; regenerating the link kills the old one.
 process.env.AUTH_SECRET ??= "guest-portal-test-secret-0123456789";
 
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { ForbiddenError } from "@/lib/errors";
 import { DEFAULT_GUEST_PORTAL_FIELDS, guestPortalSettingsSchema, settingsFormValues } from "@/lib/guests/config";
 import { findPublicGuestPortal, getGuestPortal, regenerateGuestPortalLink, saveGuestPortal } from "@/lib/guests/portal";
 import { createActor } from "../helpers/factories";
 import { guestFields } from "../helpers/guest-fixtures";
-import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
+import { withTestDatabase } from "../helpers/db-test";
 
-let t: TestDatabase;
+const t = withTestDatabase();
 let admin: Actor;
 let staff: Actor;
 let client: Actor;
 
 beforeAll(async () => {
-  t = await createTestDatabase();
   admin = (await createActor(t.prisma, "ADMIN")).actor;
   staff = (await createActor(t.prisma, "STAFF")).actor;
   client = (await createActor(t.prisma, "CLIENT")).actor;
 });
-afterAll(() => t.destroy());
 
 const settings = (change: Parameters<typeof guestFields>[0] = () => {}, extra: { enabled?: boolean; welcomeText?: string } = {}) =>
   guestPortalSettingsSchema.parse(settingsFormValues({ enabled: extra.enabled ?? true, welcomeText: extra.welcomeText ?? "Welcome!", fields: guestFields(change) }));

@@ -1,20 +1,18 @@
 // Password reset: an e-mailed, single-use link that expires; the token and its
 // e-mail are written in one transaction.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { authenticate } from "@/lib/auth/authenticate";
 import { isResetTokenValid, requestPasswordReset, requestPasswordResetLimited, resetPassword, RESET_TOKEN_MINUTES } from "@/lib/auth/password-reset";
 import { setClock } from "@/lib/clock";
 import { DEMO_PASSWORD, seed } from "@/prisma/seed";
-import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
+import { withTestDatabase } from "../helpers/db-test";
 import { received } from "@/tests/helpers/mail";
 
-let t: TestDatabase;
+const t = withTestDatabase();
 
 beforeAll(async () => {
-  t = await createTestDatabase();
   await seed(t);
 });
-afterAll(() => t.destroy());
 afterEach(() => setClock(null));
 
 async function requestToken(email: string): Promise<{ token: string; emailId: string }> {

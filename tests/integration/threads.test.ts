@@ -6,7 +6,7 @@
 // hold a file is registered, so no upload is ever attached twice.
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import type { DbOrTx } from "@/lib/db";
 import { ConflictError, ForbiddenError, ValidationError } from "@/lib/errors";
@@ -15,22 +15,20 @@ import { claimUploads } from "@/lib/files/files";
 import { appendToThread, type ThreadEntry, type ThreadStore } from "@/lib/threads/threads";
 import { centralInput, createCompany, createOptions, send, upload } from "../helpers/contacts";
 import { createActor, uniqueTag } from "../helpers/factories";
-import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
+import { withTestDatabase } from "../helpers/db-test";
 
-let t: TestDatabase;
+const t = withTestDatabase();
 let staff: Actor;
 let rep: Actor;
 let contactId: string;
 
 beforeAll(async () => {
-  t = await createTestDatabase();
   staff = (await createActor(t.prisma, "STAFF")).actor;
   const company = await createCompany(t.prisma);
   rep = company.rep;
   const { number } = await send(t.prisma, rep, centralInput(await createOptions(t.prisma)));
   contactId = (await t.prisma.contact.findUniqueOrThrow({ where: { number } })).id;
 });
-afterAll(() => t.destroy());
 
 /** A store over a contact's tables that records what the core asks of it. */
 function recordingStore(options: { closed?: boolean; beforeWrite?: () => Promise<void> } = {}) {

@@ -2,7 +2,7 @@
 // changes another customer's tickets, messages or files; internal notes and
 // fields invisible in the portal never reach the client; blocked types are
 // hidden and refused; cancel and delete are for administrators only.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { openFile } from "@/lib/files/files";
@@ -16,11 +16,11 @@ import { decideUnderstanding } from "@/lib/tickets/understanding";
 import { clientTicketView, staffTicketView } from "@/lib/tickets/views";
 import { actorFor, createActor, createContactPerson } from "../helpers/factories";
 import { MemoryStorage } from "../helpers/memory-storage";
-import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
+import { withTestDatabase } from "../helpers/db-test";
 import { createTicketClient, createTicketWorkflow, createUpload, type TicketWorkflow } from "../helpers/ticket-fixtures";
 import { allReceived } from "@/tests/helpers/mail";
 
-let t: TestDatabase;
+const t = withTestDatabase();
 let wf: TicketWorkflow;
 let alice: Awaited<ReturnType<typeof createTicketClient>>;
 let bob: Awaited<ReturnType<typeof createTicketClient>>;
@@ -29,14 +29,12 @@ let admin: Actor;
 const storage = new MemoryStorage();
 
 beforeAll(async () => {
-  t = await createTestDatabase();
   wf = await createTicketWorkflow(t.prisma);
   alice = await createTicketClient(t.prisma);
   bob = await createTicketClient(t.prisma);
   staff = (await createActor(t.prisma, "STAFF")).actor;
   admin = (await createActor(t.prisma, "ADMIN")).actor;
 });
-afterAll(() => t.destroy());
 
 async function openAs(who: typeof alice, extra: { fileIds?: string[]; subject?: string } = {}) {
   const opened = await openTicket(t.prisma, who.actor, {

@@ -2,7 +2,7 @@
 // forwarding along transitions with a condition and a reason, per-stage field
 // rules enforced on the server, the understanding decision, the stage history
 // and the e-mails each step causes.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { ConflictError, ValidationError } from "@/lib/errors";
 import { openTicket } from "@/lib/tickets/open-ticket";
@@ -11,22 +11,20 @@ import { decideUnderstanding, saveUnderstanding } from "@/lib/tickets/understand
 import { clientTicketView, staffTicketView } from "@/lib/tickets/views";
 import { setSetting } from "@/lib/settings/general";
 import { createActor } from "../helpers/factories";
-import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
+import { withTestDatabase } from "../helpers/db-test";
 import { createTicketClient, createTicketWorkflow, type TicketWorkflow } from "../helpers/ticket-fixtures";
 import { allReceived } from "@/tests/helpers/mail";
 
-let t: TestDatabase;
+const t = withTestDatabase();
 let wf: TicketWorkflow;
 let client: Awaited<ReturnType<typeof createTicketClient>>;
 let staff: Actor;
 
 beforeAll(async () => {
-  t = await createTestDatabase();
   wf = await createTicketWorkflow(t.prisma);
   client = await createTicketClient(t.prisma, { locale: "pt-BR" });
   staff = (await createActor(t.prisma, "STAFF")).actor;
 });
-afterAll(() => t.destroy());
 
 const open = (values: Record<string, unknown> = { [wf.fields.system.id]: "ERP" }, extra: Record<string, unknown> = {}) =>
   openTicket(t.prisma, client.actor, {
