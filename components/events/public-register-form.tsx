@@ -24,7 +24,7 @@ export function PublicRegisterForm({ slug, questions, nationalId }: { slug: stri
   const t2 = useTranslations("security.pow");
   // Solved while the person types; the submission waits for it if need be.
   const pow = useProofOfWork("public-registration");
-  const { onSubmit, pending, formError } = useActionForm(form, async (values) => registerPubliclyAction(slug, values, await pow.take()));
+  const { onSubmit, pending, formError } = useActionForm(form, async (values) => registerPubliclyAction(slug, await pow.take(), values));
   const { errors } = form.formState;
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">

@@ -23,7 +23,7 @@ export function ResendLinkForm({ slug }: { slug: string }) {
   const [open, setOpen] = useState(false);
   const form = useForm<RegistrationLinkInput>({ resolver: zodResolver(registrationLinkSchema), defaultValues: { email: "", website: "" } });
   const pow = useProofOfWork("registration-link", open);
-  const { onSubmit, pending, formError, message } = useActionForm(form, async (values) => resendPrivateLinkAction(slug, values, await pow.take()));
+  const { onSubmit, pending, formError, message } = useActionForm(form, async (values) => resendPrivateLinkAction(slug, await pow.take(), values));
   return (
     <details className="rounded-md border border-slate-200 p-4" onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary className="cursor-pointer text-sm font-medium text-indigo-700">{t("lostLink")}</summary>

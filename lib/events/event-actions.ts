@@ -1,60 +1,45 @@
 "use server";
 
-// Server actions of the event pages: staff guard, eventSchema, the domain
-// function, then revalidate or redirect. Expected errors become form results.
-import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
+// Server actions of the staff event pages (shape: lib/actions/define-action.ts).
+import { defineAction } from "@/lib/actions/define-action";
 import { requireStaff } from "@/lib/auth/session";
 import { db } from "@/lib/db";
-import { notifyOutbox } from "@/lib/jobs/notify";
-import { fromDomainError, invalid, type ActionResult } from "@/lib/forms/action-result";
+import { recordId } from "@/lib/forms/record-id";
 import { setEventArtwork } from "./event-artwork";
-import { createEvent, updateEvent, type UpdateEventResult } from "./event-save";
-import { eventSchema, type EventInput } from "./schemas";
+import { createEvent, updateEvent } from "./event-save";
+import { eventSchema } from "./schemas";
 
-function revalidateEvent(id: string) {
-  revalidatePath("/admin/events");
-  revalidatePath(`/admin/events/${id}`);
-}
+const eventPaths = (id: string) => ["/admin/events", `/admin/events/${id}`];
 
-export async function createEventAction(input: EventInput): Promise<ActionResult> {
-  const actor = await requireStaff();
-  const parsed = eventSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
-  let id: string;
-  try {
-    ({ id } = await createEvent(db, actor, parsed.data));
-  } catch (error) {
-    return fromDomainError(error);
-  }
-  revalidatePath("/admin/events");
-  redirect(`/admin/events/${id}?created=1`);
-}
+export const createEventAction = defineAction({
+  name: "events.create",
+  guard: requireStaff,
+  input: eventSchema,
+  revalidate: ["/admin/events"],
+  run: async ({ actor, input }) => {
+    const { id } = await createEvent(db, actor, input);
+    return { redirectTo: `/admin/events/${id}?created=1` };
+  },
+});
 
 /** On a change to Confirmed or Cancelled, `data` tells the form to offer the status e-mail. */
-export async function updateEventAction(id: string, input: EventInput): Promise<ActionResult<UpdateEventResult>> {
-  const actor = await requireStaff();
-  const parsed = eventSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
-  let data: UpdateEventResult;
-  let emailIds: string[];
-  try {
-    ({ emailIds, ...data } = await updateEvent(db, actor, String(id), parsed.data));
-  } catch (error) {
-    return fromDomainError(error);
-  }
-  await notifyOutbox(emailIds);
-  revalidateEvent(id);
-  return { ok: true, data, message: { key: "common.saved" } };
-}
+export const updateEventAction = defineAction({
+  name: "events.update",
+  guard: requireStaff,
+  args: [recordId],
+  input: eventSchema,
+  run: async ({ actor, args: [id], input }) => {
+    const { emailIds, ...data } = await updateEvent(db, actor, id, input);
+    return { data, emailIds, revalidate: eventPaths(id), message: { key: "common.saved" } };
+  },
+});
 
-export async function setEventArtworkAction(id: string, fileId: string | null): Promise<ActionResult> {
-  const actor = await requireStaff();
-  try {
-    await setEventArtwork(db, actor, String(id), typeof fileId === "string" ? fileId : null);
-  } catch (error) {
-    return fromDomainError(error);
-  }
-  revalidateEvent(id);
-  return { ok: true, message: { key: "common.saved" } };
-}
+export const setEventArtworkAction = defineAction({
+  name: "events.setArtwork",
+  guard: requireStaff,
+  args: [recordId, recordId.nullable()],
+  run: async ({ actor, args: [id, fileId] }) => {
+    await setEventArtwork(db, actor, id, fileId);
+    return { revalidate: eventPaths(id), message: { key: "common.saved" } };
+  },
+});

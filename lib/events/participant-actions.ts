@@ -1,73 +1,67 @@
 "use server";
 
-// Staff actions on an event's participants and its status e-mails: staff guard,
-// schema, the domain function, wake the outbox, revalidate the event page.
-import { revalidatePath } from "next/cache";
+// Staff actions on an event's participants and its status e-mails (shape:
+// lib/actions/define-action.ts); each revalidates the event page.
+import { z } from "zod";
+import { defineAction } from "@/lib/actions/define-action";
 import { requireStaff } from "@/lib/auth/session";
 import { db } from "@/lib/db";
-import { fromDomainError, invalid, type ActionResult } from "@/lib/forms/action-result";
-import { notifyOutbox } from "@/lib/jobs/notify";
+import { recordId } from "@/lib/forms/record-id";
 import { markAttendance } from "./attendance";
 import { cancelRegistration } from "./registration";
-import { addParticipantSchema, cancelRegistrationSchema, type AddParticipantInput, type CancelRegistrationInput } from "./schemas";
+import { addParticipantSchema, cancelRegistrationSchema } from "./schemas";
 import { addParticipant } from "./staff-participants";
 import { sendStatusEmails } from "./status-emails";
 
-export async function addParticipantAction(eventId: string, input: AddParticipantInput): Promise<ActionResult> {
-  const actor = await requireStaff();
-  const parsed = addParticipantSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
-  try {
-    const result = await addParticipant(db, actor, String(eventId), parsed.data);
-    await notifyOutbox(result.emailIds);
-    revalidatePath(`/admin/events/${eventId}`);
+const eventPage = (eventId: string) => [`/admin/events/${eventId}`];
+
+export const addParticipantAction = defineAction({
+  name: "events.addParticipant",
+  guard: requireStaff,
+  args: [recordId],
+  input: addParticipantSchema,
+  run: async ({ actor, args: [eventId], input }) => {
+    const result = await addParticipant(db, actor, eventId, input);
     return {
-      ok: true,
+      emailIds: result.emailIds,
+      revalidate: eventPage(eventId),
       message: result.beyondSeatLimit
         ? { key: "events.admin.participantAddedBeyondLimit" }
         : result.status === "RESERVE"
           ? { key: "events.admin.participantOnReserve", values: { position: result.reservePosition ?? 0 } }
           : { key: "events.admin.participantAdded" },
     };
-  } catch (error) {
-    return fromDomainError(error);
-  }
-}
+  },
+});
 
 /** Staff cancel with an optional reason; the registrant is e-mailed and sees the reason. */
-export async function cancelParticipantAction(eventId: string, registrationId: string, input: CancelRegistrationInput): Promise<ActionResult> {
-  const actor = await requireStaff();
-  const parsed = cancelRegistrationSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
-  try {
-    const result = await cancelRegistration(db, { actor }, String(registrationId), { reason: parsed.data.reason });
-    await notifyOutbox(result.emailIds);
-  } catch (error) {
-    return fromDomainError(error);
-  }
-  revalidatePath(`/admin/events/${eventId}`);
-  return { ok: true, message: { key: "events.admin.registrationCancelled" } };
-}
+export const cancelParticipantAction = defineAction({
+  name: "events.cancelParticipant",
+  guard: requireStaff,
+  args: [recordId, recordId],
+  input: cancelRegistrationSchema,
+  run: async ({ actor, args: [eventId, registrationId], input }) => {
+    const { emailIds } = await cancelRegistration(db, { actor }, registrationId, { reason: input.reason });
+    return { emailIds, revalidate: eventPage(eventId), message: { key: "events.admin.registrationCancelled" } };
+  },
+});
 
-export async function setAttendanceAction(eventId: string, registrationId: string, attended: boolean): Promise<ActionResult> {
-  const actor = await requireStaff();
-  try {
-    await markAttendance(db, actor, String(registrationId), attended === true);
-  } catch (error) {
-    return fromDomainError(error);
-  }
-  revalidatePath(`/admin/events/${eventId}`);
-  return { ok: true };
-}
+export const setAttendanceAction = defineAction({
+  name: "events.setAttendance",
+  guard: requireStaff,
+  args: [recordId, recordId, z.boolean()],
+  run: async ({ actor, args: [eventId, registrationId, attended] }) => {
+    await markAttendance(db, actor, registrationId, attended);
+    return { revalidate: eventPage(eventId) };
+  },
+});
 
-export async function sendStatusEmailsAction(eventId: string): Promise<ActionResult<{ count: number }>> {
-  const actor = await requireStaff();
-  try {
-    const { count, emailIds } = await sendStatusEmails(db, actor, String(eventId));
-    await notifyOutbox(emailIds);
-    revalidatePath(`/admin/events/${eventId}`);
-    return { ok: true, data: { count }, message: { key: "events.admin.emailsQueued", values: { count } } };
-  } catch (error) {
-    return fromDomainError(error);
-  }
-}
+export const sendStatusEmailsAction = defineAction({
+  name: "events.sendStatusEmails",
+  guard: requireStaff,
+  args: [recordId],
+  run: async ({ actor, args: [eventId] }) => {
+    const { count, emailIds } = await sendStatusEmails(db, actor, eventId);
+    return { emailIds, data: { count }, revalidate: eventPage(eventId), message: { key: "events.admin.emailsQueued", values: { count } } };
+  },
+});

@@ -1,42 +1,38 @@
 "use server";
 
-// Portal registration and cancellation: thin wrappers over the domain
-// (registration.ts, cancellation.ts), which enforce every rule again.
-import { revalidatePath } from "next/cache";
+// Portal registration and cancellation (shape: lib/actions/define-action.ts):
+// thin wrappers over the domain (registration.ts, cancellation.ts), which
+// enforce every rule again.
+import { defineAction } from "@/lib/actions/define-action";
 import { requireClient } from "@/lib/auth/session";
 import { db } from "@/lib/db";
-import { fromDomainError, invalid, type ActionResult } from "@/lib/forms/action-result";
-import { notifyOutbox } from "@/lib/jobs/notify";
+import { recordId } from "@/lib/forms/record-id";
 import { cancelRegistration, registerForEvent } from "./registration";
-import { portalRegistrationSchema, type PortalRegistrationInput } from "./schemas";
+import { portalRegistrationSchema } from "./schemas";
 
-export async function registerInPortalAction(input: PortalRegistrationInput): Promise<ActionResult<{ status: string; reservePosition?: number }>> {
-  const actor = await requireClient();
-  const parsed = portalRegistrationSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
-  try {
-    const result = await registerForEvent(db, parsed.data.eventId, { source: "PORTAL", actor }, parsed.data.answers);
-    await notifyOutbox(result.emailIds);
-    revalidatePath("/portal/events", "layout");
+export const registerInPortalAction = defineAction({
+  name: "events.registerInPortal",
+  guard: requireClient,
+  input: portalRegistrationSchema,
+  revalidate: [["/portal/events", "layout"]],
+  run: async ({ actor, input }) => {
+    const result = await registerForEvent(db, input.eventId, { source: "PORTAL", actor }, input.answers);
     return {
-      ok: true,
-      data: { status: result.status, reservePosition: result.reservePosition },
+      emailIds: result.emailIds,
+      data: { status: result.status as string, reservePosition: result.reservePosition },
       message: result.status === "RESERVE" ? { key: "events.portal.onReserve", values: { position: result.reservePosition ?? 0 } } : { key: "events.portal.registered" },
     };
-  } catch (error) {
-    return fromDomainError(error);
-  }
-}
+  },
+});
 
 /** The caller shows the event's page with the confirmation (?cancelled=1); the registrant is e-mailed. */
-export async function cancelMyRegistrationAction(registrationId: string): Promise<ActionResult<{ eventNumber: number }>> {
-  const actor = await requireClient();
-  try {
-    const result = await cancelRegistration(db, { actor }, registrationId);
-    await notifyOutbox(result.emailIds);
-    revalidatePath("/portal", "layout");
-    return { ok: true, data: { eventNumber: result.eventNumber }, message: { key: "events.portal.cancelled" } };
-  } catch (error) {
-    return fromDomainError(error);
-  }
-}
+export const cancelMyRegistrationAction = defineAction({
+  name: "events.cancelMine",
+  guard: requireClient,
+  args: [recordId],
+  revalidate: [["/portal", "layout"]],
+  run: async ({ actor, args: [registrationId] }) => {
+    const { emailIds, eventNumber } = await cancelRegistration(db, { actor }, registrationId);
+    return { emailIds, data: { eventNumber }, message: { key: "events.portal.cancelled" } };
+  },
+});

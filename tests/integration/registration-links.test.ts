@@ -80,7 +80,7 @@ function tokenIn(html: string, slug: string): string {
 
 /** Submits the form as the browser does (with a solved proof of work), then runs what it left for after the answer. */
 async function submit(slug: string, email: string) {
-  const result = await resendPrivateLinkAction(slug, { email, website: "" }, await solveChallenge(t.prisma, "registration-link"));
+  const result = await resendPrivateLinkAction(slug, await solveChallenge(t.prisma, "registration-link"), { email, website: "" });
   const tasks = state.scheduled.splice(0);
   for (const task of tasks) await task();
   return result;
@@ -158,7 +158,7 @@ describe("send me my link again", () => {
 
   it("refuses a submission without a proof of work", async () => {
     const event = await createEvent();
-    const result = await resendPrivateLinkAction(event.slug, { email: "x@x.test", website: "" }, "");
+    const result = await resendPrivateLinkAction(event.slug, "", { email: "x@x.test", website: "" });
     expect(result).toMatchObject({ ok: false });
     expect(state.scheduled).toHaveLength(0);
   });

@@ -1,62 +1,65 @@
 "use server";
 
-// Server actions of certificates: the template settings (staff) and a public
-// registrant adding a CPF through the private link.
-import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
-import type { CpfInput } from "@/lib/account/cpf-schema";
-import { getNationalIdSetting } from "@/lib/settings/national-id";
-import { nationalIdInputSchema } from "@/lib/settings/national-id-schema";
+// Server actions of certificates (shape: lib/actions/define-action.ts): the
+// template settings (staff), a public registrant adding their national id
+// through the private link, and "issue certificates now".
+import { z } from "zod";
+import { anyone, defineAction } from "@/lib/actions/define-action";
 import { requireStaff } from "@/lib/auth/session";
 import { db } from "@/lib/db";
-import { fromDomainError, invalid, type ActionResult } from "@/lib/forms/action-result";
-import { notifyOutbox } from "@/lib/jobs/notify";
+import { ValidationError } from "@/lib/errors";
+import { zodFieldErrors } from "@/lib/forms/action-result";
+import { recordId } from "@/lib/forms/record-id";
+import { getNationalIdSetting } from "@/lib/settings/national-id";
+import { nationalIdInputSchema } from "@/lib/settings/national-id-schema";
 import { getStorage } from "@/lib/storage";
+import { MAX_TOKEN_LENGTH } from "../private-links";
 import { setCpfByToken } from "./cpf-by-token";
 import { issueEventCertificatesNow } from "./issue-now";
-import { certificateTemplateSchema, type CertificateTemplateInput } from "./schemas";
+import { certificateTemplateSchema } from "./schemas";
 import { saveCertificateTemplate } from "./templates";
 
 const BASE = "/admin/settings/certificates";
 
-export async function saveCertificateTemplateAction(id: string | undefined, input: CertificateTemplateInput): Promise<ActionResult> {
-  const actor = await requireStaff();
-  const parsed = certificateTemplateSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
-  const existing = typeof id === "string" ? id : undefined;
-  try {
-    await saveCertificateTemplate(db, actor, existing, parsed.data);
-  } catch (error) {
-    return fromDomainError(error);
-  }
-  revalidatePath(BASE);
-  if (existing === undefined) redirect(`${BASE}?created=1`);
-  revalidatePath(`${BASE}/${existing}`);
-  return { ok: true, message: { key: "common.saved" } };
-}
+export const saveCertificateTemplateAction = defineAction({
+  name: "certificates.saveTemplate",
+  guard: requireStaff,
+  args: [recordId.optional()],
+  input: certificateTemplateSchema,
+  revalidate: [BASE],
+  run: async ({ actor, args: [id], input }) => {
+    await saveCertificateTemplate(db, actor, id, input);
+    if (id === undefined) return { redirectTo: `${BASE}?created=1` };
+    return { revalidate: [`${BASE}/${id}`], message: { key: "common.saved" } };
+  },
+});
 
-export async function setCpfByTokenAction(token: string, input: CpfInput): Promise<ActionResult> {
-  const parsed = nationalIdInputSchema(await getNationalIdSetting(db)).safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
-  try {
-    const { emailIds, slug } = await setCpfByToken(db, getStorage(), String(token), parsed.data);
-    await notifyOutbox(emailIds);
-    revalidatePath(`/e/${slug}/r/${token}`);
-  } catch (error) {
-    return fromDomainError(error);
-  }
-  return { ok: true, message: { key: "certificates.cpf.saved" } };
-}
+export const setCpfByTokenAction = defineAction({
+  name: "certificates.setNationalIdByToken",
+  guard: anyone,
+  args: [z.string().min(1).max(MAX_TOKEN_LENGTH)],
+  // Which number is asked for is an installation setting: its schema is chosen inside the run.
+  input: z.object({ cpf: z.unknown() }),
+  run: async ({ args: [token], input }) => {
+    const parsed = nationalIdInputSchema(await getNationalIdSetting(db)).safeParse(input);
+    if (!parsed.success) throw new ValidationError(zodFieldErrors(parsed.error));
+    const { emailIds, slug } = await setCpfByToken(db, getStorage(), token, parsed.data);
+    return { emailIds, revalidate: [`/e/${slug}/r/${token}`], message: { key: "certificates.cpf.saved" } };
+  },
+});
 
 /** "Issue certificates now" on an ended event's page: the daily job's rules for this one event. */
-export async function issueEventCertificatesAction(eventId: string): Promise<ActionResult<{ count: number }>> {
-  const actor = await requireStaff();
-  try {
-    const { issued, emailIds } = await issueEventCertificatesNow(db, getStorage(), actor, String(eventId));
-    await notifyOutbox(emailIds);
-    revalidatePath(`/admin/events/${eventId}`);
-    return { ok: true, data: { count: issued.length }, message: { key: "events.admin.certificatesIssued", values: { count: issued.length } } };
-  } catch (error) {
-    return fromDomainError(error);
-  }
-}
+export const issueEventCertificatesAction = defineAction({
+  name: "certificates.issueNow",
+  guard: requireStaff,
+  args: [recordId],
+  run: async ({ actor, args: [eventId] }) => {
+    const { issued, emailIds } = await issueEventCertificatesNow(db, getStorage(), actor, eventId);
+    return {
+      emailIds,
+      data: { count: issued.length },
+      revalidate: [`/admin/events/${eventId}`],
+      message: { key: "events.admin.certificatesIssued", values: { count: issued.length } },
+    };
+  },
+});
