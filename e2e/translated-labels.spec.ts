@@ -1,7 +1,7 @@
 // Admin-entered names in the reader's language: a client who switches to
 // Portuguese or Finnish reads the demo workflow's group, type, stage and
-// condition names in that language, in the ticket list, on the ticket page
-// and in its stage history; an administrator gives a new group a Finnish and
+// condition names and a parameter's choice in that language, in the ticket
+// list, on the ticket page and in its stage history; an administrator gives a new group a Finnish and
 // a Portuguese name and reads the list in each language.
 import { expect, test, type Page } from "@playwright/test";
 import { loginAs } from "./helpers";
@@ -27,14 +27,15 @@ test("a client reads the workflow's names in Portuguese and Finnish", async ({ p
     await page.getByLabel("Subject").fill(subject);
     await page.getByRole("textbox", { name: "Description", exact: true }).fill("The names of this ticket are read in three languages.");
     await page.getByLabel("Affected system").fill("Label scanner");
+    await page.getByLabel("Severity").selectOption("High");
     await page.getByLabel("Reason").fill("Please look into it.");
     await page.getByRole("button", { name: "Save/Request" }).click();
     await expect(page).toHaveURL(/\/portal\/tickets\/\d+\?opened=1$/);
     const ticketPath = new URL(page.url()).pathname;
 
     const expected = [
-      { locale: "pt-BR", group: "Suporte", type: "Incidente", from: "Abertura", stage: "Análise", condition: "Solicitar", history: "Histórico de etapas" },
-      { locale: "fi", group: "Tuki", type: "Häiriö", from: "Avaus", stage: "Analyysi", condition: "Pyydä", history: "Vaihehistoria" },
+      { locale: "pt-BR", group: "Suporte", type: "Incidente", from: "Abertura", stage: "Análise", condition: "Solicitar", choice: "Alta", history: "Histórico de etapas" },
+      { locale: "fi", group: "Tuki", type: "Häiriö", from: "Avaus", stage: "Analyysi", condition: "Pyydä", choice: "Korkea", history: "Vaihehistoria" },
     ];
     for (const names of expected) {
       await switchLanguage(page, names.locale);
@@ -46,7 +47,7 @@ test("a client reads the workflow's names in Portuguese and Finnish", async ({ p
 
       await page.goto(ticketPath);
       await expect(page.getByRole("heading", { name: subject })).toBeVisible();
-      for (const name of [names.group, names.type, names.stage]) await expect(page.getByRole("definition").getByText(name, { exact: true })).toBeVisible();
+      for (const name of [names.group, names.type, names.stage, names.choice]) await expect(page.getByRole("definition").getByText(name, { exact: true })).toBeVisible();
       const history = page.getByRole("table", { name: names.history });
       await expect(history.getByText(names.from, { exact: true })).toBeVisible();
       await expect(history.getByText(names.stage, { exact: true })).toBeVisible();

@@ -28,6 +28,9 @@ const translations: Record<string, { "pt-BR": string; fi: string }> = {
   "Understanding rejected": { "pt-BR": "Entendimento rejeitado", fi: "Ymmärrys hylätty" },
   "Information provided": { "pt-BR": "Informações fornecidas", fi: "Tiedot toimitettu" },
   Answered: { "pt-BR": "Respondido", fi: "Vastattu" },
+  Low: { "pt-BR": "Baixa", fi: "Matala" },
+  Medium: { "pt-BR": "Média", fi: "Keskitaso" },
+  High: { "pt-BR": "Alta", fi: "Korkea" },
 };
 const labelsOf = (name: string) => translations[name] ?? {};
 // Rows seeded before names had translations get them; labels an admin set are left alone.
@@ -193,7 +196,9 @@ export async function seedTicketSettings(db: DbOrTx): Promise<void> {
   }
 
   for (const [position, { rules, options, ...field }] of incidentFields.entries()) {
-    await db.ticketField.upsert({ where: { id: field.id }, create: { ...field, options: options ?? [], position, typeId: ids.types.incident }, update: {} });
+    const optionLabels = Object.fromEntries((options ?? []).map((o) => [o, labelsOf(o)]));
+    await db.ticketField.upsert({ where: { id: field.id }, create: { ...field, options: options ?? [], optionLabels, position, typeId: ids.types.incident }, update: {} });
+    if (options) await db.ticketField.updateMany({ where: { id: field.id, optionLabels: { equals: {} } }, data: { optionLabels } });
     for (const [stageId, rule] of Object.entries(rules)) {
       await db.ticketFieldRule.upsert({ where: { fieldId_stageId: { fieldId: field.id, stageId } }, create: { fieldId: field.id, stageId, ...rule }, update: {} });
     }

@@ -27,7 +27,7 @@ export function RequiredMark({ spoken = false }: { spoken?: boolean }) {
 }
 
 /** A stored value as text: dates without a time zone shift, yes/no and choices translated or joined. */
-export function FieldValueText({ field }: { field: Pick<TicketFieldView, "kind" | "value"> }) {
+export function FieldValueText({ field }: { field: Pick<TicketFieldView, "kind" | "value"> & { optionLabels?: Record<string, string> } }) {
   const t = useTranslations("tickets.fields");
   const format = useFormatter();
   const v = field.value;
@@ -35,8 +35,10 @@ export function FieldValueText({ field }: { field: Pick<TicketFieldView, "kind" 
   switch (field.kind) {
     case TicketFieldKind.YES_NO:
       return <>{v === true || v === "true" ? t("yes") : t("no")}</>;
+    case TicketFieldKind.SINGLE_CHOICE:
+      return <>{field.optionLabels?.[String(v)] ?? String(v)}</>;
     case TicketFieldKind.MULTIPLE_CHOICE:
-      return <>{Array.isArray(v) ? v.join(", ") : String(v)}</>;
+      return <>{Array.isArray(v) ? v.map((o) => field.optionLabels?.[String(o)] ?? String(o)).join(", ") : String(v)}</>;
     case TicketFieldKind.DATE: {
       // A calendar date, not an instant: format it in UTC so no time zone moves it a day.
       const date = typeof v === "string" ? new Date(`${v}T00:00:00Z`) : null;
@@ -91,7 +93,7 @@ function MultipleChoiceInput<V extends FieldValues>({ field, control, error }: {
               onBlur={input.onBlur}
               className="h-4 w-4 rounded border-slate-300 text-indigo-700 focus:ring-indigo-600"
             />
-            {option}
+            {field.optionLabels?.[option] ?? option}
           </label>
         ))}
       </div>
@@ -157,7 +159,7 @@ export function TicketFieldInputs<V extends FieldValues>({ fields, form }: { fie
                 <option value="">{t("choose")}</option>
                 {f.options.map((o) => (
                   <option key={o} value={o}>
-                    {o}
+                    {f.optionLabels?.[o] ?? o}
                   </option>
                 ))}
               </SelectField>

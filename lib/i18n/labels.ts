@@ -31,6 +31,16 @@ export function localizedName(row: { name: string; labels?: unknown }, locale: s
   return localizedLabel(row.labels, locale, row.name);
 }
 
+/** The labels stored under one key of a keyed map, such as { "<choice>": { fi } }. */
+export function labelsAt(value: unknown, key: string): unknown {
+  return value && typeof value === "object" && !Array.isArray(value) && Object.hasOwn(value, key) ? (value as Record<string, unknown>)[key] : undefined;
+}
+
+/** Each choice's name in `locale` (the choice itself when it has no translation). */
+export function choiceLabels(options: string[], optionLabels: unknown, locale: string): Record<string, string> {
+  return Object.fromEntries(options.map((o) => [o, localizedLabel(labelsAt(optionLabels, o), locale, o)]));
+}
+
 /**
  * The optional names in each language of a settings form; blank ones are
  * stored as missing, so they fall back. Shared by the forms and the domain.

@@ -12,6 +12,8 @@ export interface FieldDefinition {
   labels: Record<string, string>;
   kind: TicketFieldKind;
   options: string[];
+  /** Each choice's name in other languages (lib/i18n/labels). */
+  optionLabels?: unknown;
 }
 
 export interface StageRule {

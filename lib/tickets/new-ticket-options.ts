@@ -11,7 +11,7 @@ import { fieldAccess, fieldLabel } from "./field-rules";
 import { openingStageRules, type OpeningStageRules } from "./opening-rules";
 import { defaultAttendant } from "./settings/default-attendant";
 import { transitionViews, type TicketFieldView, type TransitionView } from "./views";
-import { localizedName } from "@/lib/i18n/labels";
+import { choiceLabels, localizedName } from "@/lib/i18n/labels";
 
 export interface NewTicketType {
   id: string;
@@ -62,7 +62,7 @@ export async function newTicketOptions(db: DbOrTx, actor: Actor, locale: string)
                 },
               },
             },
-            fields: { where: { active: true }, orderBy: [{ position: "asc" }, { id: "asc" }], select: { id: true, labels: true, kind: true, options: true } },
+            fields: { where: { active: true }, orderBy: [{ position: "asc" }, { id: "asc" }], select: { id: true, labels: true, kind: true, options: true, optionLabels: true } },
           },
         },
       },
@@ -81,7 +81,7 @@ export async function newTicketOptions(db: DbOrTx, actor: Actor, locale: string)
         const rules = new Map(stage.fieldRules.map((r) => [r.fieldId, r]));
         const fields = type.fields.flatMap((f) => {
           const access = fieldAccess(rules.get(f.id), "portal");
-          return access.visible ? [{ id: f.id, label: fieldLabel(f.labels, locale), kind: f.kind, options: f.options, value: null, editable: access.editable, required: access.required }] : [];
+          return access.visible ? [{ id: f.id, label: fieldLabel(f.labels, locale), kind: f.kind, options: f.options, optionLabels: choiceLabels(f.options, f.optionLabels, locale), value: null, editable: access.editable, required: access.required }] : [];
         });
         const stageRules = new Map([stage, ...stage.outgoing.map((o) => o.toStage)].map((s) => [s.id, new Map(s.fieldRules.map((r) => [r.fieldId, r]))]));
         const opening = openingStageRules(type.fields, stageRules, stage.id, transitions.map((x) => x.toStageId), "portal", { visibleOnly: true });

@@ -8,7 +8,7 @@ import { assertPortalClient, assertStaff, isAdmin, isStaff } from "@/lib/auth/ac
 import type { DbOrTx } from "@/lib/db";
 import { StageResponsible, TicketFieldKind, TicketMessageKind, TicketStatus, UnderstandingState, type ConditionDecision } from "@/lib/generated/prisma/enums";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { localizedLabel, localizedName } from "@/lib/i18n/labels";
+import { choiceLabels, localizedLabel, localizedName } from "@/lib/i18n/labels";
 import { ticketIdByNumber } from "./access";
 import { fieldAccess, fieldLabel, type Audience } from "./field-rules";
 import { loadTypeFields } from "./workflow";
@@ -17,7 +17,9 @@ export interface TicketFieldView {
   id: string;
   label: string;
   kind: TicketFieldKind;
+  /** The choices as stored (the values), and each one's name in the viewer's language. */
   options: string[];
+  optionLabels?: Record<string, string>;
   value: unknown;
   editable: boolean;
   required: boolean;
@@ -203,7 +205,7 @@ async function buildView(db: DbOrTx, actor: Actor, id: string, audience: Audienc
   const fields = typeFields.fields.flatMap((f) => {
     const access = fieldAccess(rules.get(f.id), audience);
     if (!access.visible) return [];
-    return [{ id: f.id, label: fieldLabel(f.labels, locale), kind: f.kind, options: f.options, value: typeFields.values.get(f.id) ?? null, editable: mayChange && access.editable, required: access.required }];
+    return [{ id: f.id, label: fieldLabel(f.labels, locale), kind: f.kind, options: f.options, optionLabels: choiceLabels(f.options, f.optionLabels, locale), value: typeFields.values.get(f.id) ?? null, editable: mayChange && access.editable, required: access.required }];
   });
   const files = t.attachments.map((a) => ({ ...a.file, createdAt: a.createdAt, internal: a.internal, messageId: a.messageId }));
   const toFile = (f: (typeof files)[number]): TicketFileView => ({ id: f.id, fileName: f.fileName, size: f.size, contentType: f.contentType, createdAt: f.createdAt, internal: f.internal });

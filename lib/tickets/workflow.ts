@@ -66,6 +66,7 @@ export async function loadTypeFields(tx: DbOrTx, typeId: string, stageIds: strin
       labels: true,
       kind: true,
       options: true,
+      optionLabels: true,
       rules: { where: { stageId: { in: stageIds } } },
       ...(ticketId ? { values: { where: { ticketId }, select: { value: true } } } : {}),
     },
@@ -77,7 +78,7 @@ export async function loadTypeFields(tx: DbOrTx, typeId: string, stageIds: strin
     const value = (row as { values?: { value: unknown }[] }).values?.[0]?.value;
     if (value !== undefined) values.set(row.id, value);
   }
-  const fields = rows.map((r) => ({ id: r.id, labels: r.labels as Record<string, string>, kind: r.kind, options: r.options }));
+  const fields = rows.map((r) => ({ id: r.id, labels: r.labels as Record<string, string>, kind: r.kind, options: r.options, optionLabels: r.optionLabels }));
   return { fields, rules, values };
 }
 

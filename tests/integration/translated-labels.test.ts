@@ -6,11 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { contactFormOptions } from "@/lib/contacts/create-contact";
 import { saveClassification, saveSubclassification } from "@/lib/contacts/settings";
-import { localizedLabel, localizedName } from "@/lib/i18n/labels";
+import { choiceLabels, localizedLabel, localizedName } from "@/lib/i18n/labels";
 import { forwardTicket } from "@/lib/tickets/forward";
 import { listClientTickets, staffQueueChoices } from "@/lib/tickets/lists";
 import { newTicketOptions } from "@/lib/tickets/new-ticket-options";
 import { openTicket } from "@/lib/tickets/open-ticket";
+import { getField, saveField } from "@/lib/tickets/settings/fields";
 import { getGroup, getType, saveGroup, saveType } from "@/lib/tickets/settings/groups-types";
 import { getStage, saveStage, saveTransition, saveTransitionConditions } from "@/lib/tickets/settings/workflow";
 import { clientTicketView, staffTicketView } from "@/lib/tickets/views";
@@ -95,6 +96,23 @@ describe("saving labels in the settings", () => {
   });
 });
 
+describe("choices of a parameter", () => {
+  it("are saved with their names per language, only for choices that remain", async () => {
+    const wf = await createTicketWorkflow(t.prisma);
+    const { id } = await saveField(t.prisma, staff, wf.type.id, undefined, {
+      labels: { en: "Urgency", "pt-BR": "Urgência", fi: "" },
+      kind: "SINGLE_CHOICE",
+      options: ["Low", " High ", ""],
+      optionLabels: { High: { fi: "Korkea", "pt-BR": "" }, Low: { fi: " ", "pt-BR": "" }, Gone: { fi: "Poissa" } },
+      active: true,
+    });
+    expect((await getField(t.prisma, staff, wf.type.id, id)).optionLabels).toEqual({ High: { fi: "Korkea" } });
+    expect(
+      await fieldErrors(saveField(t.prisma, staff, wf.type.id, id, { labels: { en: "Urgency", "pt-BR": "", fi: "" }, kind: "SINGLE_CHOICE", options: ["High"], optionLabels: { High: { fi: "x".repeat(101) } }, active: true })),
+    ).toEqual({ "optionLabels.High.fi": "validation.tooLong" });
+  });
+});
+
 describe("names shown to clients and staff", () => {
   let wf: TicketWorkflow;
 
@@ -107,6 +125,7 @@ describe("names shown to clients and staff", () => {
     for (const s of Object.values(wf.stages)) await t.prisma.ticketStage.update({ where: { id: s.id }, data: { labels: both(s.name) } });
     for (const c of await t.prisma.ticketTransitionCondition.findMany({ where: { transition: { fromStage: { typeId: wf.type.id } } } }))
       await t.prisma.ticketTransitionCondition.update({ where: { id: c.id }, data: { labels: both(c.name) } });
+    await t.prisma.ticketField.update({ where: { id: wf.fields.severity.id }, data: { optionLabels: { High: { fi: "Korkea" }, Low: { "pt-BR": "Baixa" } } } });
   });
 
   async function openFor(locale: string) {
@@ -148,6 +167,9 @@ describe("names shown to clients and staff", () => {
       ["Analysis (fi)", "Client review (fi)", "Solution proposed (fi)"],
     ]);
     expect(view.transitions.map((x) => [x.toStageName, x.conditions.map((c) => c.name)])).toEqual([["Analysis (fi)", ["Understanding approved (fi)", "Understanding rejected (fi)", "Information provided (fi)"]]]);
+    // Choices are offered by their stored value, named in the reader's language.
+    const severity = view.fields.find((f) => f.id === wf.fields.severity.id)!;
+    expect([severity.options, severity.optionLabels]).toEqual([["Low", "Medium", "High"], { Low: "Low", Medium: "Medium", High: "Korkea" }]);
 
     // Staff reading English see the base names; Portuguese readers get theirs, and the group falls back.
     const staffView = await staffTicketView(t.prisma, staff, number, "en");
@@ -177,6 +199,7 @@ describe("names shown to clients and staff", () => {
     const type = group.types.find((x) => x.id === wf.type.id)!;
     expect(type.name).toBe("Häiriö");
     expect(type.transitions.map((x) => [x.toStageName, x.conditions.map((c) => c.name)])).toEqual([["Analysis (fi)", ["Request (fi)"]]]);
+    expect(type.fields.find((f) => f.id === wf.fields.severity.id)?.optionLabels?.High).toBe("Korkea");
 
     const choices = await staffQueueChoices(t.prisma, staff, "fi");
     expect(choices.groups.find((g) => g.id === wf.group.id)).toMatchObject({ name: "Tuki", types: [{ id: wf.type.id, name: "Häiriö" }] });
@@ -207,6 +230,8 @@ describe("the demo seed", () => {
     expect(localizedName(group, "fi")).toBe("Tuki");
     const condition = await t.prisma.ticketTransitionCondition.findFirstOrThrow({ where: { name: "Understanding approved", transition: { fromStageId: ids.stages.incident.clientReview } } });
     expect(localizedName(condition, "pt-BR")).toBe("Entendimento aprovado");
+    const severity = await t.prisma.ticketField.findUniqueOrThrow({ where: { id: ids.fields.severity } });
+    expect(choiceLabels(severity.options, severity.optionLabels, "fi")).toEqual({ Low: "Matala", Medium: "Keskitaso", High: "Korkea" });
 
     await t.prisma.ticketGroup.update({ where: { id: ids.groups.support }, data: { labels: { fi: "Asiakastuki" } } });
     await t.prisma.ticketStage.update({ where: { id: ids.stages.incident.done }, data: { labels: {} } });

@@ -2,11 +2,12 @@
 
 // A ticket type's parameter (custom field): its label in each language
 // (English required; the others fall back to it), its kind, and the choices
-// of the choice kinds (one per line).
+// of the choice kinds (one per line) with their names in other languages.
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { useForm, useWatch } from "react-hook-form";
 import { FormFeedback } from "@/components/forms/form-feedback";
+import { NameTranslations, type NameTranslationsValue } from "@/components/forms/name-translations";
 import { useActionForm, useErrorText } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { CheckboxField, SelectField, TextField } from "@/components/ui/field";
@@ -24,6 +25,8 @@ export function FieldForm({ typeId, fieldId, defaults, kindLocked }: { typeId: s
   const { onSubmit, pending, formError, message } = useActionForm(form, (values) => saveFieldAction(typeId, fieldId, values));
   const { errors } = form.formState;
   const isChoice = choiceKinds.includes(useWatch({ control: form.control, name: "kind" }));
+  const options = useWatch({ control: form.control, name: "options" });
+  const optionLabels = useWatch({ control: form.control, name: "optionLabels" }) as NameTranslationsValue | undefined;
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
       <FormFeedback formError={formError} message={message} />
@@ -43,6 +46,7 @@ export function FieldForm({ typeId, fieldId, defaults, kindLocked }: { typeId: s
         </SelectField>
       )}
       {isChoice ? <LinesField control={form.control} name="options" label={t("options")} help={t("optionsHelp")} error={errorText(errors.options?.message, { max: 100 })} /> : null}
+      {isChoice ? <NameTranslations names={options} labels={optionLabels} onChange={(l) => form.setValue("optionLabels", l, { shouldDirty: true })} /> : null}
       <CheckboxField label={tc("active")} {...form.register("active")} />
       <Button type="submit" disabled={pending} aria-busy={pending}>
         {pending ? tc("saving") : fieldId ? tc("save") : tc("create")}

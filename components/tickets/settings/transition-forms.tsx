@@ -11,47 +11,14 @@ import { FormFeedback } from "@/components/forms/form-feedback";
 import { useActionForm, useErrorText } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm-button";
-import { SelectField, TextField } from "@/components/ui/field";
-import { localeNames, locales, type Locale } from "@/lib/i18n/config";
+import { NameTranslations, writtenNames, type NameTranslationsValue } from "@/components/forms/name-translations";
+import { SelectField } from "@/components/ui/field";
 import { deleteTransitionAction, saveTransitionAction, saveTransitionConditionsAction } from "@/lib/tickets/settings/actions-workflow";
 import { transitionConditionsSchema, transitionSchema, type TransitionConditionsInput, type TransitionInput } from "@/lib/tickets/settings/schemas";
 import { LinesField } from "./lines-field";
 
 type Decisions = NonNullable<TransitionConditionsInput["decisions"]>;
-type ConditionLabels = Record<string, Partial<Record<Locale, string>>>;
-
-const writtenNames = (conditions: string[] | undefined) => [...new Set((conditions ?? []).map((n) => n.trim()).filter((n) => n.length > 0))];
-
-/**
- * Per condition written so far, its name in each language. Controlled rather
- * than registered: a condition's name may hold a dot, which a field path cannot.
- */
-function ConditionTranslations({ conditions, labels, onChange }: { conditions: string[] | undefined; labels: ConditionLabels | undefined; onChange: (labels: ConditionLabels) => void }) {
-  const t = useTranslations("labels");
-  const names = writtenNames(conditions);
-  if (names.length === 0) return null;
-  const current = labels ?? {};
-  return (
-    <div className="space-y-3">
-      {names.map((name) => (
-        <fieldset key={name} className="space-y-2">
-          <legend className="text-sm font-medium">{t("legendOf", { name })}</legend>
-          {locales.map((l) => (
-            <TextField
-              key={l}
-              lang={l}
-              label={t("nameOfIn", { name, language: localeNames[l] })}
-              autoComplete="off"
-              value={current[name]?.[l] ?? ""}
-              onChange={(e) => onChange({ ...current, [name]: { ...current[name], [l]: e.target.value } })}
-            />
-          ))}
-        </fieldset>
-      ))}
-      <p className="text-xs text-slate-600">{t("help")}</p>
-    </div>
-  );
-}
+type ConditionLabels = NameTranslationsValue;
 
 /** One select per condition written so far: what choosing it decides on the understanding. */
 function ConditionDecisions({ conditions, decisions, onChange }: { conditions: string[] | undefined; decisions: Partial<Decisions> | undefined; onChange: (decisions: Decisions) => void }) {
@@ -104,7 +71,7 @@ export function TransitionEditor({
       <FormFeedback formError={formError} message={message} />
       <LinesField control={form.control} name="conditions" label={t("conditions")} help={t("conditionsHelp")} error={errorText(form.formState.errors.conditions?.message, { max: 100 })} rows={3} />
       <ConditionDecisions conditions={watched.conditions} decisions={watched.decisions} onChange={(d) => form.setValue("decisions", d, { shouldDirty: true })} />
-      <ConditionTranslations conditions={watched.conditions} labels={watched.labels as ConditionLabels | undefined} onChange={(l) => form.setValue("labels", l, { shouldDirty: true })} />
+      <NameTranslations names={watched.conditions} labels={watched.labels as ConditionLabels | undefined} onChange={(l) => form.setValue("labels", l, { shouldDirty: true })} />
       <div className="flex gap-2">
         <Button type="submit" variant="secondary" disabled={pending} aria-busy={pending}>
           {pending ? tc("saving") : t("saveConditions")}
@@ -143,7 +110,7 @@ export function AddTransitionForm({ fromStageId, targets }: { fromStageId: strin
       </SelectField>
       <LinesField control={form.control} name="conditions" label={t("conditions")} help={t("conditionsHelp")} error={errorText(errors.conditions?.message, { max: 100 })} rows={3} />
       <ConditionDecisions conditions={watched.conditions} decisions={watched.decisions} onChange={(d) => form.setValue("decisions", d, { shouldDirty: true })} />
-      <ConditionTranslations conditions={watched.conditions} labels={watched.labels as ConditionLabels | undefined} onChange={(l) => form.setValue("labels", l, { shouldDirty: true })} />
+      <NameTranslations names={watched.conditions} labels={watched.labels as ConditionLabels | undefined} onChange={(l) => form.setValue("labels", l, { shouldDirty: true })} />
       <Button type="submit" disabled={pending} aria-busy={pending}>
         {t("add")}
       </Button>

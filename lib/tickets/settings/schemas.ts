@@ -88,13 +88,18 @@ export const fieldSchema = z
     }),
     kind: z.enum(TicketFieldKind, "validation.invalid"),
     options: z.array(z.string()).max(200, "validation.invalid"),
+    // Each choice's name in other languages, keyed by the choice as written.
+    optionLabels: z.record(z.string(), nameLabelsSchema()).optional(),
     active: z.boolean(),
   })
-  .transform((f) => ({
-    ...f,
+  .transform((f) => {
     // Choices are kept only for choice kinds; blank entries are dropped.
-    options: choiceKinds.includes(f.kind) ? f.options.map((o) => o.trim()).filter((o) => o.length > 0) : [],
-  }))
+    const options = choiceKinds.includes(f.kind) ? f.options.map((o) => o.trim()).filter((o) => o.length > 0) : [];
+    const given = new Map(Object.entries(f.optionLabels ?? {}).map(([choice, labels]) => [choice.trim(), labels]));
+    const optionLabels: Record<string, Labels> = {};
+    for (const o of options) if (Object.keys(given.get(o) ?? {}).length > 0) optionLabels[o] = given.get(o)!;
+    return { ...f, options, optionLabels };
+  })
   .superRefine((f, ctx) => {
     if (!choiceKinds.includes(f.kind)) return;
     if (f.options.some((o) => o.length > 100)) ctx.addIssue({ code: "custom", path: ["options"], message: "validation.tooLong" });

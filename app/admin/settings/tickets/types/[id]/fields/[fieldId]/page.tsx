@@ -5,6 +5,7 @@ import { TypeHeader } from "@/components/tickets/settings/type-header";
 import { Card } from "@/components/ui/page-header";
 import { requireStaff } from "@/lib/auth/session";
 import { db } from "@/lib/db";
+import { labelsAt, labelsFormValues } from "@/lib/i18n/labels";
 import { orNotFound } from "@/lib/or-not-found";
 import { getField } from "@/lib/tickets/settings/fields";
 import { getType } from "@/lib/tickets/settings/groups-types";
@@ -33,7 +34,7 @@ export default async function EditTicketFieldPage({ params }: { params: Promise<
           typeId={type.id}
           fieldId={field.id}
           kindLocked={field._count.values > 0}
-          defaults={{ labels: { en: field.labels.en, "pt-BR": field.labels["pt-BR"] ?? "", fi: field.labels.fi ?? "" }, kind: field.kind, options: field.options, active: field.active }}
+          defaults={{ labels: { en: field.labels.en, "pt-BR": field.labels["pt-BR"] ?? "", fi: field.labels.fi ?? "" }, kind: field.kind, options: field.options, optionLabels: Object.fromEntries(field.options.map((o) => [o, labelsFormValues(labelsAt(field.optionLabels, o))])), active: field.active }}
         />
       </Card>
     </>

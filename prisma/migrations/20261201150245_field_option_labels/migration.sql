@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "TicketField" ADD COLUMN     "optionLabels" JSONB NOT NULL DEFAULT '{}';
+
