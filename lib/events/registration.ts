@@ -129,7 +129,10 @@ function assertOpenFor(event: LockedEvent | null, registrant: Registrant): asser
   if (registrant.source === "PUBLIC" && !event.publicRegistration) throw new NotFoundError("events.errors.notFound");
   if (event.mainEventId) throw new ConflictError("events.errors.registerInMainEvent");
   if (event.status === "CANCELLED") throw new ConflictError("events.errors.cancelled");
-  // Staff may still add a participant after the last registration date.
+  // Staff may still add a participant after the last registration date, or
+  // record a walk-in after the event; nobody else signs up to an event that has
+  // taken place (its page says registration is closed).
+  if (registrant.source !== "STAFF" && event.endsAt < now()) throw new ConflictError("events.errors.eventEnded");
   if (registrant.source !== "STAFF" && event.registrationDeadline && now() > event.registrationDeadline) {
     throw new ConflictError("events.errors.registrationClosed");
   }
