@@ -5,7 +5,7 @@
 // file. Then an admin switches the module to CRM and the same flow works with a
 // contact channel, while the Central contact keeps its sub-classification.
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { loginAs } from "./helpers";
+import { newSignedInPage, type DemoRole } from "./fixtures";
 
 test.describe.configure({ mode: "serial" });
 
@@ -13,15 +13,13 @@ const tag = Date.now().toString(36);
 const numbers: Record<"central" | "crm", string> = { central: "", crm: "" };
 let fileUrl = "";
 
-async function asUser(browser: Browser, email: string, landing: RegExp): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await loginAs(page, email, landing);
-  return page;
+function asUser(browser: Browser, role: DemoRole): Promise<Page> {
+  return newSignedInPage(browser, role);
 }
 
 /** Carla reads Portuguese; these tests read English (restored at the end). */
 async function companyInEnglish(browser: Browser) {
-  const page = await asUser(browser, "company@portico.test", /\/portal$/);
+  const page = await asUser(browser, "company");
   await page.locator("#language-switcher").selectOption("en");
   await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
   return page;
@@ -47,7 +45,7 @@ async function sendContact(page: Page, choose: (page: Page) => Promise<void>, me
 }
 
 async function staffReplyAndFinish(browser: Browser, number: string, clientMessage: string) {
-  const staff = await asUser(browser, "staff1@portico.test", /\/admin$/);
+  const staff = await asUser(browser, "staff1");
   await staff.goto("/admin/contacts?status=OPEN");
   await staff.getByRole("link", { name: `#${number}`, exact: true }).click();
   await expect(staff.getByRole("heading", { name: `Contact #${number}` })).toBeVisible();
@@ -123,7 +121,7 @@ test("Central: a company sends a contact with evidence; staff reply; the company
 });
 
 test("e-mails: staff were told of the new contact, the contact person of the reply and the finish", async ({ browser }) => {
-  const admin = await asUser(browser, "admin@portico.test", /\/admin$/);
+  const admin = await asUser(browser, "admin");
   await admin.goto(`/admin/outbox?q=${encodeURIComponent(`#${numbers.central}`)}`);
   await expect(admin.getByRole("link", { name: `New contact #${numbers.central} from Acme Indústria Ltda` }).first()).toBeVisible();
   await expect(admin.getByRole("link", { name: `New message on contact #${numbers.central} from Acme Indústria Ltda` }).first()).toBeVisible();
@@ -132,7 +130,7 @@ test("e-mails: staff were told of the new contact, the contact person of the rep
 });
 
 test("a portal user who is not a company's representative cannot open the contact or its file", async ({ browser }) => {
-  const prospect = await asUser(browser, "prospect@portico.test", /\/portal$/);
+  const prospect = await asUser(browser, "prospect");
   await prospect.goto(`/portal/contact/${numbers.central}`);
   await expect(prospect.getByText("Sivua ei löytynyt")).toBeVisible();
   expect(await prospect.content()).not.toContain(tag);
@@ -143,7 +141,7 @@ test("a portal user who is not a company's representative cannot open the contac
 });
 
 test("CRM: an admin switches the module; the form asks for a contact channel and the same flow works", async ({ browser }) => {
-  const admin = await asUser(browser, "admin@portico.test", /\/admin$/);
+  const admin = await asUser(browser, "admin");
   await admin.goto("/admin/settings/contact");
   await admin.getByLabel("CRM module").check();
   await admin.getByRole("button", { name: "Save module" }).click();
@@ -177,12 +175,12 @@ test("CRM: an admin switches the module; the form asks for a contact channel and
 
 test.afterAll(async ({ browser }) => {
   // Leave the demo as it was: Central, and Carla reading Portuguese.
-  const admin = await asUser(browser, "admin@portico.test", /\/admin$/);
+  const admin = await asUser(browser, "admin");
   await admin.goto("/admin/settings/contact");
   await admin.getByLabel("Central module").check();
   await admin.getByRole("button", { name: "Save module" }).click();
   await expect(admin.getByText("Saved.")).toBeVisible();
-  const company = await asUser(browser, "company@portico.test", /\/portal$/);
+  const company = await asUser(browser, "company");
   await company.locator("#language-switcher").selectOption("pt-BR");
   await expect(company.getByRole("button", { name: "Sair" })).toBeVisible();
 });

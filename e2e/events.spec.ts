@@ -3,8 +3,9 @@
 // confirm it and e-mail the participants (the outbox shows them); a client
 // registers in the portal and joins inside the access window (server clock set
 // by the test); the certificate PDF downloads and its verification page says valid.
-import { expect, test, type Page } from "@playwright/test";
-import { formAlert, loginAs } from "./helpers";
+import { type Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
+import { formAlert } from "./helpers";
 
 test.describe.configure({ mode: "serial" });
 
@@ -19,8 +20,8 @@ async function setServerClock(page: Page, at: string) {
   expect(response.ok()).toBe(true);
 }
 
-test("staff create a public event with a questionnaire", async ({ page, baseURL }) => {
-  await loginAs(page, "admin@portico.test", /\/admin$/);
+test("staff create a public event with a questionnaire", async ({ page, baseURL, loginAs }) => {
+  await loginAs("admin");
 
   await page.goto("/admin/settings/event-types/new");
   await page.getByLabel("Name").fill("Open training");
@@ -100,8 +101,8 @@ test("an anonymous visitor registers on the public page", async ({ browser }) =>
   await context.close();
 });
 
-test("staff confirm the event and e-mail the participants; the outbox shows the e-mails", async ({ page }) => {
-  await loginAs(page, "admin@portico.test", /\/admin$/);
+test("staff confirm the event and e-mail the participants; the outbox shows the e-mails", async ({ page, loginAs }) => {
+  await loginAs("admin");
   await page.goto(eventPath);
   await page.getByRole("link", { name: "Edit" }).first().click();
   await page.getByLabel("Status").selectOption("CONFIRMED");
@@ -146,8 +147,8 @@ test("staff confirm the event and e-mail the participants; the outbox shows the 
   for (const row of templates.slice(1)) expect(row).toContain("Event status");
 });
 
-test("a client registers in the portal and joins inside the access window", async ({ page }) => {
-  await loginAs(page, "person@portico.test", /\/portal$/);
+test("a client registers in the portal and joins inside the access window", async ({ page, loginAs }) => {
+  await loginAs("person");
   // Pedro reads Portuguese; this test reads English (the choice is stored on his account).
   await page.locator("#language-switcher").selectOption("en");
   await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
@@ -170,8 +171,8 @@ test("a client registers in the portal and joins inside the access window", asyn
   await expect(page).toHaveURL(/\/conference-room$/);
 });
 
-test("after the event the certificate is issued, downloads as a PDF and verifies", async ({ page, browser }) => {
-  await loginAs(page, "person@portico.test", /\/portal$/);
+test("after the event the certificate is issued, downloads as a PDF and verifies", async ({ page, loginAs }) => {
+  await loginAs("person");
   // Certificates need a CPF on file.
   await page.goto("/portal/profile");
   await page.getByLabel("CPF").fill("529.982.247-25");
@@ -192,8 +193,7 @@ test("after the event the certificate is issued, downloads as a PDF and verifies
   expect((await pdf.body()).subarray(0, 5).toString()).toBe("%PDF-");
 
   // The e-mail that carried the PDF gives the verification code.
-  const admin = await browser.newPage();
-  await loginAs(admin, "admin@portico.test", /\/admin$/);
+  const admin = await loginAs("admin", { newContext: true });
   await admin.goto("/admin/outbox?q=person%40portico.test");
   await admin.getByRole("link", { name: `Your certificate: ${eventName}` }).click();
   await expect(admin.getByText("certificate.pdf").or(admin.getByText(/\.pdf/)).first()).toBeVisible();

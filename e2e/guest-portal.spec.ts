@@ -8,7 +8,7 @@
 // internal note; a second request is deleted; a regenerated link makes the old
 // one answer 404.
 import { expect, test, type BrowserContext, type Page } from "@playwright/test";
-import { loginAs } from "./helpers";
+import { signIn } from "./fixtures";
 
 test.describe.configure({ mode: "serial" });
 
@@ -33,7 +33,7 @@ let ticketNumber = "";
 test.beforeAll(async ({ browser }) => {
   adminContext = await browser.newContext({ permissions: ["clipboard-read", "clipboard-write"] });
   admin = await adminContext.newPage();
-  await loginAs(admin, "admin@portico.test", /\/admin$/);
+  await signIn(admin, "admin");
   guestContext = await browser.newContext();
   guest = await guestContext.newPage();
 });
@@ -203,7 +203,7 @@ test("the configuration is for administrators: other staff get 403", async ({ br
   const context = await browser.newContext();
   try {
     const staff = await context.newPage();
-    await loginAs(staff, "staff1@portico.test", /\/admin$/);
+    await signIn(staff, "staff1");
     const response = await staff.goto("/admin/settings/guest-portal");
     expect(response?.status()).toBe(403);
     await expect(staff.getByText("Access denied")).toBeVisible();

@@ -5,7 +5,7 @@
 import { readFileSync, readdirSync, readlinkSync } from "node:fs";
 import { request as httpRequest } from "node:http";
 import { expect, test } from "@playwright/test";
-import { loginAs } from "./helpers";
+import { signIn } from "./fixtures";
 
 const MB = 1024 * 1024;
 
@@ -109,7 +109,7 @@ async function send(url: string, body: ReadableStream<Uint8Array>, state: { sent
 test("a client's chunked 50 MB upload gets 413 before it is sent, and the server's memory stays flat", async ({ browser, baseURL }) => {
   const context = await browser.newContext();
   const page = await context.newPage();
-  await loginAs(page, "person@portico.test", /\/portal$/);
+  await signIn(page, "person");
   const cookie = (await context.cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
   await context.close();
 

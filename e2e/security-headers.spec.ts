@@ -3,7 +3,7 @@
 // login page, the client's ticket page or a staff page. A cross-site POST to a
 // route handler is refused.
 import { expect, test, type Browser, type Page, type Response } from "@playwright/test";
-import { loginAs } from "./helpers";
+import { signIn } from "./fixtures";
 
 test.describe.configure({ mode: "serial" });
 
@@ -73,7 +73,7 @@ test("the login page: a fresh nonce per request, carried by every script, no vio
 
 test("the client's ticket pages work under the policy", async ({ browser }) => {
   const { context, page, consoleErrors } = await watchedPage(browser);
-  await loginAs(page, "person@portico.test", /\/portal$/);
+  await signIn(page, "person");
   if ((await page.locator("#language-switcher").inputValue()) !== "en") {
     await page.locator("#language-switcher").selectOption("en");
     await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
@@ -97,7 +97,7 @@ test("the client's ticket pages work under the policy", async ({ browser }) => {
 
 test("a staff page works under the policy", async ({ browser }) => {
   const { context, page, consoleErrors } = await watchedPage(browser);
-  await loginAs(page, "staff1@portico.test", /\/admin$/);
+  await signIn(page, "staff1");
   await expectStrictPolicy(page, "/admin");
   await expectStrictPolicy(page, `/admin/tickets/${number}`);
   // A client-side navigation and a server action under the policy.

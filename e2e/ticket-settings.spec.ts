@@ -2,15 +2,12 @@
 // stages, a transition with a condition and a parameter, sets a field rule in
 // the matrix, and sees everything saved after reloading. The demo settings
 // (seed) are listed too.
-import { expect, test } from "@playwright/test";
-import { loginAs } from "./helpers";
-
-test.describe.configure({ mode: "serial" });
+import { expect, test } from "./fixtures";
 
 const typeName = `E2E request ${Date.now().toString(36)}`;
 
-test("admin builds a ticket type's workflow, parameter and field rule", async ({ page }) => {
-  await loginAs(page, "admin@portico.test", /\/admin$/);
+test("admin builds a ticket type's workflow, parameter and field rule", async ({ page, loginAs }) => {
+  await loginAs("admin");
   // The demo data sets a default attendant, so the dashboard has no warning about it.
   await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
   await expect(page.getByTestId("default-attendant-warning")).toHaveCount(0);
@@ -90,15 +87,15 @@ test("admin builds a ticket type's workflow, parameter and field rule", async ({
   await expect(page.getByLabel("Required: Order number at Work")).not.toBeChecked();
 });
 
-test("a client cannot open the ticket settings", async ({ page }) => {
-  await loginAs(page, "student@portico.test", /\/portal$/);
+test("a client cannot open the ticket settings", async ({ page, loginAs }) => {
+  await loginAs("student");
   const response = await page.goto("/admin/settings/tickets");
   expect(response?.status()).toBe(403);
   await expect(page.getByText("Default attendant")).toHaveCount(0);
 });
 
-test("the students' profile blocks Invoice dispute", async ({ page }) => {
-  await loginAs(page, "admin@portico.test", /\/admin$/);
+test("the students' profile blocks Invoice dispute", async ({ page, loginAs }) => {
+  await loginAs("admin");
   await page.goto("/admin/profiles/71c4e700-0000-4000-8000-000000000301");
   const blocked = page.getByRole("form", { name: "Blocked ticket types" });
   await expect(blocked.getByLabel("Invoice dispute")).toBeChecked();

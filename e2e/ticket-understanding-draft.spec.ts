@@ -3,7 +3,7 @@
 // the RSC payload a client-side navigation fetches; once staff hand the ticket
 // to the client, it appears.
 import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
-import { loginAs } from "./helpers";
+import { newSignedInPage, type DemoRole } from "./fixtures";
 
 test.describe.configure({ mode: "serial" });
 
@@ -17,11 +17,9 @@ let client: Page;
 let staff: Page;
 let number = "";
 
-async function signIn(browser: Browser, email: string, landing: RegExp) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await loginAs(page, email, landing);
-  return { context, page };
+async function signInAs(browser: Browser, role: DemoRole) {
+  const page = await newSignedInPage(browser, role);
+  return { context: page.context(), page };
 }
 
 /** The page's HTML and its RSC payload (what a client-side navigation receives). */
@@ -37,13 +35,13 @@ async function clientTicketPayloads(page: Page) {
 }
 
 test.beforeAll(async ({ browser }) => {
-  ({ context: clientContext, page: client } = await signIn(browser, "person@portico.test", /\/portal$/));
+  ({ context: clientContext, page: client } = await signInAs(browser, "person"));
   // Pedro reads Portuguese; this test reads English (the choice is stored on his account).
   if ((await client.locator("#language-switcher").inputValue()) !== "en") {
     await client.locator("#language-switcher").selectOption("en");
     await expect(client.getByRole("button", { name: "Sign out" })).toBeVisible();
   }
-  ({ context: staffContext, page: staff } = await signIn(browser, "staff1@portico.test", /\/admin$/));
+  ({ context: staffContext, page: staff } = await signInAs(browser, "staff1"));
 });
 
 test.afterAll(async () => {

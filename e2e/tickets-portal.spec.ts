@@ -4,16 +4,16 @@
 // ticket waits for staff ("Awaiting reply") yet its discussion still takes his
 // message; the parameter invisible in the portal never reaches the HTML; the
 // filter tabs are links a keyboard can follow; another customer sees nothing of it.
-import { expect, test, type Page } from "@playwright/test";
-import { loginAs } from "./helpers";
+import { type Page } from "@playwright/test";
+import { expect, test, type LoginAs } from "./fixtures";
 
 test.describe.configure({ mode: "serial" });
 
 const subject = `Printer offline ${Date.now().toString(36)}`;
 let ticketPath = "";
 
-async function signInInEnglish(page: Page) {
-  await loginAs(page, "person@portico.test", /\/portal$/);
+async function signInInEnglish(page: Page, loginAs: LoginAs) {
+  await loginAs("person");
   // Pedro reads Portuguese; this test reads English (the choice is stored on his account).
   if ((await page.locator("#language-switcher").inputValue()) !== "en") {
     await page.locator("#language-switcher").selectOption("en");
@@ -21,8 +21,8 @@ async function signInInEnglish(page: Page) {
   }
 }
 
-test("a client opens an Incident: the required parameter is enforced, then it is handed over with an attachment", async ({ page }) => {
-  await signInInEnglish(page);
+test("a client opens an Incident: the required parameter is enforced, then it is handed over with an attachment", async ({ page, loginAs }) => {
+  await signInInEnglish(page, loginAs);
   await page.goto("/portal/tickets");
   await page.getByRole("link", { name: "New ticket" }).click();
   await expect(page).toHaveURL(/\/portal\/tickets\/new$/);
@@ -72,8 +72,8 @@ test("a client opens an Incident: the required parameter is enforced, then it is
   expect(await download.text()).toContain("paper jam");
 });
 
-test("under Awaiting reply the ticket is read-only, but the discussion takes a new message", async ({ page }) => {
-  await signInInEnglish(page);
+test("under Awaiting reply the ticket is read-only, but the discussion takes a new message", async ({ page, loginAs }) => {
+  await signInInEnglish(page, loginAs);
   await page.goto("/portal/tickets");
   await page.getByRole("link", { name: /^Awaiting reply \(\d+\)$/ }).click();
   await expect(page).toHaveURL(/filter=awaiting/);
@@ -95,8 +95,8 @@ test("under Awaiting reply the ticket is read-only, but the discussion takes a n
   expect(await page.content()).not.toContain("Internal cost center");
 });
 
-test("the filter tabs are links that a keyboard follows, with their counts", async ({ page }) => {
-  await signInInEnglish(page);
+test("the filter tabs are links that a keyboard follows, with their counts", async ({ page, loginAs }) => {
+  await signInInEnglish(page, loginAs);
   await page.goto("/portal/tickets");
   const tabs = page.getByRole("navigation", { name: "Ticket filters" }).getByRole("link");
   await expect(tabs).toHaveText([/^All \(\d+\)$/, /^Under my responsibility \(\d+\)$/, /^Awaiting reply \(\d+\)$/, /^Completed \(\d+\)$/, /^Cancelled \(\d+\)$/]);
@@ -122,8 +122,8 @@ test("the filter tabs are links that a keyboard follows, with their counts", asy
   await expect(page.getByText("No ticket matches your search.")).toBeVisible();
 });
 
-test("another customer's client meets the same not-found page as for a missing ticket and never sees it listed", async ({ page }) => {
-  await loginAs(page, "company@portico.test", /\/portal$/);
+test("another customer's client meets the same not-found page as for a missing ticket and never sees it listed", async ({ page, loginAs }) => {
+  await loginAs("company");
   // The portal streams behind its loading skeleton, so the answer is the not-found page rather than a 404 status.
   await page.goto(ticketPath);
   await expect(page.getByText("404", { exact: true })).toBeVisible();

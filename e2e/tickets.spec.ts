@@ -6,7 +6,7 @@
 // Internal notes and "Internal cost center" never reach Pedro's HTML. Then an
 // administrator cancels and deletes a second ticket that waits on the client.
 import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
-import { loginAs } from "./helpers";
+import { newSignedInPage } from "./fixtures";
 
 const NOT_FOUND = "Page not found";
 
@@ -27,9 +27,8 @@ let number = "";
 let secondNumber = "";
 
 async function signInAsClient(browser: Browser) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await loginAs(page, "person@portico.test", /\/portal$/);
+  const page = await newSignedInPage(browser, "person");
+  const context = page.context();
   // Pedro reads Portuguese; this test reads English (the choice is stored on his account).
   if ((await page.locator("#language-switcher").inputValue()) !== "en") {
     await page.locator("#language-switcher").selectOption("en");
@@ -38,11 +37,9 @@ async function signInAsClient(browser: Browser) {
   return { context, page };
 }
 
-async function signInAsStaff(browser: Browser, email: string) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await loginAs(page, email, /\/admin$/);
-  return { context, page };
+async function signInAsStaff(browser: Browser, role: "staff1" | "admin") {
+  const page = await newSignedInPage(browser, role);
+  return { context: page.context(), page };
 }
 
 /** Fills the portal's "new ticket" form for an Incident (everything but "Affected system"). */
@@ -92,7 +89,7 @@ async function clientHtmlHidesStaffOnlyData(page: Page) {
 
 test.beforeAll(async ({ browser }) => {
   ({ context: clientContext, page: client } = await signInAsClient(browser));
-  ({ context: staffContext, page: staff } = await signInAsStaff(browser, "staff1@portico.test"));
+  ({ context: staffContext, page: staff } = await signInAsStaff(browser, "staff1"));
 });
 
 test.afterAll(async () => {
@@ -256,7 +253,7 @@ test("the queue's filters work without JavaScript", async ({ browser }) => {
 });
 
 test("an administrator cancels the ticket waiting on the client (reason required), then deletes it with its files", async ({ browser }) => {
-  const { context, page: admin } = await signInAsStaff(browser, "admin@portico.test");
+  const { context, page: admin } = await signInAsStaff(browser, "admin");
   await openStaffTicket(admin, secondNumber);
   const fileHref = (await admin.getByRole("link", { name: "duplicate.txt" }).first().getAttribute("href")) ?? "";
   expect((await admin.request.get(fileHref)).ok()).toBe(true);

@@ -1,0 +1,102 @@
+// `loginAs(role)`: a demo account signed in without going through the form in
+// every test. Each role signs in through the form once per run; its cookies
+// are kept under the run's data directory (scripts/e2e.mjs wipes it before a
+// run) and given to later tests. A stored session another test has revoked
+// (signing out everywhere, a password change) is noticed on the landing page:
+// that role signs in through the form again and the new state replaces it.
+// Signing in also sets the language and time-zone cookies from the account; a
+// test that changes them (the language switcher) changes the account too, so
+// the role's state is saved again when its context closes, as a new sign-in
+// would find it.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { test as base, expect, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { signInHere } from "./helpers";
+
+export { expect };
+
+export const DEMO_ACCOUNTS = {
+  admin: { email: "admin@portico.test", home: "/admin" },
+  staff1: { email: "staff1@portico.test", home: "/admin" },
+  staff2: { email: "staff2@portico.test", home: "/admin" },
+  company: { email: "company@portico.test", home: "/portal" },
+  person: { email: "person@portico.test", home: "/portal" },
+  student: { email: "student@portico.test", home: "/portal" },
+  professor: { email: "professor@portico.test", home: "/portal" },
+  prospect: { email: "prospect@portico.test", home: "/portal" },
+} as const;
+
+export type DemoRole = keyof typeof DEMO_ACCOUNTS;
+
+const stateDir = path.join(process.env.E2E_DATA_DIR ?? "data/e2e", "auth");
+const statePath = (role: DemoRole) => path.join(stateDir, `${role}.json`);
+
+/** Signs the page in through the form and keeps its cookies for the role. */
+async function signInAndStore(page: Page, role: DemoRole) {
+  const { email, home } = DEMO_ACCOUNTS[role];
+  await page.goto("/login");
+  await signInHere(page, email);
+  await expect(page).toHaveURL(new RegExp(`${home}$`));
+  mkdirSync(stateDir, { recursive: true });
+  await page.context().storageState({ path: statePath(role) });
+}
+
+/** Keeps the context's cookies as the role's state, unless its session is gone (signed out). */
+async function saveState(context: BrowserContext, role: DemoRole) {
+  const state = await context.storageState();
+  if (!state.cookies.some((c) => c.name.endsWith("authjs.session-token"))) return;
+  writeFileSync(statePath(role), JSON.stringify(state));
+}
+
+/** Gives the page the role's stored session and opens its landing page; signs in again when it no longer holds. */
+export async function signIn(page: Page, role: DemoRole) {
+  const { home } = DEMO_ACCOUNTS[role];
+  if (existsSync(statePath(role))) {
+    const { cookies } = JSON.parse(readFileSync(statePath(role), "utf8")) as { cookies: Parameters<BrowserContext["addCookies"]>[0] };
+    await page.context().addCookies(cookies);
+    await page.goto(home);
+    if (new URL(page.url()).pathname === home) return page;
+    await page.context().clearCookies();
+  }
+  await signInAndStore(page, role);
+  return page;
+}
+
+type ContextOptions = Parameters<Browser["newContext"]>[0];
+
+/** A page signed in as the role in a browser context of its own (for beforeAll hooks; the caller closes it). */
+export async function newSignedInPage(browser: Browser, role: DemoRole, contextOptions?: ContextOptions) {
+  const context = await browser.newContext(contextOptions);
+  const close = context.close.bind(context);
+  context.close = async (options) => {
+    await saveState(context, role).catch(() => {});
+    return close(options);
+  };
+  return signIn(await context.newPage(), role);
+}
+
+export interface LoginAs {
+  /** Signs the test's own page in as the role and leaves it on the role's landing page. */
+  (role: DemoRole): Promise<Page>;
+  /** A page in a new browser context of its own (a second user in the same test), closed after the test. */
+  (role: DemoRole, options: { newContext: true; contextOptions?: ContextOptions }): Promise<Page>;
+}
+
+export const test = base.extend<{ loginAs: LoginAs }>({
+  loginAs: async ({ page, browser }, provide) => {
+    const contexts: BrowserContext[] = [];
+    let pageRole: DemoRole | undefined;
+    const loginAs = async (role: DemoRole, options?: { newContext: true; contextOptions?: ContextOptions }) => {
+      if (!options?.newContext) {
+        pageRole = role;
+        return signIn(page, role);
+      }
+      const signedIn = await newSignedInPage(browser, role, options.contextOptions);
+      contexts.push(signedIn.context());
+      return signedIn;
+    };
+    await provide(loginAs as LoginAs);
+    if (pageRole) await saveState(page.context(), pageRole).catch(() => {});
+    for (const context of contexts) await context.close();
+  },
+});
