@@ -3,7 +3,7 @@
 // (next/server's after()), so its time cannot tell whether an account exists.
 // The request's headers, after() and the database are test doubles here; the
 // scheduled work then runs for real against a test database.
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Db } from "@/lib/db";
 
 const state = vi.hoisted(() => {
@@ -41,15 +41,13 @@ vi.mock("@/lib/jobs/notify", () => ({ notifyOutbox: async () => {} }));
 
 import { forgotPasswordAction } from "@/lib/auth/actions";
 import { seed } from "@/prisma/seed";
-import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
+import { withTestDatabase } from "../helpers/db-test";
 
-let t: TestDatabase;
+const t = withTestDatabase();
 beforeAll(async () => {
-  t = await createTestDatabase();
   await seed(t);
   state.db = t.prisma;
 });
-afterAll(() => t.destroy());
 beforeEach(async () => {
   await t.prisma.rateLimitBucket.deleteMany();
   state.accesses = [];

@@ -1,14 +1,10 @@
 // Public forms: a filled honeypot is refused without touching the counters, and
 // the per-IP limit holds (also under concurrency) without affecting other IPs.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { refusePublicSubmission } from "@/lib/security/public-form-guard";
-import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
+import { withTestDatabase } from "../helpers/db-test";
 
-let t: TestDatabase;
-beforeAll(async () => {
-  t = await createTestDatabase();
-});
-afterAll(() => t.destroy());
+const t = withTestDatabase();
 
 const limit = { limit: 3, windowMs: 60_000 };
 const submit = (ip: string, honeypot = "") => refusePublicSubmission(t.prisma, { form: "test-form", ip, honeypot, limit });

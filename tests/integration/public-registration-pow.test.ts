@@ -6,18 +6,14 @@
 process.env.AUTH_SECRET ??= "public-registration-pow-test-secret-0123";
 process.env.POW_DIFFICULTY = "50";
 
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { setClock } from "@/lib/clock";
 import { issueChallenge, powLoad } from "@/lib/security/proof-of-work";
 import { refusePublicSubmission } from "@/lib/security/public-form-guard";
 import { solveChallenge } from "../helpers/proof-of-work";
-import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
+import { withTestDatabase } from "../helpers/db-test";
 
-let t: TestDatabase;
-beforeAll(async () => {
-  t = await createTestDatabase();
-});
-afterAll(() => t.destroy());
+const t = withTestDatabase();
 beforeEach(() => t.prisma.rateLimitBucket.deleteMany());
 afterEach(() => {
   setClock(null);

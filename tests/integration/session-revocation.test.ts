@@ -4,7 +4,7 @@
 // reload of the user refuses every cookie issued before. These tests sign in
 // through Auth.js's own route handler, keep the cookie it sets and read the
 // actor exactly as a page does (getActor), with the request's headers mocked.
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Db } from "@/lib/db";
 
 const state = vi.hoisted(() => {
@@ -28,17 +28,15 @@ import { Role } from "@/lib/generated/prisma/enums";
 import { updateUser } from "@/lib/users/save-user";
 import { setUserActive } from "@/lib/users/set-user-active";
 import { createActor, createUser, DEFAULT_PASSWORD } from "../helpers/factories";
-import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
+import { withTestDatabase } from "../helpers/db-test";
 
 const BASE = "http://localhost:3000/api/auth";
 const SESSION_COOKIE = "authjs.session-token";
 
-let t: TestDatabase;
+const t = withTestDatabase();
 beforeAll(async () => {
-  t = await createTestDatabase();
   state.db = t.prisma;
 });
-afterAll(() => t.destroy());
 beforeEach(async () => {
   state.cookie = "";
   await t.prisma.rateLimitBucket.deleteMany();

@@ -1,24 +1,22 @@
 // The admin dashboard's tickets tile: open tickets waiting on staff, and open
 // tickets assigned to the viewer (any turn), from one grouped query. Closed
 // tickets and other people's assignments never count.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { ticketStats } from "@/lib/admin/dashboard";
 import { assignTicket, cancelTicket } from "@/lib/tickets/admin";
 import { forwardTicket } from "@/lib/tickets/forward";
 import { openTicket } from "@/lib/tickets/open-ticket";
 import { saveUnderstanding } from "@/lib/tickets/understanding";
 import { createActor } from "../helpers/factories";
-import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
+import { withTestDatabase } from "../helpers/db-test";
 import { createTicketClient, createTicketWorkflow, type TicketWorkflow } from "../helpers/ticket-fixtures";
 
-let t: TestDatabase;
+const t = withTestDatabase();
 let wf: TicketWorkflow;
 
 beforeAll(async () => {
-  t = await createTestDatabase();
   wf = await createTicketWorkflow(t.prisma);
 });
-afterAll(() => t.destroy());
 
 describe("ticketStats", () => {
   it("counts open tickets awaiting staff and the viewer's open assignments", async () => {

@@ -1,29 +1,27 @@
 // Tickets opened from a guest request: they
 // have no customer record, so no client ever sees them in the portal; when the
 // ticket completes or is cancelled the request closes and its requester hears.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { cancelTicket } from "@/lib/tickets/admin";
 import { createTicketRecord } from "@/lib/tickets/create-ticket-record";
 import { forwardTicket } from "@/lib/tickets/forward";
 import { listClientTickets } from "@/lib/tickets/lists";
 import { createActor, uniqueTag } from "../helpers/factories";
-import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
+import { withTestDatabase } from "../helpers/db-test";
 import { createTicketClient, createTicketWorkflow, type TicketWorkflow } from "../helpers/ticket-fixtures";
 import { allReceived } from "@/tests/helpers/mail";
 
-let t: TestDatabase;
+const t = withTestDatabase();
 let wf: TicketWorkflow;
 let staff: Actor;
 let admin: Actor;
 
 beforeAll(async () => {
-  t = await createTestDatabase();
   wf = await createTicketWorkflow(t.prisma);
   staff = (await createActor(t.prisma, "STAFF")).actor;
   admin = (await createActor(t.prisma, "ADMIN")).actor;
 });
-afterAll(() => t.destroy());
 
 async function guestTicket() {
   const tag = uniqueTag();
