@@ -1,9 +1,10 @@
 "use client";
 
 // "Send me my link again" on the public event page, for public registrants who
-// lost the confirmation e-mail. Closed by default: the proof of work starts
-// only when someone opens it, not for every visitor of the page. The answer is
-// the same whether or not the address is registered.
+// lost the confirmation e-mail. Closed by default, and the form exists only
+// once opened: the proof of work starts only when someone asks, not for every
+// visitor, and the sign-up form stays the page's only e-mail field until then.
+// The answer is the same whether or not the address is registered.
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
@@ -27,20 +28,22 @@ export function ResendLinkForm({ slug }: { slug: string }) {
   return (
     <details className="rounded-md border border-slate-200 p-4" onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary className="cursor-pointer text-sm font-medium text-indigo-700">{t("lostLink")}</summary>
-      <form onSubmit={onSubmit} noValidate className="mt-3 space-y-3" aria-label={t("lostLink")}>
-        <p className="text-sm text-slate-600">{t("lostLinkHelp")}</p>
-        <FormFeedback formError={formError} message={message} />
-        <TextField label={t("email")} type="email" autoComplete="email" error={errorText(form.formState.errors.email?.message)} {...form.register("email")} />
-        {/* Honeypot: hidden from people and assistive technology; bots fill it. */}
-        <div aria-hidden="true" className="absolute -left-[10000px] h-px w-px overflow-hidden">
-          <label htmlFor="resend-website">Website</label>
-          <input id="resend-website" tabIndex={-1} autoComplete="off" {...form.register("website")} />
-        </div>
-        {open ? <ProofOfWorkStatus status={pow.status} percent={pow.percent} /> : null}
-        <Button type="submit" variant="secondary" disabled={pending} aria-busy={pending}>
-          {pending ? (pow.waiting ? t2("waiting") : t("sendingLink")) : t("sendLink")}
-        </Button>
-      </form>
+      {open ? (
+        <form onSubmit={onSubmit} noValidate className="mt-3 space-y-3" aria-label={t("lostLink")}>
+          <p className="text-sm text-slate-600">{t("lostLinkHelp")}</p>
+          <FormFeedback formError={formError} message={message} />
+          <TextField label={t("email")} type="email" autoComplete="email" error={errorText(form.formState.errors.email?.message)} {...form.register("email")} />
+          {/* Honeypot: hidden from people and assistive technology; bots fill it. */}
+          <div aria-hidden="true" className="absolute -left-[10000px] h-px w-px overflow-hidden">
+            <label htmlFor="resend-website">Website</label>
+            <input id="resend-website" tabIndex={-1} autoComplete="off" {...form.register("website")} />
+          </div>
+          <ProofOfWorkStatus status={pow.status} percent={pow.percent} />
+          <Button type="submit" variant="secondary" disabled={pending} aria-busy={pending}>
+            {pending ? (pow.waiting ? t2("waiting") : t("sendingLink")) : t("sendLink")}
+          </Button>
+        </form>
+      ) : null}
     </details>
   );
 }
