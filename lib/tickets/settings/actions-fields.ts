@@ -1,50 +1,70 @@
 "use server";
 
-// Server actions of the parameters (custom fields) and field-rule pages.
-import { redirect } from "next/navigation";
+// Server actions of the parameters (custom fields) and field-rule pages
+// (shape: lib/actions/define-action.ts).
+import { z } from "zod";
+import { defineAction } from "@/lib/actions/define-action";
 import { requireStaff } from "@/lib/auth/session";
 import { db } from "@/lib/db";
-import { invalid, type ActionResult } from "@/lib/forms/action-result";
-import { attempt, direction, idOrNew, typePath } from "./action-helpers";
+import { recordId } from "@/lib/forms/record-id";
+import { direction, existingId, SETTINGS_BASE, typePath } from "./action-helpers";
 import { saveRuleMatrix } from "./field-rules";
 import { deleteField, moveField, saveField, setFieldActive } from "./fields";
-import { fieldSchema, ruleMatrixSchema, type FieldInput, type RuleMatrixInput } from "./schemas";
+import { fieldSchema, ruleMatrixSchema } from "./schemas";
 
-export async function saveFieldAction(typeId: string, fieldId: string | undefined, input: FieldInput): Promise<ActionResult> {
-  const actor = await requireStaff();
-  const parsed = fieldSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
-  const id = idOrNew(fieldId);
-  // The domain parses the form's input again (it normalizes options), so it gets the raw input.
-  const done = await attempt(() => saveField(db, actor, String(typeId), id, input));
-  if (!done.ok) return done.result;
-  if (id === undefined) redirect(`${typePath(String(typeId))}/fields?notice=fieldCreated`);
-  return { ok: true, message: { key: "common.saved" } };
-}
+export const saveFieldAction = defineAction({
+  name: "ticketSettings.saveField",
+  guard: requireStaff,
+  args: [recordId, existingId],
+  input: fieldSchema,
+  revalidate: [[SETTINGS_BASE, "layout"]],
+  run: async ({ actor, args: [typeId, fieldId], input }) => {
+    // The domain parses again; the schema's normalization (trimmed, de-blanked choices) gives the same result twice.
+    await saveField(db, actor, typeId, fieldId, input);
+    if (fieldId === undefined) return { redirectTo: `${typePath(typeId)}/fields?notice=fieldCreated` };
+    return { message: { key: "common.saved" } };
+  },
+});
 
-export async function moveFieldAction(fieldId: string, to: "up" | "down"): Promise<ActionResult> {
-  const actor = await requireStaff();
-  const done = await attempt(() => moveField(db, actor, String(fieldId), direction(to)));
-  return done.ok ? { ok: true } : done.result;
-}
+export const moveFieldAction = defineAction({
+  name: "ticketSettings.moveField",
+  guard: requireStaff,
+  args: [recordId, direction],
+  revalidate: [[SETTINGS_BASE, "layout"]],
+  run: async ({ actor, args: [fieldId, to] }) => {
+    await moveField(db, actor, fieldId, to);
+  },
+});
 
-export async function setFieldActiveAction(fieldId: string, active: boolean): Promise<ActionResult> {
-  const actor = await requireStaff();
-  const done = await attempt(() => setFieldActive(db, actor, String(fieldId), active === true));
-  return done.ok ? { ok: true } : done.result;
-}
+export const setFieldActiveAction = defineAction({
+  name: "ticketSettings.setFieldActive",
+  guard: requireStaff,
+  args: [recordId, z.boolean()],
+  revalidate: [[SETTINGS_BASE, "layout"]],
+  run: async ({ actor, args: [fieldId, active] }) => {
+    await setFieldActive(db, actor, fieldId, active);
+  },
+});
 
-export async function deleteFieldAction(fieldId: string): Promise<ActionResult> {
-  const actor = await requireStaff();
-  const done = await attempt(() => deleteField(db, actor, String(fieldId)));
-  if (!done.ok) return done.result;
-  return { ok: true, message: { key: done.value.archived ? "ticketSettings.notices.fieldArchived" : "ticketSettings.notices.fieldDeleted" } };
-}
+export const deleteFieldAction = defineAction({
+  name: "ticketSettings.deleteField",
+  guard: requireStaff,
+  args: [recordId],
+  revalidate: [[SETTINGS_BASE, "layout"]],
+  run: async ({ actor, args: [fieldId] }) => {
+    const { archived } = await deleteField(db, actor, fieldId);
+    return { message: { key: archived ? "ticketSettings.notices.fieldArchived" : "ticketSettings.notices.fieldDeleted" } };
+  },
+});
 
-export async function saveRuleMatrixAction(typeId: string, input: RuleMatrixInput): Promise<ActionResult> {
-  const actor = await requireStaff();
-  const parsed = ruleMatrixSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
-  const done = await attempt(() => saveRuleMatrix(db, actor, String(typeId), parsed.data));
-  return done.ok ? { ok: true, message: { key: "common.saved" } } : done.result;
-}
+export const saveRuleMatrixAction = defineAction({
+  name: "ticketSettings.saveRuleMatrix",
+  guard: requireStaff,
+  args: [recordId],
+  input: ruleMatrixSchema,
+  revalidate: [[SETTINGS_BASE, "layout"]],
+  run: async ({ actor, args: [typeId], input }) => {
+    await saveRuleMatrix(db, actor, typeId, input);
+    return { message: { key: "common.saved" } };
+  },
+});

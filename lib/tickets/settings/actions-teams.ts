@@ -1,31 +1,38 @@
 "use server";
 
-// Server actions of the staff team pages.
-import { redirect } from "next/navigation";
+// Server actions of the staff team pages (shape: lib/actions/define-action.ts).
+import { defineAction } from "@/lib/actions/define-action";
 import { requireStaff } from "@/lib/auth/session";
 import { db } from "@/lib/db";
-import { invalid, type ActionResult } from "@/lib/forms/action-result";
-import { attempt, idOrNew, SETTINGS_BASE } from "./action-helpers";
-import { teamSchema, type TeamInput } from "./schemas";
+import { recordId } from "@/lib/forms/record-id";
+import { existingId, SETTINGS_BASE } from "./action-helpers";
+import { teamSchema } from "./schemas";
 import { deleteTeam, saveTeam } from "./teams";
 
 const TEAMS = `${SETTINGS_BASE}/teams`;
 
-export async function saveTeamAction(id: string | undefined, input: TeamInput): Promise<ActionResult> {
-  const actor = await requireStaff();
-  const parsed = teamSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
-  const teamId = idOrNew(id);
-  const done = await attempt(() => saveTeam(db, actor, teamId, parsed.data));
-  if (!done.ok) return done.result;
-  if (teamId === undefined) redirect(`${TEAMS}?created=1`);
-  return { ok: true, message: { key: "common.saved" } };
-}
+export const saveTeamAction = defineAction({
+  name: "ticketSettings.saveTeam",
+  guard: requireStaff,
+  args: [existingId],
+  input: teamSchema,
+  revalidate: [[SETTINGS_BASE, "layout"]],
+  run: async ({ actor, args: [teamId], input }) => {
+    await saveTeam(db, actor, teamId, input);
+    if (teamId === undefined) return { redirectTo: `${TEAMS}?created=1` };
+    return { message: { key: "common.saved" } };
+  },
+});
 
-export async function deleteTeamAction(id: string): Promise<ActionResult> {
-  const actor = await requireStaff();
-  const done = await attempt(() => deleteTeam(db, actor, String(id)));
-  if (!done.ok) return done.result;
-  if (done.value.archived) return { ok: true, message: { key: "ticketSettings.notices.teamArchived" } };
-  redirect(`${TEAMS}?notice=teamDeleted`);
-}
+/** A team still named on stages or tickets is archived and stays on its page; otherwise back to the list. */
+export const deleteTeamAction = defineAction({
+  name: "ticketSettings.deleteTeam",
+  guard: requireStaff,
+  args: [recordId],
+  revalidate: [[SETTINGS_BASE, "layout"]],
+  run: async ({ actor, args: [teamId] }) => {
+    const { archived } = await deleteTeam(db, actor, teamId);
+    if (archived) return { message: { key: "ticketSettings.notices.teamArchived" } };
+    return { redirectTo: `${TEAMS}?notice=teamDeleted` };
+  },
+});

@@ -1,74 +1,104 @@
 "use server";
 
-// Server actions of the ticket settings index, group and type pages: staff
-// guard, the form's schema, the domain function, then revalidate or redirect.
-import { redirect } from "next/navigation";
+// Server actions of the ticket settings index, group and type pages (shape:
+// lib/actions/define-action.ts): staff guard, the form's schema, the domain
+// function, then revalidate or redirect.
+import { z } from "zod";
+import { defineAction } from "@/lib/actions/define-action";
 import { requireStaff } from "@/lib/auth/session";
 import { db } from "@/lib/db";
-import { invalid, type ActionResult } from "@/lib/forms/action-result";
-import { attempt, direction, idOrNew, SETTINGS_BASE, typePath } from "./action-helpers";
+import { recordId } from "@/lib/forms/record-id";
+import { direction, existingId, SETTINGS_BASE, typePath } from "./action-helpers";
 import { saveDefaultAttendant } from "./default-attendant";
 import { deleteGroup, deleteType, moveGroup, saveGroup, saveType, setGroupActive, setTypeActive } from "./groups-types";
-import { defaultAttendantSchema, groupSchema, typeSchema, type DefaultAttendantInput, type GroupInput, type TypeInput } from "./schemas";
+import { defaultAttendantSchema, groupSchema, typeSchema } from "./schemas";
 
-export async function saveGroupAction(id: string | undefined, input: GroupInput): Promise<ActionResult> {
-  const actor = await requireStaff();
-  const parsed = groupSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
-  const groupId = idOrNew(id);
-  const done = await attempt(() => saveGroup(db, actor, groupId, parsed.data));
-  if (!done.ok) return done.result;
-  if (groupId === undefined) redirect(`${SETTINGS_BASE}?notice=groupCreated`);
-  return { ok: true, message: { key: "common.saved" } };
-}
+export const saveGroupAction = defineAction({
+  name: "ticketSettings.saveGroup",
+  guard: requireStaff,
+  args: [existingId],
+  input: groupSchema,
+  revalidate: [[SETTINGS_BASE, "layout"]],
+  run: async ({ actor, args: [groupId], input }) => {
+    await saveGroup(db, actor, groupId, input);
+    if (groupId === undefined) return { redirectTo: `${SETTINGS_BASE}?notice=groupCreated` };
+    return { message: { key: "common.saved" } };
+  },
+});
 
-export async function setGroupActiveAction(id: string, active: boolean): Promise<ActionResult> {
-  const actor = await requireStaff();
-  const done = await attempt(() => setGroupActive(db, actor, String(id), active === true));
-  return done.ok ? { ok: true } : done.result;
-}
+export const setGroupActiveAction = defineAction({
+  name: "ticketSettings.setGroupActive",
+  guard: requireStaff,
+  args: [recordId, z.boolean()],
+  revalidate: [[SETTINGS_BASE, "layout"]],
+  run: async ({ actor, args: [groupId, active] }) => {
+    await setGroupActive(db, actor, groupId, active);
+  },
+});
 
-export async function moveGroupAction(id: string, to: "up" | "down"): Promise<ActionResult> {
-  const actor = await requireStaff();
-  const done = await attempt(() => moveGroup(db, actor, String(id), direction(to)));
-  return done.ok ? { ok: true } : done.result;
-}
+export const moveGroupAction = defineAction({
+  name: "ticketSettings.moveGroup",
+  guard: requireStaff,
+  args: [recordId, direction],
+  revalidate: [[SETTINGS_BASE, "layout"]],
+  run: async ({ actor, args: [groupId, to] }) => {
+    await moveGroup(db, actor, groupId, to);
+  },
+});
 
-export async function deleteGroupAction(id: string): Promise<ActionResult> {
-  const actor = await requireStaff();
-  const done = await attempt(() => deleteGroup(db, actor, String(id)));
-  if (!done.ok) return done.result;
-  redirect(`${SETTINGS_BASE}?notice=${done.value.archived ? "groupArchived" : "groupDeleted"}`);
-}
+export const deleteGroupAction = defineAction({
+  name: "ticketSettings.deleteGroup",
+  guard: requireStaff,
+  args: [recordId],
+  revalidate: [[SETTINGS_BASE, "layout"]],
+  run: async ({ actor, args: [groupId] }) => {
+    const { archived } = await deleteGroup(db, actor, groupId);
+    return { redirectTo: `${SETTINGS_BASE}?notice=${archived ? "groupArchived" : "groupDeleted"}` };
+  },
+});
 
-export async function saveTypeAction(id: string | undefined, input: TypeInput): Promise<ActionResult> {
-  const actor = await requireStaff();
-  const parsed = typeSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
-  const typeId = idOrNew(id);
-  const done = await attempt(() => saveType(db, actor, typeId, parsed.data));
-  if (!done.ok) return done.result;
-  if (typeId === undefined) redirect(`${typePath(done.value.id)}?notice=typeCreated`);
-  return { ok: true, message: { key: "common.saved" } };
-}
+export const saveTypeAction = defineAction({
+  name: "ticketSettings.saveType",
+  guard: requireStaff,
+  args: [existingId],
+  input: typeSchema,
+  revalidate: [[SETTINGS_BASE, "layout"]],
+  run: async ({ actor, args: [typeId], input }) => {
+    const { id } = await saveType(db, actor, typeId, input);
+    if (typeId === undefined) return { redirectTo: `${typePath(id)}?notice=typeCreated` };
+    return { message: { key: "common.saved" } };
+  },
+});
 
-export async function setTypeActiveAction(id: string, active: boolean): Promise<ActionResult> {
-  const actor = await requireStaff();
-  const done = await attempt(() => setTypeActive(db, actor, String(id), active === true));
-  return done.ok ? { ok: true } : done.result;
-}
+export const setTypeActiveAction = defineAction({
+  name: "ticketSettings.setTypeActive",
+  guard: requireStaff,
+  args: [recordId, z.boolean()],
+  revalidate: [[SETTINGS_BASE, "layout"]],
+  run: async ({ actor, args: [typeId, active] }) => {
+    await setTypeActive(db, actor, typeId, active);
+  },
+});
 
-export async function deleteTypeAction(id: string): Promise<ActionResult> {
-  const actor = await requireStaff();
-  const done = await attempt(() => deleteType(db, actor, String(id)));
-  if (!done.ok) return done.result;
-  redirect(done.value.archived ? `${typePath(String(id))}?notice=typeArchived` : `${SETTINGS_BASE}?notice=typeDeleted`);
-}
+/** A type with tickets is archived and stays on its page; otherwise back to the index. */
+export const deleteTypeAction = defineAction({
+  name: "ticketSettings.deleteType",
+  guard: requireStaff,
+  args: [recordId],
+  revalidate: [[SETTINGS_BASE, "layout"]],
+  run: async ({ actor, args: [typeId] }) => {
+    const { archived } = await deleteType(db, actor, typeId);
+    return { redirectTo: archived ? `${typePath(typeId)}?notice=typeArchived` : `${SETTINGS_BASE}?notice=typeDeleted` };
+  },
+});
 
-export async function saveDefaultAttendantAction(input: DefaultAttendantInput): Promise<ActionResult> {
-  const actor = await requireStaff();
-  const parsed = defaultAttendantSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
-  const done = await attempt(() => saveDefaultAttendant(db, actor, parsed.data.attendantId ?? null));
-  return done.ok ? { ok: true, message: { key: "common.saved" } } : done.result;
-}
+export const saveDefaultAttendantAction = defineAction({
+  name: "ticketSettings.saveDefaultAttendant",
+  guard: requireStaff,
+  input: defaultAttendantSchema,
+  revalidate: [[SETTINGS_BASE, "layout"]],
+  run: async ({ actor, input }) => {
+    await saveDefaultAttendant(db, actor, input.attendantId ?? null);
+    return { message: { key: "common.saved" } };
+  },
+});
