@@ -4,7 +4,7 @@
 // there. The setting (CPF by default; none; another with its own label)
 // decides what every form accepts and what certificates print.
 import { inflateSync } from "node:zlib";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ownNationalId, setOwnCpf } from "@/lib/account/cpf";
 import type { Actor } from "@/lib/auth/actor";
 import { setClock } from "@/lib/clock";
@@ -40,6 +40,8 @@ beforeAll(async () => {
   templateId = (await t.prisma.certificateTemplate.create({ data: { name: "Default", title: "Certificate", body: "{participant}, id {cpf}, attended {event}.", signerName: "Maria Lima", signerRole: "Director" } })).id;
 });
 afterAll(() => t.destroy());
+// Registrations happen before the event (an ended event takes none); issueFor moves past its end.
+beforeEach(() => setClock(new Date(start.getTime() - DAY)));
 afterEach(async () => {
   setClock(null);
   await setNationalIdSetting(t.prisma, admin, { mode: "cpf" });
