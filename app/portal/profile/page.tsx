@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
-import { CpfForm } from "@/components/profile/cpf-form";
-import { PreferencesForm } from "@/components/profile/preferences-form";
+import { CpfForm } from "@/components/account/cpf-form";
+import { PreferencesForm } from "@/components/account/preferences-form";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { Card, PageHeader } from "@/components/ui/page-header";
 import { ownNationalId } from "@/lib/account/cpf";
