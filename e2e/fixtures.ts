@@ -48,9 +48,23 @@ async function saveState(context: BrowserContext, role: DemoRole) {
   writeFileSync(statePath(role), JSON.stringify(state));
 }
 
+const watched = new WeakSet<BrowserContext>();
+
+/** The context's cookies become the role's state again when the test closes it. */
+function saveOnClose(context: BrowserContext, role: DemoRole) {
+  if (watched.has(context)) return;
+  watched.add(context);
+  const close = context.close.bind(context);
+  context.close = async (options) => {
+    await saveState(context, role).catch(() => {});
+    return close(options);
+  };
+}
+
 /** Gives the page the role's stored session and opens its landing page; signs in again when it no longer holds. */
 export async function signIn(page: Page, role: DemoRole) {
   const { home } = DEMO_ACCOUNTS[role];
+  saveOnClose(page.context(), role);
   if (existsSync(statePath(role))) {
     const { cookies } = JSON.parse(readFileSync(statePath(role), "utf8")) as { cookies: Parameters<BrowserContext["addCookies"]>[0] };
     await page.context().addCookies(cookies);
@@ -67,11 +81,6 @@ type ContextOptions = Parameters<Browser["newContext"]>[0];
 /** A page signed in as the role in a browser context of its own (for beforeAll hooks; the caller closes it). */
 export async function newSignedInPage(browser: Browser, role: DemoRole, contextOptions?: ContextOptions) {
   const context = await browser.newContext(contextOptions);
-  const close = context.close.bind(context);
-  context.close = async (options) => {
-    await saveState(context, role).catch(() => {});
-    return close(options);
-  };
   return signIn(await context.newPage(), role);
 }
 
