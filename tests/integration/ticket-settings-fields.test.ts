@@ -7,7 +7,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { Role, StageResponsible, TicketFieldKind } from "@/lib/generated/prisma/enums";
 import { fieldLabel } from "@/lib/tickets/settings/field-label";
-import { cellKey, getRuleMatrix, saveRuleMatrix } from "@/lib/tickets/settings/field-rules";
+import { cellKey, getRuleMatrix, saveRuleMatrix } from "@/lib/tickets/settings/rule-matrix";
 import { deleteField, getField, listFields, moveField, saveField, setFieldActive } from "@/lib/tickets/settings/fields";
 import type { FieldInput, RuleCell } from "@/lib/tickets/settings/schemas";
 import { createActor } from "../helpers/factories";

@@ -15,8 +15,8 @@ import {
   saveTransition,
   saveTransitionConditions,
   startStage,
-} from "@/lib/tickets/settings/workflow";
-import { saveRuleMatrix } from "@/lib/tickets/settings/field-rules";
+} from "@/lib/tickets/settings/workflow-editor";
+import { saveRuleMatrix } from "@/lib/tickets/settings/rule-matrix";
 import { createActor, createUser } from "../helpers/factories";
 import { fieldErrors, createGroupAndType, createMovement, createTicketIn } from "../helpers/ticket-settings-fixtures";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-db";

@@ -2,7 +2,7 @@
 // conditions keep a base name plus optional per-language labels; every
 // screen and e-mail shows the reader's language, else the default language,
 // else the base name. The stage history keeps the labels as of the move.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { contactFormOptions } from "@/lib/contacts/create-contact";
 import { saveClassification, saveSubclassification } from "@/lib/contacts/settings";
@@ -13,25 +13,23 @@ import { newTicketOptions } from "@/lib/tickets/new-ticket-options";
 import { openTicket } from "@/lib/tickets/open-ticket";
 import { getField, saveField } from "@/lib/tickets/settings/fields";
 import { getGroup, getType, saveGroup, saveType } from "@/lib/tickets/settings/groups-types";
-import { getStage, saveStage, saveTransition, saveTransitionConditions } from "@/lib/tickets/settings/workflow";
+import { getStage, saveStage, saveTransition, saveTransitionConditions } from "@/lib/tickets/settings/workflow-editor";
 import { clientTicketView, staffTicketView } from "@/lib/tickets/views";
 import { seed } from "@/prisma/seed";
 import { seedTicketSettings, ticketSeedIds } from "@/prisma/seed-tickets";
 import { createCompany } from "../helpers/contacts";
 import { createActor, uniqueTag } from "../helpers/factories";
 import { allReceived } from "../helpers/mail";
-import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
+import { withTestDatabase } from "../helpers/db-test";
 import { createTicketClient, createTicketWorkflow, type TicketWorkflow } from "../helpers/ticket-fixtures";
 import { fieldErrors } from "../helpers/ticket-settings-fixtures";
 
-let t: TestDatabase;
+const t = withTestDatabase();
 let staff: Actor;
 
 beforeAll(async () => {
-  t = await createTestDatabase();
   staff = (await createActor(t.prisma, "STAFF")).actor;
 });
-afterAll(() => t?.destroy());
 
 describe("the label resolver", () => {
   const stage = { name: "Analysis", labels: { "pt-BR": "Análise", fi: "" } };

@@ -7,7 +7,7 @@ import { FormFeedback } from "@/components/forms/form-feedback";
 import { useActionForm, useErrorText } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/field";
-import { saveDefaultAttendantAction } from "@/lib/tickets/settings/actions-types";
+import { saveDefaultAttendantAction } from "@/lib/tickets/settings/type-actions";
 import { defaultAttendantSchema, type DefaultAttendantInput } from "@/lib/tickets/settings/schemas";
 
 /** The default attendant general parameter: one of the active staff users, or none. */

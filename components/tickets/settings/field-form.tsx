@@ -12,7 +12,7 @@ import { useActionForm, useErrorText } from "@/components/forms/use-action-form"
 import { Button } from "@/components/ui/button";
 import { CheckboxField, SelectField, TextField } from "@/components/ui/field";
 import { TicketFieldKind } from "@/lib/generated/prisma/enums";
-import { saveFieldAction } from "@/lib/tickets/settings/actions-fields";
+import { saveFieldAction } from "@/lib/tickets/settings/field-actions";
 import { choiceKinds, fieldSchema, type FieldInput } from "@/lib/tickets/settings/schemas";
 import { LinesField } from "./lines-field";
 

@@ -13,7 +13,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import type { MessageRef } from "@/lib/forms/action-result";
 import type { StageResponsible } from "@/lib/generated/prisma/enums";
-import { saveRuleMatrixAction } from "@/lib/tickets/settings/actions-fields";
+import { saveRuleMatrixAction } from "@/lib/tickets/settings/field-actions";
 import { cellKey, ruleCellError } from "@/lib/tickets/settings/rule-checks";
 import { ruleFlags, type RuleFlag } from "@/lib/tickets/settings/schemas";
 

@@ -12,7 +12,7 @@ import { useActionForm, useErrorText } from "@/components/forms/use-action-form"
 import { Button } from "@/components/ui/button";
 import { CheckboxField, SelectField, TextField } from "@/components/ui/field";
 import { StageResponsible } from "@/lib/generated/prisma/enums";
-import { saveStageAction } from "@/lib/tickets/settings/actions-workflow";
+import { saveStageAction } from "@/lib/tickets/settings/workflow-actions";
 import { stageSchema, type StageInput } from "@/lib/tickets/settings/schemas";
 
 interface Option {

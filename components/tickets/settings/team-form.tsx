@@ -7,7 +7,7 @@ import { FormFeedback } from "@/components/forms/form-feedback";
 import { useActionForm, useErrorText } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { CheckboxField, TextField } from "@/components/ui/field";
-import { saveTeamAction } from "@/lib/tickets/settings/actions-teams";
+import { saveTeamAction } from "@/lib/tickets/settings/team-actions";
 import { teamSchema, type TeamInput } from "@/lib/tickets/settings/schemas";
 
 interface Member {

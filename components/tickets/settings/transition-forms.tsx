@@ -13,7 +13,7 @@ import { Button } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { NameTranslations, writtenNames, type NameTranslationsValue } from "@/components/forms/name-translations";
 import { SelectField } from "@/components/ui/field";
-import { deleteTransitionAction, saveTransitionAction, saveTransitionConditionsAction } from "@/lib/tickets/settings/actions-workflow";
+import { deleteTransitionAction, saveTransitionAction, saveTransitionConditionsAction } from "@/lib/tickets/settings/workflow-actions";
 import { transitionConditionsSchema, transitionSchema, type TransitionConditionsInput, type TransitionInput } from "@/lib/tickets/settings/schemas";
 import { LinesField } from "./lines-field";
 

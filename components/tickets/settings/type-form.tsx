@@ -8,7 +8,7 @@ import { LabelFields } from "@/components/forms/label-fields";
 import { useActionForm, useErrorText } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { CheckboxField, SelectField, TextAreaField, TextField } from "@/components/ui/field";
-import { saveTypeAction } from "@/lib/tickets/settings/actions-types";
+import { saveTypeAction } from "@/lib/tickets/settings/type-actions";
 import { typeSchema, type TypeInput } from "@/lib/tickets/settings/schemas";
 
 /** Creates a ticket type, or edits the one of `id`. */

@@ -12,7 +12,7 @@ import { requireStaff } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { localizedName } from "@/lib/i18n/labels";
 import { first, type SearchParams } from "@/lib/pagination";
-import { moveGroupAction, setGroupActiveAction } from "@/lib/tickets/settings/actions-types";
+import { moveGroupAction, setGroupActiveAction } from "@/lib/tickets/settings/type-actions";
 import { defaultAttendantId, defaultAttendantState } from "@/lib/tickets/settings/default-attendant";
 import { listGroupsWithTypes } from "@/lib/tickets/settings/groups-types";
 import { activeStaffOptions } from "@/lib/tickets/settings/shared";

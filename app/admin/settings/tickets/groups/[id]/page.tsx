@@ -1,13 +1,13 @@
 import { getTranslations } from "next-intl/server";
 import { NamedRecordForm } from "@/components/forms/named-record-form";
-import { saveGroupAction } from "@/lib/tickets/settings/actions-types";
+import { saveGroupAction } from "@/lib/tickets/settings/type-actions";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { Card } from "@/components/ui/page-header";
 import { requireStaff } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { labelsFormValues } from "@/lib/i18n/labels";
 import { orNotFound } from "@/lib/or-not-found";
-import { deleteGroupAction } from "@/lib/tickets/settings/actions-types";
+import { deleteGroupAction } from "@/lib/tickets/settings/type-actions";
 import { getGroup } from "@/lib/tickets/settings/groups-types";
 import { SettingsFormHeader } from "../../../settings-list-header";
 

@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { NamedRecordForm } from "@/components/forms/named-record-form";
-import { saveGroupAction } from "@/lib/tickets/settings/actions-types";
+import { saveGroupAction } from "@/lib/tickets/settings/type-actions";
 import { Card } from "@/components/ui/page-header";
 import { requireStaff } from "@/lib/auth/session";
 import { SettingsFormHeader } from "../../../settings-list-header";

@@ -5,7 +5,7 @@ import { Card } from "@/components/ui/page-header";
 import { requireStaff } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { orNotFound } from "@/lib/or-not-found";
-import { deleteTeamAction } from "@/lib/tickets/settings/actions-teams";
+import { deleteTeamAction } from "@/lib/tickets/settings/team-actions";
 import { activeStaffOptions } from "@/lib/tickets/settings/shared";
 import { getTeam } from "@/lib/tickets/settings/teams";
 import { SettingsFormHeader } from "../../../settings-list-header";

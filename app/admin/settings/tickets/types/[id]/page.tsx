@@ -13,10 +13,10 @@ import { db } from "@/lib/db";
 import { labelsFormValues } from "@/lib/i18n/labels";
 import { orNotFound } from "@/lib/or-not-found";
 import { first, type SearchParams } from "@/lib/pagination";
-import { deleteTypeAction } from "@/lib/tickets/settings/actions-types";
-import { moveStageAction, removeStageAction, restoreStageAction } from "@/lib/tickets/settings/actions-workflow";
+import { deleteTypeAction } from "@/lib/tickets/settings/type-actions";
+import { moveStageAction, removeStageAction, restoreStageAction } from "@/lib/tickets/settings/workflow-actions";
 import { getType, listGroupOptions } from "@/lib/tickets/settings/groups-types";
-import { getWorkflow } from "@/lib/tickets/settings/workflow";
+import { getWorkflow } from "@/lib/tickets/settings/workflow-editor";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("ticketSettings.types"))("editTitle") };

@@ -10,7 +10,7 @@ import { requireStaff } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { orNotFound } from "@/lib/or-not-found";
 import { first, type SearchParams } from "@/lib/pagination";
-import { deleteFieldAction, moveFieldAction, setFieldActiveAction } from "@/lib/tickets/settings/actions-fields";
+import { deleteFieldAction, moveFieldAction, setFieldActiveAction } from "@/lib/tickets/settings/field-actions";
 import { fieldLabel } from "@/lib/tickets/settings/field-label";
 import { listFields } from "@/lib/tickets/settings/fields";
 import { getType } from "@/lib/tickets/settings/groups-types";

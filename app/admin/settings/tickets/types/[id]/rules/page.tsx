@@ -5,7 +5,7 @@ import { requireStaff } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { orNotFound } from "@/lib/or-not-found";
 import { fieldLabel } from "@/lib/tickets/settings/field-label";
-import { getRuleMatrix } from "@/lib/tickets/settings/field-rules";
+import { getRuleMatrix } from "@/lib/tickets/settings/rule-matrix";
 import { getType } from "@/lib/tickets/settings/groups-types";
 
 export async function generateMetadata() {

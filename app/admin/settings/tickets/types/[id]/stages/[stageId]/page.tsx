@@ -13,7 +13,7 @@ import { first, type SearchParams } from "@/lib/pagination";
 import { getType } from "@/lib/tickets/settings/groups-types";
 import { activeStaffOptions } from "@/lib/tickets/settings/shared";
 import { listTeamOptions } from "@/lib/tickets/settings/teams";
-import { getStage, getWorkflow } from "@/lib/tickets/settings/workflow";
+import { getStage, getWorkflow } from "@/lib/tickets/settings/workflow-editor";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("ticketSettings.stages"))("editTitle") };

@@ -8,7 +8,7 @@ import { requireStaff } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { recordId } from "@/lib/forms/record-id";
 import { direction, existingId, SETTINGS_BASE, typePath } from "./action-helpers";
-import { saveRuleMatrix } from "./field-rules";
+import { saveRuleMatrix } from "./rule-matrix";
 import { deleteField, moveField, saveField, setFieldActive } from "./fields";
 import { fieldSchema, ruleMatrixSchema } from "./schemas";
 

@@ -8,7 +8,7 @@ import { db } from "@/lib/db";
 import { recordId } from "@/lib/forms/record-id";
 import { direction, existingId, SETTINGS_BASE, typePath } from "./action-helpers";
 import { stageSchema, transitionConditionsSchema, transitionSchema } from "./schemas";
-import { deleteTransition, moveStage, removeStage, restoreStage, saveStage, saveTransition, saveTransitionConditions } from "./workflow";
+import { deleteTransition, moveStage, removeStage, restoreStage, saveStage, saveTransition, saveTransitionConditions } from "./workflow-editor";
 
 export const saveStageAction = defineAction({
   name: "ticketSettings.saveStage",
