@@ -4,7 +4,7 @@
 // the file download (openFile). Another company's record answers exactly like a
 // missing one. The session and the database of the actions and pages are this
 // test's (vi.mock); everything else runs for real.
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import type { Db } from "@/lib/db";
 
@@ -36,9 +36,9 @@ import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { openFile } from "@/lib/files/files";
 import { centralInput, createCompany, createOptions, send, storage, upload, type Options } from "../helpers/contacts";
 import { actorFor, createActor, createContactPerson, createUser } from "../helpers/factories";
-import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
+import { withTestDatabase } from "../helpers/db-test";
 
-let t: TestDatabase;
+const t = withTestDatabase();
 let o: Options;
 let staff: Actor;
 let acme: Awaited<ReturnType<typeof createCompany>>;
@@ -68,7 +68,6 @@ async function pageError(render: Promise<unknown>): Promise<string> {
 }
 
 beforeAll(async () => {
-  t = await createTestDatabase();
   state.db = t.prisma;
   o = await createOptions(t.prisma);
   staff = (await createActor(t.prisma, "STAFF")).actor;
@@ -83,7 +82,6 @@ beforeAll(async () => {
   const globexFile = await upload(t.prisma, globex.rep, "globex evidence");
   globexContact = { number: (await send(t.prisma, globex.rep, centralInput(o, { fileIds: [globexFile.id], message: SECRET }))).number, fileId: globexFile.id };
 });
-afterAll(() => t.destroy());
 beforeEach(() => {
   state.actor = acme.rep;
 });

@@ -7,9 +7,9 @@ import { healthReport } from "@/lib/health";
 import { notifyOutbox } from "@/lib/jobs/notify";
 import { QUEUES } from "@/lib/jobs/queues";
 import { processJobs, startJobs, stopJobs, type Jobs } from "@/lib/jobs/worker";
-import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
+import { withTestDatabase } from "../helpers/db-test";
 
-let t: TestDatabase;
+const t = withTestDatabase();
 let worker: Jobs;
 let calls: string[] = [];
 let failuresLeft = 0;
@@ -40,13 +40,11 @@ const props = { name: "Ana", resetUrl: "http://portico.test/reset-password/x", m
 const message = (id: string) => t.prisma.emailMessage.findUniqueOrThrow({ where: { id } });
 
 beforeAll(async () => {
-  t = await createTestDatabase();
   // A long poll: in these tests mail leaves because something woke the sender.
   worker = await startJobs(t, { work: true, transport: flaky, sender: { pollMs: 60_000, retryDelayMs: () => 500 } });
 });
 afterAll(async () => {
   await stopJobs(worker);
-  await t.destroy();
 });
 
 describe("the worker's sender", () => {

@@ -8,7 +8,7 @@ process.env.AUTH_SECRET ??= "guest-requests-test-secret-0123456789";
 import { createElement, type ComponentProps } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { NextIntlClientProvider } from "next-intl";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { GuestStatusDetails } from "@/components/guests/guest-status-details";
 import type { Actor } from "@/lib/auth/actor";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
@@ -23,10 +23,10 @@ import { staffTicketView } from "@/lib/tickets/views";
 import { createActor } from "../helpers/factories";
 import { createTicketType, enableGuestPortal, guestFields, pngFile, submit } from "../helpers/guest-fixtures";
 import { MemoryStorage } from "../helpers/memory-storage";
-import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
+import { withTestDatabase } from "../helpers/db-test";
 import { received } from "@/tests/helpers/mail";
 
-let t: TestDatabase;
+const t = withTestDatabase();
 let storage: MemoryStorage;
 let portalToken: string;
 let staff: Actor;
@@ -43,13 +43,11 @@ const everyField = guestFields((f) => {
 });
 
 beforeAll(async () => {
-  t = await createTestDatabase();
   staff = (await createActor(t.prisma, "STAFF", { locale: "en" })).actor;
   client = (await createActor(t.prisma, "CLIENT")).actor;
   storage = new MemoryStorage();
   portalToken = await enableGuestPortal(t.prisma, everyField);
 });
-afterAll(() => t.destroy());
 beforeEach(() => t.prisma.rateLimitBucket.deleteMany());
 
 interface Sent {

@@ -9,7 +9,7 @@ process.env.AUTH_SECRET ??= "guest-submission-test-secret-0123456789";
 process.env.POW_DIFFICULTY = "50";
 
 import { createHash, createHmac } from "node:crypto";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { setClock } from "@/lib/clock";
 import { issueGuestFormToken } from "@/lib/guests/form-token";
 import { regenerateGuestPortalLink } from "@/lib/guests/portal";
@@ -19,18 +19,14 @@ import { solveChallenge } from "../helpers/proof-of-work";
 import { createActor } from "../helpers/factories";
 import { enableGuestPortal, freshIp, guestFields, multipartRequest, PNG_BYTES, pngFile, seasonedFormToken, submit } from "../helpers/guest-fixtures";
 import { MemoryStorage } from "../helpers/memory-storage";
-import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
+import { withTestDatabase } from "../helpers/db-test";
 import { received } from "@/tests/helpers/mail";
 
-let t: TestDatabase;
+const t = withTestDatabase();
 let storage: MemoryStorage;
 let portalToken: string;
 const valid = { title: "Broken window", description: "Room 12, second floor." };
 
-beforeAll(async () => {
-  t = await createTestDatabase();
-});
-afterAll(() => t.destroy());
 beforeEach(async () => {
   storage = new MemoryStorage();
   portalToken = await enableGuestPortal(t.prisma);

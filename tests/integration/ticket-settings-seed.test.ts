@@ -1,20 +1,18 @@
 // The demo ticket settings (prisma/seed-tickets.ts) that other modules and e2e
 // tests rely on by name, the default attendant read by the runtime, and the
 // blocked types of a profile.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { blockedTypeIds } from "@/lib/tickets/settings/blocked-types";
 import { defaultAttendant } from "@/lib/tickets/settings/default-attendant";
 import { seed } from "@/prisma/seed";
 import { ticketSeedIds } from "@/prisma/seed-tickets";
-import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
+import { withTestDatabase } from "../helpers/db-test";
 
-let t: TestDatabase;
+const t = withTestDatabase();
 
 beforeAll(async () => {
-  t = await createTestDatabase();
   await seed(t);
 });
-afterAll(() => t?.destroy());
 
 async function workflow(typeName: string) {
   const type = await t.prisma.ticketType.findFirstOrThrow({
