@@ -110,6 +110,27 @@ export async function createClient(db: DbOrTx, overrides: UserOverrides & { cust
   return { user, actor: await actorFor(db, user), customer };
 }
 
+/**
+ * An event row written straight to the database (no rules, no admin, no
+ * seats or sessions worked out): ten days ahead, an hour long, ten seats.
+ * For tests of what readers see of events in a given state.
+ */
+export async function createEventRecord(db: DbOrTx, overrides: Partial<Prisma.EventUncheckedCreateInput> & { typeId: string }) {
+  const tag = uniqueTag("ev");
+  const tenDays = Date.now() + 10 * 24 * 3600 * 1000;
+  return db.event.create({
+    data: {
+      name: `Event ${tag}`,
+      slug: tag,
+      startsAt: new Date(tenDays),
+      endsAt: new Date(tenDays + 3600_000),
+      timeZone: "America/Sao_Paulo",
+      seats: 10,
+      ...overrides,
+    },
+  });
+}
+
 export async function createEventType(db: DbOrTx, overrides: Partial<Prisma.EventTypeUncheckedCreateInput> = {}) {
   return db.eventType.create({ data: { name: uniqueTag("Type "), ...overrides } });
 }

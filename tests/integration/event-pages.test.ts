@@ -8,7 +8,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { getPortalEvent } from "@/lib/events/portal-events";
 import { eventArtworkFileId, getPublicEvent } from "@/lib/events/public-events";
 import { FilePurpose } from "@/lib/generated/prisma/enums";
-import { createActor, uniqueTag } from "../helpers/factories";
+import { createActor, createEventRecord, uniqueTag } from "../helpers/factories";
 import { withTestDatabase } from "../helpers/db-test";
 
 const t = withTestDatabase();
@@ -19,22 +19,8 @@ let typeId: string;
 let artworkId: string;
 const day = 24 * 3600 * 1000;
 
-async function event(overrides: Partial<Prisma.EventUncheckedCreateInput> = {}) {
-  const tag = uniqueTag("ev");
-  return t.prisma.event.create({
-    data: {
-      name: `Event ${tag}`,
-      slug: tag,
-      startsAt: new Date(Date.now() + 10 * day),
-      endsAt: new Date(Date.now() + 10 * day + 3600_000),
-      timeZone: "America/Sao_Paulo",
-      typeId,
-      seats: 10,
-      visibleInPortal: true,
-      ...overrides,
-    },
-  });
-}
+// Offered in the portal unless a test says otherwise.
+const event = (overrides: Partial<Prisma.EventUncheckedCreateInput> = {}) => createEventRecord(t.prisma, { typeId, visibleInPortal: true, ...overrides });
 
 beforeAll(async () => {
   client = (await createActor(t.prisma, "CLIENT")).actor;

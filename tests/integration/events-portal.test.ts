@@ -8,7 +8,7 @@ import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { cancellationRule, getPortalEvent, listMyRegistrations, listOpenEvents } from "@/lib/events/portal-events";
 import { getPublicEvent } from "@/lib/events/public-events";
-import { createActor, uniqueTag } from "../helpers/factories";
+import { createActor, createEventRecord, uniqueTag } from "../helpers/factories";
 import { withTestDatabase } from "../helpers/db-test";
 
 const t = withTestDatabase();
@@ -18,22 +18,8 @@ let typeId: string;
 const page = { page: 1, pageSize: 50, q: "" };
 const day = 24 * 3600 * 1000;
 
-async function event(overrides: Partial<Prisma.EventUncheckedCreateInput> = {}) {
-  const tag = uniqueTag("ev");
-  return t.prisma.event.create({
-    data: {
-      name: `Event ${tag}`,
-      slug: tag,
-      startsAt: new Date(Date.now() + 10 * day),
-      endsAt: new Date(Date.now() + 10 * day + 3600_000),
-      timeZone: "America/Sao_Paulo",
-      typeId,
-      seats: 10,
-      visibleInPortal: true,
-      ...overrides,
-    },
-  });
-}
+// Offered in the portal unless a test says otherwise.
+const event = (overrides: Partial<Prisma.EventUncheckedCreateInput> = {}) => createEventRecord(t.prisma, { typeId, visibleInPortal: true, ...overrides });
 
 async function register(eventId: string, actor: Actor, status: "REGISTERED" | "RESERVE" | "CANCELLED" = "REGISTERED") {
   return t.prisma.registration.create({ data: { eventId, userId: actor.userId, name: actor.name, email: actor.email, status, source: "PORTAL" } });

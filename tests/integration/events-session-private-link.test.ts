@@ -8,28 +8,14 @@ import { cancellationRule } from "@/lib/events/portal-events";
 import { issuePrivateLink } from "@/lib/events/private-links";
 import { newAccessToken } from "@/lib/events/seat-lock";
 import { findSessionRegistrationByToken } from "@/lib/events/session-private-link";
-import { uniqueTag } from "../helpers/factories";
+import { createEventRecord, uniqueTag } from "../helpers/factories";
 import { withTestDatabase } from "../helpers/db-test";
 
 const t = withTestDatabase();
 let typeId: string;
 const day = 24 * 3600 * 1000;
 
-async function event(overrides: Partial<Prisma.EventUncheckedCreateInput> = {}) {
-  const tag = uniqueTag("ev");
-  return t.prisma.event.create({
-    data: {
-      name: `Event ${tag}`,
-      slug: tag,
-      startsAt: new Date(Date.now() + 10 * day),
-      endsAt: new Date(Date.now() + 10 * day + 3600_000),
-      timeZone: "America/Sao_Paulo",
-      typeId,
-      seats: 10,
-      ...overrides,
-    },
-  });
-}
+const event = (overrides: Partial<Prisma.EventUncheckedCreateInput> = {}) => createEventRecord(t.prisma, { typeId, ...overrides });
 
 beforeAll(async () => {
   typeId = (await t.prisma.eventType.create({ data: { name: "Training" } })).id;
