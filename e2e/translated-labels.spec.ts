@@ -67,8 +67,8 @@ test("an administrator names a group in Finnish and Portuguese and reads it in e
   await switchLanguage(page, "en");
   await page.goto("/admin/settings/tickets/groups/new");
   await page.getByLabel("Name", { exact: true }).fill(base);
-  await page.getByLabel("Name in Suomi").fill(finnish);
-  await page.getByLabel("Name in Português (Brasil)").fill(portuguese);
+  await page.getByLabel("In Suomi").fill(finnish);
+  await page.getByLabel("In Português (Brasil)").fill(portuguese);
   await page.getByRole("button", { name: "Create" }).click();
   await expect(page).toHaveURL(/\/admin\/settings\/tickets\?notice=groupCreated$/);
   await expect(page.getByRole("link", { name: base, exact: true })).toBeVisible();
@@ -86,8 +86,8 @@ test("an administrator names a group in Finnish and Portuguese and reads it in e
   // The edit form keeps the base name and every translation; the group, unused, goes again.
   await page.getByRole("link", { name: base, exact: true }).click();
   await expect(page.getByLabel("Name", { exact: true })).toHaveValue(base);
-  await expect(page.getByLabel("Name in Suomi")).toHaveValue(finnish);
-  await expect(page.getByLabel("Name in English")).toHaveValue("");
+  await expect(page.getByLabel("In Suomi")).toHaveValue(finnish);
+  await expect(page.getByLabel("In English")).toHaveValue("");
   await page.getByRole("button", { name: "Delete group" }).click();
   await page.getByRole("dialog").getByRole("button", { name: "Delete group" }).click();
   await expect(page).toHaveURL(/\/admin\/settings\/tickets\?notice=groupDeleted$/);
