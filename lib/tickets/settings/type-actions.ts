@@ -10,7 +10,7 @@ import { db } from "@/lib/db";
 import { recordId } from "@/lib/forms/record-id";
 import { direction, existingId, SETTINGS_BASE, typePath } from "./action-helpers";
 import { saveDefaultAttendant } from "./default-attendant";
-import { deleteGroup, deleteType, moveGroup, saveGroup, saveType, setGroupActive, setTypeActive } from "./groups-types";
+import { deleteGroup, deleteType, moveGroup, saveGroup, saveType, setGroupActive } from "./groups-types";
 import { defaultAttendantSchema, groupSchema, typeSchema } from "./schemas";
 
 export const saveGroupAction = defineAction({
@@ -67,16 +67,6 @@ export const saveTypeAction = defineAction({
     const { id } = await saveType(db, actor, typeId, input);
     if (typeId === undefined) return { redirectTo: `${typePath(id)}?notice=typeCreated` };
     return { message: { key: "common.saved" } };
-  },
-});
-
-export const setTypeActiveAction = defineAction({
-  name: "ticketSettings.setTypeActive",
-  guard: requireStaff,
-  args: [recordId, z.boolean()],
-  revalidate: [[SETTINGS_BASE, "layout"]],
-  run: async ({ actor, args: [typeId, active] }) => {
-    await setTypeActive(db, actor, typeId, active);
   },
 });
 
