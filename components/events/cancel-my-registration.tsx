@@ -1,13 +1,14 @@
 "use client";
 
-// The portal registrant's cancel button: after the confirmation dialog, the
-// event's page again with a notice that it is cancelled and an e-mail is on its way.
+// The registrant's cancel button (in the portal, and on the page their e-mail
+// links to): after the confirmation dialog, the same page again with a notice
+// that it is cancelled and an e-mail is on its way.
 import { useTranslations } from "next-intl";
 import { usePathname, useRouter } from "next/navigation";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import type { ActionResult } from "@/lib/forms/action-result";
 
-export function CancelMyRegistration({ eventName, action }: { eventName: string; action: () => Promise<ActionResult<{ eventNumber: number }>> }) {
+export function CancelMyRegistration({ eventName, action }: { eventName: string; action: () => Promise<ActionResult<unknown>> }) {
   const t = useTranslations("events.portal");
   const router = useRouter();
   const pathname = usePathname();
