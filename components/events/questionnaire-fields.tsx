@@ -6,7 +6,7 @@
 import { useTranslations } from "next-intl";
 import type { FieldValues, Path, UseFormReturn } from "react-hook-form";
 import { useErrorText } from "@/components/forms/use-action-form";
-import { TextAreaField, TextField } from "@/components/ui/field";
+import { FieldError, TextAreaField, TextField } from "@/components/ui/field";
 import type { Question } from "@/lib/events/schemas";
 
 export function QuestionnaireFields<V extends FieldValues>({ questions, form }: { questions: Question[]; form: UseFormReturn<V> }) {
@@ -47,11 +47,7 @@ export function QuestionnaireFields<V extends FieldValues>({ questions, form }: 
                     </label>
                   ))}
                 </div>
-                {error ? (
-                  <p id={`${q.id}-error`} role="alert" className="mt-1 text-sm text-red-700">
-                    {error}
-                  </p>
-                ) : null}
+                <FieldError id={`${q.id}-error`} error={error} />
               </fieldset>
             );
           }

@@ -11,6 +11,7 @@
 import { useTranslations } from "next-intl";
 import { useEffect, useId, useRef, useState } from "react";
 import { useErrorText } from "@/components/forms/use-action-form";
+import { FieldError } from "@/components/ui/field";
 
 export interface UploadedFileRef {
   id: string;
@@ -121,11 +122,7 @@ export function FileUploader({ value, onChange, maxMb, label, help, error, disab
       <p id={`${id}-help`} className="mt-1 text-xs text-slate-600">
         {help ?? t("help", { maxMb, max })}
       </p>
-      {error ? (
-        <p role="alert" className="mt-1 text-sm text-red-700">
-          {error}
-        </p>
-      ) : null}
+      <FieldError error={error} />
       <ul className="mt-2 space-y-1 text-sm" aria-live="polite" aria-label={t("listLabel")}>
         {value.map((f) => (
           <li key={f.id} className="flex flex-wrap items-center gap-2">

@@ -7,7 +7,7 @@
 import { useFormatter, useTranslations } from "next-intl";
 import { useController, type Control, type FieldValues, type Path, type UseFormReturn } from "react-hook-form";
 import { useErrorText } from "@/components/forms/use-action-form";
-import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
+import { FieldError, SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { TicketFieldKind } from "@/lib/generated/prisma/enums";
 import type { TicketFieldView } from "@/lib/tickets/views";
 
@@ -97,11 +97,7 @@ function MultipleChoiceInput<V extends FieldValues>({ field, control, error }: {
           </label>
         ))}
       </div>
-      {error ? (
-        <p id={errorId} role="alert" className="mt-1 text-sm text-red-700">
-          {error}
-        </p>
-      ) : null}
+      <FieldError id={errorId} error={error} />
     </fieldset>
   );
 }
@@ -130,11 +126,7 @@ export function TicketFieldInputs<V extends FieldValues>({ fields, form }: { fie
               <p className="mt-1 text-slate-900">
                 <FieldValueText field={f} />
               </p>
-              {error ? (
-                <p role="alert" className="mt-1 text-sm text-red-700">
-                  {error}
-                </p>
-              ) : null}
+              <FieldError error={error} />
             </div>
           );
         }

@@ -22,12 +22,18 @@ function FieldShell({ id, label, error, help, children }: FieldProps & { id: str
           {help}
         </p>
       ) : null}
-      {error ? (
-        <p id={`${id}-error`} role="alert" className="mt-1 text-sm text-red-700">
-          {error}
-        </p>
-      ) : null}
+      <FieldError id={`${id}-error`} error={error} />
     </div>
+  );
+}
+
+/** A field's error under it, announced when it appears; nothing without one. */
+export function FieldError({ id, error }: { id?: string; error?: ReactNode }) {
+  if (!error) return null;
+  return (
+    <p id={id} role="alert" className="mt-1 text-sm text-red-700">
+      {error}
+    </p>
   );
 }
 
