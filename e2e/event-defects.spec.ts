@@ -7,8 +7,8 @@
 // pages of missing records answer 404, and a closed event shows a
 // "Registration closed" page in the visitor's language.
 // Every event is made here, by staff, on the server clock this file sets.
-import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
-import { loginAs } from "./helpers";
+import { expect, test, type BrowserContext, type Page } from "@playwright/test";
+import { loginAs, signInClient } from "./helpers";
 
 test.describe.configure({ mode: "serial" });
 
@@ -93,18 +93,6 @@ function participantRow(page: Page, name: string) {
 /** The value shown for a label in a definition list ("Seats left" → "0 of 4"). */
 function fact(page: Page, label: string) {
   return page.locator("dt", { hasText: new RegExp(`^${label}$`) }).locator("xpath=following-sibling::dd[1]");
-}
-
-async function signInClient(browser: Browser, email: string) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await loginAs(page, email, /\/portal$/);
-  // The demo clients read Portuguese; these tests read English (the choice is stored on the account).
-  if ((await page.locator("#language-switcher").inputValue()) !== "en") {
-    await page.locator("#language-switcher").selectOption("en");
-    await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
-  }
-  return { context, page };
 }
 
 test.beforeAll(async ({ browser }) => {

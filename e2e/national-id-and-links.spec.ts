@@ -4,8 +4,8 @@
 // "none" neither the profile nor the public sign-up asks for one; the public
 // event page sends a private link again with the same answer for any address.
 // The event is made here; the setting is put back to CPF for the files that follow.
-import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
-import { loginAs } from "./helpers";
+import { expect, test, type BrowserContext, type Page } from "@playwright/test";
+import { loginAs, signInClient } from "./helpers";
 
 test.describe.configure({ mode: "serial" });
 
@@ -16,18 +16,6 @@ const eventName = `Link again ${tag}`;
 let adminContext: BrowserContext;
 let admin: Page;
 let publicPath = "";
-
-async function signInClient(browser: Browser, email: string) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await loginAs(page, email, /\/portal$/);
-  // The demo clients read Portuguese; these tests read English (the choice is stored on the account).
-  if ((await page.locator("#language-switcher").inputValue()) !== "en") {
-    await page.locator("#language-switcher").selectOption("en");
-    await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
-  }
-  return { context, page };
-}
 
 async function chooseNationalId(option: string) {
   await admin.goto("/admin/settings/national-id");
