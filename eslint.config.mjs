@@ -9,9 +9,25 @@ import nextTs from "eslint-config-next/typescript";
 // - What the standalone worker loads is checked by scripts/check-worker-imports.mjs.
 const databaseImports = [
   { group: ["@/lib/db", "@/lib/db/*"], message: "Components do not query the database: load data in the page or a lib/ domain function." },
-  { group: ["@/lib/generated/prisma/client", "@/lib/generated/prisma/models", "@/lib/generated/prisma/models/*", "@/lib/generated/prisma/internal/*", "@prisma/*", "pg", "@electric-sql/*"], message: "Components do not use the Prisma client or a database driver." },
+  {
+    group: [
+      "@/lib/generated/prisma/client",
+      "@/lib/generated/prisma/models",
+      "@/lib/generated/prisma/models/*",
+      "@/lib/generated/prisma/internal/*",
+      "@prisma/*",
+      "pg",
+      "@electric-sql/*",
+    ],
+    message: "Components do not use the Prisma client or a database driver.",
+  },
 ];
-const appImports = [{ group: ["@/app/*", "@/app/**", "../app/*", "../../app/*", "../../../app/*"], message: "lib/ is the domain layer: it does not import routes or pages from app/." }];
+const appImports = [
+  {
+    group: ["@/app/*", "@/app/**", "../app/*", "../../app/*", "../../../app/*"],
+    message: "lib/ is the domain layer: it does not import routes or pages from app/.",
+  },
+];
 
 const config = [
   ...nextVitals,

@@ -24,15 +24,7 @@ const nextConfig: NextConfig = {
     proxyClientMaxBodySize: PROXY_BODY_BUFFER_LIMIT,
   },
   // Native, WebAssembly or file-reading packages stay in node_modules at run time.
-  serverExternalPackages: [
-    "@electric-sql/pglite",
-    "pglite-prisma-adapter",
-    "@prisma/adapter-pg",
-    "pg",
-    "pg-boss",
-    "@node-rs/argon2",
-    "@react-pdf/renderer",
-  ],
+  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@prisma/adapter-pg", "pg", "pg-boss", "@node-rs/argon2", "@react-pdf/renderer"],
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders },

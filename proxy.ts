@@ -29,7 +29,10 @@ function requestTooLarge(request: NextRequest): NextResponse {
   // Next.js shows the text of a plain-text error answer to a server action call
   // as the error's message; it must be exactly "text/plain" for that.
   const contentType = request.headers.has("next-action") ? "text/plain" : "text/plain; charset=utf-8";
-  return new NextResponse(messagesFor(locale).errors.requestTooLarge, { status: 413, headers: { "Content-Type": contentType, "Cache-Control": "no-store", Connection: "close" } });
+  return new NextResponse(messagesFor(locale).errors.requestTooLarge, {
+    status: 413,
+    headers: { "Content-Type": contentType, "Cache-Control": "no-store", Connection: "close" },
+  });
 }
 
 function withSecurityHeaders(response: NextResponse, policy: string): NextResponse {

@@ -130,7 +130,9 @@ async function expectRefusedGet(request: APIRequestContext, url: string, owner: 
   return body;
 }
 
-test("each client creates records: a ticket with a file, a message (its action captured), an unattached upload; the company a contact with a file", async ({ browser }) => {
+test("each client creates records: a ticket with a file, a message (its action captured), an unattached upload; the company a contact with a file", async ({
+  browser,
+}) => {
   for (const who of ["company", "person"] as const) {
     const page = (pages[who] = await signIn(browser, who));
     const ticket = await openTicket(page, who);
@@ -149,7 +151,10 @@ test("each client creates records: a ticket with a file, a message (its action c
   expect(await (await pages.company!.request.get(owned.company!.contactPath!)).text()).toContain(`${marker("company")} contact message`);
 });
 
-for (const [owner, other] of [["company", "person"], ["person", "company"]] as const) {
+for (const [owner, other] of [
+  ["company", "person"],
+  ["person", "company"],
+] as const) {
   test(`${other} cannot read ${owner}'s ticket, contact or files`, async () => {
     const request = pages[other]!.request;
     const mine = owned[owner]!;
@@ -157,7 +162,13 @@ for (const [owner, other] of [["company", "person"], ["person", "company"]] as c
     if (mine.contactPath) await expectRefusedGet(request, mine.contactPath, owner);
     for (const id of mine.fileIds) await expectRefusedGet(request, `/api/files/${id}`, owner);
     // The lists do not carry them either.
-    for (const list of ["/portal/tickets", "/portal/tickets?q=ticket+subject", `/portal/tickets?q=%23${mine.ticketPath.split("/").at(-1)}`, "/portal/contact", "/portal"]) {
+    for (const list of [
+      "/portal/tickets",
+      "/portal/tickets?q=ticket+subject",
+      `/portal/tickets?q=%23${mine.ticketPath.split("/").at(-1)}`,
+      "/portal/contact",
+      "/portal",
+    ]) {
       const body = await (await request.get(list)).text();
       expect(body.includes(marker(owner)), `${list} carries ${marker(owner)}`).toBe(false);
       expect(body, list).not.toContain(mine.ticketPath);
@@ -168,7 +179,8 @@ for (const [owner, other] of [["company", "person"], ["person", "company"]] as c
     const captured = owned[owner]!.action!;
     const replayText = `${marker(other)} replayed into ${owner}'s ticket`;
     const headers = Object.fromEntries(Object.entries(captured.headers).filter(([name]) => !["cookie", "content-length", "host"].includes(name)));
-    const replay = (as: Client, text: string) => pages[as]!.request.post(captured.url, { headers, data: captured.body.replace(captured.text, text), maxRedirects: 0 });
+    const replay = (as: Client, text: string) =>
+      pages[as]!.request.post(captured.url, { headers, data: captured.body.replace(captured.text, text), maxRedirects: 0 });
     // The control: the same request with the owner's own cookies goes through, so the replay is a valid one.
     const ownText = `${marker(owner)} replayed by its owner`;
     const control = await replay(owner, ownText);
@@ -192,7 +204,18 @@ test("a client asking for admin URLs is sent away or refused, and sees no admin 
   const request = pages.person!.request;
   const ticketNumber = owned.company!.ticketPath.split("/").at(-1);
   const contactNumber = owned.company!.contactPath!.split("/").at(-1);
-  for (const url of ["/admin", "/admin/tickets", `/admin/tickets/${ticketNumber}`, "/admin/contacts", `/admin/contacts/${contactNumber}`, "/admin/users", "/admin/customers", "/admin/events", "/admin/outbox", "/admin/settings"]) {
+  for (const url of [
+    "/admin",
+    "/admin/tickets",
+    `/admin/tickets/${ticketNumber}`,
+    "/admin/contacts",
+    `/admin/contacts/${contactNumber}`,
+    "/admin/users",
+    "/admin/customers",
+    "/admin/events",
+    "/admin/outbox",
+    "/admin/settings",
+  ]) {
     const response = await request.get(url, { maxRedirects: 0 });
     const status = response.status();
     const body = await response.text();
@@ -261,7 +284,8 @@ test("an event registration and its certificate: the other client sees neither t
   // ("Download certificate" itself is in every page's message catalogue); her certificate is "not found".
   const request = pages.person!.request;
   const page = await (await request.get(eventPath)).text();
-  for (const secret of [certificateId, `/api/certificates/`, "Carla Company", "111.444.777-35", "11144477735"]) expect(page.includes(secret), `${eventPath} carries ${secret}`).toBe(false);
+  for (const secret of [certificateId, `/api/certificates/`, "Carla Company", "111.444.777-35", "11144477735"])
+    expect(page.includes(secret), `${eventPath} carries ${secret}`).toBe(false);
   const pdf = await request.get(href, { maxRedirects: 0 });
   expect(pdf.status()).toBe(404);
   expect((await pdf.body()).subarray(0, 5).toString()).not.toBe("%PDF-");

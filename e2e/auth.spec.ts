@@ -185,13 +185,25 @@ test("a reset request takes as long for an address with an account as for one wi
 
   // ...replayed for addresses with an account (each may ask 3 times an hour)
   // and without, interleaved, each from its own client address so no IP limit is met.
-  const known = ["admin@portico.test", "staff1@portico.test", "company@portico.test", "person@portico.test", "student@portico.test", "professor@portico.test", "prospect@portico.test"];
+  const known = [
+    "admin@portico.test",
+    "staff1@portico.test",
+    "company@portico.test",
+    "person@portico.test",
+    "student@portico.test",
+    "professor@portico.test",
+    "prospect@portico.test",
+  ];
   const timings: Record<"known" | "unknown", number[]> = { known: [], unknown: [] };
   for (let i = 0; i < 40; i++) {
     const kind = i % 2 === 0 ? "known" : "unknown";
     const email = kind === "known" ? known[Math.floor(i / 2) % known.length] : `nobody-${i}@portico.test`;
     const start = performance.now();
-    const response = await fetch(action.url(), { method: "POST", headers: { ...headers, "x-forwarded-for": `198.51.100.${i + 1}` }, body: body.replace("warm-up@portico.test", email) });
+    const response = await fetch(action.url(), {
+      method: "POST",
+      headers: { ...headers, "x-forwarded-for": `198.51.100.${i + 1}` },
+      body: body.replace("warm-up@portico.test", email),
+    });
     const text = await response.text();
     timings[kind].push(performance.now() - start);
     expect(response.status).toBe(200);
@@ -218,7 +230,9 @@ test("files: uploads are checked and downloads refused to anyone else", async ({
   expect(mine.headers()["x-content-type-options"]).toBe("nosniff");
   expect(Buffer.from(await mine.body())).toEqual(pdf);
 
-  const disguised = await page.request.post("/api/files", { multipart: { file: { name: "photo.png", mimeType: "image/png", buffer: Buffer.from("MZ\x90\x00 this is not a picture") } } });
+  const disguised = await page.request.post("/api/files", {
+    multipart: { file: { name: "photo.png", mimeType: "image/png", buffer: Buffer.from("MZ\x90\x00 this is not a picture") } },
+  });
   expect(disguised.status()).toBe(415);
 
   expect((await request.get(`/api/files/${id}`)).status()).toBe(401);

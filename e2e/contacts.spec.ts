@@ -35,7 +35,9 @@ async function sendContact(page: Page, choose: (page: Page) => Promise<void>, me
   await expect(page.getByLabel("E-mail", { exact: true })).toHaveValue("company@portico.test");
   await page.getByRole("textbox", { name: "Message" }).fill(message);
   if (withFile) {
-    await page.getByLabel("Attachments (optional)").setInputFiles({ name: `evidence-${tag}.txt`, mimeType: "text/plain", buffer: Buffer.from(`Evidence ${tag}`) });
+    await page
+      .getByLabel("Attachments (optional)")
+      .setInputFiles({ name: `evidence-${tag}.txt`, mimeType: "text/plain", buffer: Buffer.from(`Evidence ${tag}`) });
     await expect(page.getByRole("button", { name: `Remove evidence-${tag}.txt` })).toBeVisible();
   }
   await page.getByRole("button", { name: "Send" }).click();

@@ -304,7 +304,17 @@ test.describe("not found and closed", () => {
     await context.close();
 
     const missing = "00000000-0000-4000-8000-000000000000";
-    for (const url of [`/admin/events/${missing}`, `/admin/events/${missing}/edit`, `/admin/customers/${missing}`, `/admin/users/${missing}`, `/admin/profiles/${missing}`, "/admin/contacts/2147483000", "/admin/guest-requests/2147483000", `/admin/settings/event-types/${missing}`, `/admin/settings/tickets/types/${missing}`]) {
+    for (const url of [
+      `/admin/events/${missing}`,
+      `/admin/events/${missing}/edit`,
+      `/admin/customers/${missing}`,
+      `/admin/users/${missing}`,
+      `/admin/profiles/${missing}`,
+      "/admin/contacts/2147483000",
+      "/admin/guest-requests/2147483000",
+      `/admin/settings/event-types/${missing}`,
+      `/admin/settings/tickets/types/${missing}`,
+    ]) {
       expect((await admin.request.get(url, { maxRedirects: 0 })).status(), url).toBe(404);
     }
     for (const url of ["/e/no-such-event", "/e/no-such-event/r/no-such-token", "/g/no-such-link", "/certificates/verify/NO-SUCH-CODE"]) {

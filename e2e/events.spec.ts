@@ -40,7 +40,9 @@ test("staff create a public event with a questionnaire", async ({ page, baseURL,
   await page.goto("/admin/settings/certificates/new");
   await page.getByLabel("Name", { exact: true }).fill("Workshop certificate");
   await page.getByLabel("Certificate title").fill("Certificate of participation");
-  await page.getByLabel("Text", { exact: true }).fill("We certify that {participant}, CPF {cpf}, took part in {event} from {start} to {end}, {hours} hours. Code {code}.");
+  await page
+    .getByLabel("Text", { exact: true })
+    .fill("We certify that {participant}, CPF {cpf}, took part in {event} from {start} to {end}, {hours} hours. Code {code}.");
   await page.getByLabel("Signer's name").fill("Ada Admin");
   await page.getByLabel("Signer's role").fill("Director");
   await page.getByRole("button", { name: "Create" }).click();

@@ -37,7 +37,9 @@ function serverPid(port: number): number | null {
 }
 
 function rssBytes(pid: number): number {
-  const line = readFileSync(`/proc/${pid}/status`, "utf8").split("\n").find((l) => l.startsWith("VmRSS:"));
+  const line = readFileSync(`/proc/${pid}/status`, "utf8")
+    .split("\n")
+    .find((l) => l.startsWith("VmRSS:"));
   return Number(line?.match(/(\d+)/)?.[1] ?? 0) * 1024;
 }
 
@@ -135,7 +137,12 @@ test("a client's chunked 50 MB upload gets 413 before it is sent, and the server
   const pid = serverPid(Number(new URL(baseURL!).port));
   const boundary = "----portico-limit-test";
   const head = new TextEncoder().encode(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.txt"\r\nContent-Type: text/plain\r\n\r\n`);
-  const result = await sendUntilAnswered(`${baseURL}/api/files`, () => slowBody(50 * MB, head), { cookie, "content-type": `multipart/form-data; boundary=${boundary}`, origin: baseURL! }, pid);
+  const result = await sendUntilAnswered(
+    `${baseURL}/api/files`,
+    () => slowBody(50 * MB, head),
+    { cookie, "content-type": `multipart/form-data; boundary=${boundary}`, origin: baseURL! },
+    pid,
+  );
 
   expect(result.status).toBe(413);
   expect(JSON.parse(result.text)).toEqual({ error: "files.errors.too_large" });
@@ -146,7 +153,12 @@ test("a client's chunked 50 MB upload gets 413 before it is sent, and the server
 
 test("an anonymous chunked 100 MB JSON sign-up gets 413 at once", async ({ baseURL }) => {
   const pid = serverPid(Number(new URL(baseURL!).port));
-  const result = await sendUntilAnswered(`${baseURL}/api/events/any-event/registrations`, () => slowBody(100 * MB, new TextEncoder().encode('{"name":"')), { "content-type": "application/json" }, pid);
+  const result = await sendUntilAnswered(
+    `${baseURL}/api/events/any-event/registrations`,
+    () => slowBody(100 * MB, new TextEncoder().encode('{"name":"')),
+    { "content-type": "application/json" },
+    pid,
+  );
   expect(result.status).toBe(413);
   expect(JSON.parse(result.text)).toEqual({ error: "errors.requestTooLarge" });
   expect(result.sentWhenAnswered).toBeLessThan(10 * MB);

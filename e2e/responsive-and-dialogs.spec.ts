@@ -139,7 +139,12 @@ test("a client registers; the cancel dialog's buttons say Back and what the othe
   } finally {
     await switchLanguage(page, "en");
   }
-  await expect(page.getByText("You are registered.").or(page.getByText("Registered", { exact: true })).first()).toBeVisible();
+  await expect(
+    page
+      .getByText("You are registered.")
+      .or(page.getByText("Registered", { exact: true }))
+      .first(),
+  ).toBeVisible();
 });
 
 test("the profile's two forms have buttons that say what they save", async ({ page }) => {

@@ -30,7 +30,12 @@ async function watchedPage(browser: Browser) {
 
 function scriptSrc(response: Pick<Response, "headers"> | null) {
   const policy = response?.headers()["content-security-policy"] ?? "";
-  return policy.split(";").map((d) => d.trim()).find((d) => d.startsWith("script-src")) ?? "";
+  return (
+    policy
+      .split(";")
+      .map((d) => d.trim())
+      .find((d) => d.startsWith("script-src")) ?? ""
+  );
 }
 
 /** Loads a page and checks its policy: a nonce, no 'unsafe-inline' scripts, and React running under it. */
@@ -132,8 +137,14 @@ test("a cross-site POST to a route handler is refused", async ({ browser, baseUR
   await context.close();
 
   // The same by hand, for an upload; the app's own origin passes the check (then needs a session).
-  const crossSite = await request.post("/api/files", { headers: { Origin: "https://attacker.test", "Sec-Fetch-Site": "cross-site" }, multipart: { file: { name: "a.txt", mimeType: "text/plain", buffer: Buffer.from("a") } } });
+  const crossSite = await request.post("/api/files", {
+    headers: { Origin: "https://attacker.test", "Sec-Fetch-Site": "cross-site" },
+    multipart: { file: { name: "a.txt", mimeType: "text/plain", buffer: Buffer.from("a") } },
+  });
   expect(crossSite.status()).toBe(403);
-  const sameOrigin = await request.post("/api/files", { headers: { Origin: baseURL!, "Sec-Fetch-Site": "same-origin" }, multipart: { file: { name: "a.txt", mimeType: "text/plain", buffer: Buffer.from("a") } } });
+  const sameOrigin = await request.post("/api/files", {
+    headers: { Origin: baseURL!, "Sec-Fetch-Site": "same-origin" },
+    multipart: { file: { name: "a.txt", mimeType: "text/plain", buffer: Buffer.from("a") } },
+  });
   expect(sameOrigin.status()).toBe(401);
 });

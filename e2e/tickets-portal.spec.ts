@@ -99,7 +99,13 @@ test("the filter tabs are links that a keyboard follows, with their counts", asy
   await signInInEnglish(page, loginAs);
   await page.goto("/portal/tickets");
   const tabs = page.getByRole("navigation", { name: "Ticket filters" }).getByRole("link");
-  await expect(tabs).toHaveText([/^All \(\d+\)$/, /^Under my responsibility \(\d+\)$/, /^Awaiting reply \(\d+\)$/, /^Completed \(\d+\)$/, /^Cancelled \(\d+\)$/]);
+  await expect(tabs).toHaveText([
+    /^All \(\d+\)$/,
+    /^Under my responsibility \(\d+\)$/,
+    /^Awaiting reply \(\d+\)$/,
+    /^Completed \(\d+\)$/,
+    /^Cancelled \(\d+\)$/,
+  ]);
   await expect(tabs.first()).toHaveAttribute("aria-current", "page");
 
   await tabs.first().focus();

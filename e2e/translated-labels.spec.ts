@@ -34,7 +34,16 @@ test("a client reads the workflow's names in Portuguese and Finnish", async ({ p
     const ticketPath = new URL(page.url()).pathname;
 
     const expected = [
-      { locale: "pt-BR", group: "Suporte", type: "Incidente", from: "Abertura", stage: "Análise", condition: "Solicitar", choice: "Alta", history: "Histórico de etapas" },
+      {
+        locale: "pt-BR",
+        group: "Suporte",
+        type: "Incidente",
+        from: "Abertura",
+        stage: "Análise",
+        condition: "Solicitar",
+        choice: "Alta",
+        history: "Histórico de etapas",
+      },
       { locale: "fi", group: "Tuki", type: "Häiriö", from: "Avaus", stage: "Analyysi", condition: "Pyydä", choice: "Korkea", history: "Vaihehistoria" },
     ];
     for (const names of expected) {
@@ -47,7 +56,8 @@ test("a client reads the workflow's names in Portuguese and Finnish", async ({ p
 
       await page.goto(ticketPath);
       await expect(page.getByRole("heading", { name: subject })).toBeVisible();
-      for (const name of [names.group, names.type, names.stage, names.choice]) await expect(page.getByRole("definition").getByText(name, { exact: true })).toBeVisible();
+      for (const name of [names.group, names.type, names.stage, names.choice])
+        await expect(page.getByRole("definition").getByText(name, { exact: true })).toBeVisible();
       const history = page.getByRole("table", { name: names.history });
       await expect(history.getByText(names.from, { exact: true })).toBeVisible();
       await expect(history.getByText(names.stage, { exact: true })).toBeVisible();

@@ -30,9 +30,30 @@ const untranslated = (row: { id: string; name: string }) => ({ id: row.id, name:
 const id = (n: number) => `00000000-0000-4000-8003-${String(n).padStart(12, "0")}`;
 
 const central = [
-  { id: id(1), name: "Billing", subclassifications: [{ id: id(101), name: "Invoice" }, { id: id(102), name: "Payment" }] },
-  { id: id(2), name: "Technical support", subclassifications: [{ id: id(201), name: "Portal access" }, { id: id(202), name: "Error report" }] },
-  { id: id(3), name: "Commercial", subclassifications: [{ id: id(301), name: "New service" }, { id: id(302), name: "Contract" }] },
+  {
+    id: id(1),
+    name: "Billing",
+    subclassifications: [
+      { id: id(101), name: "Invoice" },
+      { id: id(102), name: "Payment" },
+    ],
+  },
+  {
+    id: id(2),
+    name: "Technical support",
+    subclassifications: [
+      { id: id(201), name: "Portal access" },
+      { id: id(202), name: "Error report" },
+    ],
+  },
+  {
+    id: id(3),
+    name: "Commercial",
+    subclassifications: [
+      { id: id(301), name: "New service" },
+      { id: id(302), name: "Contract" },
+    ],
+  },
 ];
 
 const crm = [

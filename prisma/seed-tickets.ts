@@ -71,7 +71,10 @@ interface WorkflowSeed {
 
 const ids = ticketSeedIds;
 // Conditions that mean the client's decision on the understanding.
-const conditionDecisions: Record<string, ConditionDecision> = { "Understanding approved": ConditionDecision.APPROVE, "Understanding rejected": ConditionDecision.REJECT };
+const conditionDecisions: Record<string, ConditionDecision> = {
+  "Understanding approved": ConditionDecision.APPROVE,
+  "Understanding rejected": ConditionDecision.REJECT,
+};
 const CLIENT = StageResponsible.CLIENT;
 const STAFF = StageResponsible.STAFF;
 
@@ -162,7 +165,15 @@ export async function seedTicketSettings(db: DbOrTx): Promise<void> {
   await db.staffTeamMember.createMany({ data: [staff1, staff2].map((userId) => ({ teamId: ids.serviceDeskTeam, userId })), skipDuplicates: true });
 
   const groups = [
-    { id: ids.groups.support, name: "Support", position: 0, types: [{ id: ids.types.incident, name: "Incident" }, { id: ids.types.question, name: "Question" }] },
+    {
+      id: ids.groups.support,
+      name: "Support",
+      position: 0,
+      types: [
+        { id: ids.types.incident, name: "Incident" },
+        { id: ids.types.question, name: "Question" },
+      ],
+    },
     { id: ids.groups.billing, name: "Billing", position: 1, types: [{ id: ids.types.invoiceDispute, name: "Invoice dispute" }] },
   ];
   for (const { types, ...group } of groups) {
@@ -177,7 +188,11 @@ export async function seedTicketSettings(db: DbOrTx): Promise<void> {
   for (const workflow of workflows) {
     for (const [position, { attendantEmail, ...stage }] of workflow.stages.entries()) {
       const attendantId = attendantEmail ? await userIdByEmail(db, attendantEmail) : undefined;
-      await db.ticketStage.upsert({ where: { id: stage.id }, create: { ...stage, labels: labelsOf(stage.name), typeId: workflow.typeId, position, attendantId }, update: {} });
+      await db.ticketStage.upsert({
+        where: { id: stage.id },
+        create: { ...stage, labels: labelsOf(stage.name), typeId: workflow.typeId, position, attendantId },
+        update: {},
+      });
       await db.ticketStage.updateMany({ where: { id: stage.id, name: stage.name, ...untranslated }, data: { labels: labelsOf(stage.name) } });
     }
     for (const { from, to, conditions } of workflow.transitions) {
@@ -188,19 +203,34 @@ export async function seedTicketSettings(db: DbOrTx): Promise<void> {
         select: { id: true },
       });
       await db.ticketTransitionCondition.createMany({
-        data: conditions.map((name, position) => ({ transitionId: transition.id, name, labels: labelsOf(name), position, decision: conditionDecisions[name] ?? null })),
+        data: conditions.map((name, position) => ({
+          transitionId: transition.id,
+          name,
+          labels: labelsOf(name),
+          position,
+          decision: conditionDecisions[name] ?? null,
+        })),
         skipDuplicates: true,
       });
-      for (const name of conditions) await db.ticketTransitionCondition.updateMany({ where: { transitionId: transition.id, name, ...untranslated }, data: { labels: labelsOf(name) } });
+      for (const name of conditions)
+        await db.ticketTransitionCondition.updateMany({ where: { transitionId: transition.id, name, ...untranslated }, data: { labels: labelsOf(name) } });
     }
   }
 
   for (const [position, { rules, options, ...field }] of incidentFields.entries()) {
     const optionLabels = Object.fromEntries((options ?? []).map((o) => [o, labelsOf(o)]));
-    await db.ticketField.upsert({ where: { id: field.id }, create: { ...field, options: options ?? [], optionLabels, position, typeId: ids.types.incident }, update: {} });
+    await db.ticketField.upsert({
+      where: { id: field.id },
+      create: { ...field, options: options ?? [], optionLabels, position, typeId: ids.types.incident },
+      update: {},
+    });
     if (options) await db.ticketField.updateMany({ where: { id: field.id, optionLabels: { equals: {} } }, data: { optionLabels } });
     for (const [stageId, rule] of Object.entries(rules)) {
-      await db.ticketFieldRule.upsert({ where: { fieldId_stageId: { fieldId: field.id, stageId } }, create: { fieldId: field.id, stageId, ...rule }, update: {} });
+      await db.ticketFieldRule.upsert({
+        where: { fieldId_stageId: { fieldId: field.id, stageId } },
+        create: { fieldId: field.id, stageId, ...rule },
+        update: {},
+      });
     }
   }
 

@@ -25,7 +25,16 @@ const users = [
   { id: id(103), email: "staff2@portico.test", name: "Tess Staff", role: Role.STAFF, profileId: id(2) },
   { id: id(104), email: "company@portico.test", name: "Carla Company", role: Role.CLIENT, profileId: id(1), locale: "pt-BR", timeZone: "America/Sao_Paulo" },
   // Pedro's CPF is his user's, the one place a person's national id is kept (his customer record shows it).
-  { id: id(105), email: "person@portico.test", name: "Pedro Person", role: Role.CLIENT, profileId: id(1), locale: "pt-BR", timeZone: "America/Sao_Paulo", cpf: "52998224725" },
+  {
+    id: id(105),
+    email: "person@portico.test",
+    name: "Pedro Person",
+    role: Role.CLIENT,
+    profileId: id(1),
+    locale: "pt-BR",
+    timeZone: "America/Sao_Paulo",
+    cpf: "52998224725",
+  },
   { id: id(106), email: "student@portico.test", name: "Sofia Student", role: Role.CLIENT, profileId: id(1) },
   { id: id(107), email: "professor@portico.test", name: "Paulo Professor", role: Role.CLIENT, profileId: id(1) },
   { id: id(108), email: "prospect@portico.test", name: "Pia Prospect", role: Role.CLIENT, profileId: id(1), locale: "fi", timeZone: "Europe/Helsinki" },
@@ -33,11 +42,24 @@ const users = [
 ];
 
 const customers = [
-  { id: id(201), kind: CustomerKind.COMPANY, name: "Acme Indústria Ltda", document: "11.222.333/0001-81", email: "contato@acme.test", contact: { id: id(301), name: "Carla Company", userId: id(104) } },
+  {
+    id: id(201),
+    kind: CustomerKind.COMPANY,
+    name: "Acme Indústria Ltda",
+    document: "11.222.333/0001-81",
+    email: "contato@acme.test",
+    contact: { id: id(301), name: "Carla Company", userId: id(104) },
+  },
   { id: id(202), kind: CustomerKind.PERSON, name: "Pedro Person", userId: id(105) },
   { id: id(203), kind: CustomerKind.STUDENT, name: "Sofia Student", userId: id(106) },
   { id: id(204), kind: CustomerKind.PROFESSOR, name: "Paulo Professor", userId: id(107) },
-  { id: id(205), kind: CustomerKind.PROSPECT, name: "Prospect Oy", email: "info@prospect.test", contact: { id: id(302), name: "Pia Prospect", userId: id(108) } },
+  {
+    id: id(205),
+    kind: CustomerKind.PROSPECT,
+    name: "Prospect Oy",
+    email: "info@prospect.test",
+    contact: { id: id(302), name: "Pia Prospect", userId: id(108) },
+  },
   { id: id(206), kind: CustomerKind.PERSON, name: "Nina No-Portal", userId: id(109) },
 ];
 
@@ -48,7 +70,12 @@ export async function seed(database = getDatabase()) {
   for (const u of users) await db.user.upsert({ where: { id: u.id }, create: { ...u, passwordHash }, update: {} });
   for (const { contact, ...c } of customers) {
     await db.customer.upsert({ where: { id: c.id }, create: c, update: {} });
-    if (contact) await db.contactPerson.upsert({ where: { id: contact.id }, create: { ...contact, customerId: c.id, email: users.find((u) => u.id === contact.userId)?.email }, update: {} });
+    if (contact)
+      await db.contactPerson.upsert({
+        where: { id: contact.id },
+        create: { ...contact, customerId: c.id, email: users.find((u) => u.id === contact.userId)?.email },
+        update: {},
+      });
   }
   await seedTicketSettings(db);
   await seedContacts(db);

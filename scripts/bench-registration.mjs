@@ -33,10 +33,13 @@ const warmSlug = "bench-warm";
 const rawWarmSlug = "bench-raw-warm";
 
 // Bounded in time: a stuck server or database ends the run (the exit handler stops the server).
-setTimeout(() => {
-  console.error(`the benchmark did not finish in ${process.env.BENCH_TIMEOUT_S ?? 600} s`);
-  process.exit(2);
-}, Number(process.env.BENCH_TIMEOUT_S ?? 600) * 1000).unref();
+setTimeout(
+  () => {
+    console.error(`the benchmark did not finish in ${process.env.BENCH_TIMEOUT_S ?? 600} s`);
+    process.exit(2);
+  },
+  Number(process.env.BENCH_TIMEOUT_S ?? 600) * 1000,
+).unref();
 
 await recreateDatabase(url);
 
@@ -59,11 +62,20 @@ const env = {
 const profile = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
 // Two events of the same shape, one for Portico and one for the raw baseline;
 // and one each for the warm-up, which must not take the measured seats.
-const events = [[slug, seats, reserve], [rawSlug, seats, reserve], [warmSlug, warmups, 0], [rawWarmSlug, warmups, 0]];
+const events = [
+  [slug, seats, reserve],
+  [rawSlug, seats, reserve],
+  [warmSlug, warmups, 0],
+  [rawWarmSlug, warmups, 0],
+];
 const setup = spawnSync("npx", ["--no-install", "tsx", "scripts/bench/setup-event.ts", ...events.flat().map(String)], { stdio: "inherit", env });
 if (setup.status !== 0) process.exit(1);
 
-const server = spawn(process.execPath, [...profile, "node_modules/next/dist/bin/next", "start", "--port", String(port)], { env, stdio: "ignore", detached: true });
+const server = spawn(process.execPath, [...profile, "node_modules/next/dist/bin/next", "start", "--port", String(port)], {
+  env,
+  stdio: "ignore",
+  detached: true,
+});
 const serverExited = new Promise((resolve) => server.on("exit", resolve));
 const stop = () => {
   try {
@@ -73,7 +85,10 @@ const stop = () => {
 process.on("exit", stop);
 const base = `http://127.0.0.1:${port}`;
 for (let i = 0; ; i++) {
-  const ok = await fetch(`${base}/api/health`).then((r) => r.ok, () => false);
+  const ok = await fetch(`${base}/api/health`).then(
+    (r) => r.ok,
+    () => false,
+  );
   if (ok) break;
   if (i > 120) throw new Error("the server did not become healthy in 60 s");
   await new Promise((r) => setTimeout(r, 500));
@@ -156,9 +171,25 @@ function rawArguments(eventId, email, i) {
   const token = randomBytes(32).toString("base64url");
   const fill = (s) => s && s.replaceAll("Warm Up", `Participant ${i}`).replaceAll(warmUpToken ?? "\u0000", token);
   return [
-    eventId, "PUBLIC", new Date(), randomUUID(), null, `Participant ${i}`, email, null,
-    sample.locale, JSON.stringify(sample.answers), createHash("sha256").update(token).digest("hex"), randomUUID(), sample.emailLocale,
-    fill(JSON.stringify(sample.props)), sample.timeZone, fill(sample.subject), sample.content ? randomUUID() : null, sample.fileName, sample.contentType,
+    eventId,
+    "PUBLIC",
+    new Date(),
+    randomUUID(),
+    null,
+    `Participant ${i}`,
+    email,
+    null,
+    sample.locale,
+    JSON.stringify(sample.answers),
+    createHash("sha256").update(token).digest("hex"),
+    randomUUID(),
+    sample.emailLocale,
+    fill(JSON.stringify(sample.props)),
+    sample.timeZone,
+    fill(sample.subject),
+    sample.content ? randomUUID() : null,
+    sample.fileName,
+    sample.contentType,
     sample.content,
   ];
 }
@@ -176,7 +207,13 @@ const portico = await run(requests, register);
 stop();
 await serverExited; // (a CPU profile is written on exit)
 
-const counts = (s, ...flags) => JSON.parse(execFileSync("npx", ["--no-install", "tsx", "scripts/bench/count-registrations.ts", s, ...flags], { env, encoding: "utf8" }).trim().split("\n").at(-1));
+const counts = (s, ...flags) =>
+  JSON.parse(
+    execFileSync("npx", ["--no-install", "tsx", "scripts/bench/count-registrations.ts", s, ...flags], { env, encoding: "utf8" })
+      .trim()
+      .split("\n")
+      .at(-1),
+  );
 const check = (counted) => ({
   overbooking: Math.max(0, counted.registeredRows - counted.seats) + Math.max(0, counted.reserveRows - counted.reserveSeats),
   countersMatch: counted.registeredRows === counted.registeredCount && counted.reserveRows === counted.reserveCount,
@@ -188,8 +225,13 @@ const rawCheck = check(rawCounted);
 const queued = counts(slug, "--emails");
 
 const f = (n) => n.toFixed(1);
-const list = (outcomes) => Object.entries(outcomes).map(([s, n]) => `${s}×${n}`).join(", ");
-console.log(`requests: ${requests} at concurrency ${concurrency}, pool ${poolSize}, against ${seats} seats + ${reserve} reserve per event (unmeasured before each side: ${warmups} registrations on an event of their own, 1 on the measured event)`);
+const list = (outcomes) =>
+  Object.entries(outcomes)
+    .map(([s, n]) => `${s}×${n}`)
+    .join(", ");
+console.log(
+  `requests: ${requests} at concurrency ${concurrency}, pool ${poolSize}, against ${seats} seats + ${reserve} reserve per event (unmeasured before each side: ${warmups} registrations on an event of their own, 1 on the measured event)`,
+);
 console.log(`\nraw baseline: SELECT portico_register_seat(...) straight through pg, on event "${rawSlug}"`);
 console.log(`  answers: ${list(raw.outcomes)} (GENERAL = the app would take its general path: reserve or full)`);
 console.log(`  throughput: ${f(raw.perSecond)} calls/s (${raw.seconds.toFixed(2)} s); seat phase ${f(raw.seatsPerSecond)} seats/s`);
@@ -197,11 +239,19 @@ console.log(`  latency: p50 ${f(raw.p50)} ms, p95 ${f(raw.p95)} ms, max ${f(raw.
 console.log(`  stored: ${rawCounted.registeredRows} registered / ${rawCounted.seats} seats; counters match rows: ${rawCheck.countersMatch}`);
 console.log(`\nPortico: POST /api/events/${slug}/registrations on the production build`);
 console.log(`  responses: ${list(portico.outcomes)}`);
-console.log(`  throughput: ${f(portico.perSecond)} requests/s; ${f(((portico.outcomes.REGISTERED ?? 0) + (portico.outcomes.RESERVE ?? 0)) / portico.seconds)} registrations/s (${portico.seconds.toFixed(2)} s); seat phase ${f(portico.seatsPerSecond)} seats/s`);
+console.log(
+  `  throughput: ${f(portico.perSecond)} requests/s; ${f(((portico.outcomes.REGISTERED ?? 0) + (portico.outcomes.RESERVE ?? 0)) / portico.seconds)} registrations/s (${portico.seconds.toFixed(2)} s); seat phase ${f(portico.seatsPerSecond)} seats/s`,
+);
 console.log(`  latency: p50 ${f(portico.p50)} ms, p95 ${f(portico.p95)} ms, max ${f(portico.max)} ms`);
-console.log(`  stored: ${counted.registeredRows} registered / ${counted.seats} seats, ${counted.reserveRows} reserve / ${counted.reserveSeats}; counters match rows: ${countersMatch}`);
+console.log(
+  `  stored: ${counted.registeredRows} registered / ${counted.seats} seats, ${counted.reserveRows} reserve / ${counted.reserveSeats}; counters match rows: ${countersMatch}`,
+);
 console.log(`  confirmation e-mails in the outbox: ${queued.emails} (worker ${env.PORTICO_WORKER === "off" ? "off during the run" : "on"})`);
-console.log(`\nPortico ${f(portico.perSecond)}/s = ${Math.round((100 * portico.perSecond) / raw.perSecond)}% of raw ${f(raw.perSecond)}/s (all ${requests} requests answered, per second)`);
-console.log(`seat phase: Portico ${f(portico.seatsPerSecond)}/s = ${Math.round((100 * portico.seatsPerSecond) / raw.seatsPerSecond)}% of raw ${f(raw.seatsPerSecond)}/s`);
+console.log(
+  `\nPortico ${f(portico.perSecond)}/s = ${Math.round((100 * portico.perSecond) / raw.perSecond)}% of raw ${f(raw.perSecond)}/s (all ${requests} requests answered, per second)`,
+);
+console.log(
+  `seat phase: Portico ${f(portico.seatsPerSecond)}/s = ${Math.round((100 * portico.seatsPerSecond) / raw.seatsPerSecond)}% of raw ${f(raw.seatsPerSecond)}/s`,
+);
 console.log(`overbooking: ${overbooking} (raw baseline: ${rawCheck.overbooking})`);
 process.exit(overbooking === 0 && countersMatch && rawCheck.overbooking === 0 && rawCheck.countersMatch ? 0 : 1);

@@ -45,7 +45,13 @@ const stop = () => {
 };
 process.on("exit", stop);
 for (let i = 0; ; i++) {
-  if (await fetch(`${base}/api/health`).then((r) => r.ok, () => false)) break;
+  if (
+    await fetch(`${base}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    )
+  )
+    break;
   if (i > 120) throw new Error("the server did not become healthy in 60 s");
   await new Promise((r) => setTimeout(r, 500));
 }
@@ -118,6 +124,8 @@ const pad = (s, n) => String(s).padEnd(n);
 console.log(`\n${pad("page", 42)}${pad("p50 ms", 9)}${pad("p95 ms", 9)}queries`);
 for (const r of results) console.log(`${pad(r.path, 42)}${pad(r.p50.toFixed(1), 9)}${pad(r.p95.toFixed(1), 9)}${r.queries}`);
 const over = results.filter((r) => r.p95 >= budget.p95 || r.queries > budget.queries);
-console.log(over.length ? `\nOVER BUDGET: ${over.map((r) => r.path).join(", ")}` : `\nall pages within budget (p95 < ${budget.p95} ms, <= ${budget.queries} queries)`);
+console.log(
+  over.length ? `\nOVER BUDGET: ${over.map((r) => r.path).join(", ")}` : `\nall pages within budget (p95 < ${budget.p95} ms, <= ${budget.queries} queries)`,
+);
 stop();
 process.exit(0);

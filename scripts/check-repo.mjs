@@ -20,7 +20,11 @@ const self = path.relative(root, fileURLToPath(import.meta.url));
 // too; outside a git checkout (an exported tree), every file under the root.
 function listFiles() {
   try {
-    return execFileSync("git", ["ls-files", "--cached", "--others", "--exclude-standard"], { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).split("\n");
+    return execFileSync("git", ["ls-files", "--cached", "--others", "--exclude-standard"], {
+      cwd: root,
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "ignore"],
+    }).split("\n");
   } catch {
     const skip = new Set(["node_modules", ".git", ".next", "data", "reports", "test-results", "playwright-report"]);
     const walk = (dir) =>

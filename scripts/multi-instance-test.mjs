@@ -105,7 +105,12 @@ async function stop(proc, timeoutMs = 15_000) {
 }
 
 function tail(proc, lines = 25) {
-  return proc.output.split("\n").filter((l) => !l.includes("sourceMappingURL")).slice(-lines).map((l) => `    ${proc.name}| ${l}`).join("\n");
+  return proc.output
+    .split("\n")
+    .filter((l) => !l.includes("sourceMappingURL"))
+    .slice(-lines)
+    .map((l) => `    ${proc.name}| ${l}`)
+    .join("\n");
 }
 
 let cleaningUp;
@@ -131,11 +136,14 @@ for (const signal of ["SIGINT", "SIGTERM"]) {
     cleanUp().finally(() => process.exit(130));
   });
 }
-const deadline = setTimeout(() => {
-  report(`finished within ${process.env.MULTI_TIMEOUT_S ?? 300} s`, false);
-  for (const p of children) console.error(tail(p));
-  finish();
-}, Number(process.env.MULTI_TIMEOUT_S ?? 300) * 1000);
+const deadline = setTimeout(
+  () => {
+    report(`finished within ${process.env.MULTI_TIMEOUT_S ?? 300} s`, false);
+    for (const p of children) console.error(tail(p));
+    finish();
+  },
+  Number(process.env.MULTI_TIMEOUT_S ?? 300) * 1000,
+);
 
 let finishing = false;
 async function finish() {
@@ -188,7 +196,11 @@ function findPgbouncer() {
 function installPgbouncer() {
   console.log("Installing PgBouncer from Debian's packages...");
   const sudo = process.getuid?.() === 0 ? [] : ["sudo"];
-  const apt = (...args) => spawnSync(sudo[0] ?? "apt-get", [...(sudo.length ? ["apt-get"] : []), ...args], { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
+  const apt = (...args) =>
+    spawnSync(sudo[0] ?? "apt-get", [...(sudo.length ? ["apt-get"] : []), ...args], {
+      stdio: "inherit",
+      env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
+    });
   if (apt("install", "-y", "-qq", "pgbouncer").status !== 0) {
     apt("update", "-qq");
     apt("install", "-y", "-qq", "pgbouncer");
@@ -265,10 +277,15 @@ async function register(base, slug, i, prefix) {
   const response = await fetch(`${base}/api/events/${slug}/registrations`, {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({ name: `Participant ${i}`, email: `${prefix}${i}@multi.test`, answers: {}, altcha: await solvedChallenge(base, "public-registration") }),
+    body: JSON.stringify({
+      name: `Participant ${i}`,
+      email: `${prefix}${i}@multi.test`,
+      answers: {},
+      altcha: await solvedChallenge(base, "public-registration"),
+    }),
   });
   const body = await response.json().catch(() => ({}));
-  return { status: response.status, outcome: response.status === 201 ? body.status : body.error ?? String(response.status) };
+  return { status: response.status, outcome: response.status === 201 ? body.status : (body.error ?? String(response.status)) };
 }
 
 // ================================================================ run
@@ -284,7 +301,9 @@ try {
   await admin.end();
 
   const bouncer = await startPgbouncer();
-  console.log(`${bouncer.version} on 127.0.0.1:${bouncer.port} (transaction pooling, 20 server connections) in front of ${server.host}; database ${dbName} [${elapsed()}]`);
+  console.log(
+    `${bouncer.version} on 127.0.0.1:${bouncer.port} (transaction pooling, 20 server connections) in front of ${server.host}; database ${dbName} [${elapsed()}]`,
+  );
 
   const [port1, port2] = [await freePort(), await freePort()];
   const base1 = `http://127.0.0.1:${port1}`;
@@ -365,12 +384,18 @@ try {
   const one = async (text, params) => (await sql.query(text, params)).rows[0];
 
   await check("migrations: applied once each by four processes starting together through PgBouncer", async () => {
-    const expected = readdirSync("prisma/migrations", { withFileTypes: true }).filter((e) => e.isDirectory() && /^\d+_/.test(e.name)).map((e) => e.name).sort();
+    const expected = readdirSync("prisma/migrations", { withFileTypes: true })
+      .filter((e) => e.isDirectory() && /^\d+_/.test(e.name))
+      .map((e) => e.name)
+      .sort();
     const byProcess = Object.fromEntries(apps.map((p) => [p.name, [...p.output.matchAll(/\[migrate\] applied (\S+)/g)].map((m) => m[1])]));
     const appliedLines = Object.values(byProcess).flat().sort();
-    const rows = (await sql.query(`SELECT migration_name, count(*)::int AS n FROM "_prisma_migrations" WHERE finished_at IS NOT NULL GROUP BY 1 ORDER BY 1`)).rows;
+    const rows = (await sql.query(`SELECT migration_name, count(*)::int AS n FROM "_prisma_migrations" WHERE finished_at IS NOT NULL GROUP BY 1 ORDER BY 1`))
+      .rows;
     const pass = JSON.stringify(appliedLines) === JSON.stringify(expected) && rows.length === expected.length && rows.every((r) => r.n === 1);
-    const split = Object.entries(byProcess).map(([name, list]) => `${name} ${list.length}`).join(", ");
+    const split = Object.entries(byProcess)
+      .map(([name, list]) => `${name} ${list.length}`)
+      .join(", ");
     return { pass, detail: `${expected.length} migrations; applied by ${split}; ${rows.length} recorded; up to ${lockWaiters} waited for the lock at once` };
   });
 
@@ -380,7 +405,10 @@ try {
   console.log(`demo accounts and events in place [${elapsed()}]`);
 
   // Two producers, as two other processes would be: pg-boss through PgBouncer too.
-  const producers = [new PgBoss({ connectionString: bouncer.url, schema: "pgboss", max: 2, supervise: false, schedule: false, migrate: false }), new PgBoss({ connectionString: bouncer.url, schema: "pgboss", max: 2, supervise: false, schedule: false, migrate: false })];
+  const producers = [
+    new PgBoss({ connectionString: bouncer.url, schema: "pgboss", max: 2, supervise: false, schedule: false, migrate: false }),
+    new PgBoss({ connectionString: bouncer.url, schema: "pgboss", max: 2, supervise: false, schedule: false, migrate: false }),
+  ];
   for (const boss of producers) {
     boss.on("error", (error) => console.error("[producer]", error.message));
     await boss.start();
@@ -402,15 +430,34 @@ try {
          FROM "Event" e LEFT JOIN "Registration" r ON r."eventId" = e.id WHERE e.slug = 'multi-seats'`,
     );
     const pass =
-      outcomes.REGISTERED === 10 && outcomes.RESERVE === 5 && outcomes["events.errors.full"] === REQUESTS - 15 &&
-      rows.registered === 10 && rows.reserve === 5 && rows.total === 15 && rows.registeredCount === 10 && rows.reserveCount === 5;
-    const list = Object.entries(outcomes).map(([k, n]) => `${k}×${n}`).join(", ");
-    return { pass, detail: `answers: ${list}; seats taken through instance 1: ${perInstance[0]}, instance 2: ${perInstance[1]}; stored ${rows.registered} registered + ${rows.reserve} reserve` };
+      outcomes.REGISTERED === 10 &&
+      outcomes.RESERVE === 5 &&
+      outcomes["events.errors.full"] === REQUESTS - 15 &&
+      rows.registered === 10 &&
+      rows.reserve === 5 &&
+      rows.total === 15 &&
+      rows.registeredCount === 10 &&
+      rows.reserveCount === 5;
+    const list = Object.entries(outcomes)
+      .map(([k, n]) => `${k}×${n}`)
+      .join(", ");
+    return {
+      pass,
+      detail: `answers: ${list}; seats taken through instance 1: ${perInstance[0]}, instance 2: ${perInstance[1]}; stored ${rows.registered} registered + ${rows.reserve} reserve`,
+    };
   });
 
   const browser = await chromium.launch({
     executablePath: existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
   });
   try {
     await check("sessions: signed in on instance 1, /admin on instance 2 accepts the cookie", async () => {
@@ -428,7 +475,10 @@ try {
         // Without the cookie, instance 2 sends the visitor to sign in: the check above means something.
         const anonymous = await fetch(`${base2}/admin`, { redirect: "manual" });
         const pass = response?.status() === 200 && page.url() === `${base2}/admin` && heading && anonymous.status >= 300 && anonymous.status < 400;
-        return { pass, detail: `instance 2 answered ${response?.status()} at ${new URL(page.url()).pathname}, dashboard ${heading ? "shown" : "missing"}; without the cookie ${anonymous.status} to ${anonymous.headers.get("location")}` };
+        return {
+          pass,
+          detail: `instance 2 answered ${response?.status()} at ${new URL(page.url()).pathname}, dashboard ${heading ? "shown" : "missing"}; without the cookie ${anonymous.status} to ${anonymous.headers.get("location")}`,
+        };
       } finally {
         await context.close();
       }
@@ -454,9 +504,14 @@ try {
         await page.getByRole("button", { name: "Register" }).click();
         await page.waitForURL(/\/e\/multi-form\/r\/[^/?]+\?new=1$/, { timeout: 20_000 });
         const confirmed = await page.getByText("You are registered").isVisible();
-        const row = await one(`SELECT r.status FROM "Registration" r JOIN "Event" e ON e.id = r."eventId" WHERE e.slug = 'multi-form' AND r.email = 'crosser@multi.test'`);
+        const row = await one(
+          `SELECT r.status FROM "Registration" r JOIN "Event" e ON e.id = r."eventId" WHERE e.slug = 'multi-form' AND r.email = 'crosser@multi.test'`,
+        );
         const pass = routed.length === 1 && routed[0].startsWith("200") && row?.status === "REGISTERED" && confirmed;
-        return { pass, detail: `action answered ${routed.join(", ") || "never routed"}; registration ${row?.status ?? "missing"}; confirmation page on instance 1 ${confirmed ? "shown" : "missing"}` };
+        return {
+          pass,
+          detail: `action answered ${routed.join(", ") || "never routed"}; registration ${row?.status ?? "missing"}; confirmation page on instance 1 ${confirmed ? "shown" : "missing"}`,
+        };
       } finally {
         await context.close();
       }
@@ -465,37 +520,45 @@ try {
     await browser.close();
   }
 
-  await check("scheduled jobs: events.reminders sent twice at once from two processes, and run on both instances at once, e-mails each reminder once", async () => {
-    for (let i = 0; i < 5; i++) {
-      const r = await register(i % 2 ? base2 : base1, "multi-reminders", i, "remind");
-      if (r.outcome !== "REGISTERED") throw new Error(`registration ${i} for the reminders: ${r.outcome}`);
-    }
-    const [jobA, jobB, runA, runB] = await Promise.all([
-      producers[0].send("events.reminders", {}),
-      producers[1].send("events.reminders", {}),
-      fetch(`${base1}/api/test/jobs/reminders`, { method: "POST" }).then((r) => r.json()),
-      fetch(`${base2}/api/test/jobs/reminders`, { method: "POST" }).then((r) => r.json()),
-    ]);
-    const jobs = [jobA, jobB].filter(Boolean);
-    await until(
-      async () => {
-        const states = await Promise.all(jobs.map((id) => producers[0].getJobById("events.reminders", id)));
-        return states.every((job) => job && ["completed", "failed"].includes(job.state)) && states;
-      },
-      30_000,
-      "the workers to finish the events.reminders jobs",
-    );
-    const states = await Promise.all(jobs.map((id) => producers[0].getJobById("events.reminders", id)));
-    const rows = await one(
-      `SELECT count(*)::int AS emails, count(DISTINCT m."to")::int AS recipients FROM "EmailMessage" m WHERE m.template = 'eventReminder'`,
-    );
-    const claimed = await one(`SELECT count(*) FILTER (WHERE r."reminderSentAt" IS NOT NULL)::int AS n FROM "Registration" r JOIN "Event" e ON e.id = r."eventId" WHERE e.slug = 'multi-reminders'`);
-    const pass = jobs.length >= 1 && states.every((j) => j.state === "completed") && rows.emails === 5 && rows.recipients === 5 && claimed.n === 5;
-    return { pass, detail: `${jobs.length} pg-boss jobs (${states.map((j) => j.state).join(", ")}); HTTP runs queued ${runA.reminders} + ${runB.reminders}; ${rows.emails} reminder e-mails to ${rows.recipients} addresses` };
-  });
+  await check(
+    "scheduled jobs: events.reminders sent twice at once from two processes, and run on both instances at once, e-mails each reminder once",
+    async () => {
+      for (let i = 0; i < 5; i++) {
+        const r = await register(i % 2 ? base2 : base1, "multi-reminders", i, "remind");
+        if (r.outcome !== "REGISTERED") throw new Error(`registration ${i} for the reminders: ${r.outcome}`);
+      }
+      const [jobA, jobB, runA, runB] = await Promise.all([
+        producers[0].send("events.reminders", {}),
+        producers[1].send("events.reminders", {}),
+        fetch(`${base1}/api/test/jobs/reminders`, { method: "POST" }).then((r) => r.json()),
+        fetch(`${base2}/api/test/jobs/reminders`, { method: "POST" }).then((r) => r.json()),
+      ]);
+      const jobs = [jobA, jobB].filter(Boolean);
+      await until(
+        async () => {
+          const states = await Promise.all(jobs.map((id) => producers[0].getJobById("events.reminders", id)));
+          return states.every((job) => job && ["completed", "failed"].includes(job.state)) && states;
+        },
+        30_000,
+        "the workers to finish the events.reminders jobs",
+      );
+      const states = await Promise.all(jobs.map((id) => producers[0].getJobById("events.reminders", id)));
+      const rows = await one(
+        `SELECT count(*)::int AS emails, count(DISTINCT m."to")::int AS recipients FROM "EmailMessage" m WHERE m.template = 'eventReminder'`,
+      );
+      const claimed = await one(
+        `SELECT count(*) FILTER (WHERE r."reminderSentAt" IS NOT NULL)::int AS n FROM "Registration" r JOIN "Event" e ON e.id = r."eventId" WHERE e.slug = 'multi-reminders'`,
+      );
+      const pass = jobs.length >= 1 && states.every((j) => j.state === "completed") && rows.emails === 5 && rows.recipients === 5 && claimed.n === 5;
+      return {
+        pass,
+        detail: `${jobs.length} pg-boss jobs (${states.map((j) => j.state).join(", ")}); HTTP runs queued ${runA.reminders} + ${runB.reminders}; ${rows.emails} reminder e-mails to ${rows.recipients} addresses`,
+      };
+    },
+  );
 
   await check("e-mails: everything both instances wrote is delivered by the workers once", async () => {
-    const pending = async () => (await one(`SELECT count(*) FILTER (WHERE status <> 'SENT')::int AS n, count(*)::int AS total FROM "EmailMessage"`));
+    const pending = async () => await one(`SELECT count(*) FILTER (WHERE status <> 'SENT')::int AS n, count(*)::int AS total FROM "EmailMessage"`);
     await until(async () => (await pending()).n === 0, 60_000, "every e-mail to be SENT").catch(() => null);
     const { n, total } = await pending();
     const messages = (await sql.query(`SELECT id, status, attempts, "providerId" FROM "EmailMessage"`)).rows;
@@ -506,20 +569,31 @@ try {
     for (const id of handedOver) perId.set(id, (perId.get(id) ?? 0) + 1);
     const byWorker = [worker1, worker2].map((w) => (w.output.match(/\[email:log\]/g) ?? []).length);
     const pass =
-      total > 0 && n === 0 && messages.every((m) => m.attempts === 1 && m.providerId) && providerIds.size === messages.length &&
-      messages.every((m) => perId.get(m.id) === 1) && handedOver.length === messages.length;
-    return { pass, detail: `${total} e-mails, ${n} not SENT; handed to the transport ${handedOver.length} times (worker 1: ${byWorker[0]}, worker 2: ${byWorker[1]}); attempts ${[...new Set(messages.map((m) => m.attempts))].join("/")}` };
+      total > 0 &&
+      n === 0 &&
+      messages.every((m) => m.attempts === 1 && m.providerId) &&
+      providerIds.size === messages.length &&
+      messages.every((m) => perId.get(m.id) === 1) &&
+      handedOver.length === messages.length;
+    return {
+      pass,
+      detail: `${total} e-mails, ${n} not SENT; handed to the transport ${handedOver.length} times (worker 1: ${byWorker[0]}, worker 2: ${byWorker[1]}); attempts ${[...new Set(messages.map((m) => m.attempts))].join("/")}`,
+    };
   });
 
   await check("cron: a minutely pg-boss schedule fires once per tick with two workers", async () => {
-    const probes = async () => (await sql.query(`SELECT created_on FROM pgboss.job WHERE name = $1 ORDER BY created_on`, [PROBE])).rows.map((r) => r.created_on.getTime());
+    const probes = async () =>
+      (await sql.query(`SELECT created_on FROM pgboss.job WHERE name = $1 ORDER BY created_on`, [PROBE])).rows.map((r) => r.created_on.getTime());
     // The workers' clocks look every 30 s and send a tick's job within the minute after it.
     const first = await until(async () => (await probes())[0], Math.max(5_000, 100_000 - (Date.now() - probeScheduledAt)), "the first scheduled job");
     await sleep(Math.max(0, first + 20_000 - Date.now())); // room for a duplicate of that tick to appear
     const times = await probes();
     const gaps = times.slice(1).map((t, i) => (t - times[i]) / 1000);
     const pass = times.length >= 1 && gaps.every((g) => g >= 20);
-    return { pass, detail: `${times.length} job(s) in ${((Date.now() - probeScheduledAt) / 1000).toFixed(0)} s${gaps.length ? `, ${gaps.map((g) => g.toFixed(0)).join(", ")} s apart` : ""}` };
+    return {
+      pass,
+      detail: `${times.length} job(s) in ${((Date.now() - probeScheduledAt) / 1000).toFixed(0)} s${gaps.length ? `, ${gaps.map((g) => g.toFixed(0)).join(", ")} s apart` : ""}`,
+    };
   });
 
   for (const boss of producers) await boss.stop({ graceful: false, wait: true, timeout: 5_000 }).catch(() => {});

@@ -9,7 +9,8 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const failures = [];
 mkdirSync("reports", { recursive: true });
-for (const report of ["reports/vitest-pglite.json", "reports/vitest-postgres.json", "reports/e2e.json", "reports/multi-instance.json"]) rmSync(report, { force: true });
+for (const report of ["reports/vitest-pglite.json", "reports/vitest-postgres.json", "reports/e2e.json", "reports/multi-instance.json"])
+  rmSync(report, { force: true });
 
 function run(label, command, args, env = {}) {
   console.log(`\n=== ${label} ===`);

@@ -6,7 +6,7 @@ export default function PublicLayout({ children }: { children: React.ReactNode }
       <header className="flex justify-end p-4">
         <LanguageSwitcher />
       </header>
-      <main id="main" className="flex flex-1 items-start justify-center px-4 pb-16 pt-8">
+      <main id="main" className="flex flex-1 items-start justify-center px-4 pt-8 pb-16">
         {children}
       </main>
     </div>

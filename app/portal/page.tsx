@@ -13,7 +13,12 @@ import { portalDashboard, type DashboardTicket } from "@/lib/portal-dashboard";
 // with a count, the first few and a link to the full list.
 export default async function PortalHome() {
   const actor = await requireClient();
-  const [t, tk, format, dashboard] = await Promise.all([getTranslations("portal"), getTranslations("customerKinds"), getFormatter(), portalDashboard(db, actor)]);
+  const [t, tk, format, dashboard] = await Promise.all([
+    getTranslations("portal"),
+    getTranslations("customerKinds"),
+    getFormatter(),
+    portalDashboard(db, actor),
+  ]);
   const customers = dashboard.customers;
   const when = (d: Date, timeZone?: string) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short", ...(timeZone ? { timeZone } : {}) });
   const ticketRow = (r: DashboardTicket) => (
@@ -31,13 +36,34 @@ export default async function PortalHome() {
     <>
       <PageHeader title={t("welcome", { name: actor.name })} description={t("dashboardIntro")} />
       <div className="grid gap-6 lg:grid-cols-2">
-        <Section id="your-turn" title={t("dashboard.yourTurn")} count={dashboard.yourTurn.count} href="/portal/tickets?filter=mine" linkLabel={t("dashboard.allYourTurn")} empty={t("dashboard.noYourTurn")}>
+        <Section
+          id="your-turn"
+          title={t("dashboard.yourTurn")}
+          count={dashboard.yourTurn.count}
+          href="/portal/tickets?filter=mine"
+          linkLabel={t("dashboard.allYourTurn")}
+          empty={t("dashboard.noYourTurn")}
+        >
           {dashboard.yourTurn.rows.map(ticketRow)}
         </Section>
-        <Section id="decisions" title={t("dashboard.decisions")} count={dashboard.decisions.count} href="/portal/tickets?filter=mine" linkLabel={t("dashboard.allDecisions")} empty={t("dashboard.noDecisions")}>
+        <Section
+          id="decisions"
+          title={t("dashboard.decisions")}
+          count={dashboard.decisions.count}
+          href="/portal/tickets?filter=mine"
+          linkLabel={t("dashboard.allDecisions")}
+          empty={t("dashboard.noDecisions")}
+        >
           {dashboard.decisions.rows.map(ticketRow)}
         </Section>
-        <Section id="events" title={t("dashboard.events")} count={dashboard.events.count} href="/portal/events?view=mine" linkLabel={t("dashboard.allEvents")} empty={t("dashboard.noEvents")}>
+        <Section
+          id="events"
+          title={t("dashboard.events")}
+          count={dashboard.events.count}
+          href="/portal/events?view=mine"
+          linkLabel={t("dashboard.allEvents")}
+          empty={t("dashboard.noEvents")}
+        >
           {dashboard.events.rows.map((e) => (
             <li key={e.registrationId} className="flex flex-wrap items-center justify-between gap-2 py-2">
               <span>
@@ -59,7 +85,14 @@ export default async function PortalHome() {
           ))}
         </Section>
         {dashboard.contacts ? (
-          <Section id="contacts" title={t("dashboard.contacts")} count={dashboard.contacts.count} href="/portal/contact?status=OPEN" linkLabel={t("dashboard.allContacts")} empty={t("dashboard.noContacts")}>
+          <Section
+            id="contacts"
+            title={t("dashboard.contacts")}
+            count={dashboard.contacts.count}
+            href="/portal/contact?status=OPEN"
+            linkLabel={t("dashboard.allContacts")}
+            empty={t("dashboard.noContacts")}
+          >
             {dashboard.contacts.rows.map((c) => (
               <li key={c.id} className="py-2">
                 <Link href={`/portal/contact/${c.number}`} className="text-indigo-700 underline">
@@ -96,7 +129,23 @@ export default async function PortalHome() {
 }
 
 /** One dashboard section: heading with its count, the rows or a friendly empty state, and the full list's link. */
-function Section({ id, title, count, href, linkLabel, empty, children }: { id: string; title: string; count: number; href: string; linkLabel: string; empty: string; children: ReactNode[] }) {
+function Section({
+  id,
+  title,
+  count,
+  href,
+  linkLabel,
+  empty,
+  children,
+}: {
+  id: string;
+  title: string;
+  count: number;
+  href: string;
+  linkLabel: string;
+  empty: string;
+  children: ReactNode[];
+}) {
   return (
     <Card>
       <section aria-labelledby={`${id}-title`}>

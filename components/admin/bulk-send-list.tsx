@@ -6,7 +6,17 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import type { BulkSendProgress } from "@/lib/email/bulk-sends";
 import { RetryFailedButton } from "./retry-failed-button";
 
-export async function BulkSendList({ sends, isAdmin, showEvent = true, showMessagesLink = true }: { sends: BulkSendProgress[]; isAdmin: boolean; showEvent?: boolean; showMessagesLink?: boolean }) {
+export async function BulkSendList({
+  sends,
+  isAdmin,
+  showEvent = true,
+  showMessagesLink = true,
+}: {
+  sends: BulkSendProgress[];
+  isAdmin: boolean;
+  showEvent?: boolean;
+  showMessagesLink?: boolean;
+}) {
   const t = await getTranslations("outbox");
   const format = await getFormatter();
   const title = (s: BulkSendProgress) => {
@@ -36,7 +46,9 @@ export async function BulkSendList({ sends, isAdmin, showEvent = true, showMessa
                 </>
               ) : null}
             </p>
-            <p className="mb-2 text-xs text-slate-600">{s.createdByName ? t("bulk.queuedBy", { name: s.createdByName, date }) : t("bulk.queuedOn", { date })}</p>
+            <p className="mb-2 text-xs text-slate-600">
+              {s.createdByName ? t("bulk.queuedBy", { name: s.createdByName, date }) : t("bulk.queuedOn", { date })}
+            </p>
             <div
               role="progressbar"
               aria-labelledby={titleId}

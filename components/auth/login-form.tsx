@@ -29,7 +29,13 @@ export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
     <form onSubmit={onSubmit} noValidate className="space-y-4">
       {formError ? <Alert tone="error">{errorText(formError.key, formError.values)}</Alert> : null}
       <TextField label={t("email")} type="email" autoComplete="username" autoFocus error={errorText(errors.email?.message)} {...form.register("email")} />
-      <TextField label={t("password")} type="password" autoComplete="current-password" error={errorText(errors.password?.message)} {...form.register("password")} />
+      <TextField
+        label={t("password")}
+        type="password"
+        autoComplete="current-password"
+        error={errorText(errors.password?.message)}
+        {...form.register("password")}
+      />
       <Button type="submit" className="w-full" disabled={pending} aria-busy={pending}>
         {pending ? t("signingIn") : t("signIn")}
       </Button>

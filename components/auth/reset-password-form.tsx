@@ -21,8 +21,20 @@ export function ResetPasswordForm({ token }: { token: string }) {
     <form onSubmit={onSubmit} noValidate className="space-y-4">
       {formError ? <Alert tone="error">{errorText(formError.key, formError.values)}</Alert> : null}
       <input type="hidden" {...form.register("token")} />
-      <TextField label={t("newPassword")} type="password" autoComplete="new-password" error={errorText(errors.password?.message)} {...form.register("password")} />
-      <TextField label={t("confirmPassword")} type="password" autoComplete="new-password" error={errorText(errors.confirm?.message)} {...form.register("confirm")} />
+      <TextField
+        label={t("newPassword")}
+        type="password"
+        autoComplete="new-password"
+        error={errorText(errors.password?.message)}
+        {...form.register("password")}
+      />
+      <TextField
+        label={t("confirmPassword")}
+        type="password"
+        autoComplete="new-password"
+        error={errorText(errors.confirm?.message)}
+        {...form.register("confirm")}
+      />
       <Button type="submit" className="w-full" disabled={pending} aria-busy={pending}>
         {pending ? tc("saving") : t("setPassword")}
       </Button>

@@ -60,7 +60,14 @@ export function CertificateTemplateForm({ id, defaults, maxMb }: { id?: string; 
         <label htmlFor={fileInputId} className="block text-sm font-medium text-slate-800">
           {t("logo")}
         </label>
-        <input id={fileInputId} type="file" accept="image/png,image/jpeg" disabled={uploading} onChange={(e) => upload(e.currentTarget.files?.[0])} className="block text-sm" />
+        <input
+          id={fileInputId}
+          type="file"
+          accept="image/png,image/jpeg"
+          disabled={uploading}
+          onChange={(e) => upload(e.currentTarget.files?.[0])}
+          className="block text-sm"
+        />
         <input type="hidden" {...form.register("logoFileId")} />
         {uploadError ? <Alert tone="error">{uploadError}</Alert> : null}
         {errors.logoFileId ? <Alert tone="error">{errorText(errors.logoFileId.message)}</Alert> : null}

@@ -27,7 +27,13 @@ export function TokenCpfForm({ token, setting }: { token: string; setting: Natio
       <h2 className="font-medium">{other ? t("titleOther", { label: other }) : t("title")}</h2>
       <p className="text-sm text-slate-700">{other ? t("helpOther", { label: other }) : t("help")}</p>
       <FormFeedback formError={formError} message={message} />
-      <TextField label={other ?? ta("cpf")} inputMode={other ? "text" : "numeric"} autoComplete="off" error={errorText(form.formState.errors.cpf?.message)} {...form.register("cpf")} />
+      <TextField
+        label={other ?? ta("cpf")}
+        inputMode={other ? "text" : "numeric"}
+        autoComplete="off"
+        error={errorText(form.formState.errors.cpf?.message)}
+        {...form.register("cpf")}
+      />
       <Button type="submit" disabled={pending} aria-busy={pending}>
         {other ? t("saveOther", { label: other }) : t("save")}
       </Button>

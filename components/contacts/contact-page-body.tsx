@@ -8,7 +8,17 @@ import type { ContactDetail } from "@/lib/contacts/thread";
 import { ContactDetails } from "./contact-details";
 import { ContactThread } from "./contact-thread";
 
-export async function ContactPageBody({ contact, formTitle, form, closed }: { contact: ContactDetail; formTitle: string; form: React.ReactNode; closed: string }) {
+export async function ContactPageBody({
+  contact,
+  formTitle,
+  form,
+  closed,
+}: {
+  contact: ContactDetail;
+  formTitle: string;
+  form: React.ReactNode;
+  closed: string;
+}) {
   const t = await getTranslations("contacts");
   return (
     <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">

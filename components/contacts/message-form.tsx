@@ -11,8 +11,25 @@ import { contactMessageSchema, MAX_ATTACHMENTS, MAX_MESSAGE_LENGTH, type Contact
 
 const rules: MessageRules = { schema: contactMessageSchema, maxLength: MAX_MESSAGE_LENGTH, maxFiles: MAX_ATTACHMENTS };
 
-export function MessageForm({ action, label, submitLabel, maxMb }: { action: (input: ContactMessageInput) => Promise<ActionResult>; label: string; submitLabel: string; maxMb: number }) {
+export function MessageForm({
+  action,
+  label,
+  submitLabel,
+  maxMb,
+}: {
+  action: (input: ContactMessageInput) => Promise<ActionResult>;
+  label: string;
+  submitLabel: string;
+  maxMb: number;
+}) {
   const t = useTranslations("contacts");
   const filesHelp = t("attachmentsHelp", { maxMb, max: MAX_ATTACHMENTS });
-  return <ThreadMessageForm action={action} rules={rules} maxMb={maxMb} labels={{ body: label, files: t("attachments"), filesHelp, submit: submitLabel, sending: t("sending") }} />;
+  return (
+    <ThreadMessageForm
+      action={action}
+      rules={rules}
+      maxMb={maxMb}
+      labels={{ body: label, files: t("attachments"), filesHelp, submit: submitLabel, sending: t("sending") }}
+    />
+  );
 }

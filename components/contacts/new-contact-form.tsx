@@ -90,7 +90,12 @@ export function NewContactForm({ module, companies, classifications, channels, d
           ))}
         </SelectField>
         {module === "CENTRAL" ? (
-          <SelectField label={t("subclassification")} disabled={!classificationId} error={errorText(errors.subclassificationId?.message)} {...form.register("subclassificationId")}>
+          <SelectField
+            label={t("subclassification")}
+            disabled={!classificationId}
+            error={errorText(errors.subclassificationId?.message)}
+            {...form.register("subclassificationId")}
+          >
             <option value="">{classificationId ? t("chooseSubclassification") : t("chooseClassificationFirst")}</option>
             {subclassifications.map((s) => (
               <option key={s.id} value={s.id}>
@@ -110,7 +115,12 @@ export function NewContactForm({ module, companies, classifications, channels, d
         )}
       </div>
       <div className="grid gap-4 md:grid-cols-3">
-        <TextField label={t("contactName")} autoComplete="name" error={errorText(errors.contactName?.message, { max: 200 })} {...form.register("contactName")} />
+        <TextField
+          label={t("contactName")}
+          autoComplete="name"
+          error={errorText(errors.contactName?.message, { max: 200 })}
+          {...form.register("contactName")}
+        />
         <TextField label={t("phone")} type="tel" autoComplete="tel" error={errorText(errors.phone?.message)} {...form.register("phone")} />
         <TextField label={t("email")} type="email" autoComplete="email" error={errorText(errors.email?.message, { max: 254 })} {...form.register("email")} />
       </div>
@@ -119,7 +129,10 @@ export function NewContactForm({ module, companies, classifications, channels, d
         value={files}
         onChange={(next) => {
           setFiles(next);
-          form.setValue("fileIds", next.map((f) => f.id));
+          form.setValue(
+            "fileIds",
+            next.map((f) => f.id),
+          );
         }}
         maxMb={maxMb}
         max={MAX_ATTACHMENTS}

@@ -14,7 +14,17 @@ function hrefWith(basePath: string, params: SearchParams, status: ContactStatus 
   return qs ? `${basePath}?${qs}` : basePath;
 }
 
-export async function StatusTabs({ basePath, params, current, counts }: { basePath: string; params: SearchParams; current?: ContactStatus; counts: StatusCounts }) {
+export async function StatusTabs({
+  basePath,
+  params,
+  current,
+  counts,
+}: {
+  basePath: string;
+  params: SearchParams;
+  current?: ContactStatus;
+  counts: StatusCounts;
+}) {
   const t = await getTranslations("contacts");
   const tabs = [
     { status: undefined, label: t("tabs.all", { count: counts.all }) },
@@ -25,7 +35,12 @@ export async function StatusTabs({ basePath, params, current, counts }: { basePa
   return (
     <nav aria-label={t("title")} className="mb-4 flex flex-wrap gap-2">
       {tabs.map((x) => (
-        <Link key={x.status ?? "all"} href={hrefWith(basePath, params, x.status)} className={tab(current === x.status)} aria-current={current === x.status ? "page" : undefined}>
+        <Link
+          key={x.status ?? "all"}
+          href={hrefWith(basePath, params, x.status)}
+          className={tab(current === x.status)}
+          aria-current={current === x.status ? "page" : undefined}
+        >
           {x.label}
         </Link>
       ))}

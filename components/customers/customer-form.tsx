@@ -22,7 +22,9 @@ export function CustomerForm({ customerId, defaults, documentFromUser = false }:
   const tk = useTranslations("customerKinds");
   const errorText = useErrorText();
   const form = useForm<CustomerInput>({ resolver: zodResolver(customerSchema), defaultValues: defaults, values: customerId ? defaults : undefined });
-  const { onSubmit, pending, formError, message } = useActionForm(form, (values) => (customerId ? updateCustomerAction(customerId, values) : createCustomerAction(values)));
+  const { onSubmit, pending, formError, message } = useActionForm(form, (values) =>
+    customerId ? updateCustomerAction(customerId, values) : createCustomerAction(values),
+  );
   const { errors } = form.formState;
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">

@@ -36,7 +36,13 @@ export function AddParticipantForm({ eventId, full = false, nationalId }: { even
         <TextField label={t("participantEmail")} type="email" autoComplete="off" error={errorText(errors.email?.message)} {...form.register("email")} />
         {/* The installation's national id: a CPF, another number under its own label, or none asked. */}
         {nationalId.mode === "cpf" ? (
-          <TextField label={t("participantCpf")} inputMode="numeric" placeholder="000.000.000-00" error={errorText(errors.cpf?.message)} {...form.register("cpf")} />
+          <TextField
+            label={t("participantCpf")}
+            inputMode="numeric"
+            placeholder="000.000.000-00"
+            error={errorText(errors.cpf?.message)}
+            {...form.register("cpf")}
+          />
         ) : nationalId.mode === "other" ? (
           <TextField label={nationalId.label} autoComplete="off" error={errorText(errors.cpf?.message)} {...form.register("cpf")} />
         ) : null}
@@ -52,7 +58,7 @@ export function AddParticipantForm({ eventId, full = false, nationalId }: { even
       {full ? (
         <div>
           <CheckboxField label={t("beyondSeatLimit")} aria-describedby={`${eventId}-beyond-help`} {...form.register("beyondSeatLimit")} />
-          <p id={`${eventId}-beyond-help`} className="ml-6 mt-1 text-xs text-slate-600">
+          <p id={`${eventId}-beyond-help`} className="mt-1 ml-6 text-xs text-slate-600">
             {t("beyondSeatLimitHelp")}
           </p>
         </div>

@@ -23,7 +23,13 @@ export function CopyLink({ label, url }: { label: string; url: string }) {
         {label}
       </label>
       <div className="mt-1 flex flex-wrap items-center gap-2">
-        <input id={id} readOnly value={url} onFocus={(e) => e.currentTarget.select()} className="min-w-0 flex-1 rounded-md border border-slate-300 bg-slate-50 px-3 py-2 text-sm" />
+        <input
+          id={id}
+          readOnly
+          value={url}
+          onFocus={(e) => e.currentTarget.select()}
+          className="min-w-0 flex-1 rounded-md border border-slate-300 bg-slate-50 px-3 py-2 text-sm"
+        />
         <Button variant="secondary" onClick={copy} aria-describedby={`${id}-status`}>
           {t("copy")}
         </Button>

@@ -58,7 +58,8 @@ export function EventForm({ eventId, defaults, options, timeZones, main, canSetM
     return { ok: true, message: result.message };
   });
   const { errors } = form.formState;
-  const e = (field: keyof EventFormValues | "customerId" | "placeId") => errorText((errors as Record<string, { message?: string } | undefined>)[field]?.message, { max: 200 });
+  const e = (field: keyof EventFormValues | "customerId" | "placeId") =>
+    errorText((errors as Record<string, { message?: string } | undefined>)[field]?.message, { max: 200 });
   const followed = !main;
 
   return (
@@ -105,7 +106,14 @@ export function EventForm({ eventId, defaults, options, timeZones, main, canSetM
         <TextField label={t("onlineUrl")} type="url" autoComplete="off" error={e("onlineUrl")} {...form.register("onlineUrl")} />
         <TextField label={t("workloadHours")} type="number" min={0} step="0.5" error={e("workloadHours")} {...form.register("workloadHours")} />
         {canSetMain ? (
-          <TextField label={t("mainEventNumber")} type="number" min={1} help={t("mainEventNumberHelp")} error={e("mainEventNumber")} {...form.register("mainEventNumber")} />
+          <TextField
+            label={t("mainEventNumber")}
+            type="number"
+            min={1}
+            help={t("mainEventNumberHelp")}
+            error={e("mainEventNumber")}
+            {...form.register("mainEventNumber")}
+          />
         ) : (
           <input type="hidden" {...form.register("mainEventNumber")} />
         )}
@@ -159,7 +167,12 @@ export function EventForm({ eventId, defaults, options, timeZones, main, canSetM
               </option>
             ))}
           </SelectField>
-          <SelectField label={t("certificateTemplate")} help={t("certificateTemplateHelp")} error={e("certificateTemplateId")} {...form.register("certificateTemplateId")}>
+          <SelectField
+            label={t("certificateTemplate")}
+            help={t("certificateTemplateHelp")}
+            error={e("certificateTemplateId")}
+            {...form.register("certificateTemplateId")}
+          >
             <option value="">{tc("none")}</option>
             {options.certificateTemplates.map((c) => (
               <option key={c.id} value={c.id}>

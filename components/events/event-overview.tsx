@@ -48,7 +48,7 @@ async function SessionList({ event, audience }: { event: OverviewEvent; audience
   const format = await getFormatter();
   return (
     <>
-      <h2 className="mb-2 mt-4 font-medium">{t("sessions")}</h2>
+      <h2 className="mt-4 mb-2 font-medium">{t("sessions")}</h2>
       <ul className="space-y-3 text-sm">
         {event.secondaryEvents.map((s) => {
           const title = `#${s.number} ${s.name}`;
@@ -74,7 +74,11 @@ async function SessionList({ event, audience }: { event: OverviewEvent; audience
               <p className="text-slate-700">
                 <time dateTime={s.startsAt.toISOString()}>{range}</time>
               </p>
-              {place || s.isOnline ? <p className="text-slate-600">{[place ? t("location", { location: place }) : null, s.isOnline ? t("sessionOnline") : null].filter(Boolean).join(" · ")}</p> : null}
+              {place || s.isOnline ? (
+                <p className="text-slate-600">
+                  {[place ? t("location", { location: place }) : null, s.isOnline ? t("sessionOnline") : null].filter(Boolean).join(" · ")}
+                </p>
+              ) : null}
             </li>
           );
         })}

@@ -40,13 +40,17 @@ export function ParticipantRowActions({ eventId, registrationId, name, status, a
   return (
     <div className="flex flex-wrap items-center gap-2">
       {status === "REGISTERED" ? (
-        <Button variant="secondary" onClick={toggle} disabled={pending} aria-busy={pending} aria-label={`${attended ? t("undoCheckIn") : t("checkIn")}: ${name}`}>
+        <Button
+          variant="secondary"
+          onClick={toggle}
+          disabled={pending}
+          aria-busy={pending}
+          aria-label={`${attended ? t("undoCheckIn") : t("checkIn")}: ${name}`}
+        >
           {attended ? t("undoCheckIn") : t("checkIn")}
         </Button>
       ) : null}
-      {canCancel ? (
-        <CancelRegistrationDialog name={name} action={(input) => cancelParticipantAction(eventId, registrationId, input)} />
-      ) : null}
+      {canCancel ? <CancelRegistrationDialog name={name} action={(input) => cancelParticipantAction(eventId, registrationId, input)} /> : null}
       {error ? (
         <p role="alert" className="w-full text-xs text-red-700">
           {errorText(error.key, error.values)}

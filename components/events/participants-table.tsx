@@ -44,13 +44,17 @@ export async function ParticipantsTable({ eventId, basePath, params, page, timeZ
             cell: (r) => (
               <>
                 <span className="font-medium">{r.name}</span>
-                <span className="block break-all text-xs text-slate-600">{r.email}</span>
+                <span className="block text-xs break-all text-slate-600">{r.email}</span>
               </>
             ),
           },
           {
             header: tc("status"),
-            cell: (r) => <Badge tone={tones[r.status]}>{r.status === "RESERVE" && r.reservePosition ? t("reserveAt", { position: r.reservePosition }) : tr(r.status)}</Badge>,
+            cell: (r) => (
+              <Badge tone={tones[r.status]}>
+                {r.status === "RESERVE" && r.reservePosition ? t("reserveAt", { position: r.reservePosition }) : tr(r.status)}
+              </Badge>
+            ),
           },
           {
             header: t("registeredAt"),
@@ -100,7 +104,14 @@ export async function ParticipantsTable({ eventId, basePath, params, page, timeZ
             header: tc("actions"),
             actions: true,
             cell: (r) => (
-              <ParticipantRowActions eventId={eventId} registrationId={r.id} name={r.name} status={r.status} attended={Boolean(r.attendedAt)} canCancel={canCancel} />
+              <ParticipantRowActions
+                eventId={eventId}
+                registrationId={r.id}
+                name={r.name}
+                status={r.status}
+                attended={Boolean(r.attendedAt)}
+                canCancel={canCancel}
+              />
             ),
           },
         ]}

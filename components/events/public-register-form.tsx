@@ -32,9 +32,22 @@ export function PublicRegisterForm({ slug, questions, nationalId }: { slug: stri
       <TextField label={t("name")} autoComplete="name" error={errorText(errors.name?.message)} {...form.register("name")} />
       <TextField label={t("email")} type="email" autoComplete="email" error={errorText(errors.email?.message)} {...form.register("email")} />
       {nationalId.mode === "cpf" ? (
-        <TextField label={t("cpf")} inputMode="numeric" placeholder="000.000.000-00" help={t("cpfHelp")} error={errorText(errors.cpf?.message)} {...form.register("cpf")} />
+        <TextField
+          label={t("cpf")}
+          inputMode="numeric"
+          placeholder="000.000.000-00"
+          help={t("cpfHelp")}
+          error={errorText(errors.cpf?.message)}
+          {...form.register("cpf")}
+        />
       ) : nationalId.mode === "other" ? (
-        <TextField label={t("nationalIdOptional", { label: nationalId.label })} autoComplete="off" help={t("nationalIdHelp")} error={errorText(errors.cpf?.message)} {...form.register("cpf")} />
+        <TextField
+          label={t("nationalIdOptional", { label: nationalId.label })}
+          autoComplete="off"
+          help={t("nationalIdHelp")}
+          error={errorText(errors.cpf?.message)}
+          {...form.register("cpf")}
+        />
       ) : null}
       {/* Honeypot: hidden from people and assistive technology; bots fill it. */}
       <div aria-hidden="true" className="absolute -left-[10000px] h-px w-px overflow-hidden">

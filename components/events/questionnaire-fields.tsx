@@ -34,7 +34,13 @@ export function QuestionnaireFields<V extends FieldValues>({ questions, form }: 
           case "SHORT_TEXT":
             return <TextField key={q.id} label={label} error={error} {...form.register(name)} />;
           default: {
-            const options = q.kind === "YES_NO" ? [{ value: "yes", label: t("yes") }, { value: "no", label: t("no") }] : q.options.map((o) => ({ value: o, label: o }));
+            const options =
+              q.kind === "YES_NO"
+                ? [
+                    { value: "yes", label: t("yes") },
+                    { value: "no", label: t("no") },
+                  ]
+                : q.options.map((o) => ({ value: o, label: o }));
             const multiple = q.kind === "MULTIPLE_CHOICE";
             return (
               <fieldset key={q.id} aria-describedby={error ? `${q.id}-error` : undefined}>
@@ -42,7 +48,12 @@ export function QuestionnaireFields<V extends FieldValues>({ questions, form }: 
                 <div className="mt-1 space-y-1">
                   {options.map((o) => (
                     <label key={o.value} className="flex items-center gap-2 text-sm">
-                      <input type={multiple ? "checkbox" : "radio"} value={o.value} className="h-4 w-4 text-indigo-700 focus:ring-indigo-600" {...form.register(name)} />
+                      <input
+                        type={multiple ? "checkbox" : "radio"}
+                        value={o.value}
+                        className="h-4 w-4 text-indigo-700 focus:ring-indigo-600"
+                        {...form.register(name)}
+                      />
                       {o.label}
                     </label>
                   ))}

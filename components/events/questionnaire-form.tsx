@@ -15,7 +15,19 @@ import { saveQuestionnaireAction } from "@/lib/events/settings-actions";
 import { QUESTION_KINDS, questionnaireSchema, type QuestionnaireInput } from "@/lib/events/schemas";
 
 /** One option per line; the text is kept as typed, the list without blanks. */
-function OptionsEditor({ control, index, label, help, error }: { control: Control<QuestionnaireInput>; index: number; label: string; help: string; error?: string }) {
+function OptionsEditor({
+  control,
+  index,
+  label,
+  help,
+  error,
+}: {
+  control: Control<QuestionnaireInput>;
+  index: number;
+  label: string;
+  help: string;
+  error?: string;
+}) {
   return (
     <Controller
       control={control}
@@ -25,7 +37,21 @@ function OptionsEditor({ control, index, label, help, error }: { control: Contro
   );
 }
 
-function OptionsText({ value, onChange, onBlur, label, help, error }: { value: string[]; onChange: (v: string[]) => void; onBlur: () => void; label: string; help: string; error?: string }) {
+function OptionsText({
+  value,
+  onChange,
+  onBlur,
+  label,
+  help,
+  error,
+}: {
+  value: string[];
+  onChange: (v: string[]) => void;
+  onBlur: () => void;
+  label: string;
+  help: string;
+  error?: string;
+}) {
   const [text, setText] = useState(value.join("\n"));
   return (
     <TextAreaField
@@ -37,7 +63,12 @@ function OptionsText({ value, onChange, onBlur, label, help, error }: { value: s
       onBlur={onBlur}
       onChange={(e) => {
         setText(e.target.value);
-        onChange(e.target.value.split("\n").map((s) => s.trim()).filter(Boolean));
+        onChange(
+          e.target.value
+            .split("\n")
+            .map((s) => s.trim())
+            .filter(Boolean),
+        );
       }}
     />
   );
@@ -77,7 +108,13 @@ export function QuestionnaireForm({ id, defaults }: { id?: string; defaults: Que
               <fieldset className="space-y-3">
                 <legend className="text-sm font-semibold text-slate-900">{t("questionNumber", { number: index + 1 })}</legend>
                 <div className="grid gap-3 md:grid-cols-2">
-                  <TextField id={`question-${index}-label`} label={t("label")} autoComplete="off" error={errorText(qErrors?.label?.message, { max: 500 })} {...form.register(`questions.${index}.label`)} />
+                  <TextField
+                    id={`question-${index}-label`}
+                    label={t("label")}
+                    autoComplete="off"
+                    error={errorText(qErrors?.label?.message, { max: 500 })}
+                    {...form.register(`questions.${index}.label`)}
+                  />
                   <SelectField label={t("kind")} {...form.register(`questions.${index}.kind`)}>
                     {QUESTION_KINDS.map((k) => (
                       <option key={k} value={k}>
@@ -87,11 +124,23 @@ export function QuestionnaireForm({ id, defaults }: { id?: string; defaults: Que
                   </SelectField>
                 </div>
                 {kind === "SINGLE_CHOICE" || kind === "MULTIPLE_CHOICE" ? (
-                  <OptionsEditor control={form.control} index={index} label={t("options")} help={t("optionsHelp")} error={errorText(qErrors?.options?.message ?? qErrors?.options?.root?.message)} />
+                  <OptionsEditor
+                    control={form.control}
+                    index={index}
+                    label={t("options")}
+                    help={t("optionsHelp")}
+                    error={errorText(qErrors?.options?.message ?? qErrors?.options?.root?.message)}
+                  />
                 ) : null}
                 <CheckboxField label={t("required")} {...form.register(`questions.${index}.required`)} />
                 <div className="flex flex-wrap gap-2">
-                  <Button id={`question-${index}-up`} variant="secondary" disabled={index === 0} onClick={() => moveTo(index, index - 1, "up")} aria-label={t("moveUp", { number: index + 1 })}>
+                  <Button
+                    id={`question-${index}-up`}
+                    variant="secondary"
+                    disabled={index === 0}
+                    onClick={() => moveTo(index, index - 1, "up")}
+                    aria-label={t("moveUp", { number: index + 1 })}
+                  >
                     ↑ {t("up")}
                   </Button>
                   <Button

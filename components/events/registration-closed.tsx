@@ -20,7 +20,9 @@ export async function RegistrationClosed({ event, audience }: { event: ClosedEve
         <p className="text-sm text-slate-700">{when(event.startsAt)}</p>
       </div>
       <Alert tone={event.reason === "cancelled" ? "warning" : "info"}>
-        {event.reason === "deadlinePassed" && event.registrationDeadline ? t("deadlinePassed", { date: when(event.registrationDeadline) }) : t(event.reason === "cancelled" ? "cancelled" : "ended")}
+        {event.reason === "deadlinePassed" && event.registrationDeadline
+          ? t("deadlinePassed", { date: when(event.registrationDeadline) })
+          : t(event.reason === "cancelled" ? "cancelled" : "ended")}
       </Alert>
       <p className="text-sm text-slate-700">{audience === "portal" ? t("nextPortal") : t("nextPublic")}</p>
       {audience === "portal" ? (

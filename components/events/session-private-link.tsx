@@ -13,7 +13,12 @@ import type { SessionRegistration } from "@/lib/events/session-private-link";
  * that sessions are cancelled through the main event, with the way there.
  */
 export async function SessionPrivateLink({ registration, token }: { registration: SessionRegistration; token: string }) {
-  const [t, tp, tj, format] = await Promise.all([getTranslations("events.public"), getTranslations("events.portal"), getTranslations("events.join"), getFormatter()]);
+  const [t, tp, tj, format] = await Promise.all([
+    getTranslations("events.public"),
+    getTranslations("events.portal"),
+    getTranslations("events.join"),
+    getFormatter(),
+  ]);
   const { event } = registration;
   const main = event.mainEvent;
   const active = registration.status !== "CANCELLED";

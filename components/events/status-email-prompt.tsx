@@ -13,7 +13,17 @@ import { sendStatusEmailsAction } from "@/lib/events/participant-actions";
 import type { MessageRef } from "@/lib/forms/action-result";
 
 /** A modal that opens itself: "The event is now Confirmed. E-mail the N participants now?" */
-export function StatusEmailPrompt({ eventId, status, count, onClose }: { eventId: string; status: "CONFIRMED" | "CANCELLED"; count: number; onClose: (queued: number | null) => void }) {
+export function StatusEmailPrompt({
+  eventId,
+  status,
+  count,
+  onClose,
+}: {
+  eventId: string;
+  status: "CONFIRMED" | "CANCELLED";
+  count: number;
+  onClose: (queued: number | null) => void;
+}) {
   const t = useTranslations("events.admin");
   const ts = useTranslations("events.status");
   const errorText = useErrorText();

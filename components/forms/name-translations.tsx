@@ -12,7 +12,15 @@ export type NameTranslationsValue = Record<string, Partial<Record<Locale, string
 /** The names written so far, trimmed, blank and repeated ones left out. */
 export const writtenNames = (names: string[] | undefined) => [...new Set((names ?? []).map((n) => n.trim()).filter((n) => n.length > 0))];
 
-export function NameTranslations({ names, labels, onChange }: { names: string[] | undefined; labels: NameTranslationsValue | undefined; onChange: (labels: NameTranslationsValue) => void }) {
+export function NameTranslations({
+  names,
+  labels,
+  onChange,
+}: {
+  names: string[] | undefined;
+  labels: NameTranslationsValue | undefined;
+  onChange: (labels: NameTranslationsValue) => void;
+}) {
   const t = useTranslations("labels");
   const written = writtenNames(names);
   if (written.length === 0) return null;

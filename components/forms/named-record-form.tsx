@@ -14,7 +14,15 @@ import { CheckboxField, TextField } from "@/components/ui/field";
 import { namedRecordSchema, type NamedRecordInput } from "@/lib/forms/named-record-schema";
 import type { ActionResult } from "@/lib/forms/action-result";
 
-export function NamedRecordForm({ action, defaults, editing }: { action: (input: NamedRecordInput) => Promise<ActionResult>; defaults: NamedRecordInput; editing: boolean }) {
+export function NamedRecordForm({
+  action,
+  defaults,
+  editing,
+}: {
+  action: (input: NamedRecordInput) => Promise<ActionResult>;
+  defaults: NamedRecordInput;
+  editing: boolean;
+}) {
   const tc = useTranslations("common");
   const errorText = useErrorText();
   const form = useForm<NamedRecordInput>({ resolver: zodResolver(namedRecordSchema), defaultValues: defaults, values: editing ? defaults : undefined });

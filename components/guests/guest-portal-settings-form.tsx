@@ -50,7 +50,13 @@ export function GuestPortalSettingsForm({ defaults, maxFileBytes, accept }: { de
         <Card className="space-y-4">
           <h2 className="text-lg font-medium">{t("settings.general")}</h2>
           <CheckboxField label={t("settings.enabled")} {...form.register("enabled")} />
-          <TextAreaField label={t("settings.welcomeText")} rows={4} help={t("settings.welcomeHelp")} error={errorText(errors.welcomeText?.message, { max: 2000 })} {...form.register("welcomeText")} />
+          <TextAreaField
+            label={t("settings.welcomeText")}
+            rows={4}
+            help={t("settings.welcomeHelp")}
+            error={errorText(errors.welcomeText?.message, { max: 2000 })}
+            {...form.register("welcomeText")}
+          />
         </Card>
 
         <Card className="space-y-4">
@@ -82,14 +88,25 @@ export function GuestPortalSettingsForm({ defaults, maxFileBytes, accept }: { de
                       <input type="checkbox" aria-label={t("settings.shownLabel", { field })} className="h-4 w-4" {...form.register(`builtIn.${key}.shown`)} />
                     </td>
                     <td className={`py-2 text-center ${shown ? "" : "opacity-40"}`}>
-                      <input type="checkbox" aria-label={t("settings.requiredLabel", { field })} className="h-4 w-4" {...form.register(`builtIn.${key}.required`)} />
+                      <input
+                        type="checkbox"
+                        aria-label={t("settings.requiredLabel", { field })}
+                        className="h-4 w-4"
+                        {...form.register(`builtIn.${key}.required`)}
+                      />
                     </td>
                   </tr>
                 );
               })}
             </tbody>
           </table>
-          <TextAreaField label={t("settings.categories")} rows={4} help={t("settings.categoriesHelp")} error={errorText(errors.categories?.message, { max: 100 })} {...form.register("categories")} />
+          <TextAreaField
+            label={t("settings.categories")}
+            rows={4}
+            help={t("settings.categoriesHelp")}
+            error={errorText(errors.categories?.message, { max: 100 })}
+            {...form.register("categories")}
+          />
         </Card>
 
         <Card className="space-y-4">
@@ -99,8 +116,17 @@ export function GuestPortalSettingsForm({ defaults, maxFileBytes, accept }: { de
             {custom.fields.map((item, index) => (
               <li key={item.id} className="space-y-3 rounded-md border border-slate-200 p-4">
                 <div className="grid gap-3 sm:grid-cols-2">
-                  <TextField label={t("settings.customLabel")} autoComplete="off" error={errorText(errors.custom?.[index]?.label?.message, { max: 100 })} {...form.register(`custom.${index}.label`)} />
-                  <SelectField label={t("settings.customKind")} error={errorText(errors.custom?.[index]?.kind?.message)} {...form.register(`custom.${index}.kind`)}>
+                  <TextField
+                    label={t("settings.customLabel")}
+                    autoComplete="off"
+                    error={errorText(errors.custom?.[index]?.label?.message, { max: 100 })}
+                    {...form.register(`custom.${index}.label`)}
+                  />
+                  <SelectField
+                    label={t("settings.customKind")}
+                    error={errorText(errors.custom?.[index]?.kind?.message)}
+                    {...form.register(`custom.${index}.kind`)}
+                  >
                     {GUEST_CUSTOM_KINDS.map((kind) => (
                       <option key={kind} value={kind}>
                         {t(`customKinds.${kind}`)}
@@ -126,7 +152,9 @@ export function GuestPortalSettingsForm({ defaults, maxFileBytes, accept }: { de
               {t("settings.addCustom")}
             </Button>
           ) : null}
-          {errors.custom?.root?.message || errors.custom?.message ? <p className="text-sm text-red-700">{errorText(errors.custom?.root?.message ?? errors.custom?.message)}</p> : null}
+          {errors.custom?.root?.message || errors.custom?.message ? (
+            <p className="text-sm text-red-700">{errorText(errors.custom?.root?.message ?? errors.custom?.message)}</p>
+          ) : null}
         </Card>
 
         <Button type="submit" disabled={pending} aria-busy={pending}>

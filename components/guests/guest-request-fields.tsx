@@ -34,13 +34,13 @@ export function GuestRequestFields({ request }: { request: GuestRequestFieldValu
       {rows.map((row, index) => (
         <div key={index} className="grid gap-1 sm:grid-cols-[12rem_1fr]">
           <dt className="font-medium text-slate-700">{row.label}</dt>
-          <dd className="whitespace-pre-wrap break-words text-slate-900">{row.value}</dd>
+          <dd className="break-words whitespace-pre-wrap text-slate-900">{row.value}</dd>
         </div>
       ))}
       {request.description ? (
         <div className="grid gap-1 sm:grid-cols-[12rem_1fr]">
           <dt className="font-medium text-slate-700">{t("fields.description")}</dt>
-          <dd className="whitespace-pre-wrap break-words text-slate-900">{request.description}</dd>
+          <dd className="break-words whitespace-pre-wrap text-slate-900">{request.description}</dd>
         </div>
       ) : null}
     </dl>

@@ -61,7 +61,12 @@ export function GuestRequestForm({ fields, maxFileBytes, accept, target }: Guest
       try {
         body.append("altcha", await pow.take());
         const response = await fetch(`/api/guest/${encodeURIComponent(target.portalToken)}`, { method: "POST", body });
-        const data = (await response.json().catch(() => null)) as { statusPath?: string; error?: string; values?: Record<string, number>; fields?: Record<string, string> } | null;
+        const data = (await response.json().catch(() => null)) as {
+          statusPath?: string;
+          error?: string;
+          values?: Record<string, number>;
+          fields?: Record<string, string>;
+        } | null;
         if (response.ok && data?.statusPath) {
           router.push(`${data.statusPath}?received=1`);
           return;
@@ -84,12 +89,22 @@ export function GuestRequestForm({ fields, maxFileBytes, accept, target }: Guest
     </>
   );
   const fieldError = (name: string) => {
-    const error = name.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], errors) as { message?: string } | undefined;
+    const error = name.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], errors) as
+      { message?: string } | undefined;
     return errorText(error?.message, { maxMb });
   };
   const shown = (key: GuestBuiltInField) => fields.builtIn[key].shown;
   const text = (key: Exclude<(typeof TEXT_FIELDS)[number], "category" | "priority" | "description">, extra: { type?: string; autoComplete?: string } = {}) =>
-    shown(key) ? <TextField key={key} label={label(t(`fields.${key}`), fields.builtIn[key])} error={fieldError(key)} autoComplete={extra.autoComplete ?? "off"} type={extra.type} {...form.register(key)} /> : null;
+    shown(key) ? (
+      <TextField
+        key={key}
+        label={label(t(`fields.${key}`), fields.builtIn[key])}
+        error={fieldError(key)}
+        autoComplete={extra.autoComplete ?? "off"}
+        type={extra.type}
+        {...form.register(key)}
+      />
+    ) : null;
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
@@ -122,7 +137,14 @@ export function GuestRequestForm({ fields, maxFileBytes, accept, target }: Guest
           </SelectField>
         ) : null}
         {text("title")}
-        {shown("description") ? <TextAreaField label={label(t("fields.description"), fields.builtIn.description)} rows={5} error={fieldError("description")} {...form.register("description")} /> : null}
+        {shown("description") ? (
+          <TextAreaField
+            label={label(t("fields.description"), fields.builtIn.description)}
+            rows={5}
+            error={fieldError("description")}
+            {...form.register("description")}
+          />
+        ) : null}
         {fields.custom
           .filter((f) => f.shown)
           .map((f) => {
@@ -145,12 +167,20 @@ export function GuestRequestForm({ fields, maxFileBytes, accept, target }: Guest
             name="files"
             multiple
             accept={accept}
-            help={files.length > 0 ? `${t("form.chosenFiles", { count: files.length })} · ${t("form.attachmentHelp", { count: GUEST_MAX_FILES, maxMb })}` : t("form.attachmentHelp", { count: GUEST_MAX_FILES, maxMb })}
+            help={
+              files.length > 0
+                ? `${t("form.chosenFiles", { count: files.length })} · ${t("form.attachmentHelp", { count: GUEST_MAX_FILES, maxMb })}`
+                : t("form.attachmentHelp", { count: GUEST_MAX_FILES, maxMb })
+            }
             error={fieldError("files")}
             onChange={(event) => {
               const chosen = Array.from(event.currentTarget.files ?? []);
               setFiles(chosen);
-              form.setValue("files", chosen.map((f) => ({ name: f.name, size: f.size })), { shouldValidate: form.formState.isSubmitted });
+              form.setValue(
+                "files",
+                chosen.map((f) => ({ name: f.name, size: f.size })),
+                { shouldValidate: form.formState.isSubmitted },
+              );
             }}
           />
         ) : null}

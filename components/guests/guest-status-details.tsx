@@ -32,7 +32,7 @@ export function GuestStatusDetails({ request, received }: { request: GuestStatus
         <GuestRequestFields request={request} />
         {request.files.length > 0 ? (
           <>
-            <h3 className="mb-2 mt-4 text-sm font-medium text-slate-700">{t("statusPage.files")}</h3>
+            <h3 className="mt-4 mb-2 text-sm font-medium text-slate-700">{t("statusPage.files")}</h3>
             <ul className="list-disc pl-5 text-sm">
               {request.files.map(({ file }) => (
                 <li key={file.id}>{file.fileName}</li>
@@ -54,7 +54,7 @@ export function GuestStatusDetails({ request, received }: { request: GuestStatus
                 <p className="text-xs text-slate-600">
                   {reply.authorName} · {format.dateTime(reply.createdAt, { dateStyle: "medium", timeStyle: "short" })}
                 </p>
-                <p className="mt-1 whitespace-pre-wrap break-words text-sm">{reply.body}</p>
+                <p className="mt-1 text-sm break-words whitespace-pre-wrap">{reply.body}</p>
               </li>
             ))}
           </ol>

@@ -21,7 +21,10 @@ export interface OpenRequestGroup {
 export function OpenGuestRequestForm({ number, groups }: { number: number; groups: OpenRequestGroup[] }) {
   const t = useTranslations("guests.detail");
   const errorText = useErrorText();
-  const form = useForm<OpenGuestRequestInput>({ resolver: zodResolver(openGuestRequestSchema), defaultValues: { groupId: groups.length === 1 ? groups[0].id : "", typeId: "" } });
+  const form = useForm<OpenGuestRequestInput>({
+    resolver: zodResolver(openGuestRequestSchema),
+    defaultValues: { groupId: groups.length === 1 ? groups[0].id : "", typeId: "" },
+  });
   const { onSubmit, pending, formError } = useActionForm(form, (values) => openGuestRequestAction(number, values));
   const groupId = useWatch({ control: form.control, name: "groupId" });
   const types = groups.find((g) => g.id === groupId)?.types ?? [];
@@ -30,11 +33,7 @@ export function OpenGuestRequestForm({ number, groups }: { number: number; group
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
       {formError ? <Alert tone="error">{errorText(formError.key, formError.values)}</Alert> : null}
-      <SelectField
-        label={t("group")}
-        error={errorText(errors.groupId?.message)}
-        {...form.register("groupId", { onChange: () => form.setValue("typeId", "") })}
-      >
+      <SelectField label={t("group")} error={errorText(errors.groupId?.message)} {...form.register("groupId", { onChange: () => form.setValue("typeId", "") })}>
         <option value="">{t("chooseGroup")}</option>
         {groups.map((g) => (
           <option key={g.id} value={g.id}>

@@ -18,7 +18,9 @@ export function ProfileForm({ profileId, defaults }: { profileId?: string; defau
   const tp = useTranslations("permissions");
   const errorText = useErrorText();
   const form = useForm<ProfileInput>({ resolver: zodResolver(profileSchema), defaultValues: defaults, values: profileId ? defaults : undefined });
-  const { onSubmit, pending, formError, message } = useActionForm(form, (values) => (profileId ? updateProfileAction(profileId, values) : createProfileAction(values)));
+  const { onSubmit, pending, formError, message } = useActionForm(form, (values) =>
+    profileId ? updateProfileAction(profileId, values) : createProfileAction(values),
+  );
   const { errors } = form.formState;
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">

@@ -45,7 +45,10 @@ async function solve(challenge: Challenge, signal: AbortSignal, onProgress: (per
       const key = new Uint8Array(keys[i]);
       if (prefix.every((b, j) => key[j] === b)) {
         onProgress(100);
-        const payload = { challenge: { parameters: challenge.parameters, signature: challenge.signature }, solution: { counter: start + i, derivedKey: bytesToHex(key) } };
+        const payload = {
+          challenge: { parameters: challenge.parameters, signature: challenge.signature },
+          solution: { counter: start + i, derivedKey: bytesToHex(key) },
+        };
         return btoa(JSON.stringify(payload));
       }
     }
@@ -111,7 +114,7 @@ export function useProofOfWork(form: PowForm, enabled = true) {
     } finally {
       setWaiting(false);
     }
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- takeAnswer only uses start
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- takeAnswer only uses start
   }, [start]);
 
   async function takeAnswer(): Promise<string> {

@@ -33,7 +33,15 @@ export function NationalIdForm({ defaults }: { defaults: NationalIdFormInput }) 
           ))}
         </div>
       </fieldset>
-      {mode === "other" ? <TextField label={t("label")} help={t("labelHelp")} autoComplete="off" error={errorText(form.formState.errors.label?.message, { max: 60 })} {...form.register("label")} /> : null}
+      {mode === "other" ? (
+        <TextField
+          label={t("label")}
+          help={t("labelHelp")}
+          autoComplete="off"
+          error={errorText(form.formState.errors.label?.message, { max: 60 })}
+          {...form.register("label")}
+        />
+      ) : null}
       <Button type="submit" disabled={pending} aria-busy={pending}>
         {pending ? tc("saving") : t("save")}
       </Button>

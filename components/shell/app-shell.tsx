@@ -19,7 +19,10 @@ export async function AppShell({ area, home, nav, userName, children }: { area: 
             <span className="text-slate-600">{t("signedInAs", { name: userName })}</span>
             <LanguageSwitcher />
             <form action={logoutAction}>
-              <button type="submit" className="rounded-md px-2 py-1 text-slate-700 underline hover:bg-slate-100 focus-visible:ring-2 focus-visible:ring-indigo-600">
+              <button
+                type="submit"
+                className="rounded-md px-2 py-1 text-slate-700 underline hover:bg-slate-100 focus-visible:ring-2 focus-visible:ring-indigo-600"
+              >
                 {t("signOut")}
               </button>
             </form>

@@ -24,7 +24,7 @@ export function LanguageSwitcher() {
             await setLocaleAction(next);
           });
         }}
-        className="rounded-md border border-slate-300 bg-white px-2 py-1 focus:outline-none focus:ring-2 focus:ring-indigo-600"
+        className="rounded-md border border-slate-300 bg-white px-2 py-1 focus:ring-2 focus:ring-indigo-600 focus:outline-none"
       >
         {locales.map((l) => (
           <option key={l} value={l} lang={l}>

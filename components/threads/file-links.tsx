@@ -19,7 +19,17 @@ export interface FileLabels {
   internal?: string;
 }
 
-export function FileLinks({ files, labels, className = "", showDate = false }: { files: ThreadFile[]; labels: FileLabels; className?: string; showDate?: boolean }) {
+export function FileLinks({
+  files,
+  labels,
+  className = "",
+  showDate = false,
+}: {
+  files: ThreadFile[];
+  labels: FileLabels;
+  className?: string;
+  showDate?: boolean;
+}) {
   const format = useFormatter();
   return (
     <ul className={`space-y-1 text-sm ${className}`}>

@@ -56,7 +56,8 @@ function uploadOne(file: File, onProgress: (fraction: number) => void, maxMb: nu
     };
     xhr.onload = () => {
       const json = (xhr.response ?? null) as { id?: string; fileName?: string; size?: number; error?: string } | null;
-      if (xhr.status >= 200 && xhr.status < 300 && json?.id) resolve({ ok: true, file: { id: json.id, fileName: json.fileName ?? file.name, size: json.size ?? file.size } });
+      if (xhr.status >= 200 && xhr.status < 300 && json?.id)
+        resolve({ ok: true, file: { id: json.id, fileName: json.fileName ?? file.name, size: json.size ?? file.size } });
       else resolve({ ok: false, error: { key: json?.error ?? "common.genericError", values: { maxMb } } });
     };
     xhr.onerror = () => resolve({ ok: false, error: { key: "common.genericError" } });
@@ -83,7 +84,9 @@ export function FileUploader({ value, onChange, maxMb, label, help, error, disab
   const choose = async (files: File[]) => {
     if (input.current) input.current.value = "";
     const accepted = files.slice(0, Math.max(0, room));
-    const refused = files.slice(accepted.length).map((f) => ({ key: `${f.name}-${Math.random()}`, fileName: f.name, progress: 0, error: { key: "tickets.files.tooMany", values: { max } } }));
+    const refused = files
+      .slice(accepted.length)
+      .map((f) => ({ key: `${f.name}-${Math.random()}`, fileName: f.name, progress: 0, error: { key: "tickets.files.tooMany", values: { max } } }));
     const started = accepted.map((f) => ({ key: `${f.name}-${Math.random()}`, fileName: f.name, progress: 0 }));
     setPending((p) => [...p, ...started, ...refused]);
     if (started.length === 0) return;
@@ -128,7 +131,12 @@ export function FileUploader({ value, onChange, maxMb, label, help, error, disab
           <li key={f.id} className="flex flex-wrap items-center gap-2">
             <span className="break-all">{f.fileName}</span>
             <span className="text-slate-500">({t("size", { kb: Math.max(1, Math.round(f.size / 1024)) })})</span>
-            <button type="button" className="rounded text-indigo-700 underline focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-600" disabled={disabled} onClick={() => onChange(value.filter((x) => x.id !== f.id))}>
+            <button
+              type="button"
+              className="rounded text-indigo-700 underline focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-600"
+              disabled={disabled}
+              onClick={() => onChange(value.filter((x) => x.id !== f.id))}
+            >
               {t("remove", { name: f.fileName })}
             </button>
           </li>
@@ -141,7 +149,11 @@ export function FileUploader({ value, onChange, maxMb, label, help, error, disab
                 <span role="alert" className="text-red-700">
                   {errorText(p.error.key, p.error.values)}
                 </span>
-                <button type="button" className="rounded text-indigo-700 underline focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-600" onClick={() => setPending((list) => list.filter((x) => x.key !== p.key))}>
+                <button
+                  type="button"
+                  className="rounded text-indigo-700 underline focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-600"
+                  onClick={() => setPending((list) => list.filter((x) => x.key !== p.key))}
+                >
                   {t("dismiss", { name: p.fileName })}
                 </button>
               </>

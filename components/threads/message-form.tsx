@@ -79,8 +79,23 @@ export function MessageForm({ action, rules: { schema, maxLength, maxFiles }, la
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label={labels.form}>
       <FormFeedback formError={formError} message={message} />
-      <TextAreaField label={labels.body} rows={5} maxLength={maxLength} error={errorText(errors.body?.message, { max: maxLength })} {...form.register("body")} />
-      <FileUploader value={files} onChange={setFiles} maxMb={maxMb} max={maxFiles} onBusyChange={setUploading} label={labels.files} help={labels.filesHelp} error={errorText(fileError, { max: maxFiles })} />
+      <TextAreaField
+        label={labels.body}
+        rows={5}
+        maxLength={maxLength}
+        error={errorText(errors.body?.message, { max: maxLength })}
+        {...form.register("body")}
+      />
+      <FileUploader
+        value={files}
+        onChange={setFiles}
+        maxMb={maxMb}
+        max={maxFiles}
+        onBusyChange={setUploading}
+        label={labels.files}
+        help={labels.filesHelp}
+        error={errorText(fileError, { max: maxFiles })}
+      />
       {allowInternal ? <CheckboxField label={labels.internalNote} {...form.register("internal")} /> : null}
       <Button type="submit" disabled={pending || uploading} aria-busy={pending}>
         {pending ? labels.sending : labels.submit}

@@ -56,10 +56,10 @@ function MessageItem({ message: m, labels }: { message: ThreadMessage; labels: T
       {m.outcome ? (
         <p className={`font-medium ${m.outcome.approved ? "text-green-900" : "text-red-900"}`}>
           {m.outcome.text}
-          {m.body ? <span className="whitespace-pre-wrap break-words font-normal text-slate-800">: {m.body}</span> : null}
+          {m.body ? <span className="font-normal break-words whitespace-pre-wrap text-slate-800">: {m.body}</span> : null}
         </p>
       ) : m.body ? (
-        <p className="whitespace-pre-wrap break-words text-slate-800">{m.body}</p>
+        <p className="break-words whitespace-pre-wrap text-slate-800">{m.body}</p>
       ) : null}
       {m.files.length > 0 ? <FileLinks files={m.files} labels={labels.files} className="mt-3" /> : null}
     </li>

@@ -12,7 +12,15 @@ import type { ActionResult, MessageRef } from "@/lib/forms/action-result";
 import { FileUploader, type UploadedFileRef } from "@/components/threads/file-uploader";
 import { MAX_FILES_PER_MESSAGE, type AttachInput } from "@/lib/tickets/schemas";
 
-export function AddFilesForm({ action, maxMb, allowInternal = false }: { action: (input: AttachInput) => Promise<ActionResult>; maxMb: number; allowInternal?: boolean }) {
+export function AddFilesForm({
+  action,
+  maxMb,
+  allowInternal = false,
+}: {
+  action: (input: AttachInput) => Promise<ActionResult>;
+  maxMb: number;
+  allowInternal?: boolean;
+}) {
   const t = useTranslations("tickets.files");
   const errorText = useErrorText();
   const [files, setFiles] = useState<UploadedFileRef[]>([]);
@@ -44,7 +52,15 @@ export function AddFilesForm({ action, maxMb, allowInternal = false }: { action:
     <form onSubmit={submit} noValidate className="space-y-3 border-t border-slate-200 pt-4" aria-label={t("addTitle")}>
       {outcome?.error ? <Alert tone="error">{errorText(outcome.error.key, outcome.error.values)}</Alert> : null}
       {outcome?.message ? <Alert tone="success">{errorText(outcome.message.key, outcome.message.values)}</Alert> : null}
-      <FileUploader value={files} onChange={setFiles} maxMb={maxMb} max={MAX_FILES_PER_MESSAGE} onBusyChange={setUploading} label={t("addLabel")} error={errorText(outcome?.fieldError)} />
+      <FileUploader
+        value={files}
+        onChange={setFiles}
+        maxMb={maxMb}
+        max={MAX_FILES_PER_MESSAGE}
+        onBusyChange={setUploading}
+        label={t("addLabel")}
+        error={errorText(outcome?.fieldError)}
+      />
       {allowInternal ? <CheckboxField label={t("markInternal")} checked={internal} onChange={(e) => setInternal(e.currentTarget.checked)} /> : null}
       <Button type="submit" variant="secondary" disabled={pending || uploading} aria-busy={pending}>
         {pending ? t("adding") : t("add")}

@@ -25,12 +25,27 @@ interface DecisionFormValues {
   reason: string;
 }
 
-function DecisionForm({ decision, transitions: allTransitions, action, onCancel, onDone }: { decision: Decision; transitions: TransitionView[]; action: (input: DecisionInput) => Promise<ActionResult>; onCancel: () => void; onDone: () => void }) {
+function DecisionForm({
+  decision,
+  transitions: allTransitions,
+  action,
+  onCancel,
+  onDone,
+}: {
+  decision: Decision;
+  transitions: TransitionView[];
+  action: (input: DecisionInput) => Promise<ActionResult>;
+  onCancel: () => void;
+  onDone: () => void;
+}) {
   const t = useTranslations("tickets.understanding");
   const tc = useTranslations("common");
   const errorText = useErrorText();
   const transitions = transitionsForDecision(allTransitions, decision);
-  const form = useForm<DecisionFormValues>({ resolver: schemaResolver(decisionSchema), defaultValues: { decision, ...initialDecisionChoice(transitions, decision), reason: "" } });
+  const form = useForm<DecisionFormValues>({
+    resolver: schemaResolver(decisionSchema),
+    defaultValues: { decision, ...initialDecisionChoice(transitions, decision), reason: "" },
+  });
   const { onSubmit, pending, formError } = useActionForm(form, async (values) => {
     const result = await action(values);
     if (result.ok) onDone();
@@ -40,7 +55,13 @@ function DecisionForm({ decision, transitions: allTransitions, action, onCancel,
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
       {formError ? <Alert tone="error">{errorText(formError.key, formError.values)}</Alert> : null}
-      <TransitionFields transitions={transitions} form={form} idPrefix={`decision-${decision}`} reasonRequired={!approve} reasonLabel={approve ? t("approveReason") : t("rejectReason")} />
+      <TransitionFields
+        transitions={transitions}
+        form={form}
+        idPrefix={`decision-${decision}`}
+        reasonRequired={!approve}
+        reasonLabel={approve ? t("approveReason") : t("rejectReason")}
+      />
       <div className="flex justify-end gap-2">
         <button type="button" className={buttonClass("secondary")} onClick={onCancel} disabled={pending}>
           {tc("back")}

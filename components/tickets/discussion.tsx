@@ -14,7 +14,11 @@ export function Discussion({ messages, replyForm, closedNotice }: { messages: Ti
   const t = useTranslations("tickets.discussion");
   const files = useTicketFileLabels();
   const outcome = (kind: TicketMessageKind) =>
-    kind === TicketMessageKind.UNDERSTANDING_APPROVED ? { text: t("approved"), approved: true } : kind === TicketMessageKind.UNDERSTANDING_REJECTED ? { text: t("rejected"), approved: false } : undefined;
+    kind === TicketMessageKind.UNDERSTANDING_APPROVED
+      ? { text: t("approved"), approved: true }
+      : kind === TicketMessageKind.UNDERSTANDING_REJECTED
+        ? { text: t("rejected"), approved: false }
+        : undefined;
   return (
     <ThreadView
       messages={messages.map((m) => ({ ...m, internal: m.kind === TicketMessageKind.INTERNAL_NOTE, outcome: outcome(m.kind) }))}

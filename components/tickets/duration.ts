@@ -7,7 +7,19 @@ export function durationParts(ms: number): { unit: DurationUnit; value: number }
   const days = Math.floor(minutes / 1440);
   const hours = Math.floor((minutes % 1440) / 60);
   const mins = minutes % 60;
-  if (days > 0) return hours > 0 ? [{ unit: "days", value: days }, { unit: "hours", value: hours }] : [{ unit: "days", value: days }];
-  if (hours > 0) return mins > 0 ? [{ unit: "hours", value: hours }, { unit: "minutes", value: mins }] : [{ unit: "hours", value: hours }];
+  if (days > 0)
+    return hours > 0
+      ? [
+          { unit: "days", value: days },
+          { unit: "hours", value: hours },
+        ]
+      : [{ unit: "days", value: days }];
+  if (hours > 0)
+    return mins > 0
+      ? [
+          { unit: "hours", value: hours },
+          { unit: "minutes", value: mins },
+        ]
+      : [{ unit: "hours", value: hours }];
   return mins > 0 ? [{ unit: "minutes", value: mins }] : [];
 }

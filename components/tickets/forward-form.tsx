@@ -46,13 +46,24 @@ interface ForwardFormProps {
   clientStage?: boolean;
 }
 
-export function ForwardForm({ fields, transitions: allTransitions, action, saveAction, showFields = true, audience = "portal", clientStage = false }: ForwardFormProps) {
+export function ForwardForm({
+  fields,
+  transitions: allTransitions,
+  action,
+  saveAction,
+  showFields = true,
+  audience = "portal",
+  clientStage = false,
+}: ForwardFormProps) {
   const t = useTranslations("tickets.forward");
   const ts = useTranslations("tickets.staff.forward");
   const errorText = useErrorText();
   const transitions = forwardTransitions(allTransitions);
   const resolver = schemaResolver<ForwardFormValues>(forwardSchema, (v) => ({ ...v, values: editableValues(fields, v.values) }));
-  const form = useForm<ForwardFormValues>({ resolver, defaultValues: { values: fieldFormDefaults(fields), ...initialForwardChoice(transitions), reason: "", onBehalfOfClient: false } });
+  const form = useForm<ForwardFormValues>({
+    resolver,
+    defaultValues: { values: fieldFormDefaults(fields), ...initialForwardChoice(transitions), reason: "", onBehalfOfClient: false },
+  });
   const { onSubmit, pending, formError, message } = useActionForm(form, (v) => action({ ...v, values: editableValues(fields, v.values) }));
 
   // "Save" skips the forward's validation: required fields matter only when leaving the stage.
@@ -105,11 +116,18 @@ export function ForwardForm({ fields, transitions: allTransitions, action, saveA
         <TransitionFields transitions={transitions} form={form} audience={audience} />
         {staff && clientStage ? (
           <div>
-            <CheckboxField label={ts("onBehalfOfClient")} aria-describedby="forward-on-behalf-help" aria-invalid={form.formState.errors.onBehalfOfClient ? true : undefined} {...form.register("onBehalfOfClient")} />
+            <CheckboxField
+              label={ts("onBehalfOfClient")}
+              aria-describedby="forward-on-behalf-help"
+              aria-invalid={form.formState.errors.onBehalfOfClient ? true : undefined}
+              {...form.register("onBehalfOfClient")}
+            />
             <p id="forward-on-behalf-help" className="mt-1 text-sm text-slate-600">
               {ts("onBehalfHelp")}
             </p>
-            {form.formState.errors.onBehalfOfClient ? <p className="mt-1 text-sm text-red-700">{errorText(form.formState.errors.onBehalfOfClient.message)}</p> : null}
+            {form.formState.errors.onBehalfOfClient ? (
+              <p className="mt-1 text-sm text-red-700">{errorText(form.formState.errors.onBehalfOfClient.message)}</p>
+            ) : null}
           </div>
         ) : null}
       </fieldset>

@@ -41,7 +41,12 @@ interface NewTicketFormValues {
 
 const onlyOne = <T extends { id: string }>(list: T[]) => (list.length === 1 ? list[0].id : "");
 
-export function NewTicketForm({ customers, groups, action, maxMb }: Pick<NewTicketOptions, "customers" | "groups"> & { action: (input: NewTicketInput) => Promise<ActionResult>; maxMb: number }) {
+export function NewTicketForm({
+  customers,
+  groups,
+  action,
+  maxMb,
+}: Pick<NewTicketOptions, "customers" | "groups"> & { action: (input: NewTicketInput) => Promise<ActionResult>; maxMb: number }) {
   const t = useTranslations("tickets.portal.new");
   const tf = useTranslations("tickets.forward");
   const errorText = useErrorText();
@@ -76,7 +81,15 @@ export function NewTicketForm({ customers, groups, action, maxMb }: Pick<NewTick
   const initialType = onlyOne(groups.find((g) => g.id === initialGroup)?.types ?? []);
   const form = useForm<NewTicketFormValues>({
     resolver,
-    defaultValues: { customerId: onlyOne(customers), groupId: initialGroup, typeId: initialType, subject: "", description: "", reason: "", ...startFor(initialGroup, initialType) },
+    defaultValues: {
+      customerId: onlyOne(customers),
+      groupId: initialGroup,
+      typeId: initialType,
+      subject: "",
+      description: "",
+      reason: "",
+      ...startFor(initialGroup, initialType),
+    },
   });
   const { onSubmit, pending, formError } = useActionForm(form, (v) => action(toInput(v)));
   const { errors } = form.formState;
@@ -155,8 +168,21 @@ export function NewTicketForm({ customers, groups, action, maxMb }: Pick<NewTick
             ))}
           </SelectField>
         </div>
-        <TextField label={required(t("subject"))} aria-required maxLength={SUBJECT_MAX} error={errorText(errors.subject?.message, { max: SUBJECT_MAX })} {...form.register("subject")} />
-        <TextAreaField label={required(t("description"))} aria-required rows={6} maxLength={TEXT_MAX} error={errorText(errors.description?.message, { max: TEXT_MAX })} {...form.register("description")} />
+        <TextField
+          label={required(t("subject"))}
+          aria-required
+          maxLength={SUBJECT_MAX}
+          error={errorText(errors.subject?.message, { max: SUBJECT_MAX })}
+          {...form.register("subject")}
+        />
+        <TextAreaField
+          label={required(t("description"))}
+          aria-required
+          rows={6}
+          maxLength={TEXT_MAX}
+          error={errorText(errors.description?.message, { max: TEXT_MAX })}
+          {...form.register("description")}
+        />
       </fieldset>
 
       {type && fields.length > 0 ? (
@@ -166,7 +192,14 @@ export function NewTicketForm({ customers, groups, action, maxMb }: Pick<NewTick
         </fieldset>
       ) : null}
 
-      <FileUploader value={files} onChange={setFiles} maxMb={maxMb} max={MAX_FILES_PER_MESSAGE} onBusyChange={setUploading} error={errorText((errors as Record<string, { message?: string } | undefined>).fileIds?.message)} />
+      <FileUploader
+        value={files}
+        onChange={setFiles}
+        maxMb={maxMb}
+        max={MAX_FILES_PER_MESSAGE}
+        onBusyChange={setUploading}
+        error={errorText((errors as Record<string, { message?: string } | undefined>).fileIds?.message)}
+      />
 
       {type ? (
         <fieldset className="space-y-4">

@@ -11,8 +11,23 @@ import { MAX_FILES_PER_MESSAGE, messageSchema, TEXT_MAX, type MessageInput } fro
 const rules: MessageRules = { schema: messageSchema, maxLength: TEXT_MAX, maxFiles: MAX_FILES_PER_MESSAGE };
 
 /** `allowInternal` (staff only) offers "internal note". */
-export function ReplyForm({ action, maxMb, allowInternal = false }: { action: (input: MessageInput) => Promise<ActionResult>; maxMb: number; allowInternal?: boolean }) {
+export function ReplyForm({
+  action,
+  maxMb,
+  allowInternal = false,
+}: {
+  action: (input: MessageInput) => Promise<ActionResult>;
+  maxMb: number;
+  allowInternal?: boolean;
+}) {
   const t = useTranslations("tickets.discussion");
   const internalNote = allowInternal ? t("internalNote") : undefined;
-  return <MessageForm action={action} rules={rules} maxMb={maxMb} labels={{ form: t("replyTitle"), body: t("body"), files: t("files"), internalNote, submit: t("send"), sending: t("sending") }} />;
+  return (
+    <MessageForm
+      action={action}
+      rules={rules}
+      maxMb={maxMb}
+      labels={{ form: t("replyTitle"), body: t("body"), files: t("files"), internalNote, submit: t("send"), sending: t("sending") }}
+    />
+  );
 }

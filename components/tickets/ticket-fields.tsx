@@ -45,7 +45,7 @@ export function FieldValueText({ field }: { field: Pick<TicketFieldView, "kind" 
       return <>{date && !Number.isNaN(date.getTime()) ? format.dateTime(date, { dateStyle: "medium", timeZone: "UTC" }) : String(v)}</>;
     }
     case TicketFieldKind.LONG_TEXT:
-      return <span className="whitespace-pre-wrap break-words">{String(v)}</span>;
+      return <span className="break-words whitespace-pre-wrap">{String(v)}</span>;
     default:
       return <>{String(v)}</>;
   }

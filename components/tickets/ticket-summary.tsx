@@ -61,7 +61,13 @@ export function TicketSummary({ ticket, audience = "portal" }: { ticket: TicketV
   if (ticket.status === TicketStatus.OPEN) rows.push([t("inStageSince"), when(ticket.stageEnteredAt)]);
   if (ticket.completedAt) rows.push([t("completedAt"), when(ticket.completedAt)]);
   if (ticket.cancelledAt) rows.push([t("cancelledAt"), when(ticket.cancelledAt)]);
-  if (ticket.status === TicketStatus.CANCELLED && ticket.cancelReason) rows.push([t("cancelReason"), <span key="reason" className="whitespace-pre-wrap">{ticket.cancelReason}</span>]);
+  if (ticket.status === TicketStatus.CANCELLED && ticket.cancelReason)
+    rows.push([
+      t("cancelReason"),
+      <span key="reason" className="whitespace-pre-wrap">
+        {ticket.cancelReason}
+      </span>,
+    ]);
 
   return (
     <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[minmax(9rem,auto)_1fr]">

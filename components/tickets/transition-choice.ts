@@ -35,9 +35,15 @@ export function transitionsForDecision(transitions: TransitionView[], decision: 
 
 /** Call with the transitions of transitionsForDecision. */
 export function initialDecisionChoice(transitions: TransitionView[], decision: "APPROVE" | "REJECT"): TransitionChoice {
-  const transition = transitions.find((t) => t.toResponsible === StageResponsible.STAFF && !t.terminal) ?? transitions.find((t) => t.toResponsible === StageResponsible.STAFF) ?? transitions[0];
+  const transition =
+    transitions.find((t) => t.toResponsible === StageResponsible.STAFF && !t.terminal) ??
+    transitions.find((t) => t.toResponsible === StageResponsible.STAFF) ??
+    transitions[0];
   if (!transition) return { toStageId: "", conditionId: "" };
   const word = decision === "APPROVE" ? "approved" : "rejected";
-  const condition = transition.conditions.find((c) => c.decision === decision) ?? transition.conditions.find((c) => c.name.toLowerCase().includes(word)) ?? transition.conditions[0];
+  const condition =
+    transition.conditions.find((c) => c.decision === decision) ??
+    transition.conditions.find((c) => c.name.toLowerCase().includes(word)) ??
+    transition.conditions[0];
   return { toStageId: transition.toStageId, conditionId: condition?.id ?? "" };
 }

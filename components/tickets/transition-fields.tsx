@@ -26,7 +26,15 @@ interface TransitionFieldsProps<V extends FieldValues> {
   markRequired?: boolean;
 }
 
-export function TransitionFields<V extends FieldValues>({ transitions, form, idPrefix = "forward", reasonRequired = true, reasonLabel, audience = "portal", markRequired = false }: TransitionFieldsProps<V>) {
+export function TransitionFields<V extends FieldValues>({
+  transitions,
+  form,
+  idPrefix = "forward",
+  reasonRequired = true,
+  reasonLabel,
+  audience = "portal",
+  markRequired = false,
+}: TransitionFieldsProps<V>) {
   const t = useTranslations("tickets.forward");
   const ts = useTranslations("tickets.staff.forward");
   const tr = useTranslations("tickets.responsible");
@@ -65,11 +73,22 @@ export function TransitionFields<V extends FieldValues>({ transitions, form, idP
         <option value="">{t("chooseStage")}</option>
         {transitions.map((x) => (
           <option key={x.toStageId} value={x.toStageId}>
-            {x.terminal ? (audience === "staff" ? ts("completeStage", { stage: x.toStageName }) : t("stageTerminal", { stage: x.toStageName })) : t("stageWith", { stage: x.toStageName, responsible: tr(`party.${x.toResponsible}`) })}
+            {x.terminal
+              ? audience === "staff"
+                ? ts("completeStage", { stage: x.toStageName })
+                : t("stageTerminal", { stage: x.toStageName })
+              : t("stageWith", { stage: x.toStageName, responsible: tr(`party.${x.toResponsible}`) })}
           </option>
         ))}
       </SelectField>
-      <SelectField id={`${idPrefix}-condition`} label={label(t("condition"))} aria-required disabled={!transition} error={errorText(errors.conditionId?.message)} {...form.register(conditionName)}>
+      <SelectField
+        id={`${idPrefix}-condition`}
+        label={label(t("condition"))}
+        aria-required
+        disabled={!transition}
+        error={errorText(errors.conditionId?.message)}
+        {...form.register(conditionName)}
+      >
         <option value="">{t("chooseCondition")}</option>
         {(transition?.conditions ?? []).map((c) => (
           <option key={c.id} value={c.id}>

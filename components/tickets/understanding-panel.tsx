@@ -50,7 +50,7 @@ export function UnderstandingPanel({
               <Badge tone={tones[state]}>{t(`state.${state}`)}</Badge>
             </p>
           ) : null}
-          {staff && actions ? null : <p className="whitespace-pre-wrap break-words text-slate-800">{understanding}</p>}
+          {staff && actions ? null : <p className="break-words whitespace-pre-wrap text-slate-800">{understanding}</p>}
         </>
       ) : (
         <p className="text-sm text-slate-600">{staff ? ts("none") : t("none")}</p>

@@ -35,7 +35,19 @@ function labelOf<T>(column: Column<T>): string {
 }
 
 /** A plain, accessible table with an empty state; cards on narrow screens. */
-export function DataTable<T>({ rows, columns, rowKey, empty, caption }: { rows: T[]; columns: Column<T>[]; rowKey: (row: T) => string; empty: ReactNode; caption: string }) {
+export function DataTable<T>({
+  rows,
+  columns,
+  rowKey,
+  empty,
+  caption,
+}: {
+  rows: T[];
+  columns: Column<T>[];
+  rowKey: (row: T) => string;
+  empty: ReactNode;
+  caption: string;
+}) {
   if (rows.length === 0) return <p className="rounded-md border border-dashed border-slate-300 p-8 text-center text-sm text-slate-600">{empty}</p>;
   return (
     <div className={tableFrameClass}>
@@ -45,7 +57,11 @@ export function DataTable<T>({ rows, columns, rowKey, empty, caption }: { rows: 
           <thead className={theadClass}>
             <tr>
               {columns.map((c, i) => (
-                <th key={i} scope="col" className={`${thClass} ${i === 0 ? "@2xl:sticky @2xl:left-0 @2xl:z-10 @2xl:bg-slate-50" : ""} ${c.actions ? "@2xl:sticky @2xl:right-0 @2xl:z-10 @2xl:bg-slate-50" : ""} ${c.className ?? ""}`}>
+                <th
+                  key={i}
+                  scope="col"
+                  className={`${thClass} ${i === 0 ? "@2xl:sticky @2xl:left-0 @2xl:z-10 @2xl:bg-slate-50" : ""} ${c.actions ? "@2xl:sticky @2xl:right-0 @2xl:z-10 @2xl:bg-slate-50" : ""} ${c.className ?? ""}`}
+                >
                   {c.header}
                 </th>
               ))}
@@ -55,7 +71,11 @@ export function DataTable<T>({ rows, columns, rowKey, empty, caption }: { rows: 
             {rows.map((row) => (
               <tr key={rowKey(row)} className={trClass}>
                 {columns.map((c, i) => (
-                  <td key={i} data-label={labelOf(c)} className={`${tdClass} ${i === 0 ? stickyFirstClass : ""} ${c.actions ? `${stickyActionsClass} pt-2` : ""} ${c.className ?? ""}`}>
+                  <td
+                    key={i}
+                    data-label={labelOf(c)}
+                    className={`${tdClass} ${i === 0 ? stickyFirstClass : ""} ${c.actions ? `${stickyActionsClass} pt-2` : ""} ${c.className ?? ""}`}
+                  >
                     <div className="min-w-0 break-words">{c.cell(row)}</div>
                   </td>
                 ))}

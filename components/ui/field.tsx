@@ -49,7 +49,14 @@ export const TextField = forwardRef<HTMLInputElement, FieldProps & InputHTMLAttr
   const inputId = id ?? generated;
   return (
     <FieldShell id={inputId} label={label} error={error} help={help}>
-      <input ref={ref} id={inputId} aria-invalid={error ? true : undefined} aria-describedby={describedBy(inputId, error, help)} className={`${control} ${className}`} {...props} />
+      <input
+        ref={ref}
+        id={inputId}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(inputId, error, help)}
+        className={`${control} ${className}`}
+        {...props}
+      />
     </FieldShell>
   );
 });
@@ -62,7 +69,14 @@ export const SelectField = forwardRef<HTMLSelectElement, FieldProps & SelectHTML
   const inputId = id ?? generated;
   return (
     <FieldShell id={inputId} label={label} error={error} help={help}>
-      <select ref={ref} id={inputId} aria-invalid={error ? true : undefined} aria-describedby={describedBy(inputId, error, help)} className={`${control} ${className}`} {...props}>
+      <select
+        ref={ref}
+        id={inputId}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(inputId, error, help)}
+        className={`${control} ${className}`}
+        {...props}
+      >
         {children}
       </select>
     </FieldShell>
@@ -77,7 +91,14 @@ export const TextAreaField = forwardRef<HTMLTextAreaElement, FieldProps & Textar
   const inputId = id ?? generated;
   return (
     <FieldShell id={inputId} label={label} error={error} help={help}>
-      <textarea ref={ref} id={inputId} aria-invalid={error ? true : undefined} aria-describedby={describedBy(inputId, error, help)} className={`${control} ${className}`} {...props} />
+      <textarea
+        ref={ref}
+        id={inputId}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(inputId, error, help)}
+        className={`${control} ${className}`}
+        {...props}
+      />
     </FieldShell>
   );
 });

@@ -1,14 +1,31 @@
 // Labelled <select>s for the filters of a GET SearchForm; "" means "all".
 import { useTranslations } from "next-intl";
 
-export function FilterSelect({ name, label, allLabel, value, options }: { name: string; label: string; allLabel: string; value?: string; options: { value: string; label: string }[] }) {
+export function FilterSelect({
+  name,
+  label,
+  allLabel,
+  value,
+  options,
+}: {
+  name: string;
+  label: string;
+  allLabel: string;
+  value?: string;
+  options: { value: string; label: string }[];
+}) {
   const id = `filter-${name}`;
   return (
     <>
       <label className="sr-only" htmlFor={id}>
         {label}
       </label>
-      <select id={id} name={name} defaultValue={value ?? ""} className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm focus:outline-none focus:ring-2 focus:ring-indigo-600">
+      <select
+        id={id}
+        name={name}
+        defaultValue={value ?? ""}
+        className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm focus:ring-2 focus:ring-indigo-600 focus:outline-none"
+      >
         <option value="">{allLabel}</option>
         {options.map((o) => (
           <option key={o.value} value={o.value}>

@@ -13,7 +13,21 @@ function hrefFor(basePath: string, params: SearchParams, page: number) {
 }
 
 /** totalIsLowerBound: the list counted only up to `total` (a capped count on very large lists). */
-export async function Pagination({ basePath, params, page, pageCount, total, totalIsLowerBound = false }: { basePath: string; params: SearchParams; page: number; pageCount: number; total: number; totalIsLowerBound?: boolean }) {
+export async function Pagination({
+  basePath,
+  params,
+  page,
+  pageCount,
+  total,
+  totalIsLowerBound = false,
+}: {
+  basePath: string;
+  params: SearchParams;
+  page: number;
+  pageCount: number;
+  total: number;
+  totalIsLowerBound?: boolean;
+}) {
   const t = await getTranslations("common");
   const link = "rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-50 focus-visible:ring-2 focus-visible:ring-indigo-600";
   return (

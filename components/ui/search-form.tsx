@@ -10,7 +10,14 @@ export async function SearchForm({ q, children }: { q: string; children?: ReactN
       <label className="sr-only" htmlFor="list-search">
         {t("search")}
       </label>
-      <input id="list-search" name="q" type="search" defaultValue={q} placeholder={t("searchPlaceholder")} className="w-64 rounded-md border border-slate-300 px-3 py-2 text-sm focus:outline-none focus:ring-2 focus:ring-indigo-600" />
+      <input
+        id="list-search"
+        name="q"
+        type="search"
+        defaultValue={q}
+        placeholder={t("searchPlaceholder")}
+        className="w-64 rounded-md border border-slate-300 px-3 py-2 text-sm focus:ring-2 focus:ring-indigo-600 focus:outline-none"
+      />
       {children}
       <button type="submit" className={buttonClass("secondary")}>
         {t("search")}

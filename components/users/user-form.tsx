@@ -29,7 +29,11 @@ export function UserForm({ userId, defaults, profiles, timeZones, isSelf = false
   const tr = useTranslations("roles");
   const errorText = useErrorText();
   // `values` follows the server after a save or a (de)activation elsewhere on the page.
-  const form = useForm<CreateUserInput>({ resolver: zodResolver(userId ? updateUserSchema : createUserSchema), defaultValues: defaults, values: userId ? defaults : undefined });
+  const form = useForm<CreateUserInput>({
+    resolver: zodResolver(userId ? updateUserSchema : createUserSchema),
+    defaultValues: defaults,
+    values: userId ? defaults : undefined,
+  });
   const { onSubmit, pending, formError, message } = useActionForm(form, (values) => (userId ? updateUserAction(userId, values) : createUserAction(values)));
   const { errors } = form.formState;
   return (

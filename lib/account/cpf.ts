@@ -138,7 +138,10 @@ export function usesUserNationalId(setting: NationalIdSetting, customer: { kind:
 }
 
 /** What a customer record shows as its document: the linked person's national id (formatted) or the record's own. */
-export function customerDocument(setting: NationalIdSetting, customer: { kind: CustomerKind; document: string | null; user?: { cpf: string | null } | null }): string | null {
+export function customerDocument(
+  setting: NationalIdSetting,
+  customer: { kind: CustomerKind; document: string | null; user?: { cpf: string | null } | null },
+): string | null {
   if (!usesUserNationalId(setting, customer)) return customer.document;
   return customer.user?.cpf ? formatNationalId(setting, customer.user.cpf) : null;
 }
@@ -162,6 +165,14 @@ export async function assignUserNationalId(db: DbOrTx, actor: Actor, userId: str
   if (holder) throw new ValidationError({ [field]: "account.cpfTaken" });
   const { count } = await db.user.updateMany({ where: { id: userId, cpf: null }, data: { cpf: value } });
   await db.auditLog.create({
-    data: { actorId: actor.userId, actorName: actor.name, action: CPF_CHANGE_ACTION, entityType: "User", entityId: userId, data: { outcome: count ? "saved" : "unchanged", cpf: maskCpf(value), by: "staff" }, createdAt: now() },
+    data: {
+      actorId: actor.userId,
+      actorName: actor.name,
+      action: CPF_CHANGE_ACTION,
+      entityType: "User",
+      entityId: userId,
+      data: { outcome: count ? "saved" : "unchanged", cpf: maskCpf(value), by: "staff" },
+      createdAt: now(),
+    },
   });
 }

@@ -10,7 +10,10 @@ import { loginSchema } from "./schemas";
 import { authSecret } from "./secret";
 
 export class LoginRefused extends CredentialsSignin {
-  constructor(readonly reason: LoginFailure, readonly retryAfterMs = 0) {
+  constructor(
+    readonly reason: LoginFailure,
+    readonly retryAfterMs = 0,
+  ) {
     super(reason);
     this.code = reason;
   }

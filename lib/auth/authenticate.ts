@@ -79,7 +79,18 @@ export async function authenticate(db: DbOrTx, input: { email: string; password:
 
   const user = await db.user.findUnique({
     where: { email },
-    select: { id: true, email: true, name: true, role: true, locale: true, timeZone: true, active: true, sessionVersion: true, passwordHash: true, profile: { select: { permissions: true, active: true } } },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      role: true,
+      locale: true,
+      timeZone: true,
+      active: true,
+      sessionVersion: true,
+      passwordHash: true,
+      profile: { select: { permissions: true, active: true } },
+    },
   });
   if (!user) {
     await burnPasswordCheck(input.password);
@@ -94,5 +105,16 @@ export async function authenticate(db: DbOrTx, input: { email: string; password:
     return { ok: false, reason: "no_portal_access" };
   }
   await markSeen(db, key.knownAddress);
-  return { ok: true, user: { id: user.id, email: user.email, name: user.name, role: user.role, locale: user.locale, timeZone: user.timeZone, sessionVersion: user.sessionVersion } };
+  return {
+    ok: true,
+    user: {
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      role: user.role,
+      locale: user.locale,
+      timeZone: user.timeZone,
+      sessionVersion: user.sessionVersion,
+    },
+  };
 }

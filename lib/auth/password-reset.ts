@@ -27,7 +27,11 @@ export function resetRequestLimits(env = process.env): { perAddress: RateLimit; 
  * either limit nothing is looked up or sent. Returns the e-mail id when a
  * message was queued, undefined otherwise (the caller answers the same either way).
  */
-export async function requestPasswordResetLimited(db: Db, input: { email: string; ip: string }, linkFor: (token: string) => string): Promise<string | undefined> {
+export async function requestPasswordResetLimited(
+  db: Db,
+  input: { email: string; ip: string },
+  linkFor: (token: string) => string,
+): Promise<string | undefined> {
   const email = normalizeEmail(input.email);
   const limits = resetRequestLimits();
   const [perAddress, perIp] = await Promise.all([

@@ -24,10 +24,17 @@ export async function contactFormOptions(db: DbOrTx, actor: Actor, locale: strin
   const [classifications, channels] = await Promise.all([
     db.contactClassification.findMany({
       where: { module: contactModule, active: true },
-      select: { id: true, name: true, labels: true, subclassifications: { where: { active: true }, select: { id: true, name: true, labels: true }, orderBy: [{ name: "asc" }, { id: "asc" }] } },
+      select: {
+        id: true,
+        name: true,
+        labels: true,
+        subclassifications: { where: { active: true }, select: { id: true, name: true, labels: true }, orderBy: [{ name: "asc" }, { id: "asc" }] },
+      },
       orderBy: [{ name: "asc" }, { id: "asc" }],
     }),
-    contactModule === ContactModule.CRM ? db.contactChannel.findMany({ where: { active: true }, select: { id: true, name: true, labels: true }, orderBy: [{ name: "asc" }, { id: "asc" }] }) : Promise.resolve([]),
+    contactModule === ContactModule.CRM
+      ? db.contactChannel.findMany({ where: { active: true }, select: { id: true, name: true, labels: true }, orderBy: [{ name: "asc" }, { id: "asc" }] })
+      : Promise.resolve([]),
   ]);
   const named = (o: { id: string; name: string; labels: unknown }) => ({ id: o.id, name: localizedName(o, locale) });
   return {
@@ -41,16 +48,30 @@ export type ContactFormOptions = Awaited<ReturnType<typeof contactFormOptions>>;
 
 /** The classification names to snapshot, or field errors for choices not offered. */
 async function resolveChoices(db: DbOrTx, module: ContactModule, input: NewContact) {
-  const classification = await db.contactClassification.findFirst({ where: { id: input.classificationId, module, active: true }, select: { id: true, name: true } });
+  const classification = await db.contactClassification.findFirst({
+    where: { id: input.classificationId, module, active: true },
+    select: { id: true, name: true },
+  });
   if (!classification) throw new ValidationError({ classificationId: "validation.invalid" });
   if (module === ContactModule.CENTRAL) {
     const sub = input.subclassificationId
-      ? await db.contactSubclassification.findFirst({ where: { id: input.subclassificationId, classificationId: classification.id, active: true }, select: { id: true, name: true } })
+      ? await db.contactSubclassification.findFirst({
+          where: { id: input.subclassificationId, classificationId: classification.id, active: true },
+          select: { id: true, name: true },
+        })
       : null;
     if (!sub) throw new ValidationError({ subclassificationId: input.subclassificationId ? "validation.invalid" : "validation.required" });
-    return { module, classificationId: classification.id, classificationName: classification.name, subclassificationId: sub.id, subclassificationName: sub.name };
+    return {
+      module,
+      classificationId: classification.id,
+      classificationName: classification.name,
+      subclassificationId: sub.id,
+      subclassificationName: sub.name,
+    };
   }
-  const channel = input.channelId ? await db.contactChannel.findFirst({ where: { id: input.channelId, active: true }, select: { id: true, name: true } }) : null;
+  const channel = input.channelId
+    ? await db.contactChannel.findFirst({ where: { id: input.channelId, active: true }, select: { id: true, name: true } })
+    : null;
   if (!channel) throw new ValidationError({ channelId: input.channelId ? "validation.invalid" : "validation.required" });
   return { module, classificationId: classification.id, classificationName: classification.name, channelId: channel.id, channelName: channel.name };
 }
@@ -81,7 +102,14 @@ export async function createContact(db: Db, actor: Actor, input: NewContact): Pr
         createdAt: at,
         updatedAt: at,
         messages: {
-          create: { authorId: actor.userId, authorName: actor.name, fromStaff: false, body: input.message, createdAt: at, attachments: { create: files.map((f) => ({ fileId: f.id })) } },
+          create: {
+            authorId: actor.userId,
+            authorName: actor.name,
+            fromStaff: false,
+            body: input.message,
+            createdAt: at,
+            attachments: { create: files.map((f) => ({ fileId: f.id })) },
+          },
         },
       },
       select: mailContactSelect,

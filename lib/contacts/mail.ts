@@ -36,10 +36,18 @@ export function excerpt(body: string, max = 1000): string {
 
 /** Every active staff member and admin, in one query. */
 async function staffRecipients(tx: DbOrTx) {
-  return tx.user.findMany({ where: { active: true, role: { in: [Role.STAFF, Role.ADMIN] } }, select: { email: true, locale: true }, orderBy: { email: "asc" } });
+  return tx.user.findMany({
+    where: { active: true, role: { in: [Role.STAFF, Role.ADMIN] } },
+    select: { email: true, locale: true },
+    orderBy: { email: "asc" },
+  });
 }
 
-export async function mailStaffAboutContact(tx: DbOrTx, contact: MailContact, message: { authorName: string; body: string; isNew: boolean }): Promise<string[]> {
+export async function mailStaffAboutContact(
+  tx: DbOrTx,
+  contact: MailContact,
+  message: { authorName: string; body: string; isNew: boolean },
+): Promise<string[]> {
   const recipients = await staffRecipients(tx);
   const props = {
     contactNumber: contact.number,
@@ -67,7 +75,13 @@ export async function mailContactPersonReply(tx: DbOrTx, contact: MailContact, r
     to: contact.email,
     locale: contactPersonLocale(contact),
     template: "contactReply",
-    props: { name: contact.contactName, contactNumber: contact.number, authorName: reply.authorName, message: excerpt(reply.body), url: appUrl(`/portal/contact/${contact.number}`) },
+    props: {
+      name: contact.contactName,
+      contactNumber: contact.number,
+      authorName: reply.authorName,
+      message: excerpt(reply.body),
+      url: appUrl(`/portal/contact/${contact.number}`),
+    },
   });
 }
 
@@ -76,6 +90,11 @@ export async function mailContactPersonFinished(tx: DbOrTx, contact: MailContact
     to: contact.email,
     locale: contactPersonLocale(contact),
     template: "contactFinished",
-    props: { name: contact.contactName, contactNumber: contact.number, classificationName: contact.classificationName, url: appUrl(`/portal/contact/${contact.number}`) },
+    props: {
+      name: contact.contactName,
+      contactNumber: contact.number,
+      classificationName: contact.classificationName,
+      url: appUrl(`/portal/contact/${contact.number}`),
+    },
   });
 }

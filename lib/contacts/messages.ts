@@ -25,7 +25,15 @@ const contactThread: ThreadStore<AddedMessage["contact"]> = {
   },
   async write(tx, e) {
     const message = await tx.contactMessage.create({
-      data: { contactId: e.ownerId, authorId: e.authorId, authorName: e.authorName, fromStaff: e.fromStaff, body: e.body ?? "" /* a contact post always has a message */, createdAt: e.at, attachments: { create: e.files.map((f) => ({ fileId: f.id })) } },
+      data: {
+        contactId: e.ownerId,
+        authorId: e.authorId,
+        authorName: e.authorName,
+        fromStaff: e.fromStaff,
+        body: e.body ?? "" /* a contact post always has a message */,
+        createdAt: e.at,
+        attachments: { create: e.files.map((f) => ({ fileId: f.id })) },
+      },
       select: { id: true },
     });
     return message.id;

@@ -42,7 +42,8 @@ export const newContactSchema = z
   })
   .superRefine((v, ctx) => {
     // Central asks for a sub-classification, CRM for a contact channel.
-    if (v.module === ContactModule.CENTRAL && !v.subclassificationId) ctx.addIssue({ code: "custom", path: ["subclassificationId"], message: "validation.required" });
+    if (v.module === ContactModule.CENTRAL && !v.subclassificationId)
+      ctx.addIssue({ code: "custom", path: ["subclassificationId"], message: "validation.required" });
     if (v.module === ContactModule.CRM && !v.channelId) ctx.addIssue({ code: "custom", path: ["channelId"], message: "validation.required" });
   });
 export type NewContactInput = z.input<typeof newContactSchema>;

@@ -12,7 +12,15 @@ import { db } from "@/lib/db";
 import { recordId } from "@/lib/forms/record-id";
 import { ContactModule } from "@/lib/generated/prisma/enums";
 import { contactModuleSchema, contactOptionSchema } from "./schemas";
-import { removeChannel, removeClassification, removeSubclassification, saveChannel, saveClassification, saveSubclassification, setContactModule } from "./settings";
+import {
+  removeChannel,
+  removeClassification,
+  removeSubclassification,
+  saveChannel,
+  saveClassification,
+  saveSubclassification,
+  setContactModule,
+} from "./settings";
 
 const BASE = "/admin/settings/contact";
 

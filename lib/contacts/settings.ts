@@ -38,7 +38,10 @@ export async function listContactSettings(db: DbOrTx, actor: Actor) {
   assertStaff(actor);
   const [module, classifications, channels] = await Promise.all([
     getContactModule(db),
-    db.contactClassification.findMany({ select: { id: true, module: true, name: true, active: true, _count: { select: { subclassifications: true } } }, orderBy: byName }),
+    db.contactClassification.findMany({
+      select: { id: true, module: true, name: true, active: true, _count: { select: { subclassifications: true } } },
+      orderBy: byName,
+    }),
     db.contactChannel.findMany({ select: { id: true, name: true, active: true }, orderBy: byName }),
   ]);
   return {
@@ -54,7 +57,14 @@ export async function getClassification(db: DbOrTx, actor: Actor, id: string) {
   const found = isUuid(id)
     ? await db.contactClassification.findUnique({
         where: { id },
-        select: { id: true, module: true, name: true, labels: true, active: true, subclassifications: { select: { id: true, name: true, active: true }, orderBy: byName } },
+        select: {
+          id: true,
+          module: true,
+          name: true,
+          labels: true,
+          active: true,
+          subclassifications: { select: { id: true, name: true, active: true }, orderBy: byName },
+        },
       })
     : null;
   if (!found) throw new NotFoundError("common.notFound");
@@ -62,7 +72,13 @@ export async function getClassification(db: DbOrTx, actor: Actor, id: string) {
 }
 
 /** Creates (no id) a classification of `module`, or updates one (its module never changes). */
-export async function saveClassification(db: DbOrTx, actor: Actor, id: string | undefined, module: ContactModule, input: ContactOptionInput): Promise<{ id: string }> {
+export async function saveClassification(
+  db: DbOrTx,
+  actor: Actor,
+  id: string | undefined,
+  module: ContactModule,
+  input: ContactOptionInput,
+): Promise<{ id: string }> {
   assertStaff(actor);
   checkId(id);
   try {
@@ -79,14 +95,23 @@ export async function getSubclassification(db: DbOrTx, actor: Actor, classificat
   assertStaff(actor);
   const found =
     isUuid(id) && isUuid(classificationId)
-      ? await db.contactSubclassification.findFirst({ where: { id, classificationId }, select: { id: true, name: true, labels: true, active: true, classification: { select: { id: true, name: true } } } })
+      ? await db.contactSubclassification.findFirst({
+          where: { id, classificationId },
+          select: { id: true, name: true, labels: true, active: true, classification: { select: { id: true, name: true } } },
+        })
       : null;
   if (!found) throw new NotFoundError("common.notFound");
   return found;
 }
 
 /** Sub-classifications exist only under a Central classification. */
-export async function saveSubclassification(db: DbOrTx, actor: Actor, classificationId: string, id: string | undefined, input: ContactOptionInput): Promise<{ id: string }> {
+export async function saveSubclassification(
+  db: DbOrTx,
+  actor: Actor,
+  classificationId: string,
+  id: string | undefined,
+  input: ContactOptionInput,
+): Promise<{ id: string }> {
   assertStaff(actor);
   checkId(id);
   const parent = isUuid(classificationId) ? await db.contactClassification.findUnique({ where: { id: classificationId }, select: { module: true } }) : null;

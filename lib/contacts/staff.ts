@@ -47,7 +47,12 @@ export async function listStaffContacts(db: DbOrTx, actor: Actor, query: StaffCo
   };
   const where = { ...scope, status: query.status };
   const [rows, total, counts] = await Promise.all([
-    db.contact.findMany({ where, select: { ...contactSummarySelect, contactName: true }, orderBy: [{ updatedAt: "desc" }, { number: "desc" }], ...skipTake(query) }),
+    db.contact.findMany({
+      where,
+      select: { ...contactSummarySelect, contactName: true },
+      orderBy: [{ updatedAt: "desc" }, { number: "desc" }],
+      ...skipTake(query),
+    }),
     db.contact.count({ where }),
     countByStatus(db, scope),
   ]);
@@ -57,7 +62,10 @@ export async function listStaffContacts(db: DbOrTx, actor: Actor, query: StaffCo
 /** The classifications of both modules, for the queue's filter (archived ones too: old contacts use them). */
 export async function classificationFilterOptions(db: DbOrTx, actor: Actor) {
   assertStaff(actor);
-  return db.contactClassification.findMany({ select: { id: true, name: true, module: true, active: true }, orderBy: [{ module: "asc" }, { name: "asc" }, { id: "asc" }] });
+  return db.contactClassification.findMany({
+    select: { id: true, name: true, module: true, active: true },
+    orderBy: [{ module: "asc" }, { name: "asc" }, { id: "asc" }],
+  });
 }
 
 export async function getStaffContact(db: DbOrTx, actor: Actor, number: number): Promise<ContactDetail> {

@@ -41,7 +41,9 @@ export async function listCustomers(db: DbOrTx, actor: Actor, query: CustomerLis
     kind: query.kind,
     active: query.active,
     // A person's national id is their user's (see customerDocument), so it is searched there too.
-    ...(query.q ? { OR: [{ name: contains }, { document: contains }, { email: contains }, { user: { cpf: { contains: query.q.replace(/[.\-\s]/g, "") } } }] } : {}),
+    ...(query.q
+      ? { OR: [{ name: contains }, { document: contains }, { email: contains }, { user: { cpf: { contains: query.q.replace(/[.\-\s]/g, "") } } }] }
+      : {}),
   };
   const [rows, total, setting] = await Promise.all([
     db.customer.findMany({ where, select: rowSelect, orderBy: [{ name: "asc" }, { id: "asc" }], ...skipTake(query) }),

@@ -21,7 +21,11 @@ export function createPrismaClient(target: DatabaseTarget, pglite?: PGlite) {
       ? new PrismaPg({ connectionString: target.url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) })
       : new PrismaPGlite(pglite ?? new PGlite(target.dataDir));
   // Password hashes never leave the database unless a query asks for them.
-  const client = new PrismaClient({ adapter, omit: { user: { passwordHash: true } }, ...(queryStatsEnabled() ? { log: [{ emit: "event" as const, level: "query" as const }] } : {}) });
+  const client = new PrismaClient({
+    adapter,
+    omit: { user: { passwordHash: true } },
+    ...(queryStatsEnabled() ? { log: [{ emit: "event" as const, level: "query" as const }] } : {}),
+  });
   if (queryStatsEnabled()) (client as unknown as { $on(event: "query", listener: () => void): void }).$on("query", countQuery);
   return client;
 }
@@ -60,7 +64,11 @@ export async function closeDatabase(database: Database) {
  * pooler such as PgBouncer, whose timeouts suit requests rather than DDL), else
  * the database's own driver. The embedded database ignores it.
  */
-export async function withMigrationDriver<T>(database: Database, fn: (driver: SqlDriver) => Promise<T>, directUrl = process.env.DATABASE_DIRECT_URL?.trim()): Promise<T> {
+export async function withMigrationDriver<T>(
+  database: Database,
+  fn: (driver: SqlDriver) => Promise<T>,
+  directUrl = process.env.DATABASE_DIRECT_URL?.trim(),
+): Promise<T> {
   if (!directUrl || database.target.kind !== "postgres") return fn(database.sql);
   const target = resolveDatabaseTarget(directUrl);
   if (target.kind !== "postgres") throw new Error("DATABASE_DIRECT_URL must be a postgresql:// URL");

@@ -4,9 +4,7 @@
 //   postgres[ql]://  -> a PostgreSQL server (production and scale-out)
 import path from "node:path";
 
-export type DatabaseTarget =
-  | { kind: "pglite"; dataDir: string | undefined }
-  | { kind: "postgres"; url: string };
+export type DatabaseTarget = { kind: "pglite"; dataDir: string | undefined } | { kind: "postgres"; url: string };
 
 export function resolveDatabaseTarget(url = process.env.DATABASE_URL): DatabaseTarget {
   if (!url) return { kind: "pglite", dataDir: path.resolve(dataDirectory(), "pglite") };

@@ -23,7 +23,10 @@ export interface Migration {
 }
 
 export class MigrationError extends Error {
-  constructor(readonly migration: string, cause: unknown) {
+  constructor(
+    readonly migration: string,
+    cause: unknown,
+  ) {
     super(`Migration ${migration} failed and was rolled back: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
     this.name = "MigrationError";
   }
@@ -31,7 +34,10 @@ export class MigrationError extends Error {
 
 export async function readMigrations(dir = MIGRATIONS_DIR): Promise<Migration[]> {
   const entries = await readdir(/*turbopackIgnore: true*/ dir, { withFileTypes: true });
-  const names = entries.filter((e) => e.isDirectory() && /^\d+_/.test(e.name)).map((e) => e.name).sort();
+  const names = entries
+    .filter((e) => e.isDirectory() && /^\d+_/.test(e.name))
+    .map((e) => e.name)
+    .sort();
   return Promise.all(
     names.map(async (name) => {
       const sql = await readFile(/*turbopackIgnore: true*/ path.join(dir, name, "migration.sql"), "utf8");
@@ -56,10 +62,7 @@ export interface MigrateResult {
   alreadyApplied: number;
 }
 
-export async function migrate(
-  driver: SqlDriver,
-  options: { migrations?: Migration[]; log?: (line: string) => void } = {},
-): Promise<MigrateResult> {
+export async function migrate(driver: SqlDriver, options: { migrations?: Migration[]; log?: (line: string) => void } = {}): Promise<MigrateResult> {
   const migrations = options.migrations ?? (await readMigrations());
   const log = options.log ?? (() => {});
   return driver.withSession(async (session) => {

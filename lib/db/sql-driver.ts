@@ -18,7 +18,7 @@ export interface SqlDriver extends SqlSession {
 
 export function pgliteDriver(db: PGlite): SqlDriver {
   const session: SqlSession = {
-    query: async <T,>(sql: string, params: unknown[] = []) => (await db.query<T>(sql, params)).rows,
+    query: async <T>(sql: string, params: unknown[] = []) => (await db.query<T>(sql, params)).rows,
     exec: async (sql) => void (await db.exec(sql)),
   };
   // PGlite is a single connection: every session is that connection, so
@@ -41,7 +41,7 @@ export function postgresDriver(url: string, max = 4): SqlDriver {
   // without a listener its 'error' event would crash the process.
   pool.on("error", (error) => console.error(`[db] idle PostgreSQL connection lost: ${error.message}`));
   const wrap = (c: pg.Pool | pg.PoolClient): SqlSession => ({
-    query: async <T,>(sql: string, params: unknown[] = []) => (await c.query(sql, params)).rows as T[],
+    query: async <T>(sql: string, params: unknown[] = []) => (await c.query(sql, params)).rows as T[],
     exec: async (sql) => void (await c.query(sql)),
   });
   return {

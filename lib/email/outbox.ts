@@ -221,10 +221,7 @@ export async function listOutbox(db: DbOrTx, input: ListOutboxInput = {}): Promi
     ...(input.batchId ? { batchId: input.batchId } : {}),
     ...(q
       ? {
-          OR: [
-            { to: { contains: q, mode: "insensitive" } },
-            { subject: { contains: q, mode: "insensitive" } },
-          ],
+          OR: [{ to: { contains: q, mode: "insensitive" } }, { subject: { contains: q, mode: "insensitive" } }],
         }
       : {}),
   };

@@ -23,7 +23,11 @@ export class SenderLoop {
   private running: Promise<void>[] = [];
   private wakers = new Set<() => void>();
 
-  constructor(private readonly sql: SqlSession, private readonly transport: EmailTransport, options: SenderLoopOptions = {}) {
+  constructor(
+    private readonly sql: SqlSession,
+    private readonly transport: EmailTransport,
+    options: SenderLoopOptions = {},
+  ) {
     this.sender = new EmailSender(this.sql, transport, options);
     this.pollMs = options.pollMs ?? 1_000;
     this.lanes = Math.max(1, options.lanes ?? (transport.sendBatch ? transport.concurrency : 2));

@@ -273,7 +273,10 @@ export class EmailSender {
   }
 
   private async sendClaim(rows: ClaimedRow[]): Promise<ClaimResult> {
-    const files = await attachmentsOf(this.sql, rows.filter((r) => r.hasAttachments).map((r) => r.id));
+    const files = await attachmentsOf(
+      this.sql,
+      rows.filter((r) => r.hasAttachments).map((r) => r.id),
+    );
     const prepared = await Promise.all(rows.map((row) => this.prepare(row, files.get(row.id))));
     const ready = prepared.filter((p): p is Prepared => "message" in p);
     const outcome = { claimed: rows.length, sent: 0, failed: prepared.length - ready.length };
@@ -287,7 +290,10 @@ export class EmailSender {
       sends.push(
         this.gate.run(async () => {
           try {
-            const ids = await this.transport.sendBatch!(batchable.map((p) => p.message), key);
+            const ids = await this.transport.sendBatch!(
+              batchable.map((p) => p.message),
+              key,
+            );
             batchable.forEach((p, i) => writes.push(this.writer.record({ sent: { ...p.sent, providerId: ids[i]?.providerId ?? "" } })));
             outcome.sent += batchable.length;
           } catch (error) {
@@ -320,7 +326,14 @@ export class EmailSender {
   private async prepare(row: ClaimedRow, attachments: OutgoingAttachment[] | undefined): Promise<Prepared | { failed: Failed }> {
     try {
       const body = await renderStoredMessage(row);
-      const message: OutgoingEmail = { id: row.id, to: row.to, subject: body.subject, html: body.html, text: body.text, ...(attachments?.length ? { attachments } : {}) };
+      const message: OutgoingEmail = {
+        id: row.id,
+        to: row.to,
+        subject: body.subject,
+        html: body.html,
+        text: body.text,
+        ...(attachments?.length ? { attachments } : {}),
+      };
       return { message, sent: { id: row.id, attempts: row.attempts, providerId: "", html: body.html, text: body.text } };
     } catch (error) {
       return { failed: { id: row.id, attempts: row.attempts, error: describe(error, "render") } };

@@ -58,7 +58,9 @@ export async function joinEvent(db: DbOrTx, who: Who, eventNumber: number): Prom
 /** Staff check-in for in-person events (or a correction): set or clear attendance; an earlier time is kept. */
 export async function markAttendance(db: DbOrTx, actor: Actor, registrationId: string, attended: boolean): Promise<void> {
   assertStaff(actor);
-  const registration = isUuid(registrationId) ? await db.registration.findFirst({ where: { id: registrationId, status: "REGISTERED" }, select: { attendedAt: true } }) : null;
+  const registration = isUuid(registrationId)
+    ? await db.registration.findFirst({ where: { id: registrationId, status: "REGISTERED" }, select: { attendedAt: true } })
+    : null;
   if (!registration) throw new NotFoundError("events.errors.registrationNotFound");
   if (attended && registration.attendedAt) return;
   await db.registration.update({ where: { id: registrationId }, data: { attendedAt: attended ? now() : null }, select: { id: true } });

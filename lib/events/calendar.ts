@@ -16,7 +16,11 @@ export interface CalendarEvent {
   updatedAt: Date;
 }
 
-const utc = (d: Date) => d.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+const utc = (d: Date) =>
+  d
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d{3}/, "");
 
 /** RFC 5545 text escaping. */
 function text(value: string): string {

@@ -71,10 +71,14 @@ export async function cancelRegistration(db: Db, by: Canceller, registrationId: 
       where: { id: target.id },
       select: { id: true, status: true, name: true, email: true, locale: true, userId: true, user: { select: { email: true, locale: true, active: true } } },
     });
-    if (registration.status === "CANCELLED") return { registrationId: registration.id, eventNumber: event.number, alreadyCancelled: true, promotedIds: [], emailIds: [] };
+    if (registration.status === "CANCELLED")
+      return { registrationId: registration.id, eventNumber: event.number, alreadyCancelled: true, promotedIds: [], emailIds: [] };
     if (!staff && event.cancellationDeadline && now() > event.cancellationDeadline) throw new ForbiddenError("events.errors.cancellationClosed");
 
-    await tx.registration.update({ where: { id: registration.id }, data: { status: "CANCELLED", cancelledAt: now(), cancelledByStaff: staff, cancelReason: reason } });
+    await tx.registration.update({
+      where: { id: registration.id },
+      data: { status: "CANCELLED", cancelledAt: now(), cancelledByStaff: staff, cancelReason: reason },
+    });
     const counters: Counters = { registered: event.registeredCount, reserve: event.reserveCount };
     if (registration.status === "REGISTERED") counters.registered--;
     else counters.reserve--;
@@ -110,6 +114,9 @@ export async function cancelRegistration(db: Db, by: Canceller, registrationId: 
  */
 export async function myCancellation(db: DbOrTx, actor: Actor, eventId: string): Promise<{ byStaff: boolean; reason: string | null } | null> {
   if (!isUuid(eventId)) return null;
-  const row = await db.registration.findFirst({ where: { eventId, userId: actor.userId, status: "CANCELLED" }, select: { cancelledByStaff: true, cancelReason: true } });
+  const row = await db.registration.findFirst({
+    where: { eventId, userId: actor.userId, status: "CANCELLED" },
+    select: { cancelledByStaff: true, cancelReason: true },
+  });
   return row ? { byStaff: row.cancelledByStaff, reason: row.cancelReason } : null;
 }

@@ -18,9 +18,12 @@ export async function setEventArtwork(db: DbOrTx, actor: Actor, eventId: string,
   if (!event) throw new NotFoundError("common.notFound");
   if (!canEditEvent(actor, event)) throw new ForbiddenError("events.errors.onlyResponsible");
   if (fileId !== null) {
-    const file = isUuid(fileId) ? await db.storedFile.findUnique({ where: { id: fileId }, select: { id: true, ownerId: true, contentType: true, purpose: true } }) : null;
+    const file = isUuid(fileId)
+      ? await db.storedFile.findUnique({ where: { id: fileId }, select: { id: true, ownerId: true, contentType: true, purpose: true } })
+      : null;
     if (!file || !canReadFile(actor, file)) throw new ValidationError({ artwork: "validation.invalid" }, "validation.invalid");
-    if (file.purpose !== FilePurpose.EVENT_ARTWORK) throw new ValidationError({ artwork: "events.errors.artworkUploadOnly" }, "events.errors.artworkUploadOnly");
+    if (file.purpose !== FilePurpose.EVENT_ARTWORK)
+      throw new ValidationError({ artwork: "events.errors.artworkUploadOnly" }, "events.errors.artworkUploadOnly");
     if (!ARTWORK_TYPES.has(file.contentType)) throw new ValidationError({ artwork: "events.errors.artworkNotImage" }, "events.errors.artworkNotImage");
   }
   await db.event.update({ where: { id: eventId }, data: { artworkFileId: fileId }, select: { id: true } });

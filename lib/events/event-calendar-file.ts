@@ -8,11 +8,36 @@ import { translatorFor } from "@/lib/i18n/messages";
 import { eventCalendar, type CalendarEvent } from "./calendar";
 import { openForRegistration } from "./portal-events";
 
-export async function calendarFileFor(db: DbOrTx, actor: Actor | null, slug: string, options: { host: string; locale: string; url: string }): Promise<string | null> {
-  const visibility = actor && isStaff(actor) ? {} : { OR: [{ publicRegistration: true }, ...(actor && isPortalClient(actor) ? [openForRegistration(now()), { registrations: { some: { userId: actor.userId } } }] : [])] };
+export async function calendarFileFor(
+  db: DbOrTx,
+  actor: Actor | null,
+  slug: string,
+  options: { host: string; locale: string; url: string },
+): Promise<string | null> {
+  const visibility =
+    actor && isStaff(actor)
+      ? {}
+      : {
+          OR: [
+            { publicRegistration: true },
+            ...(actor && isPortalClient(actor) ? [openForRegistration(now()), { registrations: { some: { userId: actor.userId } } }] : []),
+          ],
+        };
   const event = await db.event.findFirst({
     where: { slug, ...visibility },
-    select: { id: true, number: true, name: true, description: true, startsAt: true, endsAt: true, timeZone: true, status: true, updatedAt: true, place: { select: { name: true, address: true } }, customer: { select: { name: true } } },
+    select: {
+      id: true,
+      number: true,
+      name: true,
+      description: true,
+      startsAt: true,
+      endsAt: true,
+      timeZone: true,
+      status: true,
+      updatedAt: true,
+      place: { select: { name: true, address: true } },
+      customer: { select: { name: true } },
+    },
   });
   if (!event) return null;
   const location = event.place ? [event.place.name, event.place.address].filter(Boolean).join(", ") : (event.customer?.name ?? null);
@@ -43,7 +68,23 @@ const attachments = new Map<string, CalendarAttachment>();
  */
 export function eventCalendarAttachment(event: CalendarSource, locale: string): CalendarAttachment {
   const { id, number, name, description, startsAt, endsAt, timeZone, status, updatedAt, slug, publicRegistration, place, customer } = event;
-  const key = JSON.stringify([id, number, name, description, startsAt, endsAt, timeZone, status, updatedAt, slug, publicRegistration, place, customer, locale, appUrl("/")]);
+  const key = JSON.stringify([
+    id,
+    number,
+    name,
+    description,
+    startsAt,
+    endsAt,
+    timeZone,
+    status,
+    updatedAt,
+    slug,
+    publicRegistration,
+    place,
+    customer,
+    locale,
+    appUrl("/"),
+  ]);
   let attachment = attachments.get(key);
   if (!attachment) {
     if (attachments.size >= MAX_ATTACHMENTS) attachments.delete(attachments.keys().next().value!);

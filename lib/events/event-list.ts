@@ -124,14 +124,25 @@ export async function eventFormOptions(
   const byName = { orderBy: [{ name: "asc" as const }, { id: "asc" as const }] };
   const [types, places, questionnaires, staff, customers, certificateTemplates] = await Promise.all([
     db.eventType.findMany({ where: { OR: [{ active: true }, ...keep(current?.typeId)] }, select: { id: true, name: true, isPublic: true }, ...byName }),
-    db.eventPlace.findMany({ where: { OR: [{ active: true }, ...keep(current?.placeId)] }, select: { id: true, name: true, isDefaultPublic: true }, ...byName }),
+    db.eventPlace.findMany({
+      where: { OR: [{ active: true }, ...keep(current?.placeId)] },
+      select: { id: true, name: true, isDefaultPublic: true },
+      ...byName,
+    }),
     db.questionnaireTemplate.findMany({ select: { id: true, name: true }, ...byName }),
     db.user.findMany({ where: { active: true, role: { in: [Role.ADMIN, Role.STAFF] } }, select: { id: true, name: true }, ...byName }),
     // Bounded: the location select is not a customer search.
     db.customer.findMany({ where: { OR: [{ active: true }, ...keep(current?.customerId)] }, select: { id: true, name: true }, take: 500, ...byName }),
-    db.certificateTemplate.findMany({ where: { OR: [{ active: true }, ...keep(current?.certificateTemplateId)] }, select: { id: true, name: true }, ...byName }),
+    db.certificateTemplate.findMany({
+      where: { OR: [{ active: true }, ...keep(current?.certificateTemplateId)] },
+      select: { id: true, name: true },
+      ...byName,
+    }),
   ]);
-  const currentCustomer = current?.customerId && !customers.some((c) => c.id === current.customerId) ? await db.customer.findUnique({ where: { id: current.customerId }, select: { id: true, name: true } }) : null;
+  const currentCustomer =
+    current?.customerId && !customers.some((c) => c.id === current.customerId)
+      ? await db.customer.findUnique({ where: { id: current.customerId }, select: { id: true, name: true } })
+      : null;
   return { types, places, questionnaires, staff, certificateTemplates, customers: currentCustomer ? [currentCustomer, ...customers] : customers };
 }
 export type EventFormOptions = Awaited<ReturnType<typeof eventFormOptions>>;

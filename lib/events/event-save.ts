@@ -57,7 +57,8 @@ async function ownFollowed(db: DbOrTx, input: EventData, current?: FollowedField
     if (id && !(await db.questionnaireTemplate.count({ where: { id } }))) throw new ValidationError({ [key]: "validation.invalid" });
   }
   if (fields.certificateTemplateId && fields.certificateTemplateId !== current?.certificateTemplateId) {
-    if (!(await db.certificateTemplate.count({ where: { id: fields.certificateTemplateId, active: true } }))) throw new ValidationError({ certificateTemplateId: "validation.invalid" });
+    if (!(await db.certificateTemplate.count({ where: { id: fields.certificateTemplateId, active: true } })))
+      throw new ValidationError({ certificateTemplateId: "validation.invalid" });
   }
   if (type.isPublic && !fields.customerId && !fields.placeId) fields.placeId = (await defaultPublicPlaceId(db)) ?? null;
   return fields;
@@ -116,7 +117,14 @@ export async function updateEvent(db: Db, actor: Actor, id: string, input: Event
       await tx.$queryRaw`SELECT id FROM "Event" WHERE id = ${id}::uuid FOR UPDATE`;
       const current = await tx.event.findUniqueOrThrow({
         where: { id },
-        select: { responsibleId: true, mainEventId: true, status: true, registeredCount: true, _count: { select: { secondaryEvents: true } }, ...followedSelect },
+        select: {
+          responsibleId: true,
+          mainEventId: true,
+          status: true,
+          registeredCount: true,
+          _count: { select: { secondaryEvents: true } },
+          ...followedSelect,
+        },
       });
       if (!canEditEvent(actor, current)) throw new ForbiddenError("events.errors.onlyResponsible");
       if (current.mainEventId !== (before.mainEvent ? main?.id : null)) throw new ConflictError("events.errors.changedMeanwhile");
@@ -129,7 +137,8 @@ export async function updateEvent(db: Db, actor: Actor, id: string, input: Event
       // Read under the row lock, so a registration cannot slip in between this check and the save.
       // Only a cut is refused: walk-ins seated beyond the limit leave more registered than
       // seats, and the event must stay editable with its seats unchanged.
-      if (!main && followed.seats < current.registeredCount && followed.seats < current.seats) throw new ValidationError({ seats: "events.errors.seatsBelowRegistered" });
+      if (!main && followed.seats < current.registeredCount && followed.seats < current.seats)
+        throw new ValidationError({ seats: "events.errors.seatsBelowRegistered" });
       await tx.event.update({ where: { id }, data: { ...ownData(input), ...followed, mainEventId: main?.id ?? null }, select: { id: true } });
       if (main && !before.mainEvent) await replicateRegistrationsToSecondary(tx, id);
       // A main event's settings flow to its sessions.

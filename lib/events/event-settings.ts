@@ -39,12 +39,17 @@ export async function saveEventType(db: DbOrTx, actor: Actor, id: string | undef
 
 export async function listEventPlaces(db: DbOrTx, actor: Actor) {
   assertStaff(actor);
-  return db.eventPlace.findMany({ orderBy: [{ name: "asc" }, { id: "asc" }], select: { id: true, name: true, address: true, isDefaultPublic: true, active: true } });
+  return db.eventPlace.findMany({
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+    select: { id: true, name: true, address: true, isDefaultPublic: true, active: true },
+  });
 }
 
 export async function getEventPlace(db: DbOrTx, actor: Actor, id: string) {
   assertStaff(actor);
-  const place = isUuid(id) ? await db.eventPlace.findUnique({ where: { id }, select: { id: true, name: true, address: true, isDefaultPublic: true, active: true } }) : null;
+  const place = isUuid(id)
+    ? await db.eventPlace.findUnique({ where: { id }, select: { id: true, name: true, address: true, isDefaultPublic: true, active: true } })
+    : null;
   if (!place) throw new NotFoundError("common.notFound");
   return place;
 }
@@ -61,7 +66,8 @@ export async function saveEventPlace(db: Db, actor: Actor, id: string | undefine
   try {
     return await db.$transaction(async (tx) => {
       await tx.$executeRaw`SELECT 1 FROM pg_advisory_xact_lock(hashtext('portico:event-place-default'))`;
-      if (input.isDefaultPublic) await tx.eventPlace.updateMany({ where: { isDefaultPublic: true, ...(id ? { NOT: { id } } : {}) }, data: { isDefaultPublic: false } });
+      if (input.isDefaultPublic)
+        await tx.eventPlace.updateMany({ where: { isDefaultPublic: true, ...(id ? { NOT: { id } } : {}) }, data: { isDefaultPublic: false } });
       if (id === undefined) return tx.eventPlace.create({ data: input, select: { id: true } });
       const { count } = await tx.eventPlace.updateMany({ where: { id }, data: input });
       if (count === 0) throw new NotFoundError("common.notFound");

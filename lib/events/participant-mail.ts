@@ -21,7 +21,15 @@ export const mailEventSelect = {
 } satisfies Prisma.EventSelect;
 export type MailEvent = Prisma.EventGetPayload<{ select: typeof mailEventSelect }>;
 
-export const mailRegistrationSelect = { id: true, name: true, email: true, locale: true, userId: true, source: true, status: true } satisfies Prisma.RegistrationSelect;
+export const mailRegistrationSelect = {
+  id: true,
+  name: true,
+  email: true,
+  locale: true,
+  userId: true,
+  source: true,
+  status: true,
+} satisfies Prisma.RegistrationSelect;
 export type MailRegistration = Prisma.RegistrationGetPayload<{ select: typeof mailRegistrationSelect }>;
 
 /**

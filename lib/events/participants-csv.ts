@@ -29,7 +29,17 @@ export function participantsCsv(rows: ParticipantRow[], timeZone: string, labels
   // Questions in first-seen order, keyed by their stable id; the header is the label as it was asked.
   const questions = new Map<string, string>();
   for (const row of rows) for (const a of row.answers) if (a?.question?.id && !questions.has(a.question.id)) questions.set(a.question.id, a.question.label);
-  const header = [labels.name, labels.email, labels.status, labels.reservePosition, labels.source, labels.registeredAt, labels.attendedAt, labels.cancelledAt, ...questions.values()];
+  const header = [
+    labels.name,
+    labels.email,
+    labels.status,
+    labels.reservePosition,
+    labels.source,
+    labels.registeredAt,
+    labels.attendedAt,
+    labels.cancelledAt,
+    ...questions.values(),
+  ];
   const lines = [header];
   for (const row of rows) {
     const byId = new Map(row.answers.map((a) => [a?.question?.id, a.value]));

@@ -87,7 +87,9 @@ export type CertificateState = "issued" | "cpfRequested" | "pending" | "none";
  * asked for a CPF, "pending" for a registered participant with attendance not
  * yet reached by an issuing run, else "none" (not eligible).
  */
-export function certificateState(row: Pick<ParticipantRow, "certificateIssuedAt" | "cpfRequestedAt"> & Partial<Pick<ParticipantRow, "status" | "attendedAt">>): CertificateState {
+export function certificateState(
+  row: Pick<ParticipantRow, "certificateIssuedAt" | "cpfRequestedAt"> & Partial<Pick<ParticipantRow, "status" | "attendedAt">>,
+): CertificateState {
   if (row.certificateIssuedAt) return "issued";
   if (row.cpfRequestedAt) return "cpfRequested";
   return row.status === "REGISTERED" && row.attendedAt ? "pending" : "none";

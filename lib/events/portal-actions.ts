@@ -20,7 +20,10 @@ export const registerInPortalAction = defineAction({
     return {
       emailIds: result.emailIds,
       data: { status: result.status as string, reservePosition: result.reservePosition },
-      message: result.status === "RESERVE" ? { key: "events.portal.onReserve", values: { position: result.reservePosition ?? 0 } } : { key: "events.portal.registered" },
+      message:
+        result.status === "RESERVE"
+          ? { key: "events.portal.onReserve", values: { position: result.reservePosition ?? 0 } }
+          : { key: "events.portal.registered" },
     };
   },
 });

@@ -119,7 +119,10 @@ export async function listMyRegistrations(db: DbOrTx, actor: Actor, query: ListQ
     db.registration.findMany({ where, select: myRegistrationSelect, orderBy: [{ event: { startsAt: "desc" } }, { arrival: "asc" }], ...skipTake(query) }),
     db.registration.count({ where }),
   ]);
-  const positions = await reservePositions(db, rows.filter((r) => r.status === "RESERVE").map((r) => r.id));
+  const positions = await reservePositions(
+    db,
+    rows.filter((r) => r.status === "RESERVE").map((r) => r.id),
+  );
   return toPage(
     rows.map((r) => ({ ...r, reservePosition: positions.get(r.id) ?? null })),
     total,
@@ -153,7 +156,10 @@ export async function getPortalEvent(db: DbOrTx, actor: Actor, number: number) {
       visibleInPortal: true,
       onlineUrl: true,
       portalQuestionnaire: { select: { questions: true } },
-      registrations: { where: { userId: actor.userId }, select: { id: true, status: true, registeredAt: true, attendedAt: true, certificate: { select: { id: true } } } },
+      registrations: {
+        where: { userId: actor.userId },
+        select: { id: true, status: true, registeredAt: true, attendedAt: true, certificate: { select: { id: true } } },
+      },
     },
   });
   if (!event) throw new NotFoundError("errors.notFoundBody");
@@ -176,7 +182,10 @@ export async function getPortalEvent(db: DbOrTx, actor: Actor, number: number) {
  * Whether the registrant may cancel on this event's page, and if not, why:
  * sessions are cancelled through their main event, others until the last date.
  */
-export function cancellationRule(event: { mainEventId: string | null; cancellationDeadline: Date | null }, at = now()): { canCancel: boolean; reason: "throughMainEvent" | "deadlinePassed" | null } {
+export function cancellationRule(
+  event: { mainEventId: string | null; cancellationDeadline: Date | null },
+  at = now(),
+): { canCancel: boolean; reason: "throughMainEvent" | "deadlinePassed" | null } {
   if (event.mainEventId) return { canCancel: false, reason: "throughMainEvent" };
   if (event.cancellationDeadline && event.cancellationDeadline < at) return { canCancel: false, reason: "deadlinePassed" };
   return { canCancel: true, reason: null };

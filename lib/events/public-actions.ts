@@ -37,7 +37,12 @@ export const registerPubliclyAction = defineAction({
   args: [slugArg, proofArg],
   input: publicRegistrationSchema,
   run: async ({ args: [slug, proof], input }) => {
-    await guard({ form: "public-registration", honeypot: input.website, limit: publicRegistrationLimit(), proof: { form: "public-registration", payload: proof } });
+    await guard({
+      form: "public-registration",
+      honeypot: input.website,
+      limit: publicRegistrationLimit(),
+      proof: { form: "public-registration", payload: proof },
+    });
     const { name, email, cpf, answers } = input;
     const result = await registerForPublicEvent(db, slug, { source: "PUBLIC", name, email, cpf, locale: await getLocale() }, answers);
     return { emailIds: result.emailIds, redirectTo: `/e/${encodeURIComponent(slug)}/r/${result.accessToken}?new=1` };
@@ -54,7 +59,12 @@ export const resendPrivateLinkAction = defineAction({
   args: [slugArg, proofArg],
   input: registrationLinkSchema,
   run: async ({ args: [slug, proof], input }) => {
-    await guard({ form: "registration-link", honeypot: input.website, limit: registrationLinkLimits().perIp, proof: { form: "registration-link", payload: proof } });
+    await guard({
+      form: "registration-link",
+      honeypot: input.website,
+      limit: registrationLinkLimits().perIp,
+      proof: { form: "registration-link", payload: proof },
+    });
     // The same answer in the same time whether or not the address is registered:
     // the lookup, the new links and the e-mails are written after the response.
     after(async () => {

@@ -38,7 +38,9 @@ export function isRegistrationOpen(event: Pick<PublicEvent, "status" | "registra
 /** The artwork file of an event the actor (or the public) may see, or null. */
 export async function eventArtworkFileId(db: DbOrTx, actor: Actor | null, slug: string): Promise<string | null> {
   // Exactly the events whose page the viewer may open: the public pages, and the portal pages for a client.
-  const visibility: Prisma.EventWhereInput = actor && isStaff(actor) ? {} : actor && isPortalClient(actor) ? { OR: [publicVisible, portalVisible(actor, now())] } : publicVisible;
-  const event = slug.length <= 200 ? await db.event.findFirst({ where: { slug, artworkFileId: { not: null }, ...visibility }, select: { artworkFileId: true } }) : null;
+  const visibility: Prisma.EventWhereInput =
+    actor && isStaff(actor) ? {} : actor && isPortalClient(actor) ? { OR: [publicVisible, portalVisible(actor, now())] } : publicVisible;
+  const event =
+    slug.length <= 200 ? await db.event.findFirst({ where: { slug, artworkFileId: { not: null }, ...visibility }, select: { artworkFileId: true } }) : null;
   return event?.artworkFileId ?? null;
 }

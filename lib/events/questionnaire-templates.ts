@@ -11,7 +11,10 @@ import { questionnaireSchema, type QuestionnaireInput } from "./schemas";
 
 export async function listQuestionnaires(db: DbOrTx, actor: Actor) {
   assertStaff(actor);
-  const rows = await db.questionnaireTemplate.findMany({ orderBy: [{ name: "asc" }, { id: "asc" }], select: { id: true, name: true, questions: true, active: true, updatedAt: true } });
+  const rows = await db.questionnaireTemplate.findMany({
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+    select: { id: true, name: true, questions: true, active: true, updatedAt: true },
+  });
   return rows.map(({ questions, ...row }) => ({ ...row, questionCount: parseQuestions(questions).length }));
 }
 

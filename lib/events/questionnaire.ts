@@ -40,7 +40,8 @@ function yesNo(value: RawValue): Checked {
 
 function numberValue(value: RawValue): Checked {
   // Forms in pt-BR and fi write decimals with a comma.
-  const n = typeof value === "number" ? value : typeof value === "string" && /^\s*-?\d+([.,]\d+)?\s*$/.test(value) ? Number(value.trim().replace(",", ".")) : NaN;
+  const n =
+    typeof value === "number" ? value : typeof value === "string" && /^\s*-?\d+([.,]\d+)?\s*$/.test(value) ? Number(value.trim().replace(",", ".")) : NaN;
   return Number.isFinite(n) ? { value: n } : { error: "events.errors.notANumber" };
 }
 

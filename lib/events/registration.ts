@@ -98,7 +98,13 @@ async function userNationalId(tx: DbOrTx, user: { id: string; cpf: string | null
 
 async function personOf(tx: DbOrTx, registrant: Registrant): Promise<Person> {
   if (registrant.source === "PUBLIC") {
-    return { userId: null, name: registrant.name.trim(), email: normalizeEmail(registrant.email), cpf: await typedNationalId(tx, registrant.cpf), locale: registrant.locale };
+    return {
+      userId: null,
+      name: registrant.name.trim(),
+      email: normalizeEmail(registrant.email),
+      cpf: await typedNationalId(tx, registrant.cpf),
+      locale: registrant.locale,
+    };
   }
   const userId = registrant.source === "PORTAL" ? registrant.actor.userId : registrant.userId;
   const user = userId ? await tx.user.findUnique({ where: { id: userId }, select: { id: true, name: true, email: true, cpf: true, locale: true } }) : null;
@@ -176,7 +182,12 @@ export async function registerForPublicEvent(
   return register(db, registrant, answersInput, async () => snapshot);
 }
 
-async function register(db: Db, registrant: Registrant, answersInput: AnswersInput | undefined, readEvent: () => Promise<EmailEvent | null>): Promise<RegistrationResult> {
+async function register(
+  db: Db,
+  registrant: Registrant,
+  answersInput: AnswersInput | undefined,
+  readEvent: () => Promise<EmailEvent | null>,
+): Promise<RegistrationResult> {
   assertMayRegister(registrant);
   const person = await personOf(db, registrant);
   const token = registrant.source === "PUBLIC" ? newAccessToken() : null;
@@ -251,7 +262,11 @@ async function register(db: Db, registrant: Registrant, answersInput: AnswersInp
     };
     // Insert-or-nothing in one statement (the usual case); an existing row for the
     // e-mail is either active ("already registered") or cancelled and reused.
-    const [inserted] = await tx.registration.createManyAndReturn({ data: [{ ...data, eventId: event.id, email: person.email }], skipDuplicates: true, select: { id: true } });
+    const [inserted] = await tx.registration.createManyAndReturn({
+      data: [{ ...data, eventId: event.id, email: person.email }],
+      skipDuplicates: true,
+      select: { id: true },
+    });
     const registration = inserted ?? (await reuseCancelled(tx, event.id, person.email, data));
 
     if (sessions > 0) await mirrorToSecondaries(tx, event.id, [registration.id, ...promoted]);
@@ -282,7 +297,14 @@ async function register(db: Db, registrant: Registrant, answersInput: AnswersInp
         attachments: [eventCalendarAttachment(event, person.locale)],
       }),
     );
-    return { registrationId: registration.id, status, reservePosition: position, accessToken: token?.token, emailIds, ...(beyondSeatLimit ? { beyondSeatLimit } : {}) };
+    return {
+      registrationId: registration.id,
+      status,
+      reservePosition: position,
+      accessToken: token?.token,
+      emailIds,
+      ...(beyondSeatLimit ? { beyondSeatLimit } : {}),
+    };
   }, SEAT_TRANSACTION);
 }
 
@@ -355,7 +377,18 @@ export async function findRegistrationByToken(db: DbOrTx, token: string) {
       attendedAt: true,
       answers: true,
       event: {
-        select: { id: true, slug: true, number: true, name: true, startsAt: true, endsAt: true, timeZone: true, status: true, onlineUrl: true, cancellationDeadline: true },
+        select: {
+          id: true,
+          slug: true,
+          number: true,
+          name: true,
+          startsAt: true,
+          endsAt: true,
+          timeZone: true,
+          status: true,
+          onlineUrl: true,
+          cancellationDeadline: true,
+        },
       },
     },
   });

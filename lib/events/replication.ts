@@ -9,7 +9,11 @@ export async function mirrorToSecondaries(tx: DbOrTx, mainEventId: string, regis
   if (registrationIds.length === 0) return;
   const secondaries = await tx.event.findMany({ where: { mainEventId }, select: { id: true } });
   if (secondaries.length === 0) return;
-  await copyInto(tx, secondaries.map((s) => s.id), registrationIds);
+  await copyInto(
+    tx,
+    secondaries.map((s) => s.id),
+    registrationIds,
+  );
   await recountSecondaries(tx, mainEventId);
 }
 
@@ -57,7 +61,11 @@ export async function replicateRegistrationsToSecondary(tx: DbOrTx, secondaryEve
     orderBy: { arrival: "asc" },
     select: { id: true },
   });
-  await copyInto(tx, [secondaryEventId], active.map((r) => r.id));
+  await copyInto(
+    tx,
+    [secondaryEventId],
+    active.map((r) => r.id),
+  );
   await recountSecondaries(tx, main.id);
   return active.length;
 }

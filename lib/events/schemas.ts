@@ -3,7 +3,14 @@
 import { z } from "zod";
 import { optionalDateTime, optionalId } from "@/lib/forms/optional-fields";
 
-const optionalText = (max: number) => z.string().trim().max(max, "validation.tooLong").optional().or(z.literal("")).transform((v) => v || undefined);
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, "validation.tooLong")
+    .optional()
+    .or(z.literal(""))
+    .transform((v) => v || undefined);
 const dateTime = z.coerce.date({ error: "validation.invalid" });
 
 /** The event form. Fields that follow the main event are ignored for a secondary one (server-enforced). */
@@ -56,7 +63,10 @@ export const questionSchema = z
     required: z.boolean().default(false),
     options: z.array(z.string().trim().min(1, "validation.required").max(200, "validation.tooLong")).max(50).default([]),
   })
-  .refine((q) => !(q.kind === "SINGLE_CHOICE" || q.kind === "MULTIPLE_CHOICE") || q.options.length >= 2, { path: ["options"], message: "events.errors.needsOptions" });
+  .refine((q) => !(q.kind === "SINGLE_CHOICE" || q.kind === "MULTIPLE_CHOICE") || q.options.length >= 2, {
+    path: ["options"],
+    message: "events.errors.needsOptions",
+  });
 export type Question = z.output<typeof questionSchema>;
 
 export const questionnaireSchema = z.object({
@@ -99,7 +109,10 @@ export const addParticipantSchema = z.object({
   email: z.string().trim().min(1, "validation.required").email("validation.email").max(254, "validation.email"),
   cpf: z.string().trim().max(40, "validation.invalid").optional().default(""),
   // Blank for none (no transform, so the form's values and the server's input are one type).
-  clientEmail: z.union([z.literal(""), z.string().trim().email("validation.email").max(254, "validation.email")]).optional().default(""),
+  clientEmail: z
+    .union([z.literal(""), z.string().trim().email("validation.email").max(254, "validation.email")])
+    .optional()
+    .default(""),
   // A walk-in at a full event: staff say so explicitly; without it the seat rules decide (reserve or "full").
   beyondSeatLimit: z.boolean().optional().default(false),
 });

@@ -42,7 +42,19 @@ export type SeatDecision = "REGISTERED" | "RESERVE" | "FULL" | "PROMOTE";
  */
 export async function claimSeat(tx: DbOrTx, snapshot: LockedEvent): Promise<{ event: LockedEvent; sessions: number; decision: SeatDecision } | null> {
   const rows = await tx.$queryRaw<
-    (Pick<LockedEvent, "status" | "registrationDeadline" | "seats" | "reserveSeats" | "registeredCount" | "reserveCount" | "mainEventId" | "visibleInPortal" | "publicRegistration" | "endsAt"> & {
+    (Pick<
+      LockedEvent,
+      | "status"
+      | "registrationDeadline"
+      | "seats"
+      | "reserveSeats"
+      | "registeredCount"
+      | "reserveCount"
+      | "mainEventId"
+      | "visibleInPortal"
+      | "publicRegistration"
+      | "endsAt"
+    > & {
       sessions: bigint;
       decision: SeatDecision;
     })[]
@@ -145,7 +157,11 @@ export function privateRegistrationUrl(slug: string, token: string): string {
 }
 
 /** The join link (attendance is recorded through it): portal users sign in; public registrants use their private link. */
-export function joinUrlFor(event: { number: number; onlineUrl: string | null }, registrant: { userId: string | null }, privateUrl: string | null): string | null {
+export function joinUrlFor(
+  event: { number: number; onlineUrl: string | null },
+  registrant: { userId: string | null },
+  privateUrl: string | null,
+): string | null {
   if (!event.onlineUrl) return null;
   if (registrant.userId) return appUrl(`/portal/events/${event.number}/join`);
   return privateUrl ? `${privateUrl}/join` : null;
@@ -157,7 +173,12 @@ export function joinUrlFor(event: { number: number; onlineUrl: string | null }, 
  * conference link, so that access records attendance; a public registrant
  * without the private link is pointed to the confirmation e-mail instead.
  */
-export function eventEmailDetails(event: LockedEvent, participantName: string, privateUrl: string | null, registrant: { userId: string | null } = { userId: null }): EventEmailDetails {
+export function eventEmailDetails(
+  event: LockedEvent,
+  participantName: string,
+  privateUrl: string | null,
+  registrant: { userId: string | null } = { userId: null },
+): EventEmailDetails {
   const place = event.place ? [event.place.name, event.place.address].filter(Boolean).join(", ") : (event.customer?.name ?? null);
   return {
     name: participantName,

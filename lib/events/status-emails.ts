@@ -52,7 +52,10 @@ export async function sendStatusEmails(db: Db, actor: Actor, eventId: string): P
         orderBy: { arrival: "asc" },
       });
       const publicOnes = registrations.filter((r) => r.source === "PUBLIC" && !r.userId);
-      const tokens = await issuePrivateLinks(tx, publicOnes.map((r) => r.replicatedFromId ?? r.id));
+      const tokens = await issuePrivateLinks(
+        tx,
+        publicOnes.map((r) => r.replicatedFromId ?? r.id),
+      );
       const privateUrlOf = (r: (typeof registrations)[number]) => {
         const token = r.source === "PUBLIC" && !r.userId ? tokens.get(r.replicatedFromId ?? r.id) : undefined;
         return token ? privateRegistrationUrl(r.replicatedFrom?.event.slug ?? event.slug, token) : null;
@@ -66,7 +69,10 @@ export async function sendStatusEmails(db: Db, actor: Actor, eventId: string): P
           to: registration.email,
           locale: registration.locale,
           timeZone: event.timeZone,
-          props: withPrivateLink({ ...participantMail(event, registration), status: event.status, reservePosition: registration.status === "RESERVE" ? ++reserves : null }, privateUrlOf(registration)),
+          props: withPrivateLink(
+            { ...participantMail(event, registration), status: event.status, reservePosition: registration.status === "RESERVE" ? ++reserves : null },
+            privateUrlOf(registration),
+          ),
         })),
       );
       return { count: emailIds.length, emailIds, batchId };

@@ -45,7 +45,8 @@ export async function uploadFile(
   if (purpose === FilePurpose.EVENT_ARTWORK) {
     if (!isStaff(actor)) throw new ForbiddenError("events.errors.artworkStaffOnly");
     const checked = await validateUpload(input);
-    if (checked.ok && !ARTWORK_TYPES.has(checked.contentType)) throw new ValidationError({ file: "events.errors.artworkNotImage" }, "events.errors.artworkNotImage");
+    if (checked.ok && !ARTWORK_TYPES.has(checked.contentType))
+      throw new ValidationError({ file: "events.errors.artworkNotImage" }, "events.errors.artworkNotImage");
   }
   const saved = await saveUpload(storage, input);
   if (!saved.ok) throw new ValidationError({ file: `files.errors.${saved.reason}` }, `files.errors.${saved.reason}`);

@@ -10,8 +10,7 @@ export interface MessageRef {
 }
 
 export type ActionResult<T = undefined> =
-  | { ok: true; data?: T; message?: MessageRef }
-  | { ok: false; fieldErrors?: Record<string, string>; formError?: MessageRef };
+  { ok: true; data?: T; message?: MessageRef } | { ok: false; fieldErrors?: Record<string, string>; formError?: MessageRef };
 
 export function zodFieldErrors(error: z.ZodError): Record<string, string> {
   const fields: Record<string, string> = {};

@@ -5,7 +5,18 @@
 import { z } from "zod";
 
 /** The built-in fields; all but "attachment" are columns of GuestRequest. */
-export const GUEST_BUILT_IN_FIELDS = ["requesterName", "email", "phone", "location", "asset", "category", "priority", "title", "description", "attachment"] as const;
+export const GUEST_BUILT_IN_FIELDS = [
+  "requesterName",
+  "email",
+  "phone",
+  "location",
+  "asset",
+  "category",
+  "priority",
+  "title",
+  "description",
+  "attachment",
+] as const;
 export type GuestBuiltInField = (typeof GUEST_BUILT_IN_FIELDS)[number];
 
 export const GUEST_PRIORITIES = ["low", "normal", "high", "urgent"] as const;
@@ -139,10 +150,18 @@ export function fieldsFromSettings(settings: GuestPortalSettings): GuestPortalFi
 
 /** The admin form's values for a stored configuration. */
 export function settingsFormValues(portal: { enabled: boolean; welcomeText: string; fields: GuestPortalFields }): GuestPortalSettingsInput {
-  return { enabled: portal.enabled, welcomeText: portal.welcomeText, builtIn: portal.fields.builtIn, categories: portal.fields.categories.join("\n"), custom: portal.fields.custom };
+  return {
+    enabled: portal.enabled,
+    welcomeText: portal.welcomeText,
+    builtIn: portal.fields.builtIn,
+    categories: portal.fields.categories.join("\n"),
+    custom: portal.fields.custom,
+  };
 }
 
 /** A fresh key for a new custom field (the label may change later; the key never does). */
 export function newCustomFieldKey(random: () => number = Math.random): string {
-  return `f_${Math.floor(random() * 36 ** 8).toString(36).padStart(8, "0")}`;
+  return `f_${Math.floor(random() * 36 ** 8)
+    .toString(36)
+    .padStart(8, "0")}`;
 }

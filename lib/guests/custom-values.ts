@@ -11,6 +11,10 @@ export function customValueList(json: unknown): GuestCustomValue[] {
   if (!Array.isArray(json)) return [];
   return json.filter(
     (v): v is GuestCustomValue =>
-      typeof v === "object" && v !== null && typeof v.key === "string" && typeof v.label === "string" && (typeof v.value === "string" || typeof v.value === "boolean"),
+      typeof v === "object" &&
+      v !== null &&
+      typeof v.key === "string" &&
+      typeof v.label === "string" &&
+      (typeof v.value === "string" || typeof v.value === "boolean"),
   );
 }

@@ -53,7 +53,12 @@ function whereRef(ref: GuestRequestRef) {
   return number === null ? null : { number };
 }
 
-export async function openGuestRequest(db: Db, actor: Actor, ref: GuestRequestRef, input: Omit<OpenGuestRequestInput, "groupId"> & { groupId?: string }): Promise<OpenedGuestRequest> {
+export async function openGuestRequest(
+  db: Db,
+  actor: Actor,
+  ref: GuestRequestRef,
+  input: Omit<OpenGuestRequestInput, "groupId"> & { groupId?: string },
+): Promise<OpenedGuestRequest> {
   assertStaff(actor);
   const where = whereRef(ref);
   if (!where) throw new NotFoundError("errors.notFoundBody");
@@ -67,7 +72,10 @@ export async function openGuestRequest(db: Db, actor: Actor, ref: GuestRequestRe
     if (request.status !== GuestRequestStatus.CREATED) throw new ConflictError("guests.errors.notCreated");
     // Only active types of active groups (and of the chosen group, when one was chosen).
     const type = isUuid(input.typeId)
-      ? await tx.ticketType.findFirst({ where: { id: input.typeId, active: true, group: { active: true }, ...(input.groupId ? { groupId: input.groupId } : {}) }, select: { id: true } })
+      ? await tx.ticketType.findFirst({
+          where: { id: input.typeId, active: true, group: { active: true }, ...(input.groupId ? { groupId: input.groupId } : {}) },
+          select: { id: true },
+        })
       : null;
     if (!type) throw new ValidationError({ typeId: "guests.errors.typeUnavailable" });
 
@@ -83,7 +91,10 @@ export async function openGuestRequest(db: Db, actor: Actor, ref: GuestRequestRe
       startOnStaffSide: true,
     });
     // Conditional as well, in case the lock above is ever removed.
-    const { count } = await tx.guestRequest.updateMany({ where: { id: request.id, status: GuestRequestStatus.CREATED }, data: { status: GuestRequestStatus.OPENED, ticketId: ticket.id } });
+    const { count } = await tx.guestRequest.updateMany({
+      where: { id: request.id, status: GuestRequestStatus.CREATED },
+      data: { status: GuestRequestStatus.OPENED, ticketId: ticket.id },
+    });
     if (count !== 1) throw new ConflictError("guests.errors.notCreated");
     const emailIds = await mailGuestRequester(tx, request.id, "opened");
     return { ticketId: ticket.id, ticketNumber: ticket.number, emailIds };

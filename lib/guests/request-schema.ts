@@ -4,7 +4,15 @@
 // the two. Hidden fields are not in the schema, so their values are dropped.
 // Client-safe: zod only.
 import { z } from "zod";
-import { fieldState, GUEST_MAX_FILES, GUEST_PRIORITIES, type GuestCustomField, type GuestFieldRule, type GuestPortalFields, type GuestPriority } from "./config";
+import {
+  fieldState,
+  GUEST_MAX_FILES,
+  GUEST_PRIORITIES,
+  type GuestCustomField,
+  type GuestFieldRule,
+  type GuestPortalFields,
+  type GuestPriority,
+} from "./config";
 
 export interface GuestFileMeta {
   name: string;
@@ -50,11 +58,17 @@ const limited = (max: number) => z.string().max(max, "validation.tooLong");
 
 /** One of a fixed list of choices (category, priority). */
 function choice<T extends string>(rule: GuestFieldRule, options: readonly T[]) {
-  return text(rule, z.string().refine((v): v is T => (options as readonly string[]).includes(v), "validation.invalid"));
+  return text(
+    rule,
+    z.string().refine((v): v is T => (options as readonly string[]).includes(v), "validation.invalid"),
+  );
 }
 
 function yesNo(rule: GuestFieldRule) {
-  return text(rule, z.enum(["yes", "no"], "validation.invalid").transform((v) => v === "yes"));
+  return text(
+    rule,
+    z.enum(["yes", "no"], "validation.invalid").transform((v) => v === "yes"),
+  );
 }
 
 function customField(field: GuestCustomField) {
@@ -78,7 +92,9 @@ export function buildGuestRequestSchema(fields: GuestPortalFields, options: Gues
   if (b.priority.shown) shape.priority = choice(b.priority, GUEST_PRIORITIES);
   const custom: Record<string, z.ZodType> = {};
   for (const field of fields.custom) if (field.shown) custom[field.key] = customField(field);
-  shape.custom = z.preprocess((v) => v ?? {}, z.object(custom)).transform((values) => Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)));
+  shape.custom = z
+    .preprocess((v) => v ?? {}, z.object(custom))
+    .transform((values) => Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)));
   shape.files = b.attachment.shown ? files(b.attachment, options) : z.any().transform((): GuestFileMeta[] => []);
   // No "website": the honeypot is checked on the raw form and never becomes a value (z.object strips it).
   return z.object(shape) as unknown as z.ZodType<GuestRequestValues, GuestRequestFormInput>;
@@ -87,5 +103,18 @@ export function buildGuestRequestSchema(fields: GuestPortalFields, options: Gues
 /** The default values of the form for a configuration (every shown field empty). */
 export function emptyGuestRequest(fields: GuestPortalFields): GuestRequestFormInput {
   const custom = Object.fromEntries(fields.custom.filter((f) => f.shown).map((f) => [f.key, ""]));
-  return { requesterName: "", email: "", phone: "", location: "", asset: "", category: "", priority: "", title: "", description: "", custom, files: [], website: "" };
+  return {
+    requesterName: "",
+    email: "",
+    phone: "",
+    location: "",
+    asset: "",
+    category: "",
+    priority: "",
+    title: "",
+    description: "",
+    custom,
+    files: [],
+    website: "",
+  };
 }

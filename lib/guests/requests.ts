@@ -100,7 +100,13 @@ export async function deleteGuestRequest(db: Db, storage: FileStorage, actor: Ac
   assertStaff(actor);
   const n = parseRequestNumber(number);
   const storageKeys = await db.$transaction(async (tx) => {
-    const request = n === null ? null : await tx.guestRequest.findUnique({ where: { number: n }, select: { id: true, number: true, title: true, status: true, files: { select: { file: { select: { id: true, storageKey: true } } } } } });
+    const request =
+      n === null
+        ? null
+        : await tx.guestRequest.findUnique({
+            where: { number: n },
+            select: { id: true, number: true, title: true, status: true, files: { select: { file: { select: { id: true, storageKey: true } } } } },
+          });
     if (!request) throw new NotFoundError("errors.notFoundBody");
     // An opened request's files belong to its ticket now.
     const { count } = await tx.guestRequest.deleteMany({ where: { id: request.id, status: GuestRequestStatus.CREATED } });
@@ -108,10 +114,19 @@ export async function deleteGuestRequest(db: Db, storage: FileStorage, actor: Ac
     const files = request.files.map((f) => f.file);
     await tx.storedFile.deleteMany({ where: { id: { in: files.map((f) => f.id) } } });
     await tx.auditLog.create({
-      data: { actorId: actor.userId, actorName: actor.name, action: "guestRequest.delete", entityType: "GuestRequest", entityId: request.id, data: { number: request.number, title: request.title } },
+      data: {
+        actorId: actor.userId,
+        actorName: actor.name,
+        action: "guestRequest.delete",
+        entityType: "GuestRequest",
+        entityId: request.id,
+        data: { number: request.number, title: request.title },
+      },
     });
     return files.map((f) => f.storageKey);
   });
   // After commit: a failed delete leaves an unreferenced object, never a row without its file.
-  await Promise.all(storageKeys.map((key) => storage.delete(key).catch((error: unknown) => console.error(`[guests] could not delete stored object ${key}`, error))));
+  await Promise.all(
+    storageKeys.map((key) => storage.delete(key).catch((error: unknown) => console.error(`[guests] could not delete stored object ${key}`, error))),
+  );
 }

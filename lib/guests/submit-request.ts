@@ -35,8 +35,7 @@ export interface GuestSubmissionInput {
 }
 
 export type GuestSubmissionBody =
-  | { number: number; statusPath: string }
-  | { error: string; values?: Record<string, string | number>; fields?: Record<string, string> };
+  { number: number; statusPath: string } | { error: string; values?: Record<string, string | number>; fields?: Record<string, string> };
 
 export interface GuestSubmissionResult {
   status: number;
@@ -73,7 +72,8 @@ export async function submitGuestRequest(db: Db, storage: FileStorage, input: Gu
   // A filled honeypot is a bot: a plain refusal, nothing stored.
   if (form.get("website")) return refuse(400, "common.genericError");
   const token = checkGuestFormToken(form.get("formToken"));
-  if (!token.ok) return refuse(400, { invalid: "guests.errors.formInvalid", tooFast: "guests.errors.tooFast", expired: "guests.errors.formExpired" }[token.reason]);
+  if (!token.ok)
+    return refuse(400, { invalid: "guests.errors.formInvalid", tooFast: "guests.errors.tooFast", expired: "guests.errors.formExpired" }[token.reason]);
 
   // A retry or a double click of a request already stored gets the same receipt.
   const earlier = await receiptFor(db, token.nonce);
@@ -147,7 +147,15 @@ async function store(db: Db, storage: FileStorage, input: StoreInput): Promise<G
       const fileIds = [];
       for (const file of saved) fileIds.push((await tx.storedFile.create({ data: { ...file, ownerId: null }, select: { id: true } })).id);
       const created = await tx.guestRequest.create({
-        data: { id, ...columns(input.values), customValues: customValues(input), locale: isLocale(input.locale) ? input.locale : "en", statusTokenHash: hashGuestStatusToken(guestStatusToken(id)), submissionKey: input.nonce, files: { create: fileIds.map((fileId) => ({ fileId })) } },
+        data: {
+          id,
+          ...columns(input.values),
+          customValues: customValues(input),
+          locale: isLocale(input.locale) ? input.locale : "en",
+          statusTokenHash: hashGuestStatusToken(guestStatusToken(id)),
+          submissionKey: input.nonce,
+          files: { create: fileIds.map((fileId) => ({ fileId })) },
+        },
         select: { number: true },
       });
       // Anyone can type any address: a few receipts per address and hour, so the form cannot be used to flood someone's inbox.

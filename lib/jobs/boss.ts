@@ -18,9 +18,7 @@ function pgliteExecutor(pglite: PGlite): PgBoss.Db {
 
 export function createBoss(database: Database, options: PgBoss.ConstructorOptions = {}): PgBoss {
   const connection: PgBoss.ConstructorOptions =
-    database.target.kind === "postgres"
-      ? { connectionString: database.target.url, max: 4 }
-      : { db: pgliteExecutor(database.pglite!) };
+    database.target.kind === "postgres" ? { connectionString: database.target.url, max: 4 } : { db: pgliteExecutor(database.pglite!) };
   const boss = new PgBoss({ ...connection, schema: "pgboss", ...options });
   boss.on("error", (error) => console.error("[jobs]", error));
   return boss;

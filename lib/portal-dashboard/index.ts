@@ -63,7 +63,12 @@ export interface PortalDashboard {
 
 const yourTurnWhere: Prisma.TicketWhereInput = { status: TicketStatus.OPEN, responsible: StageResponsible.CLIENT };
 // The same test as the ticket page's decision buttons: an understanding handed to the client, waiting.
-const decisionWhere: Prisma.TicketWhereInput = { ...yourTurnWhere, understandingState: UnderstandingState.PENDING, understandingShared: true, understanding: { not: "" } };
+const decisionWhere: Prisma.TicketWhereInput = {
+  ...yourTurnWhere,
+  understandingState: UnderstandingState.PENDING,
+  understandingShared: true,
+  understanding: { not: "" },
+};
 const newestFirst = [{ updatedAt: "desc" }, { id: "desc" }] satisfies Prisma.TicketOrderByWithRelationInput[];
 
 export async function portalDashboard(db: DbOrTx, actor: Actor): Promise<PortalDashboard> {
@@ -91,7 +96,9 @@ export async function portalDashboard(db: DbOrTx, actor: Actor): Promise<PortalD
       select: { id: true, status: true, event: { select: { number: true, name: true, startsAt: true, endsAt: true, timeZone: true, onlineUrl: true } } },
     }),
     companyIds.length ? db.contact.count({ where: contactWhere }) : Promise.resolve(0),
-    companyIds.length ? db.contact.findMany({ where: contactWhere, orderBy: [{ updatedAt: "desc" }, { number: "desc" }], select: contactSummarySelect, take: DASHBOARD_LIMIT }) : Promise.resolve([]),
+    companyIds.length
+      ? db.contact.findMany({ where: contactWhere, orderBy: [{ updatedAt: "desc" }, { number: "desc" }], select: contactSummarySelect, take: DASHBOARD_LIMIT })
+      : Promise.resolve([]),
   ]);
 
   return {

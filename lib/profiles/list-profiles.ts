@@ -33,9 +33,7 @@ export async function listProfiles(db: DbOrTx, actor: Actor, query: ProfileListQ
   assertAdmin(actor);
   const where: Prisma.ProfileWhereInput = {
     active: query.active,
-    ...(query.q
-      ? { OR: [{ name: { contains: query.q, mode: "insensitive" } }, { description: { contains: query.q, mode: "insensitive" } }] }
-      : {}),
+    ...(query.q ? { OR: [{ name: { contains: query.q, mode: "insensitive" } }, { description: { contains: query.q, mode: "insensitive" } }] } : {}),
   };
   const [rows, total] = await Promise.all([
     db.profile.findMany({ where, select: rowSelect, orderBy: { name: "asc" }, ...skipTake(query) }),

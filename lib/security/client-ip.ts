@@ -7,7 +7,12 @@
 // Exposed directly without a proxy, a client can still pick its own key; the
 // overall limits of each form are the backstop.
 export function clientIp(headers: Headers, trustedProxies = Number(process.env.TRUST_PROXY) || 1): string {
-  const hops = headers.get("x-forwarded-for")?.split(",").map((h) => h.trim()).filter(Boolean) ?? [];
+  const hops =
+    headers
+      .get("x-forwarded-for")
+      ?.split(",")
+      .map((h) => h.trim())
+      .filter(Boolean) ?? [];
   if (hops.length === 0) return "unknown";
   return hops[Math.max(0, hops.length - Math.max(1, Math.floor(trustedProxies)))];
 }

@@ -5,13 +5,10 @@ import { z } from "zod";
 import { dataDirectory } from "../db/connection";
 import type { S3StorageConfig } from "./s3";
 
-export type StorageConfig =
-  | { kind: "local"; baseDir: string }
-  | ({ kind: "s3" } & S3StorageConfig);
+export type StorageConfig = { kind: "local"; baseDir: string } | ({ kind: "s3" } & S3StorageConfig);
 
 // An empty variable (`STORAGE_S3_ENDPOINT=` in a .env file) counts as unset.
-const optional = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
 
 const s3Env = z.object({
   STORAGE_S3_BUCKET: z.string().min(1),

@@ -40,9 +40,7 @@ export function contentDisposition(fileName: string, inline = false): string {
 }
 
 export function downloadHeaders(input: DownloadHeadersInput): Record<string, string> {
-  const contentType = CONTENT_TYPE_PATTERN.test(input.contentType.trim())
-    ? input.contentType.trim()
-    : "application/octet-stream";
+  const contentType = CONTENT_TYPE_PATTERN.test(input.contentType.trim()) ? input.contentType.trim() : "application/octet-stream";
   const inline = Boolean(input.inline) && INLINE_TYPES.has(mediaType(contentType));
   const headers: Record<string, string> = {
     "Content-Type": contentType,

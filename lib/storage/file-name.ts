@@ -19,7 +19,12 @@ export function sanitizeFileName(name: string, fallback = "file"): string {
   if (chars.length <= MAX_NAME_LENGTH) return cleaned;
   const extension = extensionOf(cleaned);
   const suffix = extension ? `.${extension}` : "";
-  return chars.slice(0, MAX_NAME_LENGTH - suffix.length).join("").trimEnd() + suffix;
+  return (
+    chars
+      .slice(0, MAX_NAME_LENGTH - suffix.length)
+      .join("")
+      .trimEnd() + suffix
+  );
 }
 
 /** The lower-cased extension without the dot, or "" ("a.tar.gz" → "gz", ".env" → ""). */

@@ -1,13 +1,6 @@
 // S3-compatible storage (AWS S3, MinIO, …) in one bucket. Keys pass the same strict check
 // as on local disk so both backends accept exactly the same keys.
-import {
-  DeleteObjectCommand,
-  GetObjectCommand,
-  HeadObjectCommand,
-  PutObjectCommand,
-  S3Client,
-  type S3ClientConfig,
-} from "@aws-sdk/client-s3";
+import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client, type S3ClientConfig } from "@aws-sdk/client-s3";
 import { assertValidStorageKey } from "./keys";
 import type { FileStorage, StoredObject } from "./types";
 
@@ -40,9 +33,7 @@ export class S3FileStorage implements FileStorage {
       credentials: config.credentials,
       // Non-AWS servers do not all accept the SDK's default CRC checksums: only send
       // and verify them when the operation requires it.
-      ...(config.endpoint
-        ? { requestChecksumCalculation: "WHEN_REQUIRED", responseChecksumValidation: "WHEN_REQUIRED" }
-        : {}),
+      ...(config.endpoint ? { requestChecksumCalculation: "WHEN_REQUIRED", responseChecksumValidation: "WHEN_REQUIRED" } : {}),
       ...clientOverrides,
     });
   }

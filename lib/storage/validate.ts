@@ -5,9 +5,7 @@ import { extensionOf, sanitizeFileName } from "./file-name";
 
 /** Message keys; the UI translates them under `files.errors.<reason>`. */
 export type UploadRejectionReason = "too_large" | "empty" | "type_not_allowed" | "type_mismatch";
-export type UploadValidation =
-  | { ok: true; contentType: string; extension: string }
-  | { ok: false; reason: UploadRejectionReason };
+export type UploadValidation = { ok: true; contentType: string; extension: string } | { ok: false; reason: UploadRejectionReason };
 
 export interface UploadInput {
   fileName: string;

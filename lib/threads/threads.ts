@@ -64,7 +64,12 @@ export interface Appended<Owner> {
 }
 
 /** Adds a post to the owner's thread; with a message, its id comes back. */
-export async function appendToThread<Owner>(db: Db, actor: Actor, store: ThreadStore<Owner>, post: ThreadPost<Owner> & { body: string }): Promise<Appended<Owner> & { messageId: string }>;
+export async function appendToThread<Owner>(
+  db: Db,
+  actor: Actor,
+  store: ThreadStore<Owner>,
+  post: ThreadPost<Owner> & { body: string },
+): Promise<Appended<Owner> & { messageId: string }>;
 export async function appendToThread<Owner>(db: Db, actor: Actor, store: ThreadStore<Owner>, post: ThreadPost<Owner>): Promise<Appended<Owner>>;
 export async function appendToThread<Owner>(db: Db, actor: Actor, store: ThreadStore<Owner>, post: ThreadPost<Owner>): Promise<Appended<Owner>> {
   const visibility = post.visibility ?? "public";
@@ -74,7 +79,16 @@ export async function appendToThread<Owner>(db: Db, actor: Actor, store: ThreadS
     await store.lock(tx, ownerId);
     const files = await claimUploads(tx, actor, post.fileIds);
     const at = now();
-    const messageId = await store.write(tx, { ownerId, authorId: actor.userId, authorName: actor.name, fromStaff: isStaff(actor), body: post.body, visibility, files, at });
+    const messageId = await store.write(tx, {
+      ownerId,
+      authorId: actor.userId,
+      authorName: actor.name,
+      fromStaff: isStaff(actor),
+      body: post.body,
+      visibility,
+      files,
+      at,
+    });
     const owner = await store.touch(tx, ownerId, at);
     const emailIds = visibility === "public" && post.notify ? await post.notify(tx, owner) : [];
     return { messageId, owner, emailIds };

@@ -43,7 +43,16 @@ export async function cancelTicket(db: Db, actor: Actor, ticketId: string, rawIn
     if (ticket.responsible !== StageResponsible.CLIENT) throw new ConflictError("tickets.errors.cancelOnlyClientTurn");
     const at = now();
     await tx.ticket.update({ where: { id }, data: { status: TicketStatus.CANCELLED, cancelledAt: at, cancelReason: input.reason, updatedAt: at } });
-    await tx.auditLog.create({ data: { actorId: actor.userId, actorName: actor.name, action: "ticket.cancel", entityType: "Ticket", entityId: id, data: { number: ticket.number, reason: input.reason } } });
+    await tx.auditLog.create({
+      data: {
+        actorId: actor.userId,
+        actorName: actor.name,
+        action: "ticket.cancel",
+        entityType: "Ticket",
+        entityId: id,
+        data: { number: ticket.number, reason: input.reason },
+      },
+    });
     const emailIds = await mailClient(tx, id, "cancelled", input.reason);
     if (ticket.guestRequest) emailIds.push(...(await mailGuestRequester(tx, ticket.guestRequest.id, "closed")));
     if (ticket.guestRequest) await tx.guestRequest.update({ where: { id: ticket.guestRequest.id }, data: { status: GuestRequestStatus.CLOSED } });
@@ -59,7 +68,15 @@ export async function deleteTicket(db: Db, storage: FileStorage, actor: Actor, t
     await lockTicket(tx, id);
     const ticket = await tx.ticket.findUniqueOrThrow({
       where: { id },
-      select: { number: true, subject: true, status: true, customerId: true, typeId: true, cancelReason: true, attachments: { select: { file: { select: { id: true, storageKey: true } } } } },
+      select: {
+        number: true,
+        subject: true,
+        status: true,
+        customerId: true,
+        typeId: true,
+        cancelReason: true,
+        attachments: { select: { file: { select: { id: true, storageKey: true } } } },
+      },
     });
     if (ticket.status !== TicketStatus.CANCELLED) throw new ConflictError("tickets.errors.deleteOnlyCancelled");
     const files = ticket.attachments.map((a) => a.file);
@@ -72,7 +89,14 @@ export async function deleteTicket(db: Db, storage: FileStorage, actor: Actor, t
         action: "ticket.delete",
         entityType: "Ticket",
         entityId: id,
-        data: { number: ticket.number, subject: ticket.subject, customerId: ticket.customerId, typeId: ticket.typeId, cancelReason: ticket.cancelReason, files: files.length },
+        data: {
+          number: ticket.number,
+          subject: ticket.subject,
+          customerId: ticket.customerId,
+          typeId: ticket.typeId,
+          cancelReason: ticket.cancelReason,
+          files: files.length,
+        },
       },
     });
     return files.map((f) => f.storageKey);

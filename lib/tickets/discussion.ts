@@ -28,7 +28,16 @@ const ticketThread: ThreadStore<{ id: string }> = {
     }
     const kind = internal ? TicketMessageKind.INTERNAL_NOTE : TicketMessageKind.COMMENT;
     const message = await tx.ticketMessage.create({
-      data: { ticketId: e.ownerId, authorId: e.authorId, authorName: e.authorName, fromStaff: e.fromStaff, kind, body: e.body, createdAt: e.at, attachments: { create: attachments } },
+      data: {
+        ticketId: e.ownerId,
+        authorId: e.authorId,
+        authorName: e.authorName,
+        fromStaff: e.fromStaff,
+        kind,
+        body: e.body,
+        createdAt: e.at,
+        attachments: { create: attachments },
+      },
       select: { id: true },
     });
     return message.id;

@@ -50,6 +50,11 @@ export function isEmptyValue(value: unknown): boolean {
  * Fields that must hold a value to leave the stage (required there), or to
  * enter the next one (requiredFromPrevious there). Returns the missing ids.
  */
-export function missingValues(fieldIds: readonly string[], rules: ReadonlyMap<string, StageRule>, values: ReadonlyMap<string, unknown>, which: "required" | "requiredFromPrevious"): string[] {
+export function missingValues(
+  fieldIds: readonly string[],
+  rules: ReadonlyMap<string, StageRule>,
+  values: ReadonlyMap<string, unknown>,
+  which: "required" | "requiredFromPrevious",
+): string[] {
   return fieldIds.filter((id) => rules.get(id)?.[which] && isEmptyValue(values.get(id)));
 }

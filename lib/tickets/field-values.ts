@@ -30,7 +30,10 @@ function schemaFor(field: Pick<FieldDefinition, "kind" | "options">): z.ZodType<
 }
 
 /** The stored value, null for "empty", or the message key of the problem. */
-export function parseFieldValue(field: Pick<FieldDefinition, "kind" | "options">, raw: unknown): { ok: true; value: FieldValue | null } | { ok: false; error: string } {
+export function parseFieldValue(
+  field: Pick<FieldDefinition, "kind" | "options">,
+  raw: unknown,
+): { ok: true; value: FieldValue | null } | { ok: false; error: string } {
   if (isEmptyValue(raw)) return { ok: true, value: null };
   const parsed = schemaFor(field).safeParse(raw);
   if (!parsed.success) return { ok: false, error: parsed.error.issues[0]?.message ?? "validation.invalid" };

@@ -68,7 +68,12 @@ export async function listClientTickets(db: DbOrTx, actor: Actor, params: Search
   const base: Prisma.TicketWhereInput = { ...scope.where, ...search };
   const [groups, rows] = await Promise.all([
     db.ticket.groupBy({ by: ["status", "responsible"], where: base, _count: { _all: true } }),
-    db.ticket.findMany({ where: { ...base, ...portalFilterWhere[filter] }, orderBy: [{ updatedAt: "desc" }, { id: "desc" }], select: rowSelect, ...skipTake(query) }),
+    db.ticket.findMany({
+      where: { ...base, ...portalFilterWhere[filter] },
+      orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
+      select: rowSelect,
+      ...skipTake(query),
+    }),
   ]);
   const counts: Record<PortalFilter, number> = { all: 0, mine: 0, awaiting: 0, completed: 0, cancelled: 0 };
   for (const g of groups) {
@@ -143,7 +148,12 @@ export async function listStaffQueue(db: DbOrTx, actor: Actor, params: SearchPar
     ...(filters.olderThanDays ? { stageEnteredAt: { lte: new Date(now().getTime() - filters.olderThanDays * 86_400_000) } } : {}),
   };
   const [rows, total] = await Promise.all([
-    db.ticket.findMany({ where, orderBy: [{ updatedAt: "desc" }, { id: "desc" }], select: { ...rowSelect, assignee: { select: { id: true, name: true } } }, ...skipTake(query) }),
+    db.ticket.findMany({
+      where,
+      orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
+      select: { ...rowSelect, assignee: { select: { id: true, name: true } } },
+      ...skipTake(query),
+    }),
     db.ticket.count({ where, take: QUEUE_COUNT_CAP + 1 }),
   ]);
   const capped = total > QUEUE_COUNT_CAP;
@@ -154,11 +164,18 @@ export async function listStaffQueue(db: DbOrTx, actor: Actor, params: SearchPar
 export async function staffQueueChoices(db: DbOrTx, actor: Actor, locale: string = defaultLocale) {
   assertStaff(actor);
   const [storedGroups, storedStages, staff] = await Promise.all([
-    db.ticketGroup.findMany({ orderBy: [{ position: "asc" }, { name: "asc" }], select: { id: true, name: true, labels: true, types: { orderBy: { name: "asc" }, select: { id: true, name: true, labels: true } } } }),
+    db.ticketGroup.findMany({
+      orderBy: [{ position: "asc" }, { name: "asc" }],
+      select: { id: true, name: true, labels: true, types: { orderBy: { name: "asc" }, select: { id: true, name: true, labels: true } } },
+    }),
     db.ticketStage.findMany({ orderBy: [{ typeId: "asc" }, { position: "asc" }], select: { id: true, name: true, labels: true, typeId: true, active: true } }),
     db.user.findMany({ where: { active: true, role: { in: ["STAFF", "ADMIN"] } }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
   ]);
-  const groups = storedGroups.map((g) => ({ id: g.id, name: localizedName(g, locale), types: g.types.map((type) => ({ id: type.id, name: localizedName(type, locale) })) }));
+  const groups = storedGroups.map((g) => ({
+    id: g.id,
+    name: localizedName(g, locale),
+    types: g.types.map((type) => ({ id: type.id, name: localizedName(type, locale) })),
+  }));
   const stages = storedStages.map((s) => ({ id: s.id, name: localizedName(s, locale), typeId: s.typeId, active: s.active }));
   return { groups, stages, staff };
 }

@@ -51,7 +51,15 @@ export async function mailClient(tx: DbOrTx, ticketId: string, kind: TicketClien
         to: client.email,
         locale: client.locale,
         template: "ticketClientNotice",
-        props: { kind, name: client.name, number: ticket.number, subject: ticket.subject, stageName: localizedName(ticket.stage, client.locale), excerpt: kind === "cancelled" ? (text ?? null) : excerpt(text), url: appUrl(`/portal/tickets/${ticket.number}`) },
+        props: {
+          kind,
+          name: client.name,
+          number: ticket.number,
+          subject: ticket.subject,
+          stageName: localizedName(ticket.stage, client.locale),
+          excerpt: kind === "cancelled" ? (text ?? null) : excerpt(text),
+          url: appUrl(`/portal/tickets/${ticket.number}`),
+        },
       }),
     );
   }
@@ -70,7 +78,16 @@ export async function mailAttendant(tx: DbOrTx, ticketId: string, kind: TicketSt
       to: to.email,
       locale: to.locale,
       template: "ticketStaffNotice",
-      props: { kind, name: to.name, clientName, number: ticket.number, subject: ticket.subject, stageName: localizedName(ticket.stage, to.locale), excerpt: excerpt(text), url: appUrl(`/admin/tickets/${ticket.number}`) },
+      props: {
+        kind,
+        name: to.name,
+        clientName,
+        number: ticket.number,
+        subject: ticket.subject,
+        stageName: localizedName(ticket.stage, to.locale),
+        excerpt: excerpt(text),
+        url: appUrl(`/admin/tickets/${ticket.number}`),
+      },
     }),
   ];
 }

@@ -58,11 +58,18 @@ export async function newTicketOptions(db: DbOrTx, actor: Actor, locale: string)
                 outgoing: {
                   where: { toStage: { active: true } },
                   orderBy: { toStage: { position: "asc" } },
-                  select: { toStage: { select: { id: true, name: true, labels: true, responsible: true, terminal: true, fieldRules: true } }, conditions: { orderBy: [{ position: "asc" }, { name: "asc" }], select: { id: true, name: true, labels: true, decision: true } } },
+                  select: {
+                    toStage: { select: { id: true, name: true, labels: true, responsible: true, terminal: true, fieldRules: true } },
+                    conditions: { orderBy: [{ position: "asc" }, { name: "asc" }], select: { id: true, name: true, labels: true, decision: true } },
+                  },
                 },
               },
             },
-            fields: { where: { active: true }, orderBy: [{ position: "asc" }, { id: "asc" }], select: { id: true, labels: true, kind: true, options: true, optionLabels: true } },
+            fields: {
+              where: { active: true },
+              orderBy: [{ position: "asc" }, { id: "asc" }],
+              select: { id: true, labels: true, kind: true, options: true, optionLabels: true },
+            },
           },
         },
       },
@@ -81,10 +88,30 @@ export async function newTicketOptions(db: DbOrTx, actor: Actor, locale: string)
         const rules = new Map(stage.fieldRules.map((r) => [r.fieldId, r]));
         const fields = type.fields.flatMap((f) => {
           const access = fieldAccess(rules.get(f.id), "portal");
-          return access.visible ? [{ id: f.id, label: fieldLabel(f.labels, locale), kind: f.kind, options: f.options, optionLabels: choiceLabels(f.options, f.optionLabels, locale), value: null, editable: access.editable, required: access.required }] : [];
+          return access.visible
+            ? [
+                {
+                  id: f.id,
+                  label: fieldLabel(f.labels, locale),
+                  kind: f.kind,
+                  options: f.options,
+                  optionLabels: choiceLabels(f.options, f.optionLabels, locale),
+                  value: null,
+                  editable: access.editable,
+                  required: access.required,
+                },
+              ]
+            : [];
         });
         const stageRules = new Map([stage, ...stage.outgoing.map((o) => o.toStage)].map((s) => [s.id, new Map(s.fieldRules.map((r) => [r.fieldId, r]))]));
-        const opening = openingStageRules(type.fields, stageRules, stage.id, transitions.map((x) => x.toStageId), "portal", { visibleOnly: true });
+        const opening = openingStageRules(
+          type.fields,
+          stageRules,
+          stage.id,
+          transitions.map((x) => x.toStageId),
+          "portal",
+          { visibleOnly: true },
+        );
         return [{ id: type.id, name: localizedName(type, locale), fields, transitions, rules: opening }];
       }),
     }))

@@ -33,7 +33,8 @@ export async function openTicket(db: Db, actor: Actor, rawInput: NewTicketInput)
 
   return db.$transaction(async (tx) => {
     const stage = await firstStage(tx, input.typeId);
-    if (!stage || stage.responsible !== StageResponsible.CLIENT) throw new ValidationError({ typeId: "tickets.errors.typeWithoutWorkflow" }, "tickets.errors.typeWithoutWorkflow");
+    if (!stage || stage.responsible !== StageResponsible.CLIENT)
+      throw new ValidationError({ typeId: "tickets.errors.typeWithoutWorkflow" }, "tickets.errors.typeWithoutWorkflow");
     const transition = await findTransition(tx, stage.id, input.toStageId, input.conditionId);
     const typeFields = await loadTypeFields(tx, input.typeId, [stage.id, transition.toStage.id]);
     // The schema the portal's form validates with, built from the same stored rules.
@@ -53,7 +54,11 @@ export async function openTicket(db: Db, actor: Actor, rawInput: NewTicketInput)
       fileIds: files.map((f) => f.id),
     });
     const ticket = await loadTicketState(tx, created.id);
-    await enterStage(tx, ticket, { ...transition, reason: input.reason, by: { actor: { id: attendant.id, name: attendant.name }, client: { id: actor.userId, name: actor.name } } });
+    await enterStage(tx, ticket, {
+      ...transition,
+      reason: input.reason,
+      by: { actor: { id: attendant.id, name: attendant.name }, client: { id: actor.userId, name: actor.name } },
+    });
     const emailIds = await notifyAfterClientMove(tx, created.id, transition.toStage, actor.name, input.reason);
     return { ...created, emailIds };
   });

@@ -44,7 +44,9 @@ export function openingStageRules(
   const all = fields.map((f) => ({ id: f.id, kind: f.kind, options: f.options, ...fieldAccess(opening?.get(f.id), audience) }));
   const shown = visibleOnly ? all.filter((f) => f.visible) : all;
   const ids = new Set(shown.map((f) => f.id));
-  const requiredToEnter = Object.fromEntries(nextStageIds.map((stageId) => [stageId, shown.filter((f) => rules.get(stageId)?.get(f.id)?.requiredFromPrevious && ids.has(f.id)).map((f) => f.id)]));
+  const requiredToEnter = Object.fromEntries(
+    nextStageIds.map((stageId) => [stageId, shown.filter((f) => rules.get(stageId)?.get(f.id)?.requiredFromPrevious && ids.has(f.id)).map((f) => f.id)]),
+  );
   return { fields: shown, requiredToEnter };
 }
 
@@ -81,6 +83,7 @@ export function openingValueIssues(rules: OpeningStageRules, submitted: Record<s
 /** The new-ticket schema with the type's parameter rules: the form's resolver and openTicket both parse with it. */
 export function newTicketSchemaFor(rules: OpeningStageRules) {
   return newTicketSchema.superRefine((input, ctx) => {
-    for (const [fieldId, message] of openingValueIssues(rules, input.values, input.toStageId)) ctx.addIssue({ code: "custom", path: ["values", fieldId], message });
+    for (const [fieldId, message] of openingValueIssues(rules, input.values, input.toStageId))
+      ctx.addIssue({ code: "custom", path: ["values", fieldId], message });
   });
 }

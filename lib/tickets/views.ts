@@ -189,7 +189,21 @@ function ticketSelect(audience: Audience) {
     },
     movements: {
       orderBy: { createdAt: "asc" },
-      select: { id: true, fromStageName: true, toStageName: true, conditionName: true, fromStageLabels: true, toStageLabels: true, conditionLabels: true, reason: true, actorName: true, clientName: true, onBehalfOfClient: true, createdAt: true, fromEnteredAt: true },
+      select: {
+        id: true,
+        fromStageName: true,
+        toStageName: true,
+        conditionName: true,
+        fromStageLabels: true,
+        toStageLabels: true,
+        conditionLabels: true,
+        reason: true,
+        actorName: true,
+        clientName: true,
+        onBehalfOfClient: true,
+        createdAt: true,
+        fromEnteredAt: true,
+      },
     },
   } satisfies Prisma.TicketSelect;
 }
@@ -205,10 +219,28 @@ async function buildView(db: DbOrTx, actor: Actor, id: string, audience: Audienc
   const fields = typeFields.fields.flatMap((f) => {
     const access = fieldAccess(rules.get(f.id), audience);
     if (!access.visible) return [];
-    return [{ id: f.id, label: fieldLabel(f.labels, locale), kind: f.kind, options: f.options, optionLabels: choiceLabels(f.options, f.optionLabels, locale), value: typeFields.values.get(f.id) ?? null, editable: mayChange && access.editable, required: access.required }];
+    return [
+      {
+        id: f.id,
+        label: fieldLabel(f.labels, locale),
+        kind: f.kind,
+        options: f.options,
+        optionLabels: choiceLabels(f.options, f.optionLabels, locale),
+        value: typeFields.values.get(f.id) ?? null,
+        editable: mayChange && access.editable,
+        required: access.required,
+      },
+    ];
   });
   const files = t.attachments.map((a) => ({ ...a.file, createdAt: a.createdAt, internal: a.internal, messageId: a.messageId }));
-  const toFile = (f: (typeof files)[number]): TicketFileView => ({ id: f.id, fileName: f.fileName, size: f.size, contentType: f.contentType, createdAt: f.createdAt, internal: f.internal });
+  const toFile = (f: (typeof files)[number]): TicketFileView => ({
+    id: f.id,
+    fileName: f.fileName,
+    size: f.size,
+    contentType: f.contentType,
+    createdAt: f.createdAt,
+    internal: f.internal,
+  });
   // A draft staff have not handed over yet never leaves the server for the portal.
   const hideUnderstanding = audience === "portal" && !t.understandingShared;
   const understanding = hideUnderstanding ? "" : t.understanding;

@@ -14,7 +14,16 @@ export async function lockTicket(tx: DbOrTx, ticketId: string): Promise<void> {
   await tx.$queryRaw`SELECT id FROM "Ticket" WHERE id = ${ticketId}::uuid FOR UPDATE`;
 }
 
-const stageSelect = { id: true, name: true, labels: true, responsible: true, terminal: true, attendantId: true, teamId: true, typeId: true } satisfies Prisma.TicketStageSelect;
+const stageSelect = {
+  id: true,
+  name: true,
+  labels: true,
+  responsible: true,
+  terminal: true,
+  attendantId: true,
+  teamId: true,
+  typeId: true,
+} satisfies Prisma.TicketStageSelect;
 export type StageRow = Prisma.TicketStageGetPayload<{ select: typeof stageSelect }>;
 
 export const ticketStateSelect = {
@@ -87,7 +96,12 @@ export async function loadTypeFields(tx: DbOrTx, typeId: string, stageIds: strin
  * returns the changes. A value for a field the audience cannot see or edit is
  * refused outright, so a hand-crafted request cannot write it.
  */
-export function checkSubmittedValues(typeFields: TypeFields, stageId: string, audience: Audience, submitted: Record<string, unknown>): Map<string, FieldValue | null> {
+export function checkSubmittedValues(
+  typeFields: TypeFields,
+  stageId: string,
+  audience: Audience,
+  submitted: Record<string, unknown>,
+): Map<string, FieldValue | null> {
   const byId = new Map(typeFields.fields.map((f) => [f.id, f]));
   const stageRules = typeFields.rules.get(stageId) ?? new Map();
   const changes = new Map<string, FieldValue | null>();
@@ -140,8 +154,10 @@ export async function writeValues(tx: DbOrTx, ticketId: string, changes: Readonl
 export function assertRequirements(typeFields: TypeFields, values: ReadonlyMap<string, unknown>, leaving: string | null, entering: string): void {
   const ids = typeFields.fields.map((f) => f.id);
   const errors: Record<string, string> = {};
-  if (leaving) for (const id of missingValues(ids, typeFields.rules.get(leaving) ?? new Map(), values, "required")) errors[`values.${id}`] = "validation.required";
-  for (const id of missingValues(ids, typeFields.rules.get(entering) ?? new Map(), values, "requiredFromPrevious")) errors[`values.${id}`] ??= "tickets.errors.requiredFromPrevious";
+  if (leaving)
+    for (const id of missingValues(ids, typeFields.rules.get(leaving) ?? new Map(), values, "required")) errors[`values.${id}`] = "validation.required";
+  for (const id of missingValues(ids, typeFields.rules.get(entering) ?? new Map(), values, "requiredFromPrevious"))
+    errors[`values.${id}`] ??= "tickets.errors.requiredFromPrevious";
   if (Object.keys(errors).length) throw new ValidationError(errors);
 }
 
@@ -195,7 +211,8 @@ export async function enterStage(tx: DbOrTx, ticket: TicketState, move: Transiti
     },
   });
   // A ticket opened from a guest request closes the request when it completes.
-  if (toStage.terminal && ticket.guestRequest) await tx.guestRequest.update({ where: { id: ticket.guestRequest.id }, data: { status: GuestRequestStatus.CLOSED } });
+  if (toStage.terminal && ticket.guestRequest)
+    await tx.guestRequest.update({ where: { id: ticket.guestRequest.id }, data: { status: GuestRequestStatus.CLOSED } });
   await tx.ticketMovement.create({
     data: {
       ticketId: ticket.id,
@@ -225,11 +242,16 @@ export async function enterStage(tx: DbOrTx, ticket: TicketState, move: Transiti
  * decision; a ticket that goes back to staff without one no longer waits for it
  * (the client keeps seeing the text they were handed).
  */
-function understandingOnEntry(ticket: Pick<TicketState, "understanding" | "understandingState">, toClient: boolean): { understandingState?: UnderstandingState; understandingShared?: boolean } {
+function understandingOnEntry(
+  ticket: Pick<TicketState, "understanding" | "understandingState">,
+  toClient: boolean,
+): { understandingState?: UnderstandingState; understandingShared?: boolean } {
   const state = ticket.understandingState;
   if (toClient) {
     if (!ticket.understanding.trim()) return {};
-    return state !== UnderstandingState.APPROVED ? { understandingState: UnderstandingState.PENDING, understandingShared: true } : { understandingShared: true };
+    return state !== UnderstandingState.APPROVED
+      ? { understandingState: UnderstandingState.PENDING, understandingShared: true }
+      : { understandingShared: true };
   }
   return state === UnderstandingState.PENDING ? { understandingState: UnderstandingState.NONE } : {};
 }
@@ -241,7 +263,11 @@ export async function firstStage(tx: DbOrTx, typeId: string): Promise<StageRow |
 
 /** The first active staff stage that does not complete the ticket: where a ticket without a client starts. */
 export async function firstStaffStage(tx: DbOrTx, typeId: string): Promise<StageRow | null> {
-  return tx.ticketStage.findFirst({ where: { typeId, active: true, responsible: StageResponsible.STAFF, terminal: false }, orderBy: [{ position: "asc" }, { id: "asc" }], select: stageSelect });
+  return tx.ticketStage.findFirst({
+    where: { typeId, active: true, responsible: StageResponsible.STAFF, terminal: false },
+    orderBy: [{ position: "asc" }, { id: "asc" }],
+    select: stageSelect,
+  });
 }
 
 export async function touch(tx: DbOrTx, ticketId: string): Promise<void> {

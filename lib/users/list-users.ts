@@ -35,9 +35,7 @@ export async function listUsers(db: DbOrTx, actor: Actor, query: UserListQuery):
   const where: Prisma.UserWhereInput = {
     role: query.role,
     active: query.active,
-    ...(query.q
-      ? { OR: [{ name: { contains: query.q, mode: "insensitive" } }, { email: { contains: query.q, mode: "insensitive" } }] }
-      : {}),
+    ...(query.q ? { OR: [{ name: { contains: query.q, mode: "insensitive" } }, { email: { contains: query.q, mode: "insensitive" } }] } : {}),
   };
   const [rows, total] = await Promise.all([
     db.user.findMany({ where, select: rowSelect, orderBy: [{ name: "asc" }, { id: "asc" }], ...skipTake(query) }),

@@ -39,7 +39,18 @@ await prisma.user.create({ data: { email: "reset@bench.test", name: "Waiting Per
 const type = await prisma.eventType.create({ data: { name: "Benchmark", isPublic: true } });
 const startsAt = new Date(Date.now() + 7 * 24 * 3600_000);
 const event = await prisma.event.create({
-  data: { slug: "bench-email", name: "Annual meeting", startsAt, endsAt: new Date(startsAt.getTime() + 3 * 3600_000), timeZone: "America/Sao_Paulo", typeId: type.id, seats: total, responsibleId: staff.id, status: "CONFIRMED", onlineUrl: "https://meet.example/annual" },
+  data: {
+    slug: "bench-email",
+    name: "Annual meeting",
+    startsAt,
+    endsAt: new Date(startsAt.getTime() + 3 * 3600_000),
+    timeZone: "America/Sao_Paulo",
+    typeId: type.id,
+    seats: total,
+    responsibleId: staff.id,
+    status: "CONFIRMED",
+    onlineUrl: "https://meet.example/annual",
+  },
 });
 await sql.query(
   `INSERT INTO "Registration" (id, "eventId", name, email, locale, status, source, "updatedAt")
@@ -88,7 +99,10 @@ for (const name of transports) {
     const resetId = await requestPasswordReset(prisma, "reset@bench.test", (token) => `http://127.0.0.1/reset-password/${token}`);
     // Wake the worker as a web instance would (the one bounded wake-up job).
     await producer.boss.send(QUEUES.emailWake, {});
-    await until(async () => (await sql.query<{ status: string }>(`SELECT status FROM "EmailMessage" WHERE id = $1`, [resetId]))[0]?.status === "SENT", "the password reset to be sent");
+    await until(
+      async () => (await sql.query<{ status: string }>(`SELECT status FROM "EmailMessage" WHERE id = $1`, [resetId]))[0]?.status === "SENT",
+      "the password reset to be sent",
+    );
     const resetWaitSeconds = (performance.now() - resetAsked) / 1000;
 
     await until(async () => (await settledCount()) >= total + 1, "the backlog to drain");
@@ -97,7 +111,9 @@ for (const name of transports) {
     );
     const perSecond = total / Math.max((span.last.getTime() - span.first.getTime()) / 1000, 0.001);
     results.push({ transport: describe, queueSeconds, perSecond, resetWaitSeconds, peakJobs, failed: span.failed });
-    console.log(`${describe}: queued in ${queueSeconds.toFixed(2)} s, ${perSecond.toFixed(0)} e-mails/s, reset waited ${resetWaitSeconds.toFixed(2)} s, peak jobs ${peakJobs}`);
+    console.log(
+      `${describe}: queued in ${queueSeconds.toFixed(2)} s, ${perSecond.toFixed(0)} e-mails/s, reset waited ${resetWaitSeconds.toFixed(2)} s, peak jobs ${peakJobs}`,
+    );
   } finally {
     clearInterval(sampleJobs);
     await stopWorker(worker);
@@ -118,14 +134,20 @@ async function transportEnv(name: string): Promise<{ env: Record<string, string>
   if (name === "log") return { env: {}, close: async () => {}, describe: "log" };
   if (name === "smtp") {
     const receiver = await startSmtpReceiver({ parse: false });
-    return { env: { SMTP_URL: receiver.url(), EMAIL_FROM: "Portico <no-reply@bench.test>" }, close: () => receiver.close(), describe: "SMTP (local receiver, 5 connections)" };
+    return {
+      env: { SMTP_URL: receiver.url(), EMAIL_FROM: "Portico <no-reply@bench.test>" },
+      close: () => receiver.close(),
+      describe: "SMTP (local receiver, 5 connections)",
+    };
   }
   if (name === "resend") {
     const standIn = await startResendStandIn({ ratePerSecond: resendRate });
     return {
       env: { RESEND_API_KEY: "re_bench", RESEND_BASE_URL: standIn.baseUrl, EMAIL_FROM: "Portico <no-reply@bench.test>", EMAIL_SEND_RATE: String(resendRate) },
       close: async () => {
-        console.log(`  Resend stand-in: ${standIn.requests.length} requests, ${standIn.rateLimited} answered 429; limit allows ${resendRate * 100} e-mails/s with 100 per batch`);
+        console.log(
+          `  Resend stand-in: ${standIn.requests.length} requests, ${standIn.rateLimited} answered 429; limit allows ${resendRate * 100} e-mails/s with 100 per batch`,
+        );
         await standIn.close();
       },
       describe: `Resend stand-in (${resendRate} requests/s)`,

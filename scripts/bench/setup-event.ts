@@ -14,7 +14,17 @@ try {
   for (let i = 0; i < args.length; i += 3) {
     const [slug, seats, reserveSeats] = [args[i], Number(args[i + 1] ?? 1000), Number(args[i + 2] ?? 100)];
     await database.prisma.event.create({
-      data: { slug, name: "Registration benchmark", startsAt: start, endsAt: new Date(start.getTime() + 2 * 3600 * 1000), timeZone: "UTC", typeId: type.id, seats, reserveSeats, publicRegistration: true },
+      data: {
+        slug,
+        name: "Registration benchmark",
+        startsAt: start,
+        endsAt: new Date(start.getTime() + 2 * 3600 * 1000),
+        timeZone: "UTC",
+        typeId: type.id,
+        seats,
+        reserveSeats,
+        publicRegistration: true,
+      },
     });
   }
 } finally {

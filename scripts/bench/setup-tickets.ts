@@ -12,11 +12,20 @@ const clientCustomers = Number(process.env.BENCH_CLIENT_CUSTOMERS ?? 10);
 const database = getDatabase();
 const db = database.prisma;
 try {
-  const type = await db.ticketType.findFirstOrThrow({ where: { name: "Incident" }, select: { id: true, groupId: true, stages: { orderBy: { position: "asc" }, select: { id: true, responsible: true, terminal: true } } } });
+  const type = await db.ticketType.findFirstOrThrow({
+    where: { name: "Incident" },
+    select: { id: true, groupId: true, stages: { orderBy: { position: "asc" }, select: { id: true, responsible: true, terminal: true } } },
+  });
   const profile = await db.profile.findFirstOrThrow({ where: { permissions: { has: "PORTAL_ACCESS" } }, select: { id: true } });
   const client = await db.user.upsert({
     where: { email: "bench-client@portico.test" },
-    create: { email: "bench-client@portico.test", name: "Bench Client", role: "CLIENT", profileId: profile.id, passwordHash: await hashPassword("portico-demo-1") },
+    create: {
+      email: "bench-client@portico.test",
+      name: "Bench Client",
+      role: "CLIENT",
+      profileId: profile.id,
+      passwordHash: await hashPassword("portico-demo-1"),
+    },
     update: {},
   });
   await db.$executeRawUnsafe(

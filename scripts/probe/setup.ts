@@ -13,10 +13,26 @@ try {
   const db = database.prisma;
   const type = await db.eventType.upsert({ where: { name: "Probe" }, create: { name: "Probe", isPublic: true }, update: {} });
   const start = new Date(Date.now() + 30 * 24 * 3600 * 1000);
-  await db.event.create({ data: { slug, name: "Abuse probe", startsAt: start, endsAt: new Date(start.getTime() + 2 * 3600 * 1000), timeZone: "UTC", typeId: type.id, seats: 100_000, reserveSeats: 0, publicRegistration: true } });
+  await db.event.create({
+    data: {
+      slug,
+      name: "Abuse probe",
+      startsAt: start,
+      endsAt: new Date(start.getTime() + 2 * 3600 * 1000),
+      timeZone: "UTC",
+      typeId: type.id,
+      seats: 100_000,
+      reserveSeats: 0,
+      publicRegistration: true,
+    },
+  });
   // As newGuestPortalToken (lib/guests/portal.ts, server-only) makes it.
   const token = randomBytes(32).toString("base64url");
-  await db.guestPortal.upsert({ where: { id: "default" }, create: { id: "default", enabled: true, token, fields: DEFAULT_GUEST_PORTAL_FIELDS as object, welcomeText: "" }, update: { enabled: true, token } });
+  await db.guestPortal.upsert({
+    where: { id: "default" },
+    create: { id: "default", enabled: true, token, fields: DEFAULT_GUEST_PORTAL_FIELDS as object, welcomeText: "" },
+    update: { enabled: true, token },
+  });
   // Staff: a client needs a customer record and a profile with portal access to sign in.
   await db.user.create({ data: { email, name: "Probe Owner", role: "STAFF", passwordHash: await hashPassword(password) } });
   console.log(JSON.stringify({ guestToken: token }));

@@ -62,7 +62,11 @@ export async function createCustomer(db: DbOrTx, overrides: Partial<Prisma.Custo
   return db.customer.create({ data: { kind: CustomerKind.PERSON, name: `Customer ${uniqueTag()}`, ...overrides } });
 }
 
-export async function createContactPerson(db: DbOrTx, customerId: string, overrides: Partial<Omit<Prisma.ContactPersonUncheckedCreateInput, "customerId">> = {}) {
+export async function createContactPerson(
+  db: DbOrTx,
+  customerId: string,
+  overrides: Partial<Omit<Prisma.ContactPersonUncheckedCreateInput, "customerId">> = {},
+) {
   return db.contactPerson.create({ data: { customerId, name: `Contact ${uniqueTag()}`, ...overrides } });
 }
 
@@ -149,10 +153,20 @@ export async function createEvent(db: Db, options: EventOptions = {}) {
   const { actor: given, reserve, sessions: sessionCount = 0, typeId: givenType, ...overrides } = options;
   const actor = given ?? (await createActor(db, Role.ADMIN)).actor;
   const typeId = givenType ?? (await createEventType(db)).id;
-  const saved = await saveEvent(db, actor, eventSchema.parse(eventFormInput(typeId, { ...(reserve !== undefined ? { reserveSeats: reserve } : {}), ...overrides })));
+  const saved = await saveEvent(
+    db,
+    actor,
+    eventSchema.parse(eventFormInput(typeId, { ...(reserve !== undefined ? { reserveSeats: reserve } : {}), ...overrides })),
+  );
   const sessions = [];
   for (let i = 0; i < sessionCount; i++) {
-    sessions.push(await saveEvent(db, actor, eventSchema.parse(eventFormInput(typeId, { name: `Session ${i + 1} ${uniqueTag()}`, mainEventNumber: String(saved.number) } as Partial<EventInput>))));
+    sessions.push(
+      await saveEvent(
+        db,
+        actor,
+        eventSchema.parse(eventFormInput(typeId, { name: `Session ${i + 1} ${uniqueTag()}`, mainEventNumber: String(saved.number) } as Partial<EventInput>)),
+      ),
+    );
   }
   return { ...saved, typeId, actor, sessions };
 }
@@ -221,7 +235,12 @@ export async function createContact(db: Db, options: { actor?: Actor; input?: Pa
 /** A guest request through the public form's path (enabling the guest portal when no token is given). */
 export async function createGuestRequest(db: Db, storage: FileStorage, options: { portalToken?: string; entries?: FormEntries; locale?: string } = {}) {
   const portalToken = options.portalToken ?? (await enableGuestPortal(db));
-  const result = await submitGuest(db, storage, { title: "Broken window", description: "Glass on the floor.", ...options.entries }, { portalToken, locale: options.locale });
+  const result = await submitGuest(
+    db,
+    storage,
+    { title: "Broken window", description: "Glass on the floor.", ...options.entries },
+    { portalToken, locale: options.locale },
+  );
   if (result.status !== 201) throw new Error(`guest request refused: ${JSON.stringify(result.body)}`);
   const { number, statusPath } = result.body as { number: number; statusPath: string };
   const request = await db.guestRequest.findUniqueOrThrow({ where: { number } });

@@ -91,8 +91,17 @@ export async function startResendStandIn(options: ResendStandInOptions = {}): Pr
     const resetSeconds = Math.max(1, Math.ceil((accepted[0] + 1000 - now) / 1000));
     return {
       status: 429,
-      body: { statusCode: 429, name: "rate_limit_exceeded", message: "Too many requests. You can only make 5 requests per second. See rate limit response headers for more information." },
-      headers: { "retry-after": String(resetSeconds), "ratelimit-limit": String(ratePerSecond), "ratelimit-remaining": "0", "ratelimit-reset": String(resetSeconds) },
+      body: {
+        statusCode: 429,
+        name: "rate_limit_exceeded",
+        message: "Too many requests. You can only make 5 requests per second. See rate limit response headers for more information.",
+      },
+      headers: {
+        "retry-after": String(resetSeconds),
+        "ratelimit-limit": String(ratePerSecond),
+        "ratelimit-remaining": "0",
+        "ratelimit-reset": String(resetSeconds),
+      },
     };
   }
 
@@ -101,7 +110,8 @@ export async function startResendStandIn(options: ResendStandInOptions = {}): Pr
     if (intercepted) return intercepted;
     if (!request.authorization?.startsWith("Bearer ")) return error(401, "missing_api_key", "Missing API key in the authorization header.");
     if (options.apiKey && request.authorization !== `Bearer ${options.apiKey}`) return error(403, "invalid_api_key", "API key is invalid.");
-    if (request.method !== "POST" || (request.path !== "/emails" && request.path !== "/emails/batch")) return error(404, "not_found", "The requested endpoint does not exist.");
+    if (request.method !== "POST" || (request.path !== "/emails" && request.path !== "/emails/batch"))
+      return error(404, "not_found", "The requested endpoint does not exist.");
     const limited = rateLimit(request.at);
     if (limited) return limited;
 
@@ -109,8 +119,14 @@ export async function startResendStandIn(options: ResendStandInOptions = {}): Pr
     const fingerprint = `${request.path}\n${raw}`;
     if (key) {
       const stored = idempotency.get(key);
-      if (stored && stored.fingerprint !== fingerprint) return error(409, "invalid_idempotent_request", "Same idempotency key used with a different request payload. Change your idempotency key or payload.");
-      if (stored && !stored.answer) return error(409, "concurrent_idempotent_requests", "Same idempotency key used while the original request is still in progress. Try the request again later.");
+      if (stored && stored.fingerprint !== fingerprint)
+        return error(409, "invalid_idempotent_request", "Same idempotency key used with a different request payload. Change your idempotency key or payload.");
+      if (stored && !stored.answer)
+        return error(
+          409,
+          "concurrent_idempotent_requests",
+          "Same idempotency key used while the original request is still in progress. Try the request again later.",
+        );
       if (stored?.answer) return stored.answer;
     }
 
@@ -194,10 +210,19 @@ function validateBatch(body: unknown): StandInAnswer | undefined {
 function validateEmail(body: unknown, inBatch: boolean): StandInAnswer | undefined {
   if (typeof body !== "object" || body === null || Array.isArray(body)) return error(422, "validation_error", "The body must be an e-mail object.");
   const email = body as Partial<EmailBody>;
-  if (typeof email.from !== "string" || !ADDRESS.test(email.from)) return error(422, "validation_error", "Invalid `from` field. The email address needs to follow the `email@example.com` or `Name <email@example.com>` format.");
+  if (typeof email.from !== "string" || !ADDRESS.test(email.from))
+    return error(
+      422,
+      "validation_error",
+      "Invalid `from` field. The email address needs to follow the `email@example.com` or `Name <email@example.com>` format.",
+    );
   const to = [email.to ?? []].flat();
   if (to.length === 0 || to.some((address) => typeof address !== "string" || !ADDRESS.test(address))) {
-    return error(422, "validation_error", "Invalid `to` field. The email address needs to follow the `email@example.com` or `Name <email@example.com>` format.");
+    return error(
+      422,
+      "validation_error",
+      "Invalid `to` field. The email address needs to follow the `email@example.com` or `Name <email@example.com>` format.",
+    );
   }
   if (typeof email.subject !== "string" || !email.subject) return error(422, "validation_error", "Missing `subject` field.");
   if (inBatch && email.attachments !== undefined) return error(422, "validation_error", "Attachments are not supported with the batch endpoint.");

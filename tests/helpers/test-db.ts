@@ -114,4 +114,3 @@ async function postgresTemplate(serverUrl: string): Promise<string> {
   }
   return name;
 }
-

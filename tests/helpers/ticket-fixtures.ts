@@ -22,19 +22,36 @@ export async function createTicketWorkflow(db: DbOrTx, options: { defaultAttenda
 
   const decisions: Record<string, "APPROVE" | "REJECT"> = { "Understanding approved": "APPROVE", "Understanding rejected": "REJECT" };
   const transition = async (from: { id: string }, to: { id: string }, ...conditions: string[]) => {
-    const t = await db.ticketTransition.create({ data: { fromStageId: from.id, toStageId: to.id, conditions: { create: conditions.map((name, position) => ({ name, position, decision: decisions[name] ?? null })) } } });
+    const t = await db.ticketTransition.create({
+      data: {
+        fromStageId: from.id,
+        toStageId: to.id,
+        conditions: { create: conditions.map((name, position) => ({ name, position, decision: decisions[name] ?? null })) },
+      },
+    });
     const rows = await db.ticketTransitionCondition.findMany({ where: { transitionId: t.id }, orderBy: { position: "asc" } });
     return Object.fromEntries(rows.map((r) => [r.name, r.id])) as Record<string, string>;
   };
   const conditions = {
     request: (await transition(opening, analysis, "Request")).Request,
-    ...(await transition(analysis, review, "Solution proposed", "Needs information").then((c) => ({ proposed: c["Solution proposed"], needsInfo: c["Needs information"] }))),
+    ...(await transition(analysis, review, "Solution proposed", "Needs information").then((c) => ({
+      proposed: c["Solution proposed"],
+      needsInfo: c["Needs information"],
+    }))),
     resolved: (await transition(analysis, done, "Resolved")).Resolved,
-    ...(await transition(review, analysis, "Understanding approved", "Understanding rejected", "Information provided").then((c) => ({ approved: c["Understanding approved"], rejected: c["Understanding rejected"], infoProvided: c["Information provided"] }))),
+    ...(await transition(review, analysis, "Understanding approved", "Understanding rejected", "Information provided").then((c) => ({
+      approved: c["Understanding approved"],
+      rejected: c["Understanding rejected"],
+      infoProvided: c["Information provided"],
+    }))),
   };
 
-  const field = (label: string, kind: "SHORT_TEXT" | "LONG_TEXT" | "NUMBER" | "SINGLE_CHOICE" | "MULTIPLE_CHOICE" | "YES_NO" | "DATE", position: number, options: string[] = []) =>
-    db.ticketField.create({ data: { typeId: type.id, labels: { en: label, "pt-BR": `${label} (pt)`, fi: `${label} (fi)` }, kind, position, options } });
+  const field = (
+    label: string,
+    kind: "SHORT_TEXT" | "LONG_TEXT" | "NUMBER" | "SINGLE_CHOICE" | "MULTIPLE_CHOICE" | "YES_NO" | "DATE",
+    position: number,
+    options: string[] = [],
+  ) => db.ticketField.create({ data: { typeId: type.id, labels: { en: label, "pt-BR": `${label} (pt)`, fi: `${label} (fi)` }, kind, position, options } });
   const fields = {
     system: await field("Affected system", "SHORT_TEXT", 0),
     severity: await field("Severity", "SINGLE_CHOICE", 1, ["Low", "Medium", "High"]),
@@ -42,8 +59,11 @@ export async function createTicketWorkflow(db: DbOrTx, options: { defaultAttenda
     rootCause: await field("Root cause", "LONG_TEXT", 3),
     reference: await field("Contract reference", "SHORT_TEXT", 4),
   };
-  const rule = (fieldId: string, stageId: string, r: Partial<{ invisible: boolean; invisibleInPortal: boolean; required: boolean; readOnly: boolean; requiredFromPrevious: boolean }>) =>
-    db.ticketFieldRule.create({ data: { fieldId, stageId, ...r } });
+  const rule = (
+    fieldId: string,
+    stageId: string,
+    r: Partial<{ invisible: boolean; invisibleInPortal: boolean; required: boolean; readOnly: boolean; requiredFromPrevious: boolean }>,
+  ) => db.ticketFieldRule.create({ data: { fieldId, stageId, ...r } });
   await rule(fields.system.id, opening.id, { required: true });
   for (const s of [opening, analysis, review, done]) await rule(fields.costCenter.id, s.id, { invisibleInPortal: true });
   await rule(fields.rootCause.id, opening.id, { invisible: true, invisibleInPortal: true });

@@ -14,9 +14,19 @@ export async function createGroupAndType(db: DbOrTx) {
 }
 
 let nextPosition = 100;
-export async function createStage(db: DbOrTx, typeId: string, overrides: { name?: string; responsible?: StageResponsible; terminal?: boolean; position?: number } = {}) {
+export async function createStage(
+  db: DbOrTx,
+  typeId: string,
+  overrides: { name?: string; responsible?: StageResponsible; terminal?: boolean; position?: number } = {},
+) {
   return db.ticketStage.create({
-    data: { typeId, name: overrides.name ?? uniqueTag("Stage "), responsible: overrides.responsible ?? StageResponsible.STAFF, terminal: overrides.terminal ?? false, position: overrides.position ?? nextPosition++ },
+    data: {
+      typeId,
+      name: overrides.name ?? uniqueTag("Stage "),
+      responsible: overrides.responsible ?? StageResponsible.STAFF,
+      terminal: overrides.terminal ?? false,
+      position: overrides.position ?? nextPosition++,
+    },
   });
 }
 
@@ -28,13 +38,26 @@ export async function createTicketIn(db: DbOrTx, { groupId, typeId, stageId }: {
 /** A stage-history row of `ticketId` moving from one stage to another. */
 export async function createMovement(db: DbOrTx, ticketId: string, fromStageId: string | null, toStageId: string) {
   return db.ticketMovement.create({
-    data: { ticketId, fromStageId, toStageId, fromStageName: fromStageId ? "From" : null, toStageName: "To", conditionName: "Request", reason: "", actorName: "Test", fromEnteredAt: new Date() },
+    data: {
+      ticketId,
+      fromStageId,
+      toStageId,
+      fromStageName: fromStageId ? "From" : null,
+      toStageName: "To",
+      conditionName: "Request",
+      reason: "",
+      actorName: "Test",
+      fromEnteredAt: new Date(),
+    },
   });
 }
 
 /** The field errors of a ValidationError the promise must reject with. */
 export async function fieldErrors(promise: Promise<unknown>): Promise<Record<string, string>> {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(ValidationError);
   return (error as ValidationError).fields;
 }

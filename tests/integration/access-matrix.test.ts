@@ -55,7 +55,13 @@ import {
   openTicketAction,
   saveTicketValuesAction,
 } from "@/lib/tickets/portal-actions";
-import { cancelTicketAction, staffAddTicketMessageAction, staffAssignTicketAction, staffForwardTicketAction, staffSaveUnderstandingAction } from "@/lib/tickets/staff-actions";
+import {
+  cancelTicketAction,
+  staffAddTicketMessageAction,
+  staffAssignTicketAction,
+  staffForwardTicketAction,
+  staffSaveUnderstandingAction,
+} from "@/lib/tickets/staff-actions";
 import { decideUnderstanding, saveUnderstanding } from "@/lib/tickets/understanding";
 import { clientTicketView, staffTicketView } from "@/lib/tickets/views";
 import { centralInput, createOptions, storage, upload, type Options } from "../helpers/contacts";
@@ -106,25 +112,67 @@ async function createSide(name: "A" | "B") {
   const replyFile = await upload(t.prisma, staff, `${m}-reply-file`, `${m}-reply.txt`);
   await addTicketMessage(t.prisma, staff, opened.id, { body: `${m}-public-reply`, fileIds: [replyFile.id] });
   // The client's turn: forward, decide, values and messages would all be open to its own client.
-  await forwardTicket(t.prisma, staff, opened.id, { toStageId: wf.stages.review.id, conditionId: wf.conditions.proposed, reason: `${m}-proposal`, values: { [wf.fields.rootCause.id]: `${m}-root-cause` } });
+  await forwardTicket(t.prisma, staff, opened.id, {
+    toStageId: wf.stages.review.id,
+    conditionId: wf.conditions.proposed,
+    reason: `${m}-proposal`,
+    values: { [wf.fields.rootCause.id]: `${m}-root-cause` },
+  });
   const ticket = { id: opened.id, number: opened.number };
 
   // A contact of the company, with a file.
   const contactFile = await upload(t.prisma, client.actor, `${m}-contact-file`, `${m}-contact.txt`);
-  const contact = await createContact(t.prisma, client.actor, newContactSchema.parse(centralInput(o, { message: `${m}-contact-message`, fileIds: [contactFile.id] })));
+  const contact = await createContact(
+    t.prisma,
+    client.actor,
+    newContactSchema.parse(centralInput(o, { message: `${m}-contact-message`, fileIds: [contactFile.id] })),
+  );
 
   // Registrations: in the shared open event, and in a private (not in the portal) past event, with a certificate.
-  const sharedRegistration = await t.prisma.registration.create({ data: { eventId: sharedEvent.id, userId: client.user.id, name: client.user.name, email: client.user.email, status: "REGISTERED", source: "PORTAL" } });
+  const sharedRegistration = await t.prisma.registration.create({
+    data: { eventId: sharedEvent.id, userId: client.user.id, name: client.user.name, email: client.user.email, status: "REGISTERED", source: "PORTAL" },
+  });
   const privateEvent = await t.prisma.event.create({
-    data: { name: `${m}-private-event`, slug: `${m}-private`.toLowerCase(), startsAt: new Date(Date.now() - 3 * DAY), endsAt: new Date(Date.now() - 3 * DAY + 3600_000), timeZone: "UTC", typeId: eventTypeId, seats: 10, visibleInPortal: false, publicRegistration: false, onlineUrl: `https://meet.example/${m}` },
+    data: {
+      name: `${m}-private-event`,
+      slug: `${m}-private`.toLowerCase(),
+      startsAt: new Date(Date.now() - 3 * DAY),
+      endsAt: new Date(Date.now() - 3 * DAY + 3600_000),
+      timeZone: "UTC",
+      typeId: eventTypeId,
+      seats: 10,
+      visibleInPortal: false,
+      publicRegistration: false,
+      onlineUrl: `https://meet.example/${m}`,
+    },
   });
   const privateRegistration = await t.prisma.registration.create({
-    data: { eventId: privateEvent.id, userId: client.user.id, name: client.user.name, email: client.user.email, status: "REGISTERED", source: "STAFF", attendedAt: privateEvent.startsAt },
+    data: {
+      eventId: privateEvent.id,
+      userId: client.user.id,
+      name: client.user.name,
+      email: client.user.email,
+      status: "REGISTERED",
+      source: "STAFF",
+      attendedAt: privateEvent.startsAt,
+    },
   });
   const certificateKey = `certificates/${m}.pdf`;
   await storage.put(certificateKey, new TextEncoder().encode(`%PDF ${m}-certificate`), "application/pdf");
   const certificate = await t.prisma.certificate.create({
-    data: { registrationId: privateRegistration.id, code: `C${uniqueTag("")}`.toUpperCase().replace(/[^A-Z0-9]/g, "").slice(0, 12), participantName: client.user.name, eventName: privateEvent.name, eventStartsAt: privateEvent.startsAt, eventEndsAt: privateEvent.endsAt, eventTimeZone: "UTC", storageKey: certificateKey },
+    data: {
+      registrationId: privateRegistration.id,
+      code: `C${uniqueTag("")}`
+        .toUpperCase()
+        .replace(/[^A-Z0-9]/g, "")
+        .slice(0, 12),
+      participantName: client.user.name,
+      eventName: privateEvent.name,
+      eventStartsAt: privateEvent.startsAt,
+      eventEndsAt: privateEvent.endsAt,
+      eventTimeZone: "UTC",
+      storageKey: certificateKey,
+    },
   });
 
   // An upload attached to nothing yet.
@@ -163,8 +211,14 @@ const secretsOf = (s: Side) => [
 /** B's records as the database holds them, to show that no refused write changed anything. */
 async function fingerprint(s: Side) {
   const [ticket, contact, registrations, files, user] = await Promise.all([
-    t.prisma.ticket.findUniqueOrThrow({ where: { id: s.ticket.id }, include: { messages: { orderBy: { createdAt: "asc" } }, attachments: { orderBy: { fileId: "asc" } }, values: { orderBy: { fieldId: "asc" } } } }),
-    t.prisma.contact.findUniqueOrThrow({ where: { number: s.contact.number }, include: { messages: { include: { attachments: true }, orderBy: { createdAt: "asc" } } } }),
+    t.prisma.ticket.findUniqueOrThrow({
+      where: { id: s.ticket.id },
+      include: { messages: { orderBy: { createdAt: "asc" } }, attachments: { orderBy: { fileId: "asc" } }, values: { orderBy: { fieldId: "asc" } } },
+    }),
+    t.prisma.contact.findUniqueOrThrow({
+      where: { number: s.contact.number },
+      include: { messages: { include: { attachments: true }, orderBy: { createdAt: "asc" } } },
+    }),
     t.prisma.registration.findMany({ where: { OR: [{ userId: s.user.id }, { eventId: s.privateEvent.id }] }, orderBy: { id: "asc" } }),
     t.prisma.storedFile.findMany({ where: { id: { in: Object.values(s.files) } }, orderBy: { id: "asc" } }),
     t.prisma.user.findUniqueOrThrow({ where: { id: s.user.id }, select: { cpf: true } }),
@@ -174,7 +228,8 @@ async function fingerprint(s: Side) {
   return JSON.stringify({ ticket, contact, registrations, files, user, tickets, contacts }, (_k, v: unknown) => (typeof v === "bigint" ? String(v) : v));
 }
 
-const serialize = (value: unknown) => JSON.stringify(value ?? null, (_k, v: unknown) => (typeof v === "bigint" ? String(v) : v instanceof Uint8Array ? new TextDecoder().decode(v) : v));
+const serialize = (value: unknown) =>
+  JSON.stringify(value ?? null, (_k, v: unknown) => (typeof v === "bigint" ? String(v) : v instanceof Uint8Array ? new TextDecoder().decode(v) : v));
 
 type Refusal = "notFound" | "forbidden" | "denied" | "invalid" | "refused" | "action" | "answer";
 const REFUSALS: Record<Exclude<Refusal, "action" | "answer">, (e: unknown) => boolean> = {
@@ -189,7 +244,7 @@ const REFUSALS: Record<Exclude<Refusal, "action" | "answer">, (e: unknown) => bo
 type Row = [resource: string, operation: string, expected: Refusal, call: () => Promise<unknown>];
 
 const page = { page: 1, pageSize: 50, q: "" };
-const asA = <T,>(fn: () => Promise<T>) => {
+const asA = <T>(fn: () => Promise<T>) => {
   state.actor = A.actor;
   return fn();
 };
@@ -201,41 +256,146 @@ const crossCustomer = (): Row[] => [
   ["ticket", "staff view of B's ticket", "denied", () => staffTicketView(t.prisma, A.actor, B.ticket.number, "en")],
   ["ticket", "list, unfiltered", "answer", () => listClientTickets(t.prisma, A.actor, {})],
   ["ticket", "list, searching B's number", "answer", () => listClientTickets(t.prisma, A.actor, { q: `#${B.ticket.number}` })],
-  ["ticket", "list, searching B's subject", "answer", async () => {
+  [
+    "ticket",
+    "list, searching B's subject",
+    "answer",
+    async () => {
       // The answer echoes the search text; the rows must be empty.
       const list = await listClientTickets(t.prisma, A.actor, { q: `${B.m}-ticket-subject` });
       expect(list.rows).toEqual([]);
       return { ...list, q: undefined };
-    }],
+    },
+  ],
   ["ticket", "staff queue", "denied", () => listStaffQueue(t.prisma, A.actor, { q: B.m })],
   ["ticket", "staff queue choices", "denied", () => staffQueueChoices(t.prisma, A.actor)],
   ["ticket", "new ticket options (customers offered)", "answer", () => newTicketOptions(t.prisma, A.actor, "en")],
-  ["ticket", "open a ticket for B's customer", "invalid", () => openTicket(t.prisma, A.actor, { customerId: B.customer.id, typeId: wf.type.id, subject: "x", description: "x", values: { [wf.fields.system.id]: "x" }, toStageId: wf.stages.analysis.id, conditionId: wf.conditions.request, reason: "x", fileIds: [] })],
-  ["ticket", "forward B's ticket", "notFound", () => forwardTicket(t.prisma, A.actor, B.ticket.id, { toStageId: wf.stages.analysis.id, conditionId: wf.conditions.infoProvided, reason: "x" })],
+  [
+    "ticket",
+    "open a ticket for B's customer",
+    "invalid",
+    () =>
+      openTicket(t.prisma, A.actor, {
+        customerId: B.customer.id,
+        typeId: wf.type.id,
+        subject: "x",
+        description: "x",
+        values: { [wf.fields.system.id]: "x" },
+        toStageId: wf.stages.analysis.id,
+        conditionId: wf.conditions.request,
+        reason: "x",
+        fileIds: [],
+      }),
+  ],
+  [
+    "ticket",
+    "forward B's ticket",
+    "notFound",
+    () => forwardTicket(t.prisma, A.actor, B.ticket.id, { toStageId: wf.stages.analysis.id, conditionId: wf.conditions.infoProvided, reason: "x" }),
+  ],
   ["ticket", "save values on B's ticket", "notFound", () => saveTicketValues(t.prisma, A.actor, B.ticket.id, { values: { [wf.fields.reference.id]: "x" } })],
-  ["ticket", "save B's portal-invisible value", "notFound", () => saveTicketValues(t.prisma, A.actor, B.ticket.id, { values: { [wf.fields.costCenter.id]: "x" } })],
+  [
+    "ticket",
+    "save B's portal-invisible value",
+    "notFound",
+    () => saveTicketValues(t.prisma, A.actor, B.ticket.id, { values: { [wf.fields.costCenter.id]: "x" } }),
+  ],
   ["ticket", "message on B's ticket", "notFound", () => addTicketMessage(t.prisma, A.actor, B.ticket.id, { body: "hello" })],
   ["ticket", "internal note on B's ticket", "denied", () => addTicketMessage(t.prisma, A.actor, B.ticket.id, { body: "psst", internal: true })],
   ["ticket", "attach A's upload to B's ticket", "notFound", () => addTicketAttachments(t.prisma, A.actor, B.ticket.id, { fileIds: [A.files.loose] })],
-  ["ticket", "attach internal files to B's ticket", "denied", () => addTicketAttachments(t.prisma, A.actor, B.ticket.id, { fileIds: [A.files.loose], internal: true })],
-  ["ticket", "decide the understanding of B's ticket", "notFound", () => decideUnderstanding(t.prisma, A.actor, B.ticket.id, { decision: "APPROVE", toStageId: wf.stages.analysis.id, conditionId: wf.conditions.approved })],
+  [
+    "ticket",
+    "attach internal files to B's ticket",
+    "denied",
+    () => addTicketAttachments(t.prisma, A.actor, B.ticket.id, { fileIds: [A.files.loose], internal: true }),
+  ],
+  [
+    "ticket",
+    "decide the understanding of B's ticket",
+    "notFound",
+    () => decideUnderstanding(t.prisma, A.actor, B.ticket.id, { decision: "APPROVE", toStageId: wf.stages.analysis.id, conditionId: wf.conditions.approved }),
+  ],
   ["ticket", "save the understanding of B's ticket (staff)", "denied", () => saveUnderstanding(t.prisma, A.actor, B.ticket.id, { understanding: "x" })],
   ["ticket", "assign B's ticket (staff)", "denied", () => assignTicket(t.prisma, A.actor, B.ticket.id, { assigneeId: A.user.id })],
   ["ticket", "cancel B's ticket (admin)", "denied", () => cancelTicket(t.prisma, A.actor, B.ticket.id, { reason: "x" })],
   ["ticket", "delete B's ticket (admin)", "denied", () => deleteTicket(t.prisma, storage, A.actor, B.ticket.id)],
   ["ticket", "attach B's upload to A's ticket", "invalid", () => addTicketAttachments(t.prisma, A.actor, A.ticket.id, { fileIds: [B.files.loose] })],
-  ["ticket", "message on A's ticket with B's upload", "invalid", () => addTicketMessage(t.prisma, A.actor, A.ticket.id, { body: "see", fileIds: [B.files.loose] })],
-  ["ticket", "message on A's ticket with B's attached file", "invalid", () => addTicketMessage(t.prisma, A.actor, A.ticket.id, { body: "see", fileIds: [B.files.opening] })],
-  ["ticket", "open a ticket with B's upload", "invalid", () => openTicket(t.prisma, A.actor, { customerId: A.customer.id, typeId: wf.type.id, subject: "x", description: "x", values: { [wf.fields.system.id]: "x" }, toStageId: wf.stages.analysis.id, conditionId: wf.conditions.request, reason: "x", fileIds: [B.files.loose] })],
+  [
+    "ticket",
+    "message on A's ticket with B's upload",
+    "invalid",
+    () => addTicketMessage(t.prisma, A.actor, A.ticket.id, { body: "see", fileIds: [B.files.loose] }),
+  ],
+  [
+    "ticket",
+    "message on A's ticket with B's attached file",
+    "invalid",
+    () => addTicketMessage(t.prisma, A.actor, A.ticket.id, { body: "see", fileIds: [B.files.opening] }),
+  ],
+  [
+    "ticket",
+    "open a ticket with B's upload",
+    "invalid",
+    () =>
+      openTicket(t.prisma, A.actor, {
+        customerId: A.customer.id,
+        typeId: wf.type.id,
+        subject: "x",
+        description: "x",
+        values: { [wf.fields.system.id]: "x" },
+        toStageId: wf.stages.analysis.id,
+        conditionId: wf.conditions.request,
+        reason: "x",
+        fileIds: [B.files.loose],
+      }),
+  ],
   // Ticket server actions (the portal's, and the staff ones reached past their guard)
-  ["ticket action", "openTicketAction for B's customer", "action", () => asA(() => openTicketAction({ customerId: B.customer.id, typeId: wf.type.id, subject: "x", description: "x", values: { [wf.fields.system.id]: "x" }, toStageId: wf.stages.analysis.id, conditionId: wf.conditions.request, reason: "x", fileIds: [] }))],
-  ["ticket action", "forwardTicketAction", "action", () => asA(() => forwardTicketAction(B.ticket.id, { toStageId: wf.stages.analysis.id, conditionId: wf.conditions.infoProvided, reason: "x" }))],
+  [
+    "ticket action",
+    "openTicketAction for B's customer",
+    "action",
+    () =>
+      asA(() =>
+        openTicketAction({
+          customerId: B.customer.id,
+          typeId: wf.type.id,
+          subject: "x",
+          description: "x",
+          values: { [wf.fields.system.id]: "x" },
+          toStageId: wf.stages.analysis.id,
+          conditionId: wf.conditions.request,
+          reason: "x",
+          fileIds: [],
+        }),
+      ),
+  ],
+  [
+    "ticket action",
+    "forwardTicketAction",
+    "action",
+    () => asA(() => forwardTicketAction(B.ticket.id, { toStageId: wf.stages.analysis.id, conditionId: wf.conditions.infoProvided, reason: "x" })),
+  ],
   ["ticket action", "saveTicketValuesAction", "action", () => asA(() => saveTicketValuesAction(B.ticket.id, { values: { [wf.fields.reference.id]: "x" } }))],
   ["ticket action", "addTicketMessageAction", "action", () => asA(() => addTicketMessageAction(B.ticket.id, { body: "hello" }))],
   ["ticket action", "attachTicketFilesAction", "action", () => asA(() => attachTicketFilesAction(B.ticket.id, { fileIds: [A.files.loose] }))],
-  ["ticket action", "decideUnderstandingAction", "action", () => asA(() => decideUnderstandingAction(B.ticket.id, { decision: "APPROVE", toStageId: wf.stages.analysis.id, conditionId: wf.conditions.approved }))],
-  ["ticket action", "staffForwardTicketAction", "action", () => asA(() => staffForwardTicketAction(B.ticket.id, { toStageId: wf.stages.analysis.id, conditionId: wf.conditions.infoProvided, reason: "x" }))],
-  ["ticket action", "staffAddTicketMessageAction (internal)", "action", () => asA(() => staffAddTicketMessageAction(B.ticket.id, { body: "psst", internal: true }))],
+  [
+    "ticket action",
+    "decideUnderstandingAction",
+    "action",
+    () => asA(() => decideUnderstandingAction(B.ticket.id, { decision: "APPROVE", toStageId: wf.stages.analysis.id, conditionId: wf.conditions.approved })),
+  ],
+  [
+    "ticket action",
+    "staffForwardTicketAction",
+    "action",
+    () => asA(() => staffForwardTicketAction(B.ticket.id, { toStageId: wf.stages.analysis.id, conditionId: wf.conditions.infoProvided, reason: "x" })),
+  ],
+  [
+    "ticket action",
+    "staffAddTicketMessageAction (internal)",
+    "action",
+    () => asA(() => staffAddTicketMessageAction(B.ticket.id, { body: "psst", internal: true })),
+  ],
   ["ticket action", "staffSaveUnderstandingAction", "action", () => asA(() => staffSaveUnderstandingAction(B.ticket.id, { understanding: "x" }))],
   ["ticket action", "staffAssignTicketAction", "action", () => asA(() => staffAssignTicketAction(B.ticket.id, { assigneeId: A.user.id }))],
   ["ticket action", "cancelTicketAction", "action", () => asA(() => cancelTicketAction(B.ticket.id, { reason: "x" }))],
@@ -248,7 +408,12 @@ const crossCustomer = (): Row[] => [
   ["file", "read B's unattached upload", "notFound", () => openFile(t.prisma, storage, A.actor, B.files.loose)],
   ["file", "claim B's upload", "invalid", () => claimUploads(t.prisma, A.actor, [B.files.loose])],
   ["file", "claim B's attached file", "invalid", () => claimUploads(t.prisma, A.actor, [B.files.contact])],
-  ["file", "upload event artwork (staff)", "forbidden", () => uploadFile(t.prisma, storage, A.actor, { fileName: "a.png", bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47]), purpose: "EVENT_ARTWORK" })],
+  [
+    "file",
+    "upload event artwork (staff)",
+    "forbidden",
+    () => uploadFile(t.prisma, storage, A.actor, { fileName: "a.png", bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47]), purpose: "EVENT_ARTWORK" }),
+  ],
 
   // Contacts (lib/contacts/**)
   ["contact", "view B's contact", "notFound", () => getMyContact(t.prisma, A.actor, B.contact.number)],
@@ -256,9 +421,24 @@ const crossCustomer = (): Row[] => [
   ["contact", "list, searching B's number", "answer", () => listMyContacts(t.prisma, A.actor, { ...page, q: String(B.contact.number) })],
   ["contact", "form options (companies offered)", "answer", () => contactFormOptions(t.prisma, A.actor)],
   ["contact", "message on B's contact", "notFound", () => addClientMessage(t.prisma, A.actor, B.contact.number, { body: "hello", fileIds: [] })],
-  ["contact", "message on A's contact with B's upload", "invalid", () => addClientMessage(t.prisma, A.actor, A.contact.number, { body: "see", fileIds: [B.files.loose] })],
-  ["contact", "new contact filed under B's company", "invalid", () => createContact(t.prisma, A.actor, newContactSchema.parse(centralInput(o, { customerId: B.customer.id })))],
-  ["contact", "new contact with B's upload", "invalid", () => createContact(t.prisma, A.actor, newContactSchema.parse(centralInput(o, { fileIds: [B.files.loose] })))],
+  [
+    "contact",
+    "message on A's contact with B's upload",
+    "invalid",
+    () => addClientMessage(t.prisma, A.actor, A.contact.number, { body: "see", fileIds: [B.files.loose] }),
+  ],
+  [
+    "contact",
+    "new contact filed under B's company",
+    "invalid",
+    () => createContact(t.prisma, A.actor, newContactSchema.parse(centralInput(o, { customerId: B.customer.id }))),
+  ],
+  [
+    "contact",
+    "new contact with B's upload",
+    "invalid",
+    () => createContact(t.prisma, A.actor, newContactSchema.parse(centralInput(o, { fileIds: [B.files.loose] }))),
+  ],
   ["contact", "staff view of B's contact", "denied", () => getStaffContact(t.prisma, A.actor, B.contact.number)],
   ["contact", "staff list", "denied", () => listStaffContacts(t.prisma, A.actor, { ...page, q: String(B.contact.number) })],
   ["contact", "staff reply to B's contact", "denied", () => replyToContact(t.prisma, A.actor, B.contact.number, { body: "x", fileIds: [] })],
@@ -274,14 +454,24 @@ const crossCustomer = (): Row[] => [
   ["event", "view B's private event", "notFound", () => getPortalEvent(t.prisma, A.actor, B.privateEvent.number)],
   ["event", "view the shared event (B's registration)", "answer", () => getPortalEvent(t.prisma, A.actor, sharedEvent.number)],
   ["event", "open events list", "answer", () => listOpenEvents(t.prisma, A.actor, page)],
-  ["event", "calendar file of B's private event", "answer", async () => {
+  [
+    "event",
+    "calendar file of B's private event",
+    "answer",
+    async () => {
       const ics = await calendarFileFor(t.prisma, A.actor, B.privateEvent.slug, { host: "portal.test", locale: "en", url: "https://portal.test/e/x" });
       expect(ics, "no calendar file of an event A cannot see").toBeNull();
       return ics;
-    }],
+    },
+  ],
   ["event", "join B's private online event", "notFound", () => joinEvent(t.prisma, { userId: A.user.id }, B.privateEvent.number)],
   ["event", "register in B's private event", "notFound", () => registerForEvent(t.prisma, B.privateEvent.id, { source: "PORTAL", actor: A.actor })],
-  ["event", "register as staff (another user)", "forbidden", () => registerForEvent(t.prisma, sharedEvent.id, { source: "STAFF", actor: A.actor, name: "x", email: B.user.email, userId: B.user.id })],
+  [
+    "event",
+    "register as staff (another user)",
+    "forbidden",
+    () => registerForEvent(t.prisma, sharedEvent.id, { source: "STAFF", actor: A.actor, name: "x", email: B.user.email, userId: B.user.id }),
+  ],
   ["registration", "list my registrations", "answer", () => listMyRegistrations(t.prisma, A.actor, page)],
   ["registration", "cancel B's registration (shared event)", "notFound", () => cancelRegistration(t.prisma, { actor: A.actor }, B.registrations.shared)],
   ["registration", "cancel B's registration (private event)", "notFound", () => cancelRegistration(t.prisma, { actor: A.actor }, B.registrations.private)],
@@ -300,9 +490,41 @@ const crossCustomer = (): Row[] => [
 
 /** A client sending staff-only data on its own records: refused, and A's records unchanged. */
 const staffOnlyFields = (): Row[] => [
-  ["ticket", "save the portal-invisible value", "invalid", () => saveTicketValues(t.prisma, A.actor, A.ticket.id, { values: { [wf.fields.costCenter.id]: "CC-GUESS" } })],
-  ["ticket", "forward with the portal-invisible value", "invalid", () => forwardTicket(t.prisma, A.actor, A.ticket.id, { toStageId: wf.stages.analysis.id, conditionId: wf.conditions.infoProvided, reason: "x", values: { [wf.fields.costCenter.id]: "CC-GUESS" } })],
-  ["ticket", "open with the portal-invisible value", "invalid", () => openTicket(t.prisma, A.actor, { customerId: A.customer.id, typeId: wf.type.id, subject: "x", description: "x", values: { [wf.fields.system.id]: "x", [wf.fields.costCenter.id]: "CC-GUESS" }, toStageId: wf.stages.analysis.id, conditionId: wf.conditions.request, reason: "x", fileIds: [] })],
+  [
+    "ticket",
+    "save the portal-invisible value",
+    "invalid",
+    () => saveTicketValues(t.prisma, A.actor, A.ticket.id, { values: { [wf.fields.costCenter.id]: "CC-GUESS" } }),
+  ],
+  [
+    "ticket",
+    "forward with the portal-invisible value",
+    "invalid",
+    () =>
+      forwardTicket(t.prisma, A.actor, A.ticket.id, {
+        toStageId: wf.stages.analysis.id,
+        conditionId: wf.conditions.infoProvided,
+        reason: "x",
+        values: { [wf.fields.costCenter.id]: "CC-GUESS" },
+      }),
+  ],
+  [
+    "ticket",
+    "open with the portal-invisible value",
+    "invalid",
+    () =>
+      openTicket(t.prisma, A.actor, {
+        customerId: A.customer.id,
+        typeId: wf.type.id,
+        subject: "x",
+        description: "x",
+        values: { [wf.fields.system.id]: "x", [wf.fields.costCenter.id]: "CC-GUESS" },
+        toStageId: wf.stages.analysis.id,
+        conditionId: wf.conditions.request,
+        reason: "x",
+        fileIds: [],
+      }),
+  ],
   ["ticket", "internal note", "forbidden", () => addTicketMessage(t.prisma, A.actor, A.ticket.id, { body: "psst", internal: true })],
   ["ticket", "internal attachment", "forbidden", () => addTicketAttachments(t.prisma, A.actor, A.ticket.id, { fileIds: [A.files.loose], internal: true })],
   ["ticket", "save the understanding", "denied", () => saveUnderstanding(t.prisma, A.actor, A.ticket.id, { understanding: "x" })],
@@ -335,7 +557,16 @@ beforeAll(async () => {
   eventTypeId = (await t.prisma.eventType.create({ data: { name: "Training" } })).id;
   const tag = uniqueTag("shared");
   sharedEvent = await t.prisma.event.create({
-    data: { name: `Shared ${tag}`, slug: tag, startsAt: new Date(Date.now() + 10 * DAY), endsAt: new Date(Date.now() + 10 * DAY + 3600_000), timeZone: "UTC", typeId: eventTypeId, seats: 10, visibleInPortal: true },
+    data: {
+      name: `Shared ${tag}`,
+      slug: tag,
+      startsAt: new Date(Date.now() + 10 * DAY),
+      endsAt: new Date(Date.now() + 10 * DAY + 3600_000),
+      timeZone: "UTC",
+      typeId: eventTypeId,
+      seats: 10,
+      visibleInPortal: true,
+    },
     select: { id: true, number: true, slug: true },
   });
   A = await createSide("A");
@@ -379,7 +610,9 @@ describe("as client A, with staff-only fields on A's own records", () => {
     const answer = serialize(await expectRefused(expected, call));
     for (const secret of Object.values(A.internal)) expect(answer).not.toContain(secret);
     expect(await fingerprint(A)).toBe(before);
-    expect(await t.prisma.ticketFieldValue.findMany({ where: { ticketId: A.ticket.id, fieldId: wf.fields.costCenter.id } }).then((r) => serialize(r))).toContain(A.internal.costCenter);
+    expect(
+      await t.prisma.ticketFieldValue.findMany({ where: { ticketId: A.ticket.id, fieldId: wf.fields.costCenter.id } }).then((r) => serialize(r)),
+    ).toContain(A.internal.costCenter);
   });
 });
 

@@ -44,7 +44,10 @@ describe("CPF changes: limited and audited", () => {
   });
   // Valid CPFs (check digits computed) that nobody else in this file uses.
   const validCpf = (seed: number) => {
-    const base = String(100000000 + seed * 7919).slice(0, 9).split("").map(Number);
+    const base = String(100000000 + seed * 7919)
+      .slice(0, 9)
+      .split("")
+      .map(Number);
     const digit = (ds: number[]) => {
       const sum = ds.reduce((acc, d, i) => acc + d * (ds.length + 1 - i), 0);
       const r = (sum * 10) % 11;

@@ -38,7 +38,10 @@ const customerInput = (overrides: Partial<CustomerInput> = {}): CustomerInput =>
 const contactInput = (overrides: Partial<ContactPersonInput> = {}): ContactPersonInput => ({ name: "Bea", email: "", phone: "", userEmail: "", ...overrides });
 
 async function fieldErrors(promise: Promise<unknown>): Promise<Record<string, string>> {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(ValidationError);
   return (error as ValidationError).fields;
 }
@@ -46,19 +49,41 @@ async function fieldErrors(promise: Promise<unknown>): Promise<Record<string, st
 describe("customers", () => {
   it("creates and edits a customer linked to a client user by e-mail", async () => {
     const owner = await createUser(db);
-    const { id } = await createCustomerRecord(db, staff, customerInput({ kind: CustomerKind.PERSON, name: "Ana", document: "", email: " Ana@Example.TEST", userEmail: owner.email.toUpperCase() }));
-    expect(await getCustomer(db, staff, id)).toMatchObject({ kind: CustomerKind.PERSON, name: "Ana", email: "ana@example.test", phone: null, user: { email: owner.email }, contacts: [] });
+    const { id } = await createCustomerRecord(
+      db,
+      staff,
+      customerInput({ kind: CustomerKind.PERSON, name: "Ana", document: "", email: " Ana@Example.TEST", userEmail: owner.email.toUpperCase() }),
+    );
+    expect(await getCustomer(db, staff, id)).toMatchObject({
+      kind: CustomerKind.PERSON,
+      name: "Ana",
+      email: "ana@example.test",
+      phone: null,
+      user: { email: owner.email },
+      contacts: [],
+    });
     expect(await reachableCustomerIds(db, { userId: owner.id })).toEqual([id]);
 
     await updateCustomer(db, staff, id, customerInput({ kind: CustomerKind.STUDENT, name: "Ana B.", document: "", phone: "+55 11 5555-0000" }));
-    expect(await getCustomer(db, staff, id)).toMatchObject({ kind: CustomerKind.STUDENT, name: "Ana B.", document: null, phone: "+55 11 5555-0000", user: null });
+    expect(await getCustomer(db, staff, id)).toMatchObject({
+      kind: CustomerKind.STUDENT,
+      name: "Ana B.",
+      document: null,
+      phone: "+55 11 5555-0000",
+      user: null,
+    });
   });
 
   it("links only existing client users", async () => {
     const staffUser = await createUser(db, { role: Role.STAFF });
-    expect(await fieldErrors(createCustomerRecord(db, staff, customerInput({ userEmail: "nobody@example.test" })))).toEqual({ userEmail: "customers.userNotFound" });
+    expect(await fieldErrors(createCustomerRecord(db, staff, customerInput({ userEmail: "nobody@example.test" })))).toEqual({
+      userEmail: "customers.userNotFound",
+    });
     expect(await fieldErrors(createCustomerRecord(db, staff, customerInput({ userEmail: staffUser.email })))).toEqual({ userEmail: "customers.userNotClient" });
-    expect(customerSchema.safeParse(customerInput({ userEmail: "not an e-mail" })).error?.issues[0]).toMatchObject({ path: ["userEmail"], message: "validation.email" });
+    expect(customerSchema.safeParse(customerInput({ userEmail: "not an e-mail" })).error?.issues[0]).toMatchObject({
+      path: ["userEmail"],
+      message: "validation.email",
+    });
   });
 
   it("deactivates and reactivates a customer; an inactive record is out of its users' reach", async () => {
@@ -99,7 +124,9 @@ describe("contact persons", () => {
     ]);
     expect(await reachableCustomerIds(db, { userId: portalUser.id })).toEqual([company.id]);
 
-    expect(await fieldErrors(addContactPerson(db, staff, company.id, contactInput({ userEmail: portalUser.email })))).toEqual({ userEmail: "customers.contactUserDuplicate" });
+    expect(await fieldErrors(addContactPerson(db, staff, company.id, contactInput({ userEmail: portalUser.email })))).toEqual({
+      userEmail: "customers.contactUserDuplicate",
+    });
 
     await removeContactPerson(db, staff, company.id, linked);
     expect((await getCustomer(db, staff, company.id)).contacts.map((c) => c.id)).toEqual([plain]);
@@ -120,7 +147,11 @@ describe("the customer list", () => {
   it("searches name, document and e-mail, filters by kind and status, and paginates", async () => {
     const tag = uniqueTag("clist");
     for (let i = 0; i < 21; i++) {
-      await createCustomer(db, { kind: i % 3 === 0 ? CustomerKind.PROSPECT : CustomerKind.COMPANY, name: `${tag} company ${String(i).padStart(2, "0")}`, active: i !== 1 });
+      await createCustomer(db, {
+        kind: i % 3 === 0 ? CustomerKind.PROSPECT : CustomerKind.COMPANY,
+        name: `${tag} company ${String(i).padStart(2, "0")}`,
+        active: i !== 1,
+      });
     }
     const byDocument = await createCustomer(db, { name: "zz by document", document: `DOC-${tag}` });
     const byEmail = await createCustomer(db, { name: "zz by e-mail", email: `${tag}@example.test` });
@@ -134,7 +165,9 @@ describe("the customer list", () => {
     expect(second.rows.find((c) => c.id === byEmail.id)?._count.contacts).toBe(1);
 
     expect((await listCustomers(db, staff, parseCustomerListQuery({ q: tag, kind: "PROSPECT" }))).total).toBe(7);
-    expect((await listCustomers(db, staff, parseCustomerListQuery({ q: tag, kind: "COMPANY", status: "inactive" }))).rows.map((c) => c.name)).toEqual([`${tag} company 01`]);
+    expect((await listCustomers(db, staff, parseCustomerListQuery({ q: tag, kind: "COMPANY", status: "inactive" }))).rows.map((c) => c.name)).toEqual([
+      `${tag} company 01`,
+    ]);
     expect((await listCustomers(db, staff, parseCustomerListQuery({ q: `doc-${tag}` }))).rows.map((c) => c.id)).toEqual([byDocument.id]);
   });
 });

@@ -29,11 +29,24 @@ afterAll(async () => {
 
 function userInput(overrides: Partial<CreateUserInput> = {}): CreateUserInput {
   const tag = uniqueTag();
-  return { name: `Ana ${tag}`, email: `${tag}@example.test`, role: Role.CLIENT, profileId, password: "a long password", locale: "en", timeZone: "UTC", active: true, ...overrides };
+  return {
+    name: `Ana ${tag}`,
+    email: `${tag}@example.test`,
+    role: Role.CLIENT,
+    profileId,
+    password: "a long password",
+    locale: "en",
+    timeZone: "UTC",
+    active: true,
+    ...overrides,
+  };
 }
 
 async function fieldErrors(promise: Promise<unknown>): Promise<Record<string, string>> {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(ValidationError);
   return (error as ValidationError).fields;
 }
@@ -45,7 +58,15 @@ describe("creating and editing users", () => {
     const input = userInput({ email: "  Mixed.Case@Example.TEST ", locale: "pt-BR", timeZone: "America/Sao_Paulo" });
     const { id } = await createUserRecord(db, admin, input);
     const user = await getUser(db, admin, id);
-    expect(user).toMatchObject({ name: input.name, email: "mixed.case@example.test", role: Role.CLIENT, profileId, locale: "pt-BR", timeZone: "America/Sao_Paulo", active: true });
+    expect(user).toMatchObject({
+      name: input.name,
+      email: "mixed.case@example.test",
+      role: Role.CLIENT,
+      profileId,
+      locale: "pt-BR",
+      timeZone: "America/Sao_Paulo",
+      active: true,
+    });
     expect(user).not.toHaveProperty("passwordHash");
     expect(await verifyPassword(await storedHash(id), "a long password")).toBe(true);
   });
@@ -54,7 +75,9 @@ describe("creating and editing users", () => {
     const existing = await createUser(db);
     expect(await fieldErrors(createUserRecord(db, admin, userInput({ email: existing.email.toUpperCase() })))).toEqual({ email: "validation.emailTaken" });
     const other = await createUser(db);
-    expect(await fieldErrors(updateUser(db, admin, other.id, { ...userInput({ email: existing.email }), password: "" }))).toEqual({ email: "validation.emailTaken" });
+    expect(await fieldErrors(updateUser(db, admin, other.id, { ...userInput({ email: existing.email }), password: "" }))).toEqual({
+      email: "validation.emailTaken",
+    });
   });
 
   it("refuses a client without a profile, in the schema and in the domain", async () => {

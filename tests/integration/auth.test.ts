@@ -159,7 +159,14 @@ describe("an attack on one account", () => {
     let ip = 0;
     const results = [];
     for (let i = 0; i < 6; i++) results.push(await login("nobody@portico.test", "guess", `192.0.2.${++ip}`));
-    expect(results.map((r) => (r.ok ? "ok" : r.reason))).toEqual(["invalid_credentials", "invalid_credentials", "invalid_credentials", "invalid_credentials", "rate_limited", "rate_limited"]);
+    expect(results.map((r) => (r.ok ? "ok" : r.reason))).toEqual([
+      "invalid_credentials",
+      "invalid_credentials",
+      "invalid_credentials",
+      "invalid_credentials",
+      "rate_limited",
+      "rate_limited",
+    ]);
   });
 
   it("keeps the addresses a user signed in from for 30 days when expired limits are purged", async () => {

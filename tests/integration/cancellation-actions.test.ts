@@ -43,7 +43,16 @@ afterAll(() => t.destroy());
 async function registeredClient() {
   const tag = uniqueTag("ev");
   const event = await t.prisma.event.create({
-    data: { name: `Event ${tag}`, slug: tag, startsAt: new Date(Date.now() + 10 * day), endsAt: new Date(Date.now() + 10 * day + 3600_000), timeZone: "UTC", typeId, seats: 5, visibleInPortal: true },
+    data: {
+      name: `Event ${tag}`,
+      slug: tag,
+      startsAt: new Date(Date.now() + 10 * day),
+      endsAt: new Date(Date.now() + 10 * day + 3600_000),
+      timeZone: "UTC",
+      typeId,
+      seats: 5,
+      visibleInPortal: true,
+    },
   });
   const { actor } = await createActor(t.prisma, "CLIENT");
   const { registrationId } = await registerForEvent(t.prisma, event.id, { source: "PORTAL", actor });
@@ -60,11 +69,20 @@ describe("cancelling a registration", () => {
   it("by staff refuses a reason past the limit on the field, then confirms with one", async () => {
     const { event, registrationId } = await registeredClient();
     state.actor = (await createActor(t.prisma, "STAFF")).actor;
-    expect(await cancelParticipantAction(event.id, registrationId, { reason: "x".repeat(2001) })).toMatchObject({ ok: false, fieldErrors: { reason: "validation.tooLong" } });
+    expect(await cancelParticipantAction(event.id, registrationId, { reason: "x".repeat(2001) })).toMatchObject({
+      ok: false,
+      fieldErrors: { reason: "validation.tooLong" },
+    });
     expect(await t.prisma.registration.findUniqueOrThrow({ where: { id: registrationId } })).toMatchObject({ status: "REGISTERED" });
 
-    expect(await cancelParticipantAction(event.id, registrationId, { reason: "Double booking." })).toMatchObject({ ok: true, message: { key: "events.admin.registrationCancelled" } });
-    expect(await t.prisma.registration.findUniqueOrThrow({ where: { id: registrationId } })).toMatchObject({ status: "CANCELLED", cancelReason: "Double booking." });
+    expect(await cancelParticipantAction(event.id, registrationId, { reason: "Double booking." })).toMatchObject({
+      ok: true,
+      message: { key: "events.admin.registrationCancelled" },
+    });
+    expect(await t.prisma.registration.findUniqueOrThrow({ where: { id: registrationId } })).toMatchObject({
+      status: "CANCELLED",
+      cancelReason: "Double booking.",
+    });
   });
 });
 
@@ -84,7 +102,12 @@ describe("an administrator cancelling a ticket", () => {
       reason: "Please help",
       fileIds: [],
     });
-    await forwardTicket(t.prisma, staff, opened.id, { toStageId: wf.stages.review.id, conditionId: wf.conditions.proposed, reason: "Proposal", values: { [wf.fields.rootCause.id]: "x" } });
+    await forwardTicket(t.prisma, staff, opened.id, {
+      toStageId: wf.stages.review.id,
+      conditionId: wf.conditions.proposed,
+      reason: "Proposal",
+      values: { [wf.fields.rootCause.id]: "x" },
+    });
     const { number } = await t.prisma.ticket.findUniqueOrThrow({ where: { id: opened.id }, select: { number: true } });
 
     state.actor = (await createActor(t.prisma, "ADMIN")).actor;

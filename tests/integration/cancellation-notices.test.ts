@@ -50,7 +50,7 @@ async function createEvent(overrides: Partial<Prisma.EventUncheckedCreateInput> 
 }
 
 const mailOf = async (emailIds: string[], template: string) =>
-  (await t.prisma.emailMessage.findMany({ where: { id: { in: emailIds }, template } }).then(allReceived));
+  await t.prisma.emailMessage.findMany({ where: { id: { in: emailIds }, template } }).then(allReceived);
 
 describe("a registrant cancels their own registration", () => {
   it("e-mails the portal client a confirmation in their language, with no reason", async () => {
@@ -95,7 +95,11 @@ describe("staff cancel a registration", () => {
     const { registrationId } = await registerForEvent(t.prisma, event.id, { source: "PORTAL", actor });
 
     const result = await cancelRegistration(t.prisma, { actor: staff }, registrationId, { reason: "  The room flooded.  " });
-    expect(await t.prisma.registration.findUniqueOrThrow({ where: { id: registrationId } })).toMatchObject({ status: "CANCELLED", cancelledByStaff: true, cancelReason: "The room flooded." });
+    expect(await t.prisma.registration.findUniqueOrThrow({ where: { id: registrationId } })).toMatchObject({
+      status: "CANCELLED",
+      cancelledByStaff: true,
+      cancelReason: "The room flooded.",
+    });
     const [mail] = await mailOf(result.emailIds, "eventCancellation");
     expect(mail).toMatchObject({ to: user.email, locale: "fi", priority: "URGENT" });
     expect(mail.subject).toBe(`Ilmoittautumisesi peruttiin: ${event.name}`);
@@ -105,7 +109,11 @@ describe("staff cancel a registration", () => {
 
     // Registering again starts afresh: the old cancellation is no longer shown.
     await registerForEvent(t.prisma, event.id, { source: "PORTAL", actor });
-    expect(await t.prisma.registration.findUniqueOrThrow({ where: { id: registrationId } })).toMatchObject({ status: "REGISTERED", cancelledByStaff: false, cancelReason: null });
+    expect(await t.prisma.registration.findUniqueOrThrow({ where: { id: registrationId } })).toMatchObject({
+      status: "REGISTERED",
+      cancelledByStaff: false,
+      cancelReason: null,
+    });
     expect(await myCancellation(t.prisma, actor, event.id)).toBeNull();
   });
 
@@ -159,7 +167,12 @@ describe("an administrator cancels a ticket", () => {
       reason: "Ajuda",
       fileIds: [],
     });
-    await forwardTicket(t.prisma, staff, opened.id, { toStageId: wf.stages.review.id, conditionId: wf.conditions.proposed, reason: "Proposal", values: { [wf.fields.rootCause.id]: "x" } });
+    await forwardTicket(t.prisma, staff, opened.id, {
+      toStageId: wf.stages.review.id,
+      conditionId: wf.conditions.proposed,
+      reason: "Proposal",
+      values: { [wf.fields.rootCause.id]: "x" },
+    });
 
     const result = await cancelTicket(t.prisma, admin, opened.id, { reason: "Aberto em duplicidade com o #1." });
     const [mail] = await mailOf(result.emailIds, "ticketClientNotice");

@@ -29,7 +29,15 @@ beforeAll(async () => {
 });
 
 const data = (overrides: Record<string, unknown> = {}) =>
-  certificateTemplateSchema.parse({ name: uniqueTag("Tpl "), title: "Certificate", body: "{participant} attended {event}.", signerName: "Maria", signerRole: "Director", logoFileId: "", ...overrides });
+  certificateTemplateSchema.parse({
+    name: uniqueTag("Tpl "),
+    title: "Certificate",
+    body: "{participant} attended {event}.",
+    signerName: "Maria",
+    signerRole: "Director",
+    logoFileId: "",
+    ...overrides,
+  });
 
 async function storedFile(contentType: string, ownerId: string, body: Uint8Array = PNG) {
   const storageKey = `2026/01/${crypto.randomUUID()}`;
@@ -44,8 +52,12 @@ describe("certificate templates", () => {
 
   it("the logo must be a PNG or JPEG the actor may read", async () => {
     const pdf = await storedFile("application/pdf", staff.userId);
-    await expect(saveCertificateTemplate(t.prisma, staff, undefined, data({ logoFileId: pdf.id }))).rejects.toMatchObject({ fields: { logoFileId: "certificates.errors.logoType" } });
-    await expect(saveCertificateTemplate(t.prisma, staff, undefined, data({ logoFileId: crypto.randomUUID() }))).rejects.toMatchObject({ fields: { logoFileId: "validation.invalid" } });
+    await expect(saveCertificateTemplate(t.prisma, staff, undefined, data({ logoFileId: pdf.id }))).rejects.toMatchObject({
+      fields: { logoFileId: "certificates.errors.logoType" },
+    });
+    await expect(saveCertificateTemplate(t.prisma, staff, undefined, data({ logoFileId: crypto.randomUUID() }))).rejects.toMatchObject({
+      fields: { logoFileId: "validation.invalid" },
+    });
     const png = await storedFile("image/png", staff.userId);
     expect(await saveCertificateTemplate(t.prisma, staff, undefined, data({ logoFileId: png.id }))).toHaveProperty("id");
   });
@@ -82,6 +94,8 @@ describe("certificate templates", () => {
     const [mainRow, sessionRow] = await Promise.all([main.id, session.id].map((id) => t.prisma.event.findUniqueOrThrow({ where: { id } })));
     expect(mainRow.certificateTemplateId).toBe(templateId);
     expect(sessionRow.certificateTemplateId).toBe(templateId);
-    await expect(createEvent(t.prisma, staff, input({ certificateTemplateId: crypto.randomUUID() }))).rejects.toMatchObject({ fields: { certificateTemplateId: "validation.invalid" } });
+    await expect(createEvent(t.prisma, staff, input({ certificateTemplateId: crypto.randomUUID() }))).rejects.toMatchObject({
+      fields: { certificateTemplateId: "validation.invalid" },
+    });
   });
 });

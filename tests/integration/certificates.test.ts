@@ -34,12 +34,33 @@ const run = () => issueCertificates(t.prisma, { storage });
 async function eventWith(overrides: Partial<Prisma.EventUncheckedCreateInput> = {}) {
   const tag = uniqueTag("ev");
   return t.prisma.event.create({
-    data: { name: `Course ${tag}`, slug: tag, startsAt: start, endsAt: end, timeZone: "America/Sao_Paulo", typeId, seats: 10, workloadHours: 8, certificateTemplateId: templateId, ...overrides },
+    data: {
+      name: `Course ${tag}`,
+      slug: tag,
+      startsAt: start,
+      endsAt: end,
+      timeZone: "America/Sao_Paulo",
+      typeId,
+      seats: 10,
+      workloadHours: 8,
+      certificateTemplateId: templateId,
+      ...overrides,
+    },
   });
 }
 async function registration(eventId: string, data: Partial<Prisma.RegistrationUncheckedCreateInput> = {}) {
   return t.prisma.registration.create({
-    data: { eventId, name: "Ana Souza", email: `${uniqueTag()}@x.test`, status: "REGISTERED", source: "PUBLIC", cpf: CPF, attendedAt: start, locale: "pt-BR", ...data },
+    data: {
+      eventId,
+      name: "Ana Souza",
+      email: `${uniqueTag()}@x.test`,
+      status: "REGISTERED",
+      source: "PUBLIC",
+      cpf: CPF,
+      attendedAt: start,
+      locale: "pt-BR",
+      ...data,
+    },
   });
 }
 const certificateOf = (registrationId: string) => t.prisma.certificate.findUnique({ where: { registrationId } });
@@ -50,7 +71,13 @@ beforeAll(async () => {
   typeId = (await t.prisma.eventType.create({ data: { name: "Course" } })).id;
   templateId = (
     await t.prisma.certificateTemplate.create({
-      data: { name: "Default", title: "Certificate", body: "We certify that {participant}, CPF {cpf}, attended {event} from {start} to {end}, {hours} hours. Code {code}.", signerName: "Maria Lima", signerRole: "Director" },
+      data: {
+        name: "Default",
+        title: "Certificate",
+        body: "We certify that {participant}, CPF {cpf}, attended {event} from {start} to {end}, {hours} hours. Code {code}.",
+        signerName: "Maria Lima",
+        signerRole: "Director",
+      },
     })
   ).id;
 });

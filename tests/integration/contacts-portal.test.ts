@@ -86,7 +86,9 @@ describe("who may send a contact", () => {
     expect((await contactFormOptions(t.prisma, rep)).companies.map((c) => c.id).sort()).toEqual([first.id, second.id].sort());
 
     await expect(send(t.prisma, rep, centralInput(o))).rejects.toMatchObject({ fields: { customerId: "validation.required" } });
-    await expect(send(t.prisma, rep, centralInput(o, { customerId: elsewhere.company.id }))).rejects.toMatchObject({ fields: { customerId: "validation.invalid" } });
+    await expect(send(t.prisma, rep, centralInput(o, { customerId: elsewhere.company.id }))).rejects.toMatchObject({
+      fields: { customerId: "validation.invalid" },
+    });
     const { number } = await send(t.prisma, rep, centralInput(o, { customerId: second.id }));
     expect(await t.prisma.contact.findUniqueOrThrow({ where: { number } })).toMatchObject({ customerId: second.id });
   });
@@ -96,19 +98,29 @@ describe("the form", () => {
   it("requires contact person, phone, e-mail and message, each with a clear message key", () => {
     const result = newContactSchema.safeParse(centralInput(o, { contactName: " ", phone: "", email: "", message: "  " }));
     expect(result.success).toBe(false);
-    expect(zodFieldErrors(result.error!)).toMatchObject({ contactName: "validation.required", phone: "validation.required", email: "validation.required", message: "validation.required" });
+    expect(zodFieldErrors(result.error!)).toMatchObject({
+      contactName: "validation.required",
+      phone: "validation.required",
+      email: "validation.required",
+      message: "validation.required",
+    });
   });
 
   it("validates phone and e-mail", () => {
     const bad = newContactSchema.safeParse(centralInput(o, { phone: "call me", email: "carla@" }));
     expect(zodFieldErrors(bad.error!)).toMatchObject({ phone: "contacts.errors.phone", email: "validation.email" });
     expect(zodFieldErrors(newContactSchema.safeParse(centralInput(o, { phone: "1234" })).error!)).toMatchObject({ phone: "contacts.errors.phone" });
-    for (const phone of ["+55 (11) 91234-5678", "09 1234 5678", "+358.40.123.4567"]) expect(newContactSchema.safeParse(centralInput(o, { phone })).success, phone).toBe(true);
+    for (const phone of ["+55 (11) 91234-5678", "09 1234 5678", "+358.40.123.4567"])
+      expect(newContactSchema.safeParse(centralInput(o, { phone })).success, phone).toBe(true);
   });
 
   it("requires a classification, and a sub-classification in Central or a channel in CRM", () => {
-    expect(zodFieldErrors(newContactSchema.safeParse(centralInput(o, { classificationId: "" })).error!)).toMatchObject({ classificationId: "validation.required" });
-    expect(zodFieldErrors(newContactSchema.safeParse(centralInput(o, { subclassificationId: "" })).error!)).toMatchObject({ subclassificationId: "validation.required" });
+    expect(zodFieldErrors(newContactSchema.safeParse(centralInput(o, { classificationId: "" })).error!)).toMatchObject({
+      classificationId: "validation.required",
+    });
+    expect(zodFieldErrors(newContactSchema.safeParse(centralInput(o, { subclassificationId: "" })).error!)).toMatchObject({
+      subclassificationId: "validation.required",
+    });
     expect(zodFieldErrors(newContactSchema.safeParse(crmInput(o, { channelId: "" })).error!)).toMatchObject({ channelId: "validation.required" });
     expect(newContactSchema.safeParse(crmInput(o)).success).toBe(true);
   });
@@ -116,9 +128,13 @@ describe("the form", () => {
   it("in Central the sub-classification must belong to the chosen classification", async () => {
     const { rep } = await createCompany(t.prisma);
     const other = await createOptions(t.prisma);
-    await expect(send(t.prisma, rep, centralInput(o, { subclassificationId: other.sub.id }))).rejects.toMatchObject({ fields: { subclassificationId: "validation.invalid" } });
+    await expect(send(t.prisma, rep, centralInput(o, { subclassificationId: other.sub.id }))).rejects.toMatchObject({
+      fields: { subclassificationId: "validation.invalid" },
+    });
     // A CRM classification is not offered in Central.
-    await expect(send(t.prisma, rep, centralInput(o, { classificationId: o.crm.id }))).rejects.toMatchObject({ fields: { classificationId: "validation.invalid" } });
+    await expect(send(t.prisma, rep, centralInput(o, { classificationId: o.crm.id }))).rejects.toMatchObject({
+      fields: { classificationId: "validation.invalid" },
+    });
   });
 
   it("follows the module in force: a form sent for the other module is refused", async () => {
@@ -126,7 +142,9 @@ describe("the form", () => {
     await expect(send(t.prisma, rep, crmInput(o))).rejects.toMatchObject({ key: "contacts.errors.moduleChanged" });
     await withModule("CRM", async () => {
       await expect(send(t.prisma, rep, centralInput(o))).rejects.toMatchObject({ key: "contacts.errors.moduleChanged" });
-      await expect(send(t.prisma, rep, crmInput(o, { classificationId: o.central.id }))).rejects.toMatchObject({ fields: { classificationId: "validation.invalid" } });
+      await expect(send(t.prisma, rep, crmInput(o, { classificationId: o.central.id }))).rejects.toMatchObject({
+        fields: { classificationId: "validation.invalid" },
+      });
       const { number } = await send(t.prisma, rep, crmInput(o));
       expect(await t.prisma.contact.findUniqueOrThrow({ where: { number } })).toMatchObject({
         module: "CRM",
@@ -191,14 +209,28 @@ describe("switching the module", () => {
       // Now in CRM: the Central contact is still listed and readable as it was.
       const list = await listMyContacts(t.prisma, rep, page);
       expect(list.rows.map((r) => r.number).sort()).toEqual([central.number, sent.number].sort());
-      expect(await getMyContact(t.prisma, rep, central.number)).toMatchObject({ module: "CENTRAL", classificationName: local.central.name, subclassificationName: local.sub.name });
+      expect(await getMyContact(t.prisma, rep, central.number)).toMatchObject({
+        module: "CENTRAL",
+        classificationName: local.central.name,
+        subclassificationName: local.sub.name,
+      });
       return sent;
     });
     await saveClassification(t.prisma, staff, local.central.id, "CENTRAL", { name: "Renamed", active: false });
     await saveSubclassification(t.prisma, staff, local.central.id, local.sub.id, { name: "Renamed sub", active: false });
     await saveChannel(t.prisma, staff, local.channel.id, { name: "Renamed channel", active: false });
-    expect(await getMyContact(t.prisma, rep, central.number)).toMatchObject({ module: "CENTRAL", classificationName: local.central.name, subclassificationName: local.sub.name, channelName: null });
-    expect(await getMyContact(t.prisma, rep, crm.number)).toMatchObject({ module: "CRM", classificationName: local.crm.name, channelName: local.channel.name, subclassificationName: null });
+    expect(await getMyContact(t.prisma, rep, central.number)).toMatchObject({
+      module: "CENTRAL",
+      classificationName: local.central.name,
+      subclassificationName: local.sub.name,
+      channelName: null,
+    });
+    expect(await getMyContact(t.prisma, rep, crm.number)).toMatchObject({
+      module: "CRM",
+      classificationName: local.crm.name,
+      channelName: local.channel.name,
+      subclassificationName: null,
+    });
     // And it still takes messages.
     await addClientMessage(t.prisma, rep, central.number, { body: "Still here", fileIds: [] });
   });

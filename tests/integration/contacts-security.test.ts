@@ -55,7 +55,9 @@ function textOf(node: unknown, seen = new WeakSet<object>()): string {
   if (node instanceof Date) return `${node.toISOString()} `;
   if (typeof node !== "object" || seen.has(node)) return "";
   seen.add(node);
-  return Object.values(node as Record<string, unknown>).map((v) => textOf(v, seen)).join("");
+  return Object.values(node as Record<string, unknown>)
+    .map((v) => textOf(v, seen))
+    .join("");
 }
 
 async function pageError(render: Promise<unknown>): Promise<string> {
@@ -130,7 +132,10 @@ describe("files", () => {
 
 describe("server actions", () => {
   it("a message to another company's contact is refused as not found", async () => {
-    expect(await addContactMessageAction(globexContact.number, { body: "hello", fileIds: [] })).toEqual({ ok: false, formError: { key: "errors.notFoundBody", values: {} } });
+    expect(await addContactMessageAction(globexContact.number, { body: "hello", fileIds: [] })).toEqual({
+      ok: false,
+      formError: { key: "errors.notFoundBody", values: {} },
+    });
     expect(await t.prisma.contactMessage.count({ where: { contact: { number: globexContact.number } } })).toBe(1);
   });
 
@@ -160,8 +165,12 @@ describe("server actions", () => {
 
 describe("pages", () => {
   it("another company's contact page is a 404 and its text is never handed to the page", async () => {
-    expect(await pageError(PortalContactPage({ params: Promise.resolve({ number: String(globexContact.number) }), searchParams: Promise.resolve({}) }))).toBe("NEXT_HTTP_ERROR_FALLBACK;404");
-    expect(await pageError(PortalContactPage({ params: Promise.resolve({ number: "abc" }), searchParams: Promise.resolve({}) }))).toBe("NEXT_HTTP_ERROR_FALLBACK;404");
+    expect(await pageError(PortalContactPage({ params: Promise.resolve({ number: String(globexContact.number) }), searchParams: Promise.resolve({}) }))).toBe(
+      "NEXT_HTTP_ERROR_FALLBACK;404",
+    );
+    expect(await pageError(PortalContactPage({ params: Promise.resolve({ number: "abc" }), searchParams: Promise.resolve({}) }))).toBe(
+      "NEXT_HTTP_ERROR_FALLBACK;404",
+    );
     const own = await PortalContactPage({ params: Promise.resolve({ number: String(acmeContact.number) }), searchParams: Promise.resolve({}) });
     const text = textOf(own);
     expect(text).toContain("Acme question");

@@ -77,7 +77,9 @@ describe("classifications, sub-classifications and channels", () => {
     const { id } = await saveClassification(t.prisma, staff, undefined, "CENTRAL", { name, active: true });
     // The same name in the other module is another classification.
     await saveClassification(t.prisma, staff, undefined, "CRM", { name, active: true });
-    await expect(saveClassification(t.prisma, staff, undefined, "CENTRAL", { name, active: true })).rejects.toMatchObject({ fields: { name: "validation.nameTaken" } });
+    await expect(saveClassification(t.prisma, staff, undefined, "CENTRAL", { name, active: true })).rejects.toMatchObject({
+      fields: { name: "validation.nameTaken" },
+    });
     await saveClassification(t.prisma, staff, id, "CRM", { name: `${name} renamed`, active: true });
     const row = await t.prisma.contactClassification.findUniqueOrThrow({ where: { id } });
     // Updating never moves a classification to the other module.
@@ -90,7 +92,9 @@ describe("classifications, sub-classifications and channels", () => {
 
     const channelName = `Chat ${uniqueTag()}`;
     const channel = await saveChannel(t.prisma, staff, undefined, { name: channelName, active: true });
-    await expect(saveChannel(t.prisma, staff, undefined, { name: channelName, active: true })).rejects.toMatchObject({ fields: { name: "validation.nameTaken" } });
+    await expect(saveChannel(t.prisma, staff, undefined, { name: channelName, active: true })).rejects.toMatchObject({
+      fields: { name: "validation.nameTaken" },
+    });
     const settings = await listContactSettings(t.prisma, staff);
     expect(settings.channels.map((c) => c.id)).toContain(channel.id);
     expect(settings.central.find((c) => c.id === id)?._count.subclassifications).toBe(1);
@@ -98,7 +102,9 @@ describe("classifications, sub-classifications and channels", () => {
 
   it("sub-classifications exist only under Central classifications", async () => {
     const crm = await saveClassification(t.prisma, staff, undefined, "CRM", { name: `Leads ${uniqueTag()}`, active: true });
-    await expect(saveSubclassification(t.prisma, staff, crm.id, undefined, { name: "Nope", active: true })).rejects.toMatchObject({ key: "contacts.errors.subclassificationCentralOnly" });
+    await expect(saveSubclassification(t.prisma, staff, crm.id, undefined, { name: "Nope", active: true })).rejects.toMatchObject({
+      key: "contacts.errors.subclassificationCentralOnly",
+    });
     expect(await t.prisma.contactSubclassification.count({ where: { classificationId: crm.id } })).toBe(0);
   });
 
@@ -107,7 +113,10 @@ describe("classifications, sub-classifications and channels", () => {
     const other = await saveClassification(t.prisma, staff, undefined, "CENTRAL", { name: `Other ${uniqueTag()}`, active: true });
     await expect(saveSubclassification(t.prisma, staff, other.id, o.sub.id, { name: "Moved", active: true })).rejects.toBeInstanceOf(NotFoundError);
     await expect(removeSubclassification(t.prisma, staff, other.id, o.sub.id)).rejects.toBeInstanceOf(NotFoundError);
-    expect(await t.prisma.contactSubclassification.findUniqueOrThrow({ where: { id: o.sub.id } })).toMatchObject({ name: o.sub.name, classificationId: o.central.id });
+    expect(await t.prisma.contactSubclassification.findUniqueOrThrow({ where: { id: o.sub.id } })).toMatchObject({
+      name: o.sub.name,
+      classificationId: o.central.id,
+    });
   });
 
   it("are maintained by staff only", async () => {
@@ -166,7 +175,11 @@ describe("demo data", () => {
   it("seedContacts is idempotent and gives both modules their options", async () => {
     const { seedContacts } = await import("@/prisma/seed-contacts");
     await seedContacts(t.prisma);
-    const count = async () => [await t.prisma.contactClassification.count(), await t.prisma.contactSubclassification.count(), await t.prisma.contactChannel.count()];
+    const count = async () => [
+      await t.prisma.contactClassification.count(),
+      await t.prisma.contactSubclassification.count(),
+      await t.prisma.contactChannel.count(),
+    ];
     const once = await count();
     await seedContacts(t.prisma);
     expect(await count()).toEqual(once);

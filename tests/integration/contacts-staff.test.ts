@@ -68,8 +68,18 @@ describe("the queue", () => {
   });
 
   it("parses its URL defensively", () => {
-    expect(parseStaffContactsQuery({ module: "CRM", status: "FINISHED", classification: o.central.id, page: "2" })).toMatchObject({ module: "CRM", status: "FINISHED", classificationId: o.central.id, page: 2 });
-    expect(parseStaffContactsQuery({ module: "x", status: "DELETED", classification: "'; drop" })).toMatchObject({ module: undefined, status: undefined, classificationId: undefined, page: 1 });
+    expect(parseStaffContactsQuery({ module: "CRM", status: "FINISHED", classification: o.central.id, page: "2" })).toMatchObject({
+      module: "CRM",
+      status: "FINISHED",
+      classificationId: o.central.id,
+      page: 2,
+    });
+    expect(parseStaffContactsQuery({ module: "x", status: "DELETED", classification: "'; drop" })).toMatchObject({
+      module: undefined,
+      status: undefined,
+      classificationId: undefined,
+      page: 1,
+    });
   });
 
   it("is for staff only", async () => {

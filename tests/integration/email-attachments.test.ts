@@ -76,7 +76,16 @@ describe("registration confirmation", () => {
     const { id: typeId } = await t.prisma.eventType.create({ data: { name: "Public", isPublic: true } });
     const tag = uniqueTag("ev");
     const event = await t.prisma.event.create({
-      data: { name: "Onboarding", slug: tag, startsAt: new Date("2099-06-01T12:00:00Z"), endsAt: new Date("2099-06-01T15:00:00Z"), timeZone: "America/Sao_Paulo", typeId, seats: 5, publicRegistration: true },
+      data: {
+        name: "Onboarding",
+        slug: tag,
+        startsAt: new Date("2099-06-01T12:00:00Z"),
+        endsAt: new Date("2099-06-01T15:00:00Z"),
+        timeZone: "America/Sao_Paulo",
+        typeId,
+        seats: 5,
+        publicRegistration: true,
+      },
     });
     const result = await registerForEvent(t.prisma, event.id, { source: "PUBLIC", name: "Ana", email: "ana.ics@x.test", locale: "en" });
     const files = await t.prisma.emailAttachment.findMany({ where: { emailMessageId: result.emailIds.at(-1) } });

@@ -6,7 +6,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { queryCount } from "@/lib/db/query-stats";
-import { bulkSendProgress, drainOutbox, enqueueEmail, listBulkSends, listOutbox, retryFailedEmails, type EmailTransport, type OutgoingEmail } from "@/lib/email";
+import {
+  bulkSendProgress,
+  drainOutbox,
+  enqueueEmail,
+  listBulkSends,
+  listOutbox,
+  retryFailedEmails,
+  type EmailTransport,
+  type OutgoingEmail,
+} from "@/lib/email";
 import { createEvent } from "@/lib/events/event-save";
 import { eventSchema } from "@/lib/events/schemas";
 import { sendStatusEmails } from "@/lib/events/status-emails";
@@ -158,7 +167,12 @@ describe("listing", () => {
     const batchId = (await sendStatusEmails(t.prisma, admin, event.id)).batchId!;
     const other = (await sendStatusEmails(t.prisma, admin, event.id)).batchId!;
     const resetTo = `reset-${uniqueTag()}@example.test`;
-    await enqueueEmail(t.prisma, { to: resetTo, locale: "en", template: "passwordReset", props: { name: "Ana", resetUrl: "https://portico.example/r/x", minutes: 30 } });
+    await enqueueEmail(t.prisma, {
+      to: resetTo,
+      locale: "en",
+      template: "passwordReset",
+      props: { name: "Ana", resetUrl: "https://portico.example/r/x", minutes: 30 },
+    });
     await drain(transport().transport);
 
     const ofBatch = await listOutbox(t.prisma, { batchId });
@@ -178,7 +192,12 @@ describe("listing", () => {
     expect(statusMails.items.every((m) => m.template === "eventStatus")).toBe(true);
 
     // "Retry all failed" of one template leaves other templates' failures alone.
-    const failedReset = await enqueueEmail(t.prisma, { to: `refuse-${uniqueTag()}@example.test`, locale: "en", template: "passwordReset", props: { name: "Ana", resetUrl: "https://portico.example/r/y", minutes: 30 } });
+    const failedReset = await enqueueEmail(t.prisma, {
+      to: `refuse-${uniqueTag()}@example.test`,
+      locale: "en",
+      template: "passwordReset",
+      props: { name: "Ana", resetUrl: "https://portico.example/r/y", minutes: 30 },
+    });
     await drain(transport().transport);
     const failedStatus = await t.prisma.emailMessage.count({ where: { template: "eventStatus", status: "FAILED" } });
     expect(failedStatus).toBeGreaterThan(0);

@@ -53,11 +53,17 @@ describe("the worker's sender", () => {
     failuresLeft = 1;
     const id = await enqueueEmail(t.prisma, { to: "ana@portico.test", locale: "en", template: "passwordReset", props });
     worker.sender!.wake();
-    const first = await waitFor(() => message(id), (m) => m.attempts >= 1 && m.status !== "SENDING");
+    const first = await waitFor(
+      () => message(id),
+      (m) => m.attempts >= 1 && m.status !== "SENDING",
+    );
     expect(first).toMatchObject({ status: "QUEUED", attempts: 1, lastError: "[flaky] SMTP relay unavailable" });
     // Nothing wakes it now: the retry is found by the sender's own schedule.
     worker.sender!.wake();
-    const sent = await waitFor(() => message(id), (m) => m.status === "SENT");
+    const sent = await waitFor(
+      () => message(id),
+      (m) => m.status === "SENT",
+    );
     expect(sent).toMatchObject({ status: "SENT", attempts: 2, providerId: `ok-${id}`, lastError: null });
     expect(calls).toEqual([id, id]);
   });
@@ -75,7 +81,10 @@ describe("the worker's sender", () => {
         peak = Math.max(peak, await web.boss.getQueueSize(QUEUES.emailWake));
       }
       expect(peak).toBeLessThanOrEqual(1);
-      await waitFor(() => t.prisma.emailMessage.count({ where: { id: { in: ids }, status: "SENT" } }), (n) => n === 300);
+      await waitFor(
+        () => t.prisma.emailMessage.count({ where: { id: { in: ids }, status: "SENT" } }),
+        (n) => n === 300,
+      );
       expect(await t.prisma.emailMessage.count({ where: { id: { in: ids }, status: "SENT", attempts: 1 } })).toBe(300);
       expect(new Set(calls).size).toBe(300);
       expect(calls).toHaveLength(300);
@@ -111,7 +120,15 @@ describe("notifyOutbox", () => {
     expect(await globalJobs).toBe(worker);
     const id = await enqueueEmail(t.prisma, { to: "self@portico.test", locale: "en", template: "passwordReset", props });
     await notifyOutbox([id]);
-    expect((await waitFor(() => message(id), (m) => m.status === "SENT", 5_000)).status).toBe("SENT");
+    expect(
+      (
+        await waitFor(
+          () => message(id),
+          (m) => m.status === "SENT",
+          5_000,
+        )
+      ).status,
+    ).toBe("SENT");
   });
 });
 

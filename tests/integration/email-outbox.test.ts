@@ -150,7 +150,11 @@ describe("the sender", () => {
       throw new Error("mailbox rejected");
     });
     await drain(transport, { maxAttempts: 3, retryDelayMs: () => 0 });
-    expect(await prisma.emailMessage.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "FAILED", attempts: 3, lastError: "[test] mailbox rejected" });
+    expect(await prisma.emailMessage.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      status: "FAILED",
+      attempts: 3,
+      lastError: "[test] mailbox rejected",
+    });
     expect(calls).toHaveLength(3);
   });
 
@@ -165,8 +169,24 @@ describe("the sender", () => {
   });
 
   it("hands over a message a person is waiting for before a bulk backlog", async () => {
-    const event = { eventName: "Big day", eventNumber: 7, startsAt: new Date("2099-01-01T10:00:00Z"), endsAt: new Date("2099-01-01T12:00:00Z"), timeZone: "UTC", place: null, onlineUrl: null, privateUrl: null, joinUrl: null, publicPageUrl: null, status: "CONFIRMED" as const };
-    await enqueueBulkEmails(prisma, { template: "eventStatus" }, Array.from({ length: 120 }, (_, i) => ({ to: `p${i}@example.com`, locale: "en", props: { ...event, name: `P${i}` } })));
+    const event = {
+      eventName: "Big day",
+      eventNumber: 7,
+      startsAt: new Date("2099-01-01T10:00:00Z"),
+      endsAt: new Date("2099-01-01T12:00:00Z"),
+      timeZone: "UTC",
+      place: null,
+      onlineUrl: null,
+      privateUrl: null,
+      joinUrl: null,
+      publicPageUrl: null,
+      status: "CONFIRMED" as const,
+    };
+    await enqueueBulkEmails(
+      prisma,
+      { template: "eventStatus" },
+      Array.from({ length: 120 }, (_, i) => ({ to: `p${i}@example.com`, locale: "en", props: { ...event, name: `P${i}` } })),
+    );
     const reset = await enqueueReset(prisma, "waiting@example.com");
     const { transport, calls } = scriptedTransport();
     const sender = new EmailSender(database.sql, transport, { claimSize: 10 });
@@ -180,7 +200,10 @@ describe("the sender", () => {
   /** What a sender killed mid-claim leaves behind: its rows SENDING under one claim key. */
   async function crashedClaim(ids: string[], leaseEndsInMs: number) {
     const claimKey = randomUUID();
-    await prisma.emailMessage.updateMany({ where: { id: { in: ids } }, data: { status: "SENDING", attempts: 1, claimKey, leaseExpiresAt: new Date(Date.now() + leaseEndsInMs) } });
+    await prisma.emailMessage.updateMany({
+      where: { id: { in: ids } },
+      data: { status: "SENDING", attempts: 1, claimKey, leaseExpiresAt: new Date(Date.now() + leaseEndsInMs) },
+    });
     return claimKey;
   }
 
@@ -234,7 +257,10 @@ describe("the sender", () => {
 
   it("a message whose claims keep lapsing is given up, not sent forever", async () => {
     const id = await enqueueReset(prisma);
-    await prisma.emailMessage.update({ where: { id }, data: { status: "SENDING", attempts: 5, leaseExpiresAt: new Date(Date.now() - 1000), claimKey: randomUUID() } });
+    await prisma.emailMessage.update({
+      where: { id },
+      data: { status: "SENDING", attempts: 5, leaseExpiresAt: new Date(Date.now() - 1000), claimKey: randomUUID() },
+    });
     const { transport, calls } = scriptedTransport();
     await drain(transport, { maxAttempts: 5 });
     expect(calls).toHaveLength(0);
@@ -242,9 +268,21 @@ describe("the sender", () => {
   });
 
   it("renders a bulk send once per language and fills in each person exactly as a single render would", async () => {
-    const event = { eventName: "Évent & <Co>", eventNumber: 9, startsAt: new Date("2099-03-01T13:00:00Z"), endsAt: new Date("2099-03-01T15:00:00Z"), timeZone: "America/Sao_Paulo", place: "Sala 1", onlineUrl: null, privateUrl: null, joinUrl: "https://portico.example/portal/events/9/join", publicPageUrl: null, status: "CONFIRMED" as const };
+    const event = {
+      eventName: "Évent & <Co>",
+      eventNumber: 9,
+      startsAt: new Date("2099-03-01T13:00:00Z"),
+      endsAt: new Date("2099-03-01T15:00:00Z"),
+      timeZone: "America/Sao_Paulo",
+      place: "Sala 1",
+      onlineUrl: null,
+      privateUrl: null,
+      joinUrl: "https://portico.example/portal/events/9/join",
+      publicPageUrl: null,
+      status: "CONFIRMED" as const,
+    };
     const people = [
-      { to: "a@example.com", locale: "pt-BR", name: "Ana <b>&amp; \"Bê\"" },
+      { to: "a@example.com", locale: "pt-BR", name: 'Ana <b>&amp; "Bê"' },
       { to: "b@example.com", locale: "fi", name: "Björk O'Neil" },
       { to: "c@example.com", locale: "en", name: "Carl" },
     ];
@@ -270,7 +308,10 @@ describe("an idle sender", () => {
   it("polls at its interval, not in a busy loop, when nothing is queued", async () => {
     await prisma.emailMessage.deleteMany();
     let queries = 0;
-    const counting = { query: ((...args: Parameters<typeof database.sql.query>) => (queries++, database.sql.query(...args))) as typeof database.sql.query, exec: database.sql.exec };
+    const counting = {
+      query: ((...args: Parameters<typeof database.sql.query>) => (queries++, database.sql.query(...args))) as typeof database.sql.query,
+      exec: database.sql.exec,
+    };
     const loop = new SenderLoop(counting, scriptedTransport().transport, { pollMs: 500 });
     loop.start();
     await sleep(1_600);
@@ -359,4 +400,3 @@ describe("admin reads", () => {
     expect(await getEmail(prisma, "nope")).toBeNull();
   });
 });
-

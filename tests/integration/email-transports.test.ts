@@ -280,7 +280,11 @@ describe("Resend transport", () => {
 
   it("gives up after maxRateLimitRetries with the API's message", async () => {
     const api = await standIn({
-      intercept: () => ({ status: 429, headers: { "retry-after": "0" }, body: { statusCode: 429, name: "rate_limit_exceeded", message: "Too many requests." } }),
+      intercept: () => ({
+        status: 429,
+        headers: { "retry-after": "0" },
+        body: { statusCode: 429, name: "rate_limit_exceeded", message: "Too many requests." },
+      }),
     });
     const transport = resendTransport(KEY, FROM, { baseUrl: api.baseUrl, maxRateLimitRetries: 2, ratePerSecond: 50 });
     await expect(transport.send(message())).rejects.toThrow("Resend: Too many requests. (429 rate_limit_exceeded)");

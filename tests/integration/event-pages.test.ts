@@ -27,21 +27,57 @@ beforeAll(async () => {
   other = (await createActor(t.prisma, "CLIENT")).actor;
   staff = (await createActor(t.prisma, "STAFF")).actor;
   typeId = (await t.prisma.eventType.create({ data: { name: "Training" } })).id;
-  artworkId = (await t.prisma.storedFile.create({ data: { storageKey: uniqueTag("k"), fileName: "poster.png", contentType: "image/png", size: 10, purpose: FilePurpose.EVENT_ARTWORK } })).id;
+  artworkId = (
+    await t.prisma.storedFile.create({
+      data: { storageKey: uniqueTag("k"), fileName: "poster.png", contentType: "image/png", size: 10, purpose: FilePurpose.EVENT_ARTWORK },
+    })
+  ).id;
 });
 
 describe("sessions on the main event's page", () => {
   it("lists each session with its times, place or online, and a link only where the client may open it", async () => {
     const place = await t.prisma.eventPlace.create({ data: { name: `Hall ${uniqueTag()}`, address: "Rua A, 1" } });
     const main = await event({ publicRegistration: true, artworkFileId: artworkId });
-    const first = await event({ mainEventId: main.id, startsAt: new Date(Date.now() + 11 * day), endsAt: new Date(Date.now() + 11 * day + 7200_000), placeId: place.id });
-    const second = await event({ mainEventId: main.id, startsAt: new Date(Date.now() + 12 * day), endsAt: new Date(Date.now() + 12 * day + 3600_000), onlineUrl: "https://meet.example.test/secret-room" });
+    const first = await event({
+      mainEventId: main.id,
+      startsAt: new Date(Date.now() + 11 * day),
+      endsAt: new Date(Date.now() + 11 * day + 7200_000),
+      placeId: place.id,
+    });
+    const second = await event({
+      mainEventId: main.id,
+      startsAt: new Date(Date.now() + 12 * day),
+      endsAt: new Date(Date.now() + 12 * day + 3600_000),
+      onlineUrl: "https://meet.example.test/secret-room",
+    });
 
     const page = await getPortalEvent(t.prisma, client, main.number);
     expect(page.artworkFileId).toBe(artworkId);
     expect(page.secondaryEvents).toEqual([
-      { number: first.number, slug: first.slug, name: first.name, status: "OPEN", startsAt: first.startsAt, endsAt: first.endsAt, timeZone: first.timeZone, place: { name: place.name, address: "Rua A, 1" }, isOnline: false, reachable: true },
-      { number: second.number, slug: second.slug, name: second.name, status: "OPEN", startsAt: second.startsAt, endsAt: second.endsAt, timeZone: second.timeZone, place: null, isOnline: true, reachable: true },
+      {
+        number: first.number,
+        slug: first.slug,
+        name: first.name,
+        status: "OPEN",
+        startsAt: first.startsAt,
+        endsAt: first.endsAt,
+        timeZone: first.timeZone,
+        place: { name: place.name, address: "Rua A, 1" },
+        isOnline: false,
+        reachable: true,
+      },
+      {
+        number: second.number,
+        slug: second.slug,
+        name: second.name,
+        status: "OPEN",
+        startsAt: second.startsAt,
+        endsAt: second.endsAt,
+        timeZone: second.timeZone,
+        place: null,
+        isOnline: true,
+        reachable: true,
+      },
     ]);
     // The conference link is handed out by the join page only.
     expect(JSON.stringify(page)).not.toContain("secret-room");
@@ -60,7 +96,10 @@ describe("sessions on the main event's page", () => {
     const main = await event({ registrationDeadline: new Date(Date.now() - day) });
     const joined = await event({ mainEventId: main.id });
     const notJoined = await event({ mainEventId: main.id });
-    for (const id of [main.id, joined.id]) await t.prisma.registration.create({ data: { eventId: id, userId: client.userId, name: client.name, email: client.email, status: "REGISTERED", source: "PORTAL" } });
+    for (const id of [main.id, joined.id])
+      await t.prisma.registration.create({
+        data: { eventId: id, userId: client.userId, name: client.name, email: client.email, status: "REGISTERED", source: "PORTAL" },
+      });
     const page = await getPortalEvent(t.prisma, client, main.number);
     expect(page.secondaryEvents.map((s) => [s.number, s.reachable])).toEqual([
       [joined.number, true],

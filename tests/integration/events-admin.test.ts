@@ -37,7 +37,10 @@ function input(overrides: Partial<EventInput> = {}) {
 }
 
 async function fieldErrors(promise: Promise<unknown>): Promise<Record<string, string>> {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(ValidationError);
   return (error as ValidationError).fields;
 }
@@ -90,12 +93,43 @@ describe("responsible person", () => {
 describe("main and secondary events", () => {
   it("forces the followed fields from the main event against hand-crafted input", async () => {
     const place = await db.eventPlace.create({ data: { name: uniqueTag("Room ") } });
-    const main = await createEvent(db, staff, input({ typeId: publicType, placeId: place.id, seats: 30, reserveSeats: 5, visibleInPortal: true, publicRegistration: true, registrationDeadline: "2030-02-20T00:00:00Z" }));
+    const main = await createEvent(
+      db,
+      staff,
+      input({
+        typeId: publicType,
+        placeId: place.id,
+        seats: 30,
+        reserveSeats: 5,
+        visibleInPortal: true,
+        publicRegistration: true,
+        registrationDeadline: "2030-02-20T00:00:00Z",
+      }),
+    );
     const customer = await createCustomer(db);
-    const crafted = input({ mainEventNumber: main.number, typeId: internalType, customerId: customer.id, seats: 999, reserveSeats: 99, visibleInPortal: false, publicRegistration: false, name: "Session 2" });
+    const crafted = input({
+      mainEventNumber: main.number,
+      typeId: internalType,
+      customerId: customer.id,
+      seats: 999,
+      reserveSeats: 99,
+      visibleInPortal: false,
+      publicRegistration: false,
+      name: "Session 2",
+    });
     const secondary = await createEvent(db, staff, crafted);
     const s = await stored(secondary.id);
-    expect(s).toMatchObject({ mainEventId: main.id, name: "Session 2", typeId: publicType, placeId: place.id, customerId: null, seats: 30, reserveSeats: 5, visibleInPortal: true, publicRegistration: true });
+    expect(s).toMatchObject({
+      mainEventId: main.id,
+      name: "Session 2",
+      typeId: publicType,
+      placeId: place.id,
+      customerId: null,
+      seats: 30,
+      reserveSeats: 5,
+      visibleInPortal: true,
+      publicRegistration: true,
+    });
     expect(s.registrationDeadline?.toISOString()).toBe("2030-02-20T00:00:00.000Z");
 
     // Editing the secondary cannot change them either.
@@ -108,7 +142,20 @@ describe("main and secondary events", () => {
     const main = await createEvent(db, staff, mainInput);
     const s1 = await createEvent(db, staff, input({ mainEventNumber: main.number }));
     const s2 = await createEvent(db, staff, input({ mainEventNumber: main.number, name: "Own name" }));
-    await updateEvent(db, staff, main.id, input({ ...mainInput, name: "Main renamed", seats: 42, reserveSeats: 3, typeId: publicType, visibleInPortal: true, cancellationDeadline: "2030-02-25T00:00:00Z" }));
+    await updateEvent(
+      db,
+      staff,
+      main.id,
+      input({
+        ...mainInput,
+        name: "Main renamed",
+        seats: 42,
+        reserveSeats: 3,
+        typeId: publicType,
+        visibleInPortal: true,
+        cancellationDeadline: "2030-02-25T00:00:00Z",
+      }),
+    );
     for (const id of [s1.id, s2.id]) {
       expect(await stored(id)).toMatchObject({ seats: 42, reserveSeats: 3, typeId: publicType, visibleInPortal: true });
       expect((await stored(id)).cancellationDeadline?.toISOString()).toBe("2030-02-25T00:00:00.000Z");
@@ -120,12 +167,20 @@ describe("main and secondary events", () => {
   it("refuses a secondary of a secondary, and turning a main event into a secondary", async () => {
     const main = await createEvent(db, staff, input());
     const secondary = await createEvent(db, staff, input({ mainEventNumber: main.number }));
-    expect(await fieldErrors(createEvent(db, staff, input({ mainEventNumber: secondary.number })))).toEqual({ mainEventNumber: "events.errors.mainIsSecondary" });
+    expect(await fieldErrors(createEvent(db, staff, input({ mainEventNumber: secondary.number })))).toEqual({
+      mainEventNumber: "events.errors.mainIsSecondary",
+    });
     const other = await createEvent(db, staff, input());
-    expect(await fieldErrors(updateEvent(db, staff, main.id, input({ mainEventNumber: other.number })))).toEqual({ mainEventNumber: "events.errors.hasSecondaries" });
-    expect(await fieldErrors(updateEvent(db, staff, other.id, input({ mainEventNumber: other.number })))).toEqual({ mainEventNumber: "events.errors.mainIsSelf" });
+    expect(await fieldErrors(updateEvent(db, staff, main.id, input({ mainEventNumber: other.number })))).toEqual({
+      mainEventNumber: "events.errors.hasSecondaries",
+    });
+    expect(await fieldErrors(updateEvent(db, staff, other.id, input({ mainEventNumber: other.number })))).toEqual({
+      mainEventNumber: "events.errors.mainIsSelf",
+    });
     expect(await fieldErrors(createEvent(db, staff, input({ mainEventNumber: 999_999 })))).toEqual({ mainEventNumber: "events.errors.mainNotFound" });
-    expect(await fieldErrors(updateEvent(db, staff, secondary.id, input({ mainEventNumber: other.number })))).toEqual({ mainEventNumber: "events.errors.mainFixed" });
+    expect(await fieldErrors(updateEvent(db, staff, secondary.id, input({ mainEventNumber: other.number })))).toEqual({
+      mainEventNumber: "events.errors.mainFixed",
+    });
   });
 
   it("lets only those who may edit the main event add a session to it", async () => {
@@ -134,7 +189,9 @@ describe("main and secondary events", () => {
     const before = await db.event.count({ where: { mainEventId: main.id } });
     await expect(createEvent(db, otherStaff, input({ mainEventNumber: main.number }))).rejects.toBeInstanceOf(ForbiddenError);
     const standalone = await createEvent(db, otherStaff, input());
-    await expect(updateEvent(db, otherStaff, standalone.id, input({ name: (await stored(standalone.id)).name, mainEventNumber: main.number }))).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(
+      updateEvent(db, otherStaff, standalone.id, input({ name: (await stored(standalone.id)).name, mainEventNumber: main.number })),
+    ).rejects.toBeInstanceOf(ForbiddenError);
     expect(await db.event.count({ where: { mainEventId: main.id } })).toBe(before);
     await createEvent(db, staff, input({ mainEventNumber: main.number }));
     await createEvent(db, admin, input({ mainEventNumber: main.number }));
@@ -180,7 +237,9 @@ describe("seats", () => {
   it("refuses fewer seats than registered participants, on the seats field", async () => {
     const { e } = await fullEventWithReserves();
     const name = (await stored(e.id)).name;
-    expect(await fieldErrors(updateEvent(db, staff, e.id, input({ name, seats: 2, reserveSeats: 5 })))).toEqual({ seats: "events.errors.seatsBelowRegistered" });
+    expect(await fieldErrors(updateEvent(db, staff, e.id, input({ name, seats: 2, reserveSeats: 5 })))).toEqual({
+      seats: "events.errors.seatsBelowRegistered",
+    });
     expect(await stored(e.id)).toMatchObject({ seats: 3, registeredCount: 3 });
     // Exactly the registered count is fine.
     await updateEvent(db, staff, e.id, input({ name, seats: 3, reserveSeats: 5 }));
@@ -197,7 +256,9 @@ describe("location", () => {
     const customer = await createCustomer(db);
     const atCustomer = await createEvent(db, staff, input({ typeId: publicType, customerId: customer.id }));
     expect(await stored(atCustomer.id)).toMatchObject({ customerId: customer.id, placeId: null });
-    expect(await fieldErrors(createEvent(db, staff, { ...input(), customerId: customer.id, placeId: place.id }))).toEqual({ placeId: "events.errors.oneLocation" });
+    expect(await fieldErrors(createEvent(db, staff, { ...input(), customerId: customer.id, placeId: place.id }))).toEqual({
+      placeId: "events.errors.oneLocation",
+    });
   });
 });
 
@@ -234,18 +295,25 @@ describe("participants and CSV export", () => {
   it("lists reserve positions computed in SQL and exports a BOM-prefixed, escaped CSV with answer columns", async () => {
     const e = await createEvent(db, staff, input({ seats: 1, reserveSeats: 5 }));
     const q1: StoredAnswer["question"] = { id: "q1", label: "Dieta, restrições", kind: "SHORT_TEXT", required: false, options: [] };
-    const q2: StoredAnswer["question"] = { id: "q2", label: "Precisa de \"acesso\"?", kind: "YES_NO", required: true, options: [] };
-    const answers = (a: StoredAnswer["value"], b: StoredAnswer["value"]): StoredAnswer[] => [{ question: q1, value: a }, { question: q2, value: b }];
+    const q2: StoredAnswer["question"] = { id: "q2", label: 'Precisa de "acesso"?', kind: "YES_NO", required: true, options: [] };
+    const answers = (a: StoredAnswer["value"], b: StoredAnswer["value"]): StoredAnswer[] => [
+      { question: q1, value: a },
+      { question: q2, value: b },
+    ];
     const add = (name: string, status: "REGISTERED" | "RESERVE" | "CANCELLED", ans: StoredAnswer[] = []) =>
       db.registration.create({ data: { eventId: e.id, name, email: `${uniqueTag()}@example.test`, status, source: "PUBLIC", answers: ans as never } });
-    await add("João Ñúñez", "REGISTERED", answers("Sem glúten, \"vegana\"\nobrigado", true));
+    await add("João Ñúñez", "REGISTERED", answers('Sem glúten, "vegana"\nobrigado', true));
     await add("Reserve One", "RESERVE", answers("=cmd()", false));
     await add("Gone", "CANCELLED");
     await add("Reserve Two", "RESERVE");
 
     const page = await listParticipants(db, staff, e.id, { page: 1, pageSize: 3, q: "" });
     expect(page.total).toBe(4);
-    expect(page.rows.map((r) => [r.name, r.reservePosition])).toEqual([["João Ñúñez", null], ["Reserve One", 1], ["Gone", null]]);
+    expect(page.rows.map((r) => [r.name, r.reservePosition])).toEqual([
+      ["João Ñúñez", null],
+      ["Reserve One", 1],
+      ["Gone", null],
+    ]);
     const second = await listParticipants(db, staff, e.id, { page: 2, pageSize: 3, q: "" });
     expect(second.rows.map((r) => [r.name, r.reservePosition])).toEqual([["Reserve Two", 2]]);
 

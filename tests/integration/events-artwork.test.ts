@@ -18,7 +18,9 @@ import { createTicketClient, createTicketWorkflow, type TicketWorkflow } from ".
 
 // A 1×1 PNG and a tiny PDF: the bytes decide the type.
 const png = Uint8Array.from(Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==", "base64"));
-const pdf = new TextEncoder().encode("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
+const pdf = new TextEncoder().encode(
+  "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n",
+);
 
 const t = withTestDatabase();
 let wf: TicketWorkflow;
@@ -41,7 +43,10 @@ beforeAll(async () => {
 const artworkOf = async () => (await t.prisma.event.findUniqueOrThrow({ where: { id: eventId } })).artworkFileId;
 
 async function refusal(promise: Promise<unknown>) {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(ValidationError);
   return (error as ValidationError).fields;
 }
@@ -90,8 +95,12 @@ describe("event artwork", () => {
 
   it("takes artwork uploads from staff only, and only images", async () => {
     const before = await t.prisma.storedFile.count();
-    await expect(uploadFile(t.prisma, storage, client.actor, { fileName: "poster.png", bytes: png, purpose: FilePurpose.EVENT_ARTWORK })).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(uploadFile(t.prisma, storage, staff, { fileName: "flyer.pdf", bytes: pdf, purpose: FilePurpose.EVENT_ARTWORK })).rejects.toMatchObject({ key: "events.errors.artworkNotImage" });
+    await expect(
+      uploadFile(t.prisma, storage, client.actor, { fileName: "poster.png", bytes: png, purpose: FilePurpose.EVENT_ARTWORK }),
+    ).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(uploadFile(t.prisma, storage, staff, { fileName: "flyer.pdf", bytes: pdf, purpose: FilePurpose.EVENT_ARTWORK })).rejects.toMatchObject({
+      key: "events.errors.artworkNotImage",
+    });
     expect(await t.prisma.storedFile.count()).toBe(before);
   });
 

@@ -20,10 +20,14 @@ const end = new Date("2026-12-01T15:00:00Z");
 
 async function eventWith(overrides: Partial<Prisma.EventUncheckedCreateInput> = {}) {
   const tag = uniqueTag("ev");
-  return t.prisma.event.create({ data: { name: tag, slug: tag, startsAt: start, endsAt: end, timeZone: "UTC", typeId, seats: 5, onlineUrl: "https://meet.example/room", ...overrides } });
+  return t.prisma.event.create({
+    data: { name: tag, slug: tag, startsAt: start, endsAt: end, timeZone: "UTC", typeId, seats: 5, onlineUrl: "https://meet.example/room", ...overrides },
+  });
 }
 async function registration(eventId: string, data: Partial<Prisma.RegistrationUncheckedCreateInput> = {}) {
-  return t.prisma.registration.create({ data: { eventId, userId: client.userId, name: "Ana", email: `${uniqueTag()}@x.test`, status: "REGISTERED", source: "PORTAL", ...data } });
+  return t.prisma.registration.create({
+    data: { eventId, userId: client.userId, name: "Ana", email: `${uniqueTag()}@x.test`, status: "REGISTERED", source: "PORTAL", ...data },
+  });
 }
 
 beforeAll(async () => {

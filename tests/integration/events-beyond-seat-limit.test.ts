@@ -70,7 +70,10 @@ describe("adding a participant beyond the seat limit", () => {
     const walkIn = person({ beyondSeatLimit: true });
     const result = await addParticipant(t.prisma, responsible, event.id, walkIn);
     expect(result).toMatchObject({ status: "REGISTERED", beyondSeatLimit: true });
-    expect(await t.prisma.registration.findUniqueOrThrow({ where: { id: result.registrationId }, select: { status: true, source: true } })).toEqual({ status: "REGISTERED", source: "STAFF" });
+    expect(await t.prisma.registration.findUniqueOrThrow({ where: { id: result.registrationId }, select: { status: true, source: true } })).toEqual({
+      status: "REGISTERED",
+      source: "STAFF",
+    });
     expect(await counters(event.id)).toEqual({ seats: 1, registeredCount: 2, reserveCount: 1 });
 
     const [entry] = await audits(result.registrationId);
@@ -120,7 +123,8 @@ describe("adding a participant beyond the seat limit", () => {
     const event = await newEvent(1, 0);
     await addParticipant(t.prisma, responsible, event.id, person());
     await addParticipant(t.prisma, responsible, event.id, person({ beyondSeatLimit: true }));
-    const form = (overrides: Partial<EventInput>) => eventSchema.parse(eventFormInput(typeId, { seats: 1, reserveSeats: 0, responsibleId: responsible.userId, ...overrides }));
+    const form = (overrides: Partial<EventInput>) =>
+      eventSchema.parse(eventFormInput(typeId, { seats: 1, reserveSeats: 0, responsibleId: responsible.userId, ...overrides }));
     await updateEvent(t.prisma, responsible, event.id, form({ name: "Renamed after the walk-in" }));
     expect((await t.prisma.event.findUniqueOrThrow({ where: { id: event.id } })).name).toBe("Renamed after the walk-in");
     const cut = await rejection(updateEvent(t.prisma, responsible, event.id, form({ seats: 0 })));

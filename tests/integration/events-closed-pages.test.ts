@@ -45,7 +45,11 @@ describe("a closed portal event for a client who is not registered", () => {
     const pastDeadline = await event({ registrationDeadline: deadline });
     const ended = await event({ startsAt: new Date(Date.now() - 3 * day), endsAt: new Date(Date.now() - 3 * day + 3600_000) });
     expect(await getClosedPortalEvent(t.prisma, client, cancelled.number)).toMatchObject({ name: cancelled.name, reason: "cancelled" });
-    expect(await getClosedPortalEvent(t.prisma, client, pastDeadline.number)).toMatchObject({ name: pastDeadline.name, reason: "deadlinePassed", registrationDeadline: deadline });
+    expect(await getClosedPortalEvent(t.prisma, client, pastDeadline.number)).toMatchObject({
+      name: pastDeadline.name,
+      reason: "deadlinePassed",
+      registrationDeadline: deadline,
+    });
     expect(await getClosedPortalEvent(t.prisma, client, ended.number)).toMatchObject({ reason: "ended" });
   });
 

@@ -24,7 +24,11 @@ async function openEvent() {
   return createEvent(t.prisma, { visibleInPortal: true, publicRegistration: true, slug: uniqueTag("ended") } as never);
 }
 
-const refusal = (promise: Promise<unknown>) => promise.then(() => null, (error: unknown) => error);
+const refusal = (promise: Promise<unknown>) =>
+  promise.then(
+    () => null,
+    (error: unknown) => error,
+  );
 
 describe("registration once the event has ended", () => {
   it("refuses a portal client and a public registrant, and writes nothing", async () => {
@@ -34,7 +38,9 @@ describe("registration once the event has ended", () => {
     expect(portal).toBeInstanceOf(ConflictError);
     expect((portal as ConflictError).key).toBe("events.errors.eventEnded");
     const row = await t.prisma.event.findUniqueOrThrow({ where: { id: event.id }, select: { slug: true } });
-    const pub = await refusal(registerForPublicEvent(t.prisma, row.slug!, { source: "PUBLIC", name: "Late Visitor", email: `${uniqueTag()}@example.test`, locale: "en" }));
+    const pub = await refusal(
+      registerForPublicEvent(t.prisma, row.slug!, { source: "PUBLIC", name: "Late Visitor", email: `${uniqueTag()}@example.test`, locale: "en" }),
+    );
     expect((pub as ConflictError).key).toBe("events.errors.eventEnded");
     expect(await t.prisma.registration.count({ where: { eventId: event.id } })).toBe(0);
   });

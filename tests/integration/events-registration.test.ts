@@ -7,7 +7,14 @@ import { setClock } from "@/lib/clock";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { Role } from "@/lib/generated/prisma/enums";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { cancelRegistration, findRegistrationByToken, registerForEvent, registerForPublicEvent, reservePosition, type Registrant } from "@/lib/events/registration";
+import {
+  cancelRegistration,
+  findRegistrationByToken,
+  registerForEvent,
+  registerForPublicEvent,
+  reservePosition,
+  type Registrant,
+} from "@/lib/events/registration";
 import { promoteReserves } from "@/lib/events/promotion";
 import { replicateRegistrationsToSecondary } from "@/lib/events/replication";
 import { eventRowForEmail, hashAccessToken, lockEvent, publicEventRowForEmail } from "@/lib/events/seat-lock";
@@ -53,7 +60,13 @@ async function createEvent(overrides: Partial<Prisma.EventUncheckedCreateInput> 
   });
 }
 
-const publicly = (email: string, extra: Partial<Extract<Registrant, { source: "PUBLIC" }>> = {}): Extract<Registrant, { source: "PUBLIC" }> => ({ source: "PUBLIC", name: `Person ${email}`, email, locale: "en", ...extra });
+const publicly = (email: string, extra: Partial<Extract<Registrant, { source: "PUBLIC" }>> = {}): Extract<Registrant, { source: "PUBLIC" }> => ({
+  source: "PUBLIC",
+  name: `Person ${email}`,
+  email,
+  locale: "en",
+  ...extra,
+});
 
 async function rowsOf(eventId: string) {
   const event = await t.prisma.event.findUniqueOrThrow({ where: { id: eventId } });
@@ -72,7 +85,12 @@ describe("seats and reserve seats", () => {
     const event = await createEvent({ seats: 2, reserveSeats: 2 });
     const results = [];
     for (const email of ["a@x.test", "b@x.test", "c@x.test", "d@x.test"]) results.push(await registerForEvent(t.prisma, event.id, publicly(email)));
-    expect(results.map((r) => [r.status, r.reservePosition])).toEqual([["REGISTERED", undefined], ["REGISTERED", undefined], ["RESERVE", 1], ["RESERVE", 2]]);
+    expect(results.map((r) => [r.status, r.reservePosition])).toEqual([
+      ["REGISTERED", undefined],
+      ["REGISTERED", undefined],
+      ["RESERVE", 1],
+      ["RESERVE", 2],
+    ]);
     const refused = registerForEvent(t.prisma, event.id, publicly("e@x.test"));
     await expect(refused).rejects.toBeInstanceOf(ConflictError);
     await expect(registerForEvent(t.prisma, event.id, publicly("e@x.test"))).rejects.toMatchObject({ key: "events.errors.full" });
@@ -121,7 +139,9 @@ describe("seats and reserve seats", () => {
     const event = await createEvent({ status: "CANCELLED" });
     const { actor: staff } = await createActor(t.prisma, Role.STAFF);
     await expect(registerForEvent(t.prisma, event.id, publicly("c1@x.test"))).rejects.toMatchObject({ key: "events.errors.cancelled" });
-    await expect(registerForEvent(t.prisma, event.id, { source: "STAFF", actor: staff, name: "S", email: "c2@x.test" })).rejects.toMatchObject({ key: "events.errors.cancelled" });
+    await expect(registerForEvent(t.prisma, event.id, { source: "STAFF", actor: staff, name: "S", email: "c2@x.test" })).rejects.toMatchObject({
+      key: "events.errors.cancelled",
+    });
     expect(await t.prisma.registration.count({ where: { eventId: event.id } })).toBe(0);
   });
 
@@ -317,7 +337,10 @@ describe("main and secondary events", () => {
     expect(result).toMatchObject({ registrationId: a.registrationId, promotedIds: [b.registrationId] });
     for (const secondary of [s1, s2]) {
       const copies = await t.prisma.registration.findMany({ where: { eventId: secondary.id }, orderBy: { email: "asc" } });
-      expect(copies.map((c) => [c.email, c.status])).toEqual([["ra@x.test", "CANCELLED"], ["rb@x.test", "REGISTERED"]]);
+      expect(copies.map((c) => [c.email, c.status])).toEqual([
+        ["ra@x.test", "CANCELLED"],
+        ["rb@x.test", "REGISTERED"],
+      ]);
       expect((await rowsOf(secondary.id)).event).toMatchObject({ registeredCount: 1, reserveCount: 0 });
     }
     // Registering again revives the replicas too.
@@ -348,7 +371,9 @@ describe("the event read before the lock", () => {
   it("is the row and relations lockEvent returns (Prisma's include), with and without relations", async () => {
     const place = await t.prisma.eventPlace.create({ data: { name: uniqueTag("Room "), address: "Rua B 2" } });
     const customer = await createCustomer(t.prisma);
-    const form = await t.prisma.questionnaireTemplate.create({ data: { name: uniqueTag("Form "), questions: [{ id: "org", label: "Org", kind: "SHORT_TEXT", required: false }] } });
+    const form = await t.prisma.questionnaireTemplate.create({
+      data: { name: uniqueTag("Form "), questions: [{ id: "org", label: "Org", kind: "SHORT_TEXT", required: false }] },
+    });
     const full = await createEvent({
       description: "Line 1\nLine 2",
       placeId: place.id,
@@ -384,16 +409,25 @@ describe("questionnaire answers", () => {
     const bad = await registerForEvent(t.prisma, event.id, publicly("q@x.test"), { size: "M" }).catch((e: unknown) => e);
     expect(bad).toBeInstanceOf(ValidationError);
     expect((bad as ValidationError).fields).toEqual({ "answers.org": "validation.required" });
-    await expect(registerForEvent(t.prisma, event.id, { source: "PORTAL", actor: client }, { size: "XL" })).rejects.toMatchObject({ fields: { "answers.size": "events.errors.optionNotOffered" } });
+    await expect(registerForEvent(t.prisma, event.id, { source: "PORTAL", actor: client }, { size: "XL" })).rejects.toMatchObject({
+      fields: { "answers.size": "events.errors.optionNotOffered" },
+    });
     expect(await t.prisma.registration.count({ where: { eventId: event.id } })).toBe(0);
 
     const pub = await registerForEvent(t.prisma, event.id, publicly("q@x.test"), { org: " ACME " });
     const portal = await registerForEvent(t.prisma, event.id, { source: "PORTAL", actor: client }, { size: "S" });
     // Editing the template afterwards changes nothing already answered.
-    await t.prisma.questionnaireTemplate.update({ where: { id: portalForm.id }, data: { questions: [{ id: "size", label: "Shirt size (new)", kind: "SHORT_TEXT", required: false }] } });
+    await t.prisma.questionnaireTemplate.update({
+      where: { id: portalForm.id },
+      data: { questions: [{ id: "size", label: "Shirt size (new)", kind: "SHORT_TEXT", required: false }] },
+    });
     const stored = async (id: string) => (await t.prisma.registration.findUniqueOrThrow({ where: { id } })).answers as unknown as StoredAnswer[];
-    expect(await stored(pub.registrationId)).toEqual([{ question: { id: "org", label: "Organization", kind: "SHORT_TEXT", required: true, options: [] }, value: "ACME" }]);
-    expect(await stored(portal.registrationId)).toEqual([{ question: { id: "size", label: "T-shirt", kind: "SINGLE_CHOICE", required: true, options: ["S", "M"] }, value: "S" }]);
+    expect(await stored(pub.registrationId)).toEqual([
+      { question: { id: "org", label: "Organization", kind: "SHORT_TEXT", required: true, options: [] }, value: "ACME" },
+    ]);
+    expect(await stored(portal.registrationId)).toEqual([
+      { question: { id: "size", label: "T-shirt", kind: "SINGLE_CHOICE", required: true, options: ["S", "M"] }, value: "S" },
+    ]);
   });
 });
 
@@ -406,7 +440,12 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("concurrency on PostgreSQL", () 
     const ok = settled.flatMap((s) => (s.status === "fulfilled" ? [s.value] : []));
     const refused = settled.flatMap((s) => (s.status === "rejected" ? [s.reason as unknown] : []));
     expect(ok.filter((r) => r.status === "REGISTERED")).toHaveLength(10);
-    expect(ok.filter((r) => r.status === "RESERVE").map((r) => r.reservePosition).sort((x, y) => x! - y!)).toEqual([1, 2, 3, 4, 5]);
+    expect(
+      ok
+        .filter((r) => r.status === "RESERVE")
+        .map((r) => r.reservePosition)
+        .sort((x, y) => x! - y!),
+    ).toEqual([1, 2, 3, 4, 5]);
     expect(refused).toHaveLength(85);
     expect(refused.every((e) => e instanceof ConflictError && e.key === "events.errors.full")).toBe(true);
     let state = await rowsOf(event.id);

@@ -33,7 +33,17 @@ afterEach(() => setClock(null));
 async function createEvent(overrides: Partial<Prisma.EventUncheckedCreateInput> = {}) {
   const tag = uniqueTag("ev");
   return t.prisma.event.create({
-    data: { name: `Event ${tag}`, slug: tag, startsAt: START, endsAt: new Date(START.getTime() + 3 * 3600_000), timeZone: "America/Sao_Paulo", typeId, seats: 10, placeId, ...overrides },
+    data: {
+      name: `Event ${tag}`,
+      slug: tag,
+      startsAt: START,
+      endsAt: new Date(START.getTime() + 3 * 3600_000),
+      timeZone: "America/Sao_Paulo",
+      typeId,
+      seats: 10,
+      placeId,
+      ...overrides,
+    },
   });
 }
 async function participant(eventId: string, data: Partial<Prisma.RegistrationUncheckedCreateInput> = {}) {

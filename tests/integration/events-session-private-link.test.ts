@@ -33,10 +33,17 @@ describe("a public registrant's private link at a session's address", () => {
     const main = await event({ publicRegistration: true, cancellationDeadline: new Date(Date.now() + 5 * day) });
     const session = await event({ mainEventId: main.id, cancellationDeadline: new Date(Date.now() - day) });
     const { token, main: registration, email } = await publicRegistration(main.id);
-    await t.prisma.registration.create({ data: { eventId: session.id, name: "Vera Visitante", email, status: "REGISTERED", source: "PUBLIC", replicatedFromId: registration.id } });
+    await t.prisma.registration.create({
+      data: { eventId: session.id, name: "Vera Visitante", email, status: "REGISTERED", source: "PUBLIC", replicatedFromId: registration.id },
+    });
 
     const found = await findSessionRegistrationByToken(t.prisma, session.slug!, token);
-    expect(found).toMatchObject({ name: "Vera Visitante", email, status: "REGISTERED", event: { name: session.name, mainEvent: { slug: main.slug, name: main.name } } });
+    expect(found).toMatchObject({
+      name: "Vera Visitante",
+      email,
+      status: "REGISTERED",
+      event: { name: session.name, mainEvent: { slug: main.slug, name: main.name } },
+    });
     // The reason shown is the main event, not the session's own (passed) cancellation date.
     expect(cancellationRule(found!.event)).toEqual({ canCancel: false, reason: "throughMainEvent" });
   });
@@ -45,7 +52,9 @@ describe("a public registrant's private link at a session's address", () => {
     const main = await event({ publicRegistration: true });
     const session = await event({ mainEventId: main.id });
     const { main: registration, email } = await publicRegistration(main.id);
-    await t.prisma.registration.create({ data: { eventId: session.id, name: "Vera Visitante", email, status: "REGISTERED", source: "PUBLIC", replicatedFromId: registration.id } });
+    await t.prisma.registration.create({
+      data: { eventId: session.id, name: "Vera Visitante", email, status: "REGISTERED", source: "PUBLIC", replicatedFromId: registration.id },
+    });
     const again = await issuePrivateLink(t.prisma, registration.id);
     expect(await findSessionRegistrationByToken(t.prisma, session.slug!, again)).toMatchObject({ email, event: { name: session.name } });
   });
@@ -55,7 +64,9 @@ describe("a public registrant's private link at a session's address", () => {
     const session = await event({ mainEventId: main.id });
     await t.prisma.registration.create({ data: { eventId: main.id, name: "First", email: `${uniqueTag()}@x.test`, status: "RESERVE", source: "PUBLIC" } });
     const { token, main: registration, email } = await publicRegistration(main.id, "RESERVE");
-    await t.prisma.registration.create({ data: { eventId: session.id, name: "Vera Visitante", email, status: "RESERVE", source: "PUBLIC", replicatedFromId: registration.id } });
+    await t.prisma.registration.create({
+      data: { eventId: session.id, name: "Vera Visitante", email, status: "RESERVE", source: "PUBLIC", replicatedFromId: registration.id },
+    });
     expect(await findSessionRegistrationByToken(t.prisma, session.slug!, token)).toMatchObject({ status: "RESERVE", reservePosition: 2 });
   });
 
@@ -64,7 +75,9 @@ describe("a public registrant's private link at a session's address", () => {
     const session = await event({ mainEventId: main.id });
     const otherMain = await event({ publicRegistration: true });
     const { token, main: registration, email } = await publicRegistration(main.id);
-    await t.prisma.registration.create({ data: { eventId: session.id, name: "Vera Visitante", email, status: "REGISTERED", source: "PUBLIC", replicatedFromId: registration.id } });
+    await t.prisma.registration.create({
+      data: { eventId: session.id, name: "Vera Visitante", email, status: "REGISTERED", source: "PUBLIC", replicatedFromId: registration.id },
+    });
     expect(await findSessionRegistrationByToken(t.prisma, session.slug!, newAccessToken().token)).toBeNull();
     expect(await findSessionRegistrationByToken(t.prisma, main.slug!, token)).toBeNull();
     expect(await findSessionRegistrationByToken(t.prisma, otherMain.slug!, token)).toBeNull();

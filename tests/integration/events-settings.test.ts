@@ -24,7 +24,10 @@ afterAll(async () => {
 });
 
 async function fieldErrors(promise: Promise<unknown>): Promise<Record<string, string>> {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(ValidationError);
   return (error as ValidationError).fields;
 }
@@ -49,7 +52,9 @@ describe("event places", () => {
     await saveEventPlace(db, staff, a.id, { name: uniqueTag("A "), address: "", isDefaultPublic: true, active: true });
     expect(await defaultPublicPlaceId(db)).toBe(a.id);
     expect(await db.eventPlace.count({ where: { isDefaultPublic: true } })).toBe(1);
-    expect(await fieldErrors(saveEventPlace(db, staff, b.id, { name: uniqueTag(), address: "", isDefaultPublic: true, active: false }))).toEqual({ isDefaultPublic: "settings.places.defaultMustBeActive" });
+    expect(await fieldErrors(saveEventPlace(db, staff, b.id, { name: uniqueTag(), address: "", isDefaultPublic: true, active: false }))).toEqual({
+      isDefaultPublic: "settings.places.defaultMustBeActive",
+    });
   });
 });
 
@@ -57,21 +62,37 @@ describe("questionnaire templates", () => {
   const q = (id: string, label: string, kind: QuestionKind = "SHORT_TEXT", options: string[] = []) => ({ id, label, kind, required: false, options });
 
   it("stores ordered questions with stable ids, and reorders without touching stored answers", async () => {
-    const { id } = await saveQuestionnaire(db, staff, undefined, { name: uniqueTag("Q "), questions: [q("a", "Diet"), q("b", "Size", "SINGLE_CHOICE", ["S", "M"])] });
+    const { id } = await saveQuestionnaire(db, staff, undefined, {
+      name: uniqueTag("Q "),
+      questions: [q("a", "Diet"), q("b", "Size", "SINGLE_CHOICE", ["S", "M"])],
+    });
     const type = await db.eventType.create({ data: { name: uniqueTag() } });
-    const event = await db.event.create({ data: { slug: uniqueTag(), name: "E", startsAt: new Date(), endsAt: new Date(Date.now() + 1000), timeZone: "UTC", typeId: type.id, seats: 1 } });
+    const event = await db.event.create({
+      data: { slug: uniqueTag(), name: "E", startsAt: new Date(), endsAt: new Date(Date.now() + 1000), timeZone: "UTC", typeId: type.id, seats: 1 },
+    });
     const answer = [{ question: q("a", "Diet"), value: "none" }];
-    const reg = await db.registration.create({ data: { eventId: event.id, name: "N", email: `${uniqueTag()}@x.test`, status: "REGISTERED", source: "PORTAL", answers: answer } });
+    const reg = await db.registration.create({
+      data: { eventId: event.id, name: "N", email: `${uniqueTag()}@x.test`, status: "REGISTERED", source: "PORTAL", answers: answer },
+    });
 
-    await saveQuestionnaire(db, staff, id, { name: "Renamed " + id, questions: [q("b", "Size", "SINGLE_CHOICE", ["S", "M", "L"]), q("a", "Dietary needs"), q("c", "New", "YES_NO", ["ignored"])] });
+    await saveQuestionnaire(db, staff, id, {
+      name: "Renamed " + id,
+      questions: [q("b", "Size", "SINGLE_CHOICE", ["S", "M", "L"]), q("a", "Dietary needs"), q("c", "New", "YES_NO", ["ignored"])],
+    });
     const saved = await getQuestionnaire(db, staff, id);
-    expect(saved.questions.map((x) => [x.id, x.label])).toEqual([["b", "Size"], ["a", "Dietary needs"], ["c", "New"]]);
+    expect(saved.questions.map((x) => [x.id, x.label])).toEqual([
+      ["b", "Size"],
+      ["a", "Dietary needs"],
+      ["c", "New"],
+    ]);
     expect(saved.questions[2].options).toEqual([]);
     expect((await db.registration.findUniqueOrThrow({ where: { id: reg.id } })).answers).toEqual(answer);
   });
 
   it("refuses choices without options and duplicate question ids", async () => {
     expect(questionnaireSchema.safeParse({ name: "x", questions: [q("a", "Pick", "MULTIPLE_CHOICE", ["one"])] }).success).toBe(false);
-    expect(await fieldErrors(saveQuestionnaire(db, staff, undefined, { name: uniqueTag(), questions: [q("a", "One"), q("a", "Two")] }))).toEqual({ "questions.1.label": "settings.questionnaires.duplicateQuestion" });
+    expect(await fieldErrors(saveQuestionnaire(db, staff, undefined, { name: uniqueTag(), questions: [q("a", "One"), q("a", "Two")] }))).toEqual({
+      "questions.1.label": "settings.questionnaires.duplicateQuestion",
+    });
   });
 });

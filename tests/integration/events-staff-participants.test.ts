@@ -35,14 +35,28 @@ setClock(NOW);
 async function createEvent(overrides: Partial<Prisma.EventUncheckedCreateInput> = {}) {
   const tag = uniqueTag("ev");
   return t.prisma.event.create({
-    data: { name: tag, slug: tag, startsAt: new Date("2026-06-01T12:00:00Z"), endsAt: new Date("2026-06-01T15:00:00Z"), timeZone: "UTC", typeId, seats: 1, reserveSeats: 1, ...overrides },
+    data: {
+      name: tag,
+      slug: tag,
+      startsAt: new Date("2026-06-01T12:00:00Z"),
+      endsAt: new Date("2026-06-01T15:00:00Z"),
+      timeZone: "UTC",
+      typeId,
+      seats: 1,
+      reserveSeats: 1,
+      ...overrides,
+    },
   });
 }
 
-const person = (overrides: Partial<AddParticipantInput> = {}) => addParticipantSchema.parse({ name: "Ana Souza", email: `${uniqueTag()}@example.test`, cpf: "", clientEmail: "", ...overrides });
+const person = (overrides: Partial<AddParticipantInput> = {}) =>
+  addParticipantSchema.parse({ name: "Ana Souza", email: `${uniqueTag()}@example.test`, cpf: "", clientEmail: "", ...overrides });
 
 async function fieldErrors(promise: Promise<unknown>): Promise<Record<string, string>> {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(ValidationError);
   return (error as ValidationError).fields;
 }
@@ -70,9 +84,15 @@ describe("adding a participant", () => {
   it("refuses an unknown, inactive or non-client e-mail as the linked user", async () => {
     const event = await createEvent({ seats: 10 });
     const inactive = await createUser(t.prisma, { active: false });
-    expect(await fieldErrors(addParticipant(t.prisma, staff, event.id, person({ clientEmail: "nobody@example.test" })))).toEqual({ clientEmail: "events.errors.clientNotFound" });
-    expect(await fieldErrors(addParticipant(t.prisma, staff, event.id, person({ clientEmail: inactive.email })))).toEqual({ clientEmail: "events.errors.clientNotFound" });
-    expect(await fieldErrors(addParticipant(t.prisma, staff, event.id, person({ clientEmail: staff.email })))).toEqual({ clientEmail: "events.errors.clientNotFound" });
+    expect(await fieldErrors(addParticipant(t.prisma, staff, event.id, person({ clientEmail: "nobody@example.test" })))).toEqual({
+      clientEmail: "events.errors.clientNotFound",
+    });
+    expect(await fieldErrors(addParticipant(t.prisma, staff, event.id, person({ clientEmail: inactive.email })))).toEqual({
+      clientEmail: "events.errors.clientNotFound",
+    });
+    expect(await fieldErrors(addParticipant(t.prisma, staff, event.id, person({ clientEmail: staff.email })))).toEqual({
+      clientEmail: "events.errors.clientNotFound",
+    });
     expect(await t.prisma.registration.count({ where: { eventId: event.id } })).toBe(0);
   });
 
@@ -153,7 +173,10 @@ describe("certificate state in the participants list", () => {
     const attended = await addParticipant(t.prisma, staff, event.id, person({ name: "Attended" }));
     const issued = await addParticipant(t.prisma, staff, event.id, person({ name: "Issued" }));
     await addParticipant(t.prisma, staff, event.id, person({ name: "Absent" }));
-    await t.prisma.registration.updateMany({ where: { id: { in: [attended.registrationId, issued.registrationId] } }, data: { attendedAt: new Date("2026-06-01T10:00:00Z") } });
+    await t.prisma.registration.updateMany({
+      where: { id: { in: [attended.registrationId, issued.registrationId] } },
+      data: { attendedAt: new Date("2026-06-01T10:00:00Z") },
+    });
     const certificate = await issueCertificate(issued.registrationId, event);
     const { rows } = await listParticipants(t.prisma, staff, event.id, { page: 1, pageSize: 20, q: "" });
     expect(Object.fromEntries(rows.map((r) => [r.name, certificateState(r)]))).toEqual({ Attended: "pending", Issued: "issued", Absent: "none" });

@@ -45,11 +45,27 @@ describe("saving a status change", () => {
     await participant(event.id);
     await participant(event.id, { status: "RESERVE" });
     await participant(event.id, { status: "CANCELLED" });
-    expect(await updateEvent(t.prisma, admin, event.id, { ...data, description: "edited" })).toEqual({ statusChangedTo: null, participantCount: 0, emailIds: [] });
-    expect(await updateEvent(t.prisma, admin, event.id, { ...data, status: "CONFIRMED" })).toEqual({ statusChangedTo: "CONFIRMED", participantCount: 2, emailIds: [] });
+    expect(await updateEvent(t.prisma, admin, event.id, { ...data, description: "edited" })).toEqual({
+      statusChangedTo: null,
+      participantCount: 0,
+      emailIds: [],
+    });
+    expect(await updateEvent(t.prisma, admin, event.id, { ...data, status: "CONFIRMED" })).toEqual({
+      statusChangedTo: "CONFIRMED",
+      participantCount: 2,
+      emailIds: [],
+    });
     // Saving again without a change does not ask again.
-    expect(await updateEvent(t.prisma, admin, event.id, { ...data, status: "CONFIRMED" })).toEqual({ statusChangedTo: null, participantCount: 0, emailIds: [] });
-    expect(await updateEvent(t.prisma, admin, event.id, { ...data, status: "CANCELLED" })).toEqual({ statusChangedTo: "CANCELLED", participantCount: 2, emailIds: [] });
+    expect(await updateEvent(t.prisma, admin, event.id, { ...data, status: "CONFIRMED" })).toEqual({
+      statusChangedTo: null,
+      participantCount: 0,
+      emailIds: [],
+    });
+    expect(await updateEvent(t.prisma, admin, event.id, { ...data, status: "CANCELLED" })).toEqual({
+      statusChangedTo: "CANCELLED",
+      participantCount: 2,
+      emailIds: [],
+    });
     // Back to Open is not a change the seed e-mails about.
     expect(await updateEvent(t.prisma, admin, event.id, { ...data, status: "OPEN" })).toEqual({ statusChangedTo: null, participantCount: 0, emailIds: [] });
     // Nothing is sent by saving alone.
@@ -129,7 +145,11 @@ describe("sending status e-mails", () => {
   it("e-mails a session's own participants", async () => {
     const main = await createEvent(t.prisma, admin, input());
     const mainOnly = await participant(main.id);
-    const session = await createEvent(t.prisma, admin, input({ mainEventNumber: main.number as never, startsAt: "2030-03-02T12:00:00Z", endsAt: "2030-03-02T15:00:00Z" }));
+    const session = await createEvent(
+      t.prisma,
+      admin,
+      input({ mainEventNumber: main.number as never, startsAt: "2030-03-02T12:00:00Z", endsAt: "2030-03-02T15:00:00Z" }),
+    );
     const inSession = await participant(session.id);
     expect(await activeParticipantCount(t.prisma, session.id)).toBe(2); // the copy of mainOnly + inSession
     const before = await t.prisma.emailMessage.count({ where: { to: mainOnly.email } });

@@ -16,7 +16,9 @@ let dir: string;
 let storage: LocalFileStorage;
 const actors: Record<string, Actor> = {};
 // A real (tiny) PDF.
-const pdf = new TextEncoder().encode("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
+const pdf = new TextEncoder().encode(
+  "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n",
+);
 
 async function actor(email: string) {
   const user = await t.prisma.user.findUniqueOrThrow({ where: { email } });
@@ -57,7 +59,9 @@ describe("files", () => {
     const before = await t.prisma.storedFile.count();
     process.env.UPLOAD_MAX_BYTES = "100";
     try {
-      await expect(uploadFile(t.prisma, storage, actors.company, { fileName: "big.pdf", bytes: new Uint8Array(101).fill(65) })).rejects.toMatchObject({ key: "files.errors.too_large" });
+      await expect(uploadFile(t.prisma, storage, actors.company, { fileName: "big.pdf", bytes: new Uint8Array(101).fill(65) })).rejects.toMatchObject({
+        key: "files.errors.too_large",
+      });
     } finally {
       delete process.env.UPLOAD_MAX_BYTES;
     }

@@ -24,7 +24,9 @@ beforeAll(async () => {
 });
 
 const settings = (change: Parameters<typeof guestFields>[0] = () => {}, extra: { enabled?: boolean; welcomeText?: string } = {}) =>
-  guestPortalSettingsSchema.parse(settingsFormValues({ enabled: extra.enabled ?? true, welcomeText: extra.welcomeText ?? "Welcome!", fields: guestFields(change) }));
+  guestPortalSettingsSchema.parse(
+    settingsFormValues({ enabled: extra.enabled ?? true, welcomeText: extra.welcomeText ?? "Welcome!", fields: guestFields(change) }),
+  );
 
 describe("the portal row", () => {
   it("is created on first use, disabled, with the default fields and a 256-bit base64url link", async () => {
@@ -81,7 +83,11 @@ describe("saving the configuration", () => {
   });
 
   it("disabling the portal makes the link answer not found", async () => {
-    const { token } = await saveGuestPortal(t.prisma, admin, settings(() => {}, { enabled: false }));
+    const { token } = await saveGuestPortal(
+      t.prisma,
+      admin,
+      settings(() => {}, { enabled: false }),
+    );
     expect(await findPublicGuestPortal(t.prisma, token)).toBeNull();
     await saveGuestPortal(t.prisma, admin, settings());
     expect(await findPublicGuestPortal(t.prisma, token)).not.toBeNull();

@@ -102,9 +102,28 @@ describe("the staff list", () => {
 
 describe("the detail", () => {
   it("shows every field and the files, which staff can download", async () => {
-    const sent = await sendRequest({ requesterName: "Ana", email: "ana@example.com", phone: "5555", location: "Block C", asset: "Window 3", category: "Plumbing", priority: "high", "custom.f_room": "12", "custom.f_risk": "yes", files: pngFile() });
+    const sent = await sendRequest({
+      requesterName: "Ana",
+      email: "ana@example.com",
+      phone: "5555",
+      location: "Block C",
+      asset: "Window 3",
+      category: "Plumbing",
+      priority: "high",
+      "custom.f_room": "12",
+      "custom.f_risk": "yes",
+      files: pngFile(),
+    });
     const detail = await getGuestRequest(t.prisma, staff, String(sent.number));
-    expect(detail).toMatchObject({ requesterName: "Ana", email: "ana@example.com", phone: "5555", location: "Block C", asset: "Window 3", category: "Plumbing", priority: "high" });
+    expect(detail).toMatchObject({
+      requesterName: "Ana",
+      email: "ana@example.com",
+      phone: "5555",
+      location: "Block C",
+      asset: "Window 3",
+      category: "Plumbing",
+      priority: "high",
+    });
     expect(detail.customValues).toEqual([
       { key: "f_room", label: "Room", value: "12" },
       { key: "f_risk", label: "Anyone at risk?", value: true },
@@ -131,7 +150,9 @@ describe("deleting", () => {
     expect(await t.prisma.guestRequest.findUnique({ where: { id: sent.id } })).toBeNull();
     expect(await t.prisma.storedFile.count({ where: { id: { in: files.map((f) => f.fileId) } } })).toBe(0);
     for (const f of files) expect(storage.objects.has(f.file.storageKey)).toBe(false);
-    expect(await t.prisma.auditLog.findFirst({ where: { entityType: "GuestRequest", entityId: sent.id, action: "guestRequest.delete", actorId: staff.userId } })).not.toBeNull();
+    expect(
+      await t.prisma.auditLog.findFirst({ where: { entityType: "GuestRequest", entityId: sent.id, action: "guestRequest.delete", actorId: staff.userId } }),
+    ).not.toBeNull();
   });
 
   it("refuses a request already opened into a ticket (its files belong to the ticket)", async () => {
@@ -147,12 +168,41 @@ describe("deleting", () => {
 describe("opening into a ticket", () => {
   it("creates a ticket of the chosen type in its first stage, with the fields in the description and the files attached; the request becomes OPENED", async () => {
     const { group, type, first } = await createTicketType(t.prisma);
-    const sent = await sendRequest({ requesterName: "Ana Souza", email: "ana@example.com", location: "Block C", category: "Electrical", priority: "urgent", "custom.f_room": "12", "custom.f_risk": "no", files: pngFile() }, "fi");
+    const sent = await sendRequest(
+      {
+        requesterName: "Ana Souza",
+        email: "ana@example.com",
+        location: "Block C",
+        category: "Electrical",
+        priority: "urgent",
+        "custom.f_room": "12",
+        "custom.f_risk": "no",
+        files: pngFile(),
+      },
+      "fi",
+    );
     const opened = await openGuestRequest(t.prisma, staff, { number: sent.number }, { groupId: group.id, typeId: type.id });
     const ticket = await t.prisma.ticket.findUniqueOrThrow({ where: { id: opened.ticketId }, include: { attachments: true } });
-    expect(ticket).toMatchObject({ number: opened.ticketNumber, typeId: type.id, groupId: group.id, stageId: first.id, customerId: null, openedById: staff.userId, subject: "Broken window" });
+    expect(ticket).toMatchObject({
+      number: opened.ticketNumber,
+      typeId: type.id,
+      groupId: group.id,
+      stageId: first.id,
+      customerId: null,
+      openedById: staff.userId,
+      subject: "Broken window",
+    });
     expect(ticket.description).toContain(`Created from Guest Portal (request #${sent.number}).`);
-    for (const line of ["Name: Ana Souza", "E-mail: ana@example.com", "Location or site: Block C", "Category: Electrical", "Priority: Urgent", "Room: 12", "Anyone at risk?: No", "Glass on the floor."]) {
+    for (const line of [
+      "Name: Ana Souza",
+      "E-mail: ana@example.com",
+      "Location or site: Block C",
+      "Category: Electrical",
+      "Priority: Urgent",
+      "Room: 12",
+      "Anyone at risk?: No",
+      "Glass on the floor.",
+    ]) {
       expect(ticket.description).toContain(line);
     }
     const request = await t.prisma.guestRequest.findUniqueOrThrow({ where: { id: sent.id }, include: { files: true } });
@@ -168,7 +218,10 @@ describe("opening into a ticket", () => {
   });
 
   it("names an untitled request 'Guest request #n' and e-mails nobody when no address was given", async () => {
-    portalToken = await enableGuestPortal(t.prisma, guestFields((f) => (f.builtIn.title = { shown: false, required: false })));
+    portalToken = await enableGuestPortal(
+      t.prisma,
+      guestFields((f) => (f.builtIn.title = { shown: false, required: false })),
+    );
     const sent = await sendRequest();
     const { type } = await createTicketType(t.prisma);
     const opened = await openGuestRequest(t.prisma, staff, { id: sent.id }, { typeId: type.id });
@@ -205,7 +258,9 @@ describe("opening into a ticket", () => {
     for (const typeId of [inactiveType.type.id, inactiveGroup.type.id, "not-a-uuid"]) {
       await expect(openGuestRequest(t.prisma, staff, { number: sent.number }, { typeId })).rejects.toBeInstanceOf(ValidationError);
     }
-    await expect(openGuestRequest(t.prisma, staff, { number: sent.number }, { groupId: inactiveType.group.id, typeId: active.type.id })).rejects.toBeInstanceOf(ValidationError);
+    await expect(openGuestRequest(t.prisma, staff, { number: sent.number }, { groupId: inactiveType.group.id, typeId: active.type.id })).rejects.toBeInstanceOf(
+      ValidationError,
+    );
     expect((await t.prisma.guestRequest.findUniqueOrThrow({ where: { id: sent.id } })).status).toBe("CREATED");
   });
 });
@@ -292,7 +347,9 @@ describe("the private status page", () => {
     const { type } = await createTicketType(t.prisma);
     const { ticketId } = await openGuestRequest(t.prisma, staff, { number: sent.number }, { typeId: type.id });
     const message = (body: string, kind: "COMMENT" | "INTERNAL_NOTE" | "UNDERSTANDING_APPROVED", fromStaff: boolean) =>
-      t.prisma.ticketMessage.create({ data: { ticketId, body, kind, fromStaff, authorName: fromStaff ? staff.name : "Someone", authorId: fromStaff ? staff.userId : null } });
+      t.prisma.ticketMessage.create({
+        data: { ticketId, body, kind, fromStaff, authorName: fromStaff ? staff.name : "Someone", authorId: fromStaff ? staff.userId : null },
+      });
     await message("We will replace the glass on Monday.", "COMMENT", true);
     await message("SECRET: the supplier overcharges us", "INTERNAL_NOTE", true);
     await message("CLIENT-SIDE remark", "COMMENT", false);

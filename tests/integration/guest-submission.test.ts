@@ -42,18 +42,42 @@ afterEach(() => {
   delete process.env.UPLOAD_MAX_BYTES;
 });
 
-const send = (entries: Parameters<typeof submit>[2], options: Partial<Parameters<typeof submit>[3]> = {}) => submit(t.prisma, storage, entries, { portalToken, ...options });
+const send = (entries: Parameters<typeof submit>[2], options: Partial<Parameters<typeof submit>[3]> = {}) =>
+  submit(t.prisma, storage, entries, { portalToken, ...options });
 const requestCount = () => t.prisma.guestRequest.count();
 
 describe("a valid submission", () => {
   it("stores the request as CREATED with the configured fields, its files (no owner) and the visitor's language", async () => {
-    await enableGuestPortal(t.prisma, guestFields((f) => (f.custom = [{ key: "f_room", label: "Room", kind: "shortText", shown: true, required: false }])));
+    await enableGuestPortal(
+      t.prisma,
+      guestFields((f) => (f.custom = [{ key: "f_room", label: "Room", kind: "shortText", shown: true, required: false }])),
+    );
     portalToken = (await t.prisma.guestPortal.findUniqueOrThrow({ where: { id: "default" } })).token;
-    const result = await send({ ...valid, requesterName: "Ana Souza", email: "ana@example.com", phone: "+55 11 5555-0101", location: "Building B", "custom.f_room": "12", files: pngFile() }, { locale: "pt-BR" });
+    const result = await send(
+      {
+        ...valid,
+        requesterName: "Ana Souza",
+        email: "ana@example.com",
+        phone: "+55 11 5555-0101",
+        location: "Building B",
+        "custom.f_room": "12",
+        files: pngFile(),
+      },
+      { locale: "pt-BR" },
+    );
     expect(result.status).toBe(201);
     const body = result.body as { number: number; statusPath: string };
     const request = await t.prisma.guestRequest.findUniqueOrThrow({ where: { number: body.number }, include: { files: { include: { file: true } } } });
-    expect(request).toMatchObject({ status: "CREATED", requesterName: "Ana Souza", email: "ana@example.com", phone: "+55 11 5555-0101", location: "Building B", title: "Broken window", locale: "pt-BR", ticketId: null });
+    expect(request).toMatchObject({
+      status: "CREATED",
+      requesterName: "Ana Souza",
+      email: "ana@example.com",
+      phone: "+55 11 5555-0101",
+      location: "Building B",
+      title: "Broken window",
+      locale: "pt-BR",
+      ticketId: null,
+    });
     expect(request.customValues).toEqual([{ key: "f_room", label: "Room", value: "12" }]);
     expect(request.files).toHaveLength(1);
     const file = request.files[0].file;
@@ -88,7 +112,10 @@ describe("a valid submission", () => {
   });
 
   it("takes only the configured fields: a hidden field's value is dropped", async () => {
-    portalToken = await enableGuestPortal(t.prisma, guestFields((f) => (f.builtIn.location = { shown: false, required: true })));
+    portalToken = await enableGuestPortal(
+      t.prisma,
+      guestFields((f) => (f.builtIn.location = { shown: false, required: true })),
+    );
     const result = await send({ ...valid, location: "smuggled", asset: "smuggled too" });
     expect(result.status).toBe(201);
     const request = await t.prisma.guestRequest.findUniqueOrThrow({ where: { number: (result.body as { number: number }).number } });
@@ -97,7 +124,10 @@ describe("a valid submission", () => {
   });
 
   it("ignores files when the attachment field is hidden", async () => {
-    portalToken = await enableGuestPortal(t.prisma, guestFields((f) => (f.builtIn.attachment.shown = false)));
+    portalToken = await enableGuestPortal(
+      t.prisma,
+      guestFields((f) => (f.builtIn.attachment.shown = false)),
+    );
     const result = await send({ ...valid, files: pngFile() });
     expect(result.status).toBe(201);
     expect(storage.objects.size).toBe(0);
@@ -107,7 +137,10 @@ describe("a valid submission", () => {
 
 describe("validation as configured", () => {
   it("refuses a missing required field with its translated key and stores nothing", async () => {
-    portalToken = await enableGuestPortal(t.prisma, guestFields((f) => (f.builtIn.phone.required = true)));
+    portalToken = await enableGuestPortal(
+      t.prisma,
+      guestFields((f) => (f.builtIn.phone.required = true)),
+    );
     const before = await requestCount();
     const result = await send({ ...valid, files: pngFile() });
     expect(result).toMatchObject({ status: 422, body: { error: "common.fixErrors", fields: { phone: "validation.required" } } });
@@ -127,7 +160,10 @@ describe("validation as configured", () => {
   });
 
   it("a required attachment must be given", async () => {
-    portalToken = await enableGuestPortal(t.prisma, guestFields((f) => (f.builtIn.attachment.required = true)));
+    portalToken = await enableGuestPortal(
+      t.prisma,
+      guestFields((f) => (f.builtIn.attachment.required = true)),
+    );
     expect((await send(valid)).body).toMatchObject({ fields: { files: "validation.required" } });
     expect((await send({ ...valid, files: pngFile() })).status).toBe(201);
   });
@@ -164,7 +200,9 @@ describe("abuse guards", () => {
     const [n2, , sig] = seasonedFormToken().split(".");
     expect((await send(valid, { formToken: `${n2}.1.${sig}` })).body).toEqual({ error: "guests.errors.formInvalid" });
     const request = multipartRequest(valid);
-    expect((await submitGuestRequest(t.prisma, storage, { portalToken, ip: freshIp(), locale: "en", request })).body).toEqual({ error: "guests.errors.formInvalid" });
+    expect((await submitGuestRequest(t.prisma, storage, { portalToken, ip: freshIp(), locale: "en", request })).body).toEqual({
+      error: "guests.errors.formInvalid",
+    });
     expect(await requestCount()).toBe(0);
   });
 
@@ -200,12 +238,22 @@ describe("abuse guards", () => {
   it("refuses an invalid solution: garbage, a wrong counter, a forged signature, another form's challenge", async () => {
     const refused = (altcha: string) => send(valid, { altcha }).then((r) => r.body);
     expect(await refused("garbage")).toEqual({ error: "security.pow.invalid" });
-    const good = JSON.parse(Buffer.from(await solveChallenge(t.prisma, "guest-request"), "base64").toString()) as { challenge: { signature: string; parameters: { data: Record<string, unknown> } }; solution: { counter: number } };
+    const good = JSON.parse(Buffer.from(await solveChallenge(t.prisma, "guest-request"), "base64").toString()) as {
+      challenge: { signature: string; parameters: { data: Record<string, unknown> } };
+      solution: { counter: number };
+    };
     const encode = (v: unknown) => Buffer.from(JSON.stringify(v)).toString("base64");
     expect(await refused(encode({ ...good, solution: { ...good.solution, counter: good.solution.counter + 1 } }))).toEqual({ error: "security.pow.invalid" });
     expect(await refused(encode({ ...good, challenge: { ...good.challenge, signature: "0".repeat(64) } }))).toEqual({ error: "security.pow.invalid" });
     // Tampering with the signed parameters (an easier difficulty) breaks the signature.
-    expect(await refused(encode({ ...good, challenge: { ...good.challenge, parameters: { ...good.challenge.parameters, data: { ...good.challenge.parameters.data, difficulty: 1 } } } }))).toEqual({ error: "security.pow.invalid" });
+    expect(
+      await refused(
+        encode({
+          ...good,
+          challenge: { ...good.challenge, parameters: { ...good.challenge.parameters, data: { ...good.challenge.parameters.data, difficulty: 1 } } },
+        }),
+      ),
+    ).toEqual({ error: "security.pow.invalid" });
     expect(await refused(await solveChallenge(t.prisma, "public-registration"))).toEqual({ error: "security.pow.invalid" });
     // The untouched one still works: refusals did not spend it.
     expect((await send(valid, { altcha: encode(good) })).status).toBe(201);
@@ -215,7 +263,10 @@ describe("abuse guards", () => {
   it("refuses an expired solution", async () => {
     const altcha = await solveChallenge(t.prisma, "guest-request");
     setClock(new Date(Date.now() + 31 * 60 * 1000));
-    expect(await send(valid, { altcha, formToken: issueGuestFormToken(new Date(Date.now() + 30 * 60 * 1000)) })).toMatchObject({ status: 400, body: { error: "security.pow.expired" } });
+    expect(await send(valid, { altcha, formToken: issueGuestFormToken(new Date(Date.now() + 30 * 60 * 1000)) })).toMatchObject({
+      status: 400,
+      body: { error: "security.pow.expired" },
+    });
     expect(await requestCount()).toBe(0);
   });
 
@@ -250,7 +301,11 @@ describe("abuse guards", () => {
 
   it("refuses an oversized body unread (declared) and stops reading an undeclared one at the limit", async () => {
     process.env.UPLOAD_MAX_BYTES = "1000";
-    const declared = new Request("http://localhost/api/guest/x", { method: "POST", headers: { "content-type": "multipart/form-data; boundary=x", "content-length": String(10 * 1024 * 1024) }, body: "--x--" });
+    const declared = new Request("http://localhost/api/guest/x", {
+      method: "POST",
+      headers: { "content-type": "multipart/form-data; boundary=x", "content-length": String(10 * 1024 * 1024) },
+      body: "--x--",
+    });
     expect((await submitGuestRequest(t.prisma, storage, { portalToken, ip: freshIp(), locale: "en", request: declared })).status).toBe(413);
     let pulled = 0;
     const endless = new ReadableStream<Uint8Array>({
@@ -259,7 +314,12 @@ describe("abuse guards", () => {
         controller.enqueue(new Uint8Array(64 * 1024));
       },
     });
-    const chunked = new Request("http://localhost/api/guest/x", { method: "POST", headers: { "content-type": "multipart/form-data; boundary=x" }, body: endless, duplex: "half" } as RequestInit);
+    const chunked = new Request("http://localhost/api/guest/x", {
+      method: "POST",
+      headers: { "content-type": "multipart/form-data; boundary=x" },
+      body: endless,
+      duplex: "half",
+    } as RequestInit);
     expect((await submitGuestRequest(t.prisma, storage, { portalToken, ip: freshIp(), locale: "en", request: chunked })).status).toBe(413);
     expect(pulled).toBeLessThan(20);
   });
@@ -280,53 +340,71 @@ describe("the link", () => {
 });
 
 describe("1,000 junk and oversized submissions", () => {
-  it("cause no server error, the per-address limit holds, nothing is stored, and a legitimate request from another address succeeds", { timeout: 90_000 }, async () => {
-    const attackers = Array.from({ length: 40 }, () => freshIp());
-    const junk: (() => Request)[] = [
-      () => multipartRequest({ ...valid, formToken: seasonedFormToken(), website: "spam" }),
-      () => multipartRequest({ ...valid, formToken: "garbage" }),
-      () => multipartRequest({ ...valid, formToken: issueGuestFormToken() }),
-      () => multipartRequest({ title: "", description: "x".repeat(6000), email: "nope", formToken: seasonedFormToken() }),
-      () => multipartRequest({ ...valid, files: new File([Buffer.from("MZ")], "x.exe"), formToken: seasonedFormToken() }),
-      () => multipartRequest({ ...valid, "custom.x": pngFile(), requesterName: pngFile(), formToken: seasonedFormToken() }),
-      () => new Request("http://localhost/api/guest/x", { method: "POST", headers: { "content-type": "multipart/form-data; boundary=zz" }, body: "--zz\r\nbroken" }),
-      () => new Request("http://localhost/api/guest/x", { method: "POST", headers: { "content-type": "application/json" }, body: "{}" }),
-      () => new Request("http://localhost/api/guest/x", { method: "POST" }),
-      () => new Request("http://localhost/api/guest/x", { method: "POST", headers: { "content-type": "multipart/form-data; boundary=x", "content-length": "999999999" }, body: "--x--" }),
-    ];
-    const byIp = new Map<string, number[]>();
-    for (let i = 0; i < 1000; i++) {
-      const ip = attackers[i % attackers.length];
-      const result = await submitGuestRequest(t.prisma, storage, { portalToken, ip, locale: "en", request: junk[i % junk.length]() });
-      expect(result.status, `request ${i}`).toBeGreaterThanOrEqual(400);
-      expect(result.status, `request ${i}`).toBeLessThan(500);
-      byIp.set(ip, [...(byIp.get(ip) ?? []), result.status]);
-    }
-    // Per address: at most 10 attempts got past the limit; all the others were refused with 429.
-    for (const statuses of byIp.values()) {
-      expect(statuses.filter((s) => s !== 429)).toHaveLength(10);
-      expect(statuses.filter((s) => s === 429)).toHaveLength(15);
-    }
-    expect(await requestCount()).toBe(0);
-    expect(storage.objects.size).toBe(0);
-    // Junk never counts towards the load, so it does not make the form dearer for people.
-    expect(await powLoad(t.prisma, "guest-request")).toBe(0);
+  it(
+    "cause no server error, the per-address limit holds, nothing is stored, and a legitimate request from another address succeeds",
+    { timeout: 90_000 },
+    async () => {
+      const attackers = Array.from({ length: 40 }, () => freshIp());
+      const junk: (() => Request)[] = [
+        () => multipartRequest({ ...valid, formToken: seasonedFormToken(), website: "spam" }),
+        () => multipartRequest({ ...valid, formToken: "garbage" }),
+        () => multipartRequest({ ...valid, formToken: issueGuestFormToken() }),
+        () => multipartRequest({ title: "", description: "x".repeat(6000), email: "nope", formToken: seasonedFormToken() }),
+        () => multipartRequest({ ...valid, files: new File([Buffer.from("MZ")], "x.exe"), formToken: seasonedFormToken() }),
+        () => multipartRequest({ ...valid, "custom.x": pngFile(), requesterName: pngFile(), formToken: seasonedFormToken() }),
+        () =>
+          new Request("http://localhost/api/guest/x", {
+            method: "POST",
+            headers: { "content-type": "multipart/form-data; boundary=zz" },
+            body: "--zz\r\nbroken",
+          }),
+        () => new Request("http://localhost/api/guest/x", { method: "POST", headers: { "content-type": "application/json" }, body: "{}" }),
+        () => new Request("http://localhost/api/guest/x", { method: "POST" }),
+        () =>
+          new Request("http://localhost/api/guest/x", {
+            method: "POST",
+            headers: { "content-type": "multipart/form-data; boundary=x", "content-length": "999999999" },
+            body: "--x--",
+          }),
+      ];
+      const byIp = new Map<string, number[]>();
+      for (let i = 0; i < 1000; i++) {
+        const ip = attackers[i % attackers.length];
+        const result = await submitGuestRequest(t.prisma, storage, { portalToken, ip, locale: "en", request: junk[i % junk.length]() });
+        expect(result.status, `request ${i}`).toBeGreaterThanOrEqual(400);
+        expect(result.status, `request ${i}`).toBeLessThan(500);
+        byIp.set(ip, [...(byIp.get(ip) ?? []), result.status]);
+      }
+      // Per address: at most 10 attempts got past the limit; all the others were refused with 429.
+      for (const statuses of byIp.values()) {
+        expect(statuses.filter((s) => s !== 429)).toHaveLength(10);
+        expect(statuses.filter((s) => s === 429)).toHaveLength(15);
+      }
+      expect(await requestCount()).toBe(0);
+      expect(storage.objects.size).toBe(0);
+      // Junk never counts towards the load, so it does not make the form dearer for people.
+      expect(await powLoad(t.prisma, "guest-request")).toBe(0);
 
-    const legitimate = await send({ ...valid, email: "real.person@example.com", files: pngFile() }, { ip: "203.0.113.7" });
-    expect(legitimate.status).toBe(201);
-  });
+      const legitimate = await send({ ...valid, email: "real.person@example.com", files: pngFile() }, { ip: "203.0.113.7" });
+      expect(legitimate.status).toBe(201);
+    },
+  );
 
-  it("a flood past the old overall cap (500 an hour) from 55 addresses makes solving dearer but never refuses a valid submission from a new address", { timeout: 300_000 }, async () => {
-    const attackers = Array.from({ length: 55 }, () => freshIp());
-    const startDifficulty = (await issueChallenge(t.prisma, "guest-request")).parameters.data?.difficulty;
-    let accepted = 0;
-    for (let i = 0; i < 510; i++) if ((await send(valid, { ip: attackers[i % attackers.length] })).status === 201) accepted++;
-    expect(accepted).toBe(510);
-    const floodDifficulty = (await issueChallenge(t.prisma, "guest-request")).parameters.data?.difficulty;
-    expect(floodDifficulty).toBeGreaterThanOrEqual(Number(startDifficulty) * 16);
-    const legitimate = await send({ ...valid, email: "real.person@example.com" }, { ip: "203.0.113.9" });
-    expect(legitimate.status).toBe(201);
-  });
+  it(
+    "a flood past the old overall cap (500 an hour) from 55 addresses makes solving dearer but never refuses a valid submission from a new address",
+    { timeout: 300_000 },
+    async () => {
+      const attackers = Array.from({ length: 55 }, () => freshIp());
+      const startDifficulty = (await issueChallenge(t.prisma, "guest-request")).parameters.data?.difficulty;
+      let accepted = 0;
+      for (let i = 0; i < 510; i++) if ((await send(valid, { ip: attackers[i % attackers.length] })).status === 201) accepted++;
+      expect(accepted).toBe(510);
+      const floodDifficulty = (await issueChallenge(t.prisma, "guest-request")).parameters.data?.difficulty;
+      expect(floodDifficulty).toBeGreaterThanOrEqual(Number(startDifficulty) * 16);
+      const legitimate = await send({ ...valid, email: "real.person@example.com" }, { ip: "203.0.113.9" });
+      expect(legitimate.status).toBe(201);
+    },
+  );
 
   it("a flood from one address stops at its own limit and barely moves the difficulty for everyone else", async () => {
     const ip = freshIp();

@@ -48,9 +48,7 @@ function recorded(sql: SqlSession) {
 }
 
 async function tableExists(sql: SqlSession, table: string) {
-  const [row] = await sql.query<{ found: boolean }>("SELECT to_regclass($1) IS NOT NULL AS found", [
-    `public."${table}"`,
-  ]);
+  const [row] = await sql.query<{ found: boolean }>("SELECT to_regclass($1) IS NOT NULL AS found", [`public."${table}"`]);
   return row.found;
 }
 
@@ -165,9 +163,7 @@ describe.skipIf(!onPostgres)(`migrate on PostgreSQL: concurrent runners${skipNot
           await new Promise((resolve) => setTimeout(resolve, 25));
         }
       })();
-      const results = await Promise.all([migrate(runnerA, { migrations }), migrate(runnerB, { migrations })]).finally(
-        () => (racing = false),
-      );
+      const results = await Promise.all([migrate(runnerA, { migrations }), migrate(runnerB, { migrations })]).finally(() => (racing = false));
       await watching;
       expect(sawWaiter).toBe(true);
 

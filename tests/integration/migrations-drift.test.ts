@@ -100,8 +100,6 @@ describe("migrations vs schema.prisma", () => {
   });
 
   it.each(Object.keys(CATALOG_QUERIES) as Category[])("%s match", (category) => {
-    expect(migrated[category], `${category}: migrations (received) vs schema.prisma (expected)`).toEqual(
-      declared[category],
-    );
+    expect(migrated[category], `${category}: migrations (received) vs schema.prisma (expected)`).toEqual(declared[category]);
   });
 });

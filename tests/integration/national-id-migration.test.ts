@@ -22,12 +22,21 @@ afterAll(() => t.destroy());
 
 async function user(cpf: string | null = null) {
   const id = randomUUID();
-  await t.sql.query(`INSERT INTO "User" (id, email, name, "passwordHash", role, cpf, "updatedAt") VALUES ($1, $2, 'Person', 'x', 'CLIENT', $3, now())`, [id, `${id}@x.test`, cpf]);
+  await t.sql.query(`INSERT INTO "User" (id, email, name, "passwordHash", role, cpf, "updatedAt") VALUES ($1, $2, 'Person', 'x', 'CLIENT', $3, now())`, [
+    id,
+    `${id}@x.test`,
+    cpf,
+  ]);
   return id;
 }
 async function customer(kind: string, document: string | null, userId: string | null) {
   const id = randomUUID();
-  await t.sql.query(`INSERT INTO "Customer" (id, kind, name, document, "userId", "updatedAt") VALUES ($1, $2::"CustomerKind", 'Record', $3, $4, now())`, [id, kind, document, userId]);
+  await t.sql.query(`INSERT INTO "Customer" (id, kind, name, document, "userId", "updatedAt") VALUES ($1, $2::"CustomerKind", 'Record', $3, $4, now())`, [
+    id,
+    kind,
+    document,
+    userId,
+  ]);
   return id;
 }
 const one = async <T>(sql: string, params: unknown[]) => (await t.sql.query<T>(sql, params))[0];
@@ -76,7 +85,8 @@ describe("moving CPFs to the user", () => {
 
     const cpfOf = async (id: string) => (await one<{ cpf: string | null }>(`SELECT cpf FROM "User" WHERE id = $1`, [id])).cpf;
     const documentOf = async (id: string) => (await one<{ document: string | null }>(`SELECT document FROM "Customer" WHERE id = $1`, [id])).document;
-    const audited = async (id: string) => (await t.sql.query<{ data: { document?: string; cpf?: string } }>(`SELECT data FROM "AuditLog" WHERE "entityId" = $1`, [id])).map((r) => r.data);
+    const audited = async (id: string) =>
+      (await t.sql.query<{ data: { document?: string; cpf?: string } }>(`SELECT data FROM "AuditLog" WHERE "entityId" = $1`, [id])).map((r) => r.data);
 
     expect(await cpfOf(moved)).toBe("52998224725");
     expect(await cpfOf(differs)).toBe("39053344705");

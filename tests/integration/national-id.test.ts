@@ -37,7 +37,11 @@ beforeAll(async () => {
   admin = (await createActor(t.prisma, Role.ADMIN)).actor;
   staff = (await createActor(t.prisma, Role.STAFF)).actor;
   typeId = (await t.prisma.eventType.create({ data: { name: "Course", isPublic: true } })).id;
-  templateId = (await t.prisma.certificateTemplate.create({ data: { name: "Default", title: "Certificate", body: "{participant}, id {cpf}, attended {event}.", signerName: "Maria Lima", signerRole: "Director" } })).id;
+  templateId = (
+    await t.prisma.certificateTemplate.create({
+      data: { name: "Default", title: "Certificate", body: "{participant}, id {cpf}, attended {event}.", signerName: "Maria Lima", signerRole: "Director" },
+    })
+  ).id;
 });
 afterAll(() => t.destroy());
 // Registrations happen before the event (an ended event takes none); issueFor moves past its end.
@@ -57,7 +61,19 @@ const cpfOf = async (userId: string) => (await t.prisma.user.findUniqueOrThrow({
 async function event(overrides: Record<string, unknown> = {}) {
   const tag = uniqueTag("ev");
   return t.prisma.event.create({
-    data: { name: `Course ${tag}`, slug: tag, startsAt: start, endsAt: end, timeZone: "UTC", typeId, seats: 10, publicRegistration: true, visibleInPortal: true, certificateTemplateId: templateId, ...overrides },
+    data: {
+      name: `Course ${tag}`,
+      slug: tag,
+      startsAt: start,
+      endsAt: end,
+      timeZone: "UTC",
+      typeId,
+      seats: 10,
+      publicRegistration: true,
+      visibleInPortal: true,
+      certificateTemplateId: templateId,
+      ...overrides,
+    },
   });
 }
 
@@ -106,21 +122,39 @@ describe("one CPF per person", () => {
 
   it("staff typing a CPF on the record give it to a user who has none; a different one is refused", async () => {
     const { user, actor } = await client();
-    const input = { kind: "STUDENT" as const, name: uniqueTag("Sofia "), document: "111.444.777-35", email: "", phone: "", userEmail: user.email, active: true };
+    const input = {
+      kind: "STUDENT" as const,
+      name: uniqueTag("Sofia "),
+      document: "111.444.777-35",
+      email: "",
+      phone: "",
+      userEmail: user.email,
+      active: true,
+    };
     const { id } = await createCustomer(t.prisma, staff, input);
     expect(await cpfOf(user.id)).toBe("11144477735");
     expect((await t.prisma.customer.findUniqueOrThrow({ where: { id } })).document).toBeNull();
     expect((await ownNationalId(t.prisma, actor)).missing).toBe(false);
     // Saving the record again with the same number is no change.
     await updateCustomer(t.prisma, staff, id, { ...input, document: "11144477735" });
-    await expect(updateCustomer(t.prisma, staff, id, { ...input, document: "862.883.667-57" })).rejects.toMatchObject({ fields: { document: "account.nationalIdOnProfile" } });
+    await expect(updateCustomer(t.prisma, staff, id, { ...input, document: "862.883.667-57" })).rejects.toMatchObject({
+      fields: { document: "account.nationalIdOnProfile" },
+    });
     expect(await cpfOf(user.id)).toBe("11144477735");
     await expect(updateCustomer(t.prisma, staff, id, { ...input, document: "123" })).rejects.toMatchObject({ fields: { document: "account.cpfInvalid" } });
   });
 
   it("a company's document is its own", async () => {
     const { user } = await client();
-    const { id } = await createCustomer(t.prisma, staff, { kind: "COMPANY", name: uniqueTag("Acme "), document: "11.222.333/0001-81", email: "", phone: "", userEmail: user.email, active: true });
+    const { id } = await createCustomer(t.prisma, staff, {
+      kind: "COMPANY",
+      name: uniqueTag("Acme "),
+      document: "11.222.333/0001-81",
+      email: "",
+      phone: "",
+      userEmail: user.email,
+      active: true,
+    });
     expect(await getCustomer(t.prisma, staff, id)).toMatchObject({ document: "11.222.333/0001-81", documentFromUser: false });
     expect(await cpfOf(user.id)).toBeNull();
   });
@@ -138,11 +172,20 @@ describe("one CPF per person", () => {
   it("staff adding a client give the typed CPF to the client (if they have none), not to the registration", async () => {
     const { user } = await client();
     const e = await event();
-    const { registrationId } = await registerForEvent(t.prisma, e.id, { source: "STAFF", actor: staff, name: user.name, email: user.email, userId: user.id, cpf: "253.593.770-03" });
+    const { registrationId } = await registerForEvent(t.prisma, e.id, {
+      source: "STAFF",
+      actor: staff,
+      name: user.name,
+      email: user.email,
+      userId: user.id,
+      cpf: "253.593.770-03",
+    });
     expect((await t.prisma.registration.findUniqueOrThrow({ where: { id: registrationId } })).cpf).toBeNull();
     expect(await cpfOf(user.id)).toBe("25359377003");
     const other = await event();
-    await expect(registerForEvent(t.prisma, other.id, { source: "STAFF", actor: staff, name: user.name, email: user.email, userId: user.id, cpf: "529.982.247-25" })).rejects.toMatchObject({
+    await expect(
+      registerForEvent(t.prisma, other.id, { source: "STAFF", actor: staff, name: user.name, email: user.email, userId: user.id, cpf: "529.982.247-25" }),
+    ).rejects.toMatchObject({
       fields: { cpf: "events.errors.cpfOnProfile" },
     });
   });
@@ -166,12 +209,16 @@ describe("the national id setting", () => {
     expect(await cpfOf(actor.userId)).toBeNull();
 
     const e = await event();
-    await expect(registerForPublicEvent(t.prisma, e.slug, { source: "PUBLIC", name: "Aino", email: "aino@x.test", locale: "fi", cpf: "529.982.247-25" })).rejects.toMatchObject({
+    await expect(
+      registerForPublicEvent(t.prisma, e.slug, { source: "PUBLIC", name: "Aino", email: "aino@x.test", locale: "fi", cpf: "529.982.247-25" }),
+    ).rejects.toMatchObject({
       fields: { cpf: "account.nationalIdNotAsked" },
     });
     const registered = await registerForPublicEvent(t.prisma, e.slug, { source: "PUBLIC", name: "Aino", email: "aino@x.test", locale: "fi" });
     expect(await certificateStateForToken(t.prisma, registered.accessToken!)).toEqual({ issued: false, needsCpf: false });
-    await expect(setCpfByToken(t.prisma, storage, registered.accessToken!, { cpf: "529.982.247-25" })).rejects.toMatchObject({ fields: { cpf: "account.nationalIdNotAsked" } });
+    await expect(setCpfByToken(t.prisma, storage, registered.accessToken!, { cpf: "529.982.247-25" })).rejects.toMatchObject({
+      fields: { cpf: "account.nationalIdNotAsked" },
+    });
     const result = await issueFor(registered.registrationId);
     expect(result.cpfRequested).toEqual([]);
     const text = await certificateText(registered.registrationId);
@@ -181,7 +228,13 @@ describe("the national id setting", () => {
 
   it("'none' also prints no number stored before the change", async () => {
     const e = await event();
-    const registered = await registerForPublicEvent(t.prisma, e.slug, { source: "PUBLIC", name: "Bea", email: "bea@x.test", locale: "en", cpf: "529.982.247-25" });
+    const registered = await registerForPublicEvent(t.prisma, e.slug, {
+      source: "PUBLIC",
+      name: "Bea",
+      email: "bea@x.test",
+      locale: "en",
+      cpf: "529.982.247-25",
+    });
     await setNationalIdSetting(t.prisma, admin, { mode: "none" });
     await issueFor(registered.registrationId);
     expect(await certificateText(registered.registrationId)).not.toContain("529.982.247-25");
@@ -196,14 +249,22 @@ describe("the national id setting", () => {
     await expect(setOwnCpf(t.prisma, actor, { cpf: "x".repeat(41) })).rejects.toMatchObject({ fields: { cpf: "account.nationalIdInvalid" } });
 
     const e = await event();
-    const registered = await registerForPublicEvent(t.prisma, e.slug, { source: "PUBLIC", name: "Ville", email: "ville@x.test", locale: "fi", cpf: "010203-123A" });
+    const registered = await registerForPublicEvent(t.prisma, e.slug, {
+      source: "PUBLIC",
+      name: "Ville",
+      email: "ville@x.test",
+      locale: "fi",
+      cpf: "010203-123A",
+    });
     await issueFor(registered.registrationId);
     expect(await certificateText(registered.registrationId)).toContain("Ville, id 010203-123A, attended");
   });
 
   it("'cpf' keeps checking the digits everywhere", async () => {
     const e = await event();
-    await expect(registerForPublicEvent(t.prisma, e.slug, { source: "PUBLIC", name: "Ana", email: "ana@x.test", locale: "pt-BR", cpf: "529.982.247-26" })).rejects.toMatchObject({
+    await expect(
+      registerForPublicEvent(t.prisma, e.slug, { source: "PUBLIC", name: "Ana", email: "ana@x.test", locale: "pt-BR", cpf: "529.982.247-26" }),
+    ).rejects.toMatchObject({
       fields: { cpf: "events.errors.invalidCpf" },
     });
     const { actor } = await client();

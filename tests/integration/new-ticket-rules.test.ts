@@ -25,11 +25,15 @@ beforeAll(async () => {
   t = await createTestDatabase();
   wf = await createTicketWorkflow(t.prisma);
   client = await createTicketClient(t.prisma);
-  const field = (label: string, kind: "NUMBER" | "SHORT_TEXT", position: number) => t.prisma.ticketField.create({ data: { typeId: wf.type.id, labels: { en: label }, kind, position } });
+  const field = (label: string, kind: "NUMBER" | "SHORT_TEXT", position: number) =>
+    t.prisma.ticketField.create({ data: { typeId: wf.type.id, labels: { en: label }, kind, position } });
   units = await field("Units affected", "NUMBER", 5);
   note = await field("Staff note", "SHORT_TEXT", 6);
   // Analysis needs the contract reference on entry; the staff note is shown to the client but not theirs to fill.
-  await t.prisma.ticketFieldRule.update({ where: { fieldId_stageId: { fieldId: wf.fields.reference.id, stageId: wf.stages.analysis.id } }, data: { requiredFromPrevious: true } });
+  await t.prisma.ticketFieldRule.update({
+    where: { fieldId_stageId: { fieldId: wf.fields.reference.id, stageId: wf.stages.analysis.id } },
+    data: { requiredFromPrevious: true },
+  });
   await t.prisma.ticketFieldRule.create({ data: { fieldId: note.id, stageId: wf.stages.opening.id, readOnly: true } });
   const options = await newTicketOptions(t.prisma, client.actor, "en");
   formType = options.groups.flatMap((g) => g.types).find((x) => x.id === wf.type.id)!;
@@ -83,7 +87,10 @@ describe("the new-ticket form's schema and the server's", () => {
 
   const cases: [string, () => Record<string, unknown>][] = [
     ["nothing filled in", () => ({})],
-    ["a number that is not one, a choice not offered", () => ({ [wf.fields.system.id]: "ERP", [wf.fields.reference.id]: "C-1", [wf.fields.severity.id]: "Extreme", [units.id]: "many" })],
+    [
+      "a number that is not one, a choice not offered",
+      () => ({ [wf.fields.system.id]: "ERP", [wf.fields.reference.id]: "C-1", [wf.fields.severity.id]: "Extreme", [units.id]: "many" }),
+    ],
     ["text past its limit", () => ({ [wf.fields.system.id]: "x".repeat(501), [wf.fields.reference.id]: "C-1" })],
     ["a value for a read-only parameter", () => ({ [wf.fields.system.id]: "ERP", [wf.fields.reference.id]: "C-1", [note.id]: "mine" })],
   ];
@@ -95,12 +102,22 @@ describe("the new-ticket form's schema and the server's", () => {
 
   it("names each broken rule with its own message", () => {
     expect(browserErrors({})).toEqual({ [key(wf.fields.system)]: "validation.required", [key(wf.fields.reference)]: "tickets.errors.requiredFromPrevious" });
-    expect(browserErrors({ [wf.fields.system.id]: "ERP", [wf.fields.reference.id]: "C-1", [units.id]: "many", [wf.fields.severity.id]: "Extreme", [note.id]: "mine" })).toEqual({
+    expect(
+      browserErrors({
+        [wf.fields.system.id]: "ERP",
+        [wf.fields.reference.id]: "C-1",
+        [units.id]: "many",
+        [wf.fields.severity.id]: "Extreme",
+        [note.id]: "mine",
+      }),
+    ).toEqual({
       [key(units)]: "validation.invalid",
       [key(wf.fields.severity)]: "validation.invalid",
       [key(note)]: "tickets.errors.readOnly",
     });
-    expect(browserErrors({ [wf.fields.system.id]: "x".repeat(501), [wf.fields.reference.id]: "C-1" })).toEqual({ [key(wf.fields.system)]: "validation.tooLong" });
+    expect(browserErrors({ [wf.fields.system.id]: "x".repeat(501), [wf.fields.reference.id]: "C-1" })).toEqual({
+      [key(wf.fields.system)]: "validation.tooLong",
+    });
   });
 
   it("refuses on the server what the form never offers: a parameter hidden from the client", async () => {
@@ -114,6 +131,11 @@ describe("the new-ticket form's schema and the server's", () => {
     expect(browserErrors(values)).toEqual({});
     const opened = await openTicket(t.prisma, client.actor, input(values));
     const stored = await t.prisma.ticketFieldValue.findMany({ where: { ticketId: opened.id }, select: { fieldId: true, value: true } });
-    expect(Object.fromEntries(stored.map((v) => [v.fieldId, v.value]))).toEqual({ [wf.fields.system.id]: "ERP", [wf.fields.reference.id]: "C-1", [units.id]: 3, [wf.fields.severity.id]: "High" });
+    expect(Object.fromEntries(stored.map((v) => [v.fieldId, v.value]))).toEqual({
+      [wf.fields.system.id]: "ERP",
+      [wf.fields.reference.id]: "C-1",
+      [units.id]: 3,
+      [wf.fields.severity.id]: "High",
+    });
   });
 });

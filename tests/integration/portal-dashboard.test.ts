@@ -56,14 +56,29 @@ async function openAs(who: typeof alice, subject: string) {
 /** Staff hand the ticket to the client's review stage, with an understanding to decide on when given. */
 async function toClient(ticketId: string, understanding?: string) {
   if (understanding) await saveUnderstanding(t.prisma, staff, ticketId, { understanding });
-  await forwardTicket(t.prisma, staff, ticketId, { toStageId: wf.stages.review.id, conditionId: wf.conditions.proposed, reason: "Over to you", values: { [wf.fields.rootCause.id]: "x" } });
+  await forwardTicket(t.prisma, staff, ticketId, {
+    toStageId: wf.stages.review.id,
+    conditionId: wf.conditions.proposed,
+    reason: "Over to you",
+    values: { [wf.fields.rootCause.id]: "x" },
+  });
 }
 
 async function event(startsInHours: number, overrides: Partial<Prisma.EventUncheckedCreateInput> = {}) {
   const tag = uniqueTag("ev");
   const startsAt = new Date(NOW.getTime() + startsInHours * hour);
   return t.prisma.event.create({
-    data: { name: `Event ${tag}`, slug: tag, startsAt, endsAt: new Date(startsAt.getTime() + 2 * hour), timeZone: "UTC", typeId, seats: 10, visibleInPortal: true, ...overrides },
+    data: {
+      name: `Event ${tag}`,
+      slug: tag,
+      startsAt,
+      endsAt: new Date(startsAt.getTime() + 2 * hour),
+      timeZone: "UTC",
+      typeId,
+      seats: 10,
+      visibleInPortal: true,
+      ...overrides,
+    },
   });
 }
 
@@ -73,7 +88,15 @@ async function register(eventId: string, who: typeof alice, status: "REGISTERED"
 
 async function contact(who: typeof alice, status: "OPEN" | "FINISHED" = "OPEN") {
   return t.prisma.contact.create({
-    data: { customerId: who.customer.id, module: "CENTRAL", classificationName: `Question ${uniqueTag()}`, contactName: who.user.name, phone: "123", email: who.user.email, status },
+    data: {
+      customerId: who.customer.id,
+      module: "CENTRAL",
+      classificationName: `Question ${uniqueTag()}`,
+      contactName: who.user.name,
+      phone: "123",
+      email: who.user.email,
+      status,
+    },
   });
 }
 

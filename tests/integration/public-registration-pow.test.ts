@@ -23,7 +23,8 @@ afterEach(() => {
 let ipCounter = 0;
 const freshIp = () => `192.0.2.${(++ipCounter % 250) + 1}`;
 const limit = { limit: 20, windowMs: 10 * 60_000 };
-const submit = (payload: unknown, ip = freshIp()) => refusePublicSubmission(t.prisma, { form: "public-registration", ip, honeypot: "", limit, proof: { form: "public-registration", payload } });
+const submit = (payload: unknown, ip = freshIp()) =>
+  refusePublicSubmission(t.prisma, { form: "public-registration", ip, honeypot: "", limit, proof: { form: "public-registration", payload } });
 const solve = () => solveChallenge(t.prisma, "public-registration");
 
 describe("public sign-up proof of work", () => {

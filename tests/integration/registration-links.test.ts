@@ -70,7 +70,8 @@ async function createEvent(overrides: Record<string, unknown> = {}) {
 }
 
 const publicly = (email: string) => ({ source: "PUBLIC" as const, name: `Person ${email}`, email, locale: "en" });
-const linkMails = (to: string) => t.prisma.emailMessage.findMany({ where: { to, template: "eventPrivateLink" }, orderBy: { createdAt: "asc" } }).then(allReceived);
+const linkMails = (to: string) =>
+  t.prisma.emailMessage.findMany({ where: { to, template: "eventPrivateLink" }, orderBy: { createdAt: "asc" } }).then(allReceived);
 /** The private link's token out of an e-mail's HTML. */
 function tokenIn(html: string, slug: string): string {
   const match = new RegExp(`/e/${slug}/r/([A-Za-z0-9_-]+)`).exec(html);
@@ -173,7 +174,9 @@ describe("status e-mails to public registrants", () => {
     const client = await createUser(t.prisma, { role: Role.CLIENT });
     await registerForEvent(t.prisma, event.id, { source: "STAFF", actor: admin, name: client.name, email: client.email, userId: client.id });
     await sendStatusEmails(t.prisma, admin, event.id);
-    const mails = await allReceived(await t.prisma.emailMessage.findMany({ where: { template: "eventStatus", to: { in: ["one@x.test", "two@x.test", client.email] } } }));
+    const mails = await allReceived(
+      await t.prisma.emailMessage.findMany({ where: { template: "eventStatus", to: { in: ["one@x.test", "two@x.test", client.email] } } }),
+    );
     const of = (to: string) => mails.find((m) => m.to === to)!;
     const oneToken = tokenIn(of("one@x.test").html, event.slug);
     const twoToken = tokenIn(of("two@x.test").html, event.slug);
@@ -192,7 +195,9 @@ describe("status e-mails to public registrants", () => {
 describe("the certificate's request for a CPF to a public registrant", () => {
   it("carries a private link of their own that opens the form to add it, named as the installation names the number", async () => {
     const { actor: admin } = await createActor(t.prisma, Role.ADMIN);
-    const template = await t.prisma.certificateTemplate.create({ data: { name: uniqueTag("T"), title: "Certificate", body: "{participant} {cpf}", signerName: "A", signerRole: "B" } });
+    const template = await t.prisma.certificateTemplate.create({
+      data: { name: uniqueTag("T"), title: "Certificate", body: "{participant} {cpf}", signerName: "A", signerRole: "B" },
+    });
     const event = await createEvent({ certificateTemplateId: template.id });
     const registered = await registerForPublicEvent(t.prisma, event.slug, publicly("nocpf@x.test"));
     await t.prisma.registration.update({ where: { id: registered.registrationId }, data: { attendedAt: event.startsAt } });

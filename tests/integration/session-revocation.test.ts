@@ -128,7 +128,16 @@ describe("session version", () => {
     const { user } = await createActor(t.prisma, Role.ADMIN);
     const cookie = await signIn(user.email);
     const admin = (await actorWith(cookie))!;
-    await updateUser(t.prisma, admin, user.id, { name: user.name, email: user.email, role: Role.ADMIN, profileId: "", locale: "en", timeZone: "UTC", active: true, password: "my own new password" });
+    await updateUser(t.prisma, admin, user.id, {
+      name: user.name,
+      email: user.email,
+      role: Role.ADMIN,
+      profileId: "",
+      locale: "en",
+      timeZone: "UTC",
+      active: true,
+      password: "my own new password",
+    });
     expect(await actorWith(cookie)).toBeNull();
   });
 

@@ -46,7 +46,15 @@ function recordingStore(options: { closed?: boolean; beforeWrite?: () => Promise
       entries.push(entry);
       await options.beforeWrite?.();
       const message = await tx.contactMessage.create({
-        data: { contactId: entry.ownerId, authorId: entry.authorId, authorName: entry.authorName, fromStaff: entry.fromStaff, body: entry.body ?? "", createdAt: entry.at, attachments: { create: entry.files.map((f) => ({ fileId: f.id })) } },
+        data: {
+          contactId: entry.ownerId,
+          authorId: entry.authorId,
+          authorName: entry.authorName,
+          fromStaff: entry.fromStaff,
+          body: entry.body ?? "",
+          createdAt: entry.at,
+          attachments: { create: entry.files.map((f) => ({ fileId: f.id })) },
+        },
         select: { id: true },
       });
       return message.id;
@@ -79,7 +87,14 @@ describe("appendToThread", () => {
       },
     });
     expect(calls).toEqual(["find", "lock", "locked", "write", "touch", "notify"]);
-    expect(entries[0]).toMatchObject({ ownerId: contactId, authorId: staff.userId, authorName: staff.name, fromStaff: true, body: "On it", visibility: "public" });
+    expect(entries[0]).toMatchObject({
+      ownerId: contactId,
+      authorId: staff.userId,
+      authorName: staff.name,
+      fromStaff: true,
+      body: "On it",
+      visibility: "public",
+    });
     expect(entries[0].files.map((f) => f.id)).toEqual([file.id]);
     expect(result.owner.updatedAt).toEqual(entries[0].at);
     expect(result.emailIds).toEqual([`mail-${contactId}`]);
@@ -174,7 +189,9 @@ describe("appendToThread", () => {
     release();
     await Promise.all([a, b]);
     expect(second.calls).toContain("write");
-    const bodies = (await t.prisma.contactMessage.findMany({ where: { contactId, body: { in: ["first", "second"] } }, orderBy: { createdAt: "asc" } })).map((m) => m.body);
+    const bodies = (await t.prisma.contactMessage.findMany({ where: { contactId, body: { in: ["first", "second"] } }, orderBy: { createdAt: "asc" } })).map(
+      (m) => m.body,
+    );
     expect(bodies).toEqual(["first", "second"]);
   });
 });

@@ -40,7 +40,13 @@ const field = (en: string, kind: TicketFieldKind = TicketFieldKind.SHORT_TEXT, o
 describe("fields", () => {
   it("stores labels per language; English is required and the others fall back to it", async () => {
     const { type } = await createGroupAndType(db);
-    const { id } = await saveField(db, staff, type.id, undefined, field("Severity", TicketFieldKind.SINGLE_CHOICE, ["Low", "High"], { labels: { en: "Severity", "pt-BR": "Gravidade", fi: "" } }));
+    const { id } = await saveField(
+      db,
+      staff,
+      type.id,
+      undefined,
+      field("Severity", TicketFieldKind.SINGLE_CHOICE, ["Low", "High"], { labels: { en: "Severity", "pt-BR": "Gravidade", fi: "" } }),
+    );
     const saved = await getField(db, staff, type.id, id);
     expect(fieldLabel(saved.labels, "pt-BR")).toBe("Gravidade");
     expect(fieldLabel(saved.labels, "fi")).toBe("Severity");
@@ -51,9 +57,15 @@ describe("fields", () => {
   it("requires non-empty, unique options for choice kinds and clears them for the others", async () => {
     const { type } = await createGroupAndType(db);
     for (const kind of [TicketFieldKind.SINGLE_CHOICE, TicketFieldKind.MULTIPLE_CHOICE]) {
-      expect(await fieldErrors(saveField(db, staff, type.id, undefined, field("Pick", kind, [])))).toEqual({ options: "ticketSettings.errors.optionsRequired" });
-      expect(await fieldErrors(saveField(db, staff, type.id, undefined, field("Pick", kind, [" ", ""])))).toEqual({ options: "ticketSettings.errors.optionsRequired" });
-      expect(await fieldErrors(saveField(db, staff, type.id, undefined, field("Pick", kind, ["Low", "low"])))).toEqual({ options: "ticketSettings.errors.optionsDuplicate" });
+      expect(await fieldErrors(saveField(db, staff, type.id, undefined, field("Pick", kind, [])))).toEqual({
+        options: "ticketSettings.errors.optionsRequired",
+      });
+      expect(await fieldErrors(saveField(db, staff, type.id, undefined, field("Pick", kind, [" ", ""])))).toEqual({
+        options: "ticketSettings.errors.optionsRequired",
+      });
+      expect(await fieldErrors(saveField(db, staff, type.id, undefined, field("Pick", kind, ["Low", "low"])))).toEqual({
+        options: "ticketSettings.errors.optionsDuplicate",
+      });
     }
     const multi = await saveField(db, staff, type.id, undefined, field("Tags", TicketFieldKind.MULTIPLE_CHOICE, [" A ", "", "B"]));
     expect((await getField(db, staff, type.id, multi.id)).options).toEqual(["A", "B"]);
@@ -85,7 +97,9 @@ describe("fields", () => {
     const ticket = await createTicketIn(db, { groupId: group.id, typeId: type.id, stageId: stage.id });
     await db.ticketFieldValue.create({ data: { ticketId: ticket.id, fieldId: used.id, value: "x" } });
 
-    expect(await fieldErrors(saveField(db, staff, type.id, used.id, field("Used", TicketFieldKind.NUMBER)))).toEqual({ kind: "ticketSettings.errors.kindLocked" });
+    expect(await fieldErrors(saveField(db, staff, type.id, used.id, field("Used", TicketFieldKind.NUMBER)))).toEqual({
+      kind: "ticketSettings.errors.kindLocked",
+    });
     await saveField(db, staff, type.id, used.id, field("Used, renamed"));
     expect(await deleteField(db, staff, unused.id)).toEqual({ archived: false });
     expect(await deleteField(db, staff, used.id)).toEqual({ archived: true });
@@ -168,8 +182,12 @@ describe("field rule matrix", () => {
   it("refuses cells of another type's fields or stages", async () => {
     const one = await setup();
     const two = await setup();
-    await expect(saveRuleMatrix(db, staff, one.typeId, { cells: [cell(two.f.id, one.staffStage.id, { readOnly: true })] })).rejects.toBeInstanceOf(NotFoundError);
-    await expect(saveRuleMatrix(db, staff, one.typeId, { cells: [cell(one.f.id, two.staffStage.id, { readOnly: true })] })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(saveRuleMatrix(db, staff, one.typeId, { cells: [cell(two.f.id, one.staffStage.id, { readOnly: true })] })).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
+    await expect(saveRuleMatrix(db, staff, one.typeId, { cells: [cell(one.f.id, two.staffStage.id, { readOnly: true })] })).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
   });
 });
 
@@ -187,7 +205,10 @@ describe("authorization", () => {
       () => setFieldActive(db, client, id, false),
       () => deleteField(db, client, id),
       () => getRuleMatrix(db, client, type.id),
-      () => saveRuleMatrix(db, client, type.id, { cells: [{ fieldId: id, stageId: stage.id, invisible: true, invisibleInPortal: false, required: false, readOnly: false, requiredFromPrevious: false }] }),
+      () =>
+        saveRuleMatrix(db, client, type.id, {
+          cells: [{ fieldId: id, stageId: stage.id, invisible: true, invisibleInPortal: false, required: false, readOnly: false, requiredFromPrevious: false }],
+        }),
     ];
     for (const call of calls) await expect(call()).rejects.toBeInstanceOf(ForbiddenError);
     expect(await db.ticketField.findUniqueOrThrow({ where: { id } })).toMatchObject({ labels: { en: "A" }, active: true });

@@ -49,14 +49,23 @@ async function workflow(typeName: string) {
 
 describe("demo ticket settings", () => {
   it("is idempotent", async () => {
-    const count = () => Promise.all([t.prisma.ticketStage.count(), t.prisma.ticketTransitionCondition.count(), t.prisma.ticketFieldRule.count(), t.prisma.staffTeamMember.count()]);
+    const count = () =>
+      Promise.all([
+        t.prisma.ticketStage.count(),
+        t.prisma.ticketTransitionCondition.count(),
+        t.prisma.ticketFieldRule.count(),
+        t.prisma.staffTeamMember.count(),
+      ]);
     const before = await count();
     await seed(t);
     expect(await count()).toEqual(before);
   });
 
   it("has the Service desk team with both staff members", async () => {
-    const team = await t.prisma.staffTeam.findUniqueOrThrow({ where: { name: "Service desk" }, select: { members: { select: { user: { select: { email: true } } } } } });
+    const team = await t.prisma.staffTeam.findUniqueOrThrow({
+      where: { name: "Service desk" },
+      select: { members: { select: { user: { select: { email: true } } } } },
+    });
     expect(team.members.map((m) => m.user.email).sort()).toEqual(["staff1@portico.test", "staff2@portico.test"]);
   });
 
@@ -105,7 +114,14 @@ describe("demo ticket settings", () => {
     const fields = await t.prisma.ticketField.findMany({
       where: { typeId: ticketSeedIds.types.incident },
       orderBy: { position: "asc" },
-      select: { labels: true, kind: true, options: true, rules: { select: { stage: { select: { name: true } }, invisible: true, invisibleInPortal: true, required: true, readOnly: true, requiredFromPrevious: true } } },
+      select: {
+        labels: true,
+        kind: true,
+        options: true,
+        rules: {
+          select: { stage: { select: { name: true } }, invisible: true, invisibleInPortal: true, required: true, readOnly: true, requiredFromPrevious: true },
+        },
+      },
     });
     expect(fields.map((f) => [(f.labels as Record<string, string>).en, f.kind, f.options])).toEqual([
       ["Affected system", "SHORT_TEXT", []],
@@ -115,10 +131,23 @@ describe("demo ticket settings", () => {
       ["Root cause", "LONG_TEXT", []],
     ]);
     for (const f of fields) expect(Object.keys(f.labels as object).sort()).toEqual(["en", "fi", "pt-BR"]);
-    const rulesOf = (i: number) => Object.fromEntries(fields[i].rules.map(({ stage, ...r }) => [stage.name, Object.entries(r).filter(([, v]) => v).map(([k]) => k)]));
+    const rulesOf = (i: number) =>
+      Object.fromEntries(
+        fields[i].rules.map(({ stage, ...r }) => [
+          stage.name,
+          Object.entries(r)
+            .filter(([, v]) => v)
+            .map(([k]) => k),
+        ]),
+      );
     expect(rulesOf(0)).toEqual({ Opening: ["required"] });
     expect(rulesOf(1)).toEqual({});
-    expect(rulesOf(3)).toEqual({ Opening: ["invisibleInPortal"], Analysis: ["invisibleInPortal"], "Client review": ["invisibleInPortal"], Done: ["invisibleInPortal"] });
+    expect(rulesOf(3)).toEqual({
+      Opening: ["invisibleInPortal"],
+      Analysis: ["invisibleInPortal"],
+      "Client review": ["invisibleInPortal"],
+      Done: ["invisibleInPortal"],
+    });
     expect(rulesOf(4)).toEqual({ Opening: ["invisible", "invisibleInPortal"], "Client review": ["readOnly"], Done: ["requiredFromPrevious"] });
   });
 

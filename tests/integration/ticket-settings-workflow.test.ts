@@ -36,7 +36,11 @@ afterAll(async () => {
   await database?.destroy();
 });
 
-const stage = (name: string, responsible: StageResponsible = StageResponsible.STAFF, extra: Partial<{ teamId: string; attendantId: string; terminal: boolean }> = {}) => ({
+const stage = (
+  name: string,
+  responsible: StageResponsible = StageResponsible.STAFF,
+  extra: Partial<{ teamId: string; attendantId: string; terminal: boolean }> = {},
+) => ({
   name,
   responsible,
   terminal: false,
@@ -92,14 +96,26 @@ describe("stages", () => {
     const clientUser = await createUser(db, { role: Role.CLIENT });
 
     const ok = await saveStage(db, staff, typeId, undefined, stage("Analysis", StageResponsible.STAFF, { teamId: team.id, attendantId: attendant.id }));
-    expect(await db.ticketStage.findUniqueOrThrow({ where: { id: ok.id } })).toMatchObject({ teamId: team.id, attendantId: attendant.id, responsible: "STAFF" });
+    expect(await db.ticketStage.findUniqueOrThrow({ where: { id: ok.id } })).toMatchObject({
+      teamId: team.id,
+      attendantId: attendant.id,
+      responsible: "STAFF",
+    });
     await saveStage(db, staff, typeId, ok.id, stage("Analysis", StageResponsible.STAFF, { attendantId: admin.id }));
     expect(await db.ticketStage.findUniqueOrThrow({ where: { id: ok.id } })).toMatchObject({ teamId: null, attendantId: admin.id });
 
-    expect(await fieldErrors(saveStage(db, staff, typeId, undefined, stage("X", StageResponsible.STAFF, { attendantId: inactiveStaff.id })))).toEqual({ attendantId: "ticketSettings.errors.attendantNotStaff" });
-    expect(await fieldErrors(saveStage(db, staff, typeId, undefined, stage("X", StageResponsible.STAFF, { attendantId: clientUser.id })))).toEqual({ attendantId: "ticketSettings.errors.attendantNotStaff" });
-    expect(await fieldErrors(saveStage(db, staff, typeId, undefined, stage("X", StageResponsible.STAFF, { teamId: inactiveTeam.id })))).toEqual({ teamId: "ticketSettings.errors.teamInactive" });
-    expect(await fieldErrors(saveStage(db, staff, typeId, undefined, stage("X", StageResponsible.CLIENT, { teamId: team.id, attendantId: attendant.id })))).toEqual({
+    expect(await fieldErrors(saveStage(db, staff, typeId, undefined, stage("X", StageResponsible.STAFF, { attendantId: inactiveStaff.id })))).toEqual({
+      attendantId: "ticketSettings.errors.attendantNotStaff",
+    });
+    expect(await fieldErrors(saveStage(db, staff, typeId, undefined, stage("X", StageResponsible.STAFF, { attendantId: clientUser.id })))).toEqual({
+      attendantId: "ticketSettings.errors.attendantNotStaff",
+    });
+    expect(await fieldErrors(saveStage(db, staff, typeId, undefined, stage("X", StageResponsible.STAFF, { teamId: inactiveTeam.id })))).toEqual({
+      teamId: "ticketSettings.errors.teamInactive",
+    });
+    expect(
+      await fieldErrors(saveStage(db, staff, typeId, undefined, stage("X", StageResponsible.CLIENT, { teamId: team.id, attendantId: attendant.id }))),
+    ).toEqual({
       teamId: "ticketSettings.errors.clientStageNoStaff",
       attendantId: "ticketSettings.errors.clientStageNoStaff",
     });
@@ -150,17 +166,24 @@ describe("transitions and conditions", () => {
       decisions: { "Understanding approved": "APPROVE", "Understanding rejected": "REJECT", Question: "", Gone: "APPROVE" },
     });
     const decisions = async () =>
-      Object.fromEntries((await db.ticketTransitionCondition.findMany({ where: { transitionId: t.id }, orderBy: { position: "asc" } })).map((c) => [c.name, c.decision]));
+      Object.fromEntries(
+        (await db.ticketTransitionCondition.findMany({ where: { transitionId: t.id }, orderBy: { position: "asc" } })).map((c) => [c.name, c.decision]),
+      );
     expect(await decisions()).toEqual({ "Understanding approved": "APPROVE", "Understanding rejected": "REJECT", Question: null });
     // The workflow page reads them back for the editor.
     const workflow = await getWorkflow(db, staff, typeId);
     const out = workflow.stages.find((s) => s.id === review.id)?.outgoing[0];
     expect(out?.conditions.map((c) => c.decision)).toEqual(["APPROVE", "REJECT", null]);
 
-    await saveTransitionConditions(db, staff, t.id, { conditions: ["Understanding approved", "Understanding rejected", "Question"], decisions: { "Understanding approved": "", Question: "REJECT" } });
+    await saveTransitionConditions(db, staff, t.id, {
+      conditions: ["Understanding approved", "Understanding rejected", "Question"],
+      decisions: { "Understanding approved": "", Question: "REJECT" },
+    });
     expect(await decisions()).toEqual({ "Understanding approved": null, "Understanding rejected": null, Question: "REJECT" });
 
-    await expect(saveTransitionConditions(db, staff, t.id, { conditions: ["Question"], decisions: { Question: "MAYBE" as never } })).rejects.toBeInstanceOf(ValidationError);
+    await expect(saveTransitionConditions(db, staff, t.id, { conditions: ["Question"], decisions: { Question: "MAYBE" as never } })).rejects.toBeInstanceOf(
+      ValidationError,
+    );
     expect(await decisions()).toEqual({ "Understanding approved": null, "Understanding rejected": null, Question: "REJECT" });
   });
 
@@ -168,9 +191,15 @@ describe("transitions and conditions", () => {
     const { typeId } = await newType();
     const a = await saveStage(db, staff, typeId, undefined, stage("A"));
     const b = await saveStage(db, staff, typeId, undefined, stage("B"));
-    expect(await fieldErrors(saveTransition(db, staff, a.id, { toStageId: b.id, conditions: [] }))).toEqual({ conditions: "ticketSettings.errors.conditionRequired" });
-    expect(await fieldErrors(saveTransition(db, staff, a.id, { toStageId: b.id, conditions: ["  ", ""] }))).toEqual({ conditions: "ticketSettings.errors.conditionRequired" });
-    expect(await fieldErrors(saveTransition(db, staff, a.id, { toStageId: b.id, conditions: ["Done", "done"] }))).toEqual({ conditions: "ticketSettings.errors.conditionDuplicate" });
+    expect(await fieldErrors(saveTransition(db, staff, a.id, { toStageId: b.id, conditions: [] }))).toEqual({
+      conditions: "ticketSettings.errors.conditionRequired",
+    });
+    expect(await fieldErrors(saveTransition(db, staff, a.id, { toStageId: b.id, conditions: ["  ", ""] }))).toEqual({
+      conditions: "ticketSettings.errors.conditionRequired",
+    });
+    expect(await fieldErrors(saveTransition(db, staff, a.id, { toStageId: b.id, conditions: ["Done", "done"] }))).toEqual({
+      conditions: "ticketSettings.errors.conditionDuplicate",
+    });
     expect(await db.ticketTransition.count({ where: { fromStageId: a.id } })).toBe(0);
 
     const t = await saveTransition(db, staff, a.id, { toStageId: b.id, conditions: ["Go"] });
@@ -184,12 +213,20 @@ describe("transitions and conditions", () => {
     const done = await saveStage(db, staff, typeId, undefined, stage("Done", StageResponsible.STAFF, { terminal: true }));
     const other = await newType();
     const foreign = await saveStage(db, staff, other.typeId, undefined, stage("Foreign"));
-    expect(await fieldErrors(saveTransition(db, staff, a.id, { toStageId: a.id, conditions: ["Loop"] }))).toEqual({ toStageId: "ticketSettings.errors.transitionToSelf" });
-    expect(await fieldErrors(saveTransition(db, staff, a.id, { toStageId: foreign.id, conditions: ["Jump"] }))).toEqual({ toStageId: "ticketSettings.errors.transitionOtherType" });
-    expect(await fieldErrors(saveTransition(db, staff, done.id, { toStageId: a.id, conditions: ["Reopen"] }))).toEqual({ toStageId: "ticketSettings.errors.terminalNoTransitions" });
+    expect(await fieldErrors(saveTransition(db, staff, a.id, { toStageId: a.id, conditions: ["Loop"] }))).toEqual({
+      toStageId: "ticketSettings.errors.transitionToSelf",
+    });
+    expect(await fieldErrors(saveTransition(db, staff, a.id, { toStageId: foreign.id, conditions: ["Jump"] }))).toEqual({
+      toStageId: "ticketSettings.errors.transitionOtherType",
+    });
+    expect(await fieldErrors(saveTransition(db, staff, done.id, { toStageId: a.id, conditions: ["Reopen"] }))).toEqual({
+      toStageId: "ticketSettings.errors.terminalNoTransitions",
+    });
     await saveTransition(db, staff, a.id, { toStageId: done.id, conditions: ["Resolved"] });
     // A stage with a way out cannot become terminal (entering it completes the ticket).
-    expect(await fieldErrors(saveStage(db, staff, typeId, a.id, stage("A", StageResponsible.STAFF, { terminal: true })))).toEqual({ terminal: "ticketSettings.errors.terminalHasTransitions" });
+    expect(await fieldErrors(saveStage(db, staff, typeId, a.id, stage("A", StageResponsible.STAFF, { terminal: true })))).toEqual({
+      terminal: "ticketSettings.errors.terminalHasTransitions",
+    });
   });
 
   it("deletes a transition with its conditions", async () => {
@@ -280,7 +317,9 @@ describe("editing a workflow that tickets are inside", () => {
     const extra = await saveStage(db, staff, typeId, undefined, stage("Extra"));
     await createTicketIn(db, { groupId, typeId, stageId: extra.id });
     await removeStage(db, staff, extra.id);
-    expect(await fieldErrors(saveTransition(db, staff, opening.id, { toStageId: extra.id, conditions: ["Go"] }))).toEqual({ toStageId: "ticketSettings.errors.stageArchived" });
+    expect(await fieldErrors(saveTransition(db, staff, opening.id, { toStageId: extra.id, conditions: ["Go"] }))).toEqual({
+      toStageId: "ticketSettings.errors.stageArchived",
+    });
     await restoreStage(db, staff, extra.id);
     await expect(saveTransition(db, staff, opening.id, { toStageId: extra.id, conditions: ["Go"] })).resolves.toBeTruthy();
   });
@@ -289,17 +328,34 @@ describe("editing a workflow that tickets are inside", () => {
     const { groupId, typeId, opening, analysis } = await threeStages();
     const ticket = await createTicketIn(db, { groupId, typeId, stageId: analysis.id });
     const movement = await db.ticketMovement.create({
-      data: { ticketId: ticket.id, fromStageId: opening.id, toStageId: analysis.id, fromStageName: "Opening", toStageName: "Analysis", conditionName: "Request", reason: "", actorName: "A", fromEnteredAt: new Date() },
+      data: {
+        ticketId: ticket.id,
+        fromStageId: opening.id,
+        toStageId: analysis.id,
+        fromStageName: "Opening",
+        toStageName: "Analysis",
+        conditionName: "Request",
+        reason: "",
+        actorName: "A",
+        fromEnteredAt: new Date(),
+      },
     });
     await saveStage(db, staff, typeId, analysis.id, stage("Investigation"));
-    expect(await db.ticketMovement.findUniqueOrThrow({ where: { id: movement.id } })).toMatchObject({ fromStageName: "Opening", toStageName: "Analysis", conditionName: "Request" });
+    expect(await db.ticketMovement.findUniqueOrThrow({ where: { id: movement.id } })).toMatchObject({
+      fromStageName: "Opening",
+      toStageName: "Analysis",
+      conditionName: "Request",
+    });
     expect((await db.ticketStage.findUniqueOrThrow({ where: { id: analysis.id } })).name).toBe("Investigation");
   });
 
   it("moves whose turn it is for the open tickets in a stage when the stage changes sides", async () => {
     const { groupId, typeId, analysis } = await threeStages();
     const open = await createTicketIn(db, { groupId, typeId, stageId: analysis.id });
-    const done = await db.ticket.update({ where: { id: (await createTicketIn(db, { groupId, typeId, stageId: analysis.id })).id }, data: { status: "COMPLETED", responsible: StageResponsible.STAFF } });
+    const done = await db.ticket.update({
+      where: { id: (await createTicketIn(db, { groupId, typeId, stageId: analysis.id })).id },
+      data: { status: "COMPLETED", responsible: StageResponsible.STAFF },
+    });
     await db.ticket.update({ where: { id: open.id }, data: { responsible: StageResponsible.STAFF } });
     await saveStage(db, staff, typeId, analysis.id, stage("Analysis", StageResponsible.CLIENT));
     expect((await db.ticket.findUniqueOrThrow({ where: { id: open.id } })).responsible).toBe(StageResponsible.CLIENT);
@@ -309,8 +365,14 @@ describe("editing a workflow that tickets are inside", () => {
   it("refuses making a stage the client's when a field would be required there but hidden from the portal", async () => {
     const { typeId, analysis } = await threeStages();
     const field = await db.ticketField.create({ data: { typeId, labels: { en: "Cost" }, kind: "SHORT_TEXT" } });
-    await saveRuleMatrix(db, staff, typeId, { cells: [{ fieldId: field.id, stageId: analysis.id, invisible: false, invisibleInPortal: true, required: true, readOnly: false, requiredFromPrevious: false }] });
-    expect(await fieldErrors(saveStage(db, staff, typeId, analysis.id, stage("Analysis", StageResponsible.CLIENT)))).toEqual({ responsible: "ticketSettings.errors.responsibleBreaksRules" });
+    await saveRuleMatrix(db, staff, typeId, {
+      cells: [
+        { fieldId: field.id, stageId: analysis.id, invisible: false, invisibleInPortal: true, required: true, readOnly: false, requiredFromPrevious: false },
+      ],
+    });
+    expect(await fieldErrors(saveStage(db, staff, typeId, analysis.id, stage("Analysis", StageResponsible.CLIENT)))).toEqual({
+      responsible: "ticketSettings.errors.responsibleBreaksRules",
+    });
   });
 });
 

@@ -129,8 +129,12 @@ describe("staff teams", () => {
     expect((await getTeam(db, staff, id)).members.map((m) => m.user.id).sort()).toEqual([s1.id, s2.id].sort());
     await saveTeam(db, staff, id, { name, active: true, memberIds: [s2.id] });
     expect((await getTeam(db, staff, id)).members.map((m) => m.user.id)).toEqual([s2.id]);
-    expect(await fieldErrors(saveTeam(db, staff, id, { name, active: true, memberIds: [s2.id, inactive.id] }))).toEqual({ memberIds: "ticketSettings.errors.memberNotStaff" });
-    expect(await fieldErrors(saveTeam(db, staff, undefined, { name: uniqueTag(), active: true, memberIds: [clientUser.id] }))).toEqual({ memberIds: "ticketSettings.errors.memberNotStaff" });
+    expect(await fieldErrors(saveTeam(db, staff, id, { name, active: true, memberIds: [s2.id, inactive.id] }))).toEqual({
+      memberIds: "ticketSettings.errors.memberNotStaff",
+    });
+    expect(await fieldErrors(saveTeam(db, staff, undefined, { name: uniqueTag(), active: true, memberIds: [clientUser.id] }))).toEqual({
+      memberIds: "ticketSettings.errors.memberNotStaff",
+    });
     expect(await fieldErrors(saveTeam(db, staff, undefined, { name, active: true, memberIds: [] }))).toEqual({ name: "validation.nameTaken" });
     expect((await getTeam(db, staff, id)).members.map((m) => m.user.id)).toEqual([s2.id]);
     expect((await listTeams(db, staff)).find((t) => t.id === id)?._count.members).toBe(1);

@@ -51,7 +51,13 @@ async function openAs(who: typeof alice, extra: { fileIds?: string[]; subject?: 
   return { ...opened, number: (await t.prisma.ticket.findUniqueOrThrow({ where: { id: opened.id } })).number };
 }
 
-const toReview = (id: string) => forwardTicket(t.prisma, staff, id, { toStageId: wf.stages.review.id, conditionId: wf.conditions.proposed, reason: "Proposal", values: { [wf.fields.rootCause.id]: "x" } });
+const toReview = (id: string) =>
+  forwardTicket(t.prisma, staff, id, {
+    toStageId: wf.stages.review.id,
+    conditionId: wf.conditions.proposed,
+    reason: "Proposal",
+    values: { [wf.fields.rootCause.id]: "x" },
+  });
 
 describe("another customer's tickets", () => {
   it("are invisible and unchangeable through every domain entry point", async () => {
@@ -154,7 +160,10 @@ describe("internal notes and staff-only data", () => {
     await toReview(ticket.id);
     // The right guess, a wrong one and "empty" all get the same refusal.
     for (const guess of ["CC-7", "CC-8", ""]) {
-      const error = await saveTicketValues(t.prisma, alice.actor, ticket.id, { values: { [wf.fields.costCenter.id]: guess } }).then(() => null, (e: unknown) => e);
+      const error = await saveTicketValues(t.prisma, alice.actor, ticket.id, { values: { [wf.fields.costCenter.id]: guess } }).then(
+        () => null,
+        (e: unknown) => e,
+      );
       expect(error, guess).toBeInstanceOf(ValidationError);
       expect((error as ValidationError).fields).toEqual({ [`values.${wf.fields.costCenter.id}`]: "validation.invalid" });
     }
@@ -248,7 +257,12 @@ describe("lists", () => {
     const b = await openAs(carol, { subject: "Monitor flicker" });
     await toReview(b.id);
     const c = await openAs(carol, { subject: "Keyboard" });
-    await forwardTicket(t.prisma, staff, c.id, { toStageId: wf.stages.done.id, conditionId: wf.conditions.resolved, reason: "done", values: { [wf.fields.rootCause.id]: "dust" } });
+    await forwardTicket(t.prisma, staff, c.id, {
+      toStageId: wf.stages.done.id,
+      conditionId: wf.conditions.resolved,
+      reason: "done",
+      values: { [wf.fields.rootCause.id]: "dust" },
+    });
     const d = await openAs(carol, { subject: "Mouse" });
     await toReview(d.id);
     await cancelTicket(t.prisma, admin, d.id, { reason: "dup" });

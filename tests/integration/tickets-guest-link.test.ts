@@ -25,8 +25,26 @@ beforeAll(async () => {
 
 async function guestTicket() {
   const tag = uniqueTag();
-  const request = await t.prisma.guestRequest.create({ data: { email: `${tag}@guest.test`, requesterName: "Guest", title: "Leaking tap", locale: "fi", statusTokenHash: tag, submissionKey: tag, status: "OPENED" } });
-  const ticket = await t.prisma.$transaction((tx) => createTicketRecord(tx, { typeId: wf.type.id, customerId: null, subject: "Leaking tap", description: "Kitchen", openedBy: { userId: staff.userId, name: staff.name } }));
+  const request = await t.prisma.guestRequest.create({
+    data: {
+      email: `${tag}@guest.test`,
+      requesterName: "Guest",
+      title: "Leaking tap",
+      locale: "fi",
+      statusTokenHash: tag,
+      submissionKey: tag,
+      status: "OPENED",
+    },
+  });
+  const ticket = await t.prisma.$transaction((tx) =>
+    createTicketRecord(tx, {
+      typeId: wf.type.id,
+      customerId: null,
+      subject: "Leaking tap",
+      description: "Kitchen",
+      openedBy: { userId: staff.userId, name: staff.name },
+    }),
+  );
   await t.prisma.guestRequest.update({ where: { id: request.id }, data: { ticketId: ticket.id } });
   return { request, ticket };
 }
@@ -42,8 +60,19 @@ describe("a ticket opened from a guest request", () => {
 
   it("closes the request and e-mails the requester when the ticket completes", async () => {
     const { request, ticket } = await guestTicket();
-    await forwardTicket(t.prisma, staff, ticket.id, { toStageId: wf.stages.analysis.id, conditionId: wf.conditions.request, reason: "triaged", values: { [wf.fields.system.id]: "Plumbing" }, onBehalfOfClient: true });
-    const done = await forwardTicket(t.prisma, staff, ticket.id, { toStageId: wf.stages.done.id, conditionId: wf.conditions.resolved, reason: "fixed", values: { [wf.fields.rootCause.id]: "washer" } });
+    await forwardTicket(t.prisma, staff, ticket.id, {
+      toStageId: wf.stages.analysis.id,
+      conditionId: wf.conditions.request,
+      reason: "triaged",
+      values: { [wf.fields.system.id]: "Plumbing" },
+      onBehalfOfClient: true,
+    });
+    const done = await forwardTicket(t.prisma, staff, ticket.id, {
+      toStageId: wf.stages.done.id,
+      conditionId: wf.conditions.resolved,
+      reason: "fixed",
+      values: { [wf.fields.rootCause.id]: "washer" },
+    });
     expect((await t.prisma.guestRequest.findUniqueOrThrow({ where: { id: request.id } })).status).toBe("CLOSED");
     const mail = await t.prisma.emailMessage.findMany({ where: { id: { in: done.emailIds } } }).then(allReceived);
     expect(mail.map((m) => [m.to, m.template, m.locale])).toEqual([[request.email, "guestRequestStatus", "fi"]]);

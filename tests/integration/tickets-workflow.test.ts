@@ -40,7 +40,10 @@ const open = (values: Record<string, unknown> = { [wf.fields.system.id]: "ERP" }
   });
 
 async function rejection(promise: Promise<unknown>) {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(ValidationError);
   return (error as ValidationError).fields;
 }
@@ -52,10 +55,25 @@ describe("opening a ticket (Save/Request)", () => {
   it("enters the first stage and is forwarded at once, recorded through the default attendant", async () => {
     const opened = await open();
     const ticket = await ticketRow(opened.id);
-    expect(ticket).toMatchObject({ stageId: wf.stages.analysis.id, responsible: "STAFF", status: "OPEN", customerId: client.customer.id, openedById: client.user.id, assigneeId: wf.attendant.user.id });
+    expect(ticket).toMatchObject({
+      stageId: wf.stages.analysis.id,
+      responsible: "STAFF",
+      status: "OPEN",
+      customerId: client.customer.id,
+      openedById: client.user.id,
+      assigneeId: wf.attendant.user.id,
+    });
     const moves = await t.prisma.ticketMovement.findMany({ where: { ticketId: opened.id } });
     expect(moves).toHaveLength(1);
-    expect(moves[0]).toMatchObject({ fromStageName: "Opening", toStageName: "Analysis", conditionName: "Request", reason: "Please look at it", actorId: wf.attendant.user.id, clientUserId: client.user.id, clientName: client.actor.name });
+    expect(moves[0]).toMatchObject({
+      fromStageName: "Opening",
+      toStageName: "Analysis",
+      conditionName: "Request",
+      reason: "Please look at it",
+      actorId: wf.attendant.user.id,
+      clientUserId: client.user.id,
+      clientName: client.actor.name,
+    });
     const value = await t.prisma.ticketFieldValue.findUniqueOrThrow({ where: { ticketId_fieldId: { ticketId: opened.id, fieldId: wf.fields.system.id } } });
     expect(value.value).toBe("ERP");
     // The attendant hears of it, in their language.
@@ -100,14 +118,28 @@ describe("opening a ticket (Save/Request)", () => {
   });
 
   it("refuses staff and clients without portal access", async () => {
-    await expect(openTicket(t.prisma, staff, { customerId: client.customer.id, typeId: wf.type.id, subject: "x", description: "x", toStageId: wf.stages.analysis.id, conditionId: wf.conditions.request, reason: "x" })).rejects.toThrow();
+    await expect(
+      openTicket(t.prisma, staff, {
+        customerId: client.customer.id,
+        typeId: wf.type.id,
+        subject: "x",
+        description: "x",
+        toStageId: wf.stages.analysis.id,
+        conditionId: wf.conditions.request,
+        reason: "x",
+      }),
+    ).rejects.toThrow();
   });
 });
 
 describe("forwarding", () => {
   it("lets staff hand the ticket to the client with a condition; the client is e-mailed and it becomes theirs", async () => {
     const { id } = await open();
-    const result = await forwardTicket(t.prisma, staff, id, { toStageId: wf.stages.review.id, conditionId: wf.conditions.proposed, reason: "Try the new driver" });
+    const result = await forwardTicket(t.prisma, staff, id, {
+      toStageId: wf.stages.review.id,
+      conditionId: wf.conditions.proposed,
+      reason: "Try the new driver",
+    });
     const ticket = await ticketRow(id);
     expect(ticket).toMatchObject({ stageId: wf.stages.review.id, responsible: "CLIENT" });
     const mail = await t.prisma.emailMessage.findMany({ where: { id: { in: result.emailIds } } }).then(allReceived);
@@ -115,13 +147,24 @@ describe("forwarding", () => {
     expect(mail[0]).toMatchObject({ to: client.user.email, locale: "pt-BR", template: "ticketClientNotice" });
     expect(mail[0].subject).toContain("aguarda você");
     const last = await t.prisma.ticketMovement.findFirstOrThrow({ where: { ticketId: id }, orderBy: { createdAt: "desc" } });
-    expect(last).toMatchObject({ fromStageName: "Analysis", toStageName: "Client review", conditionName: "Solution proposed", reason: "Try the new driver", actorId: staff.userId, clientUserId: null });
+    expect(last).toMatchObject({
+      fromStageName: "Analysis",
+      toStageName: "Client review",
+      conditionName: "Solution proposed",
+      reason: "Try the new driver",
+      actorId: staff.userId,
+      clientUserId: null,
+    });
   });
 
   it("refuses a client forward while it is not the client's turn", async () => {
     const { id } = await open();
-    await expect(forwardTicket(t.prisma, client.actor, id, { toStageId: wf.stages.review.id, conditionId: wf.conditions.proposed, reason: "me" })).rejects.toMatchObject({ key: "tickets.errors.notYourTurn" });
-    await expect(saveTicketValues(t.prisma, client.actor, id, { values: { [wf.fields.system.id]: "CRM" } })).rejects.toMatchObject({ key: "tickets.errors.notYourTurn" });
+    await expect(
+      forwardTicket(t.prisma, client.actor, id, { toStageId: wf.stages.review.id, conditionId: wf.conditions.proposed, reason: "me" }),
+    ).rejects.toMatchObject({ key: "tickets.errors.notYourTurn" });
+    await expect(saveTicketValues(t.prisma, client.actor, id, { values: { [wf.fields.system.id]: "CRM" } })).rejects.toMatchObject({
+      key: "tickets.errors.notYourTurn",
+    });
   });
 
   it("refuses a condition that belongs to another transition", async () => {
@@ -140,19 +183,31 @@ describe("forwarding", () => {
     const fields = await rejection(forwardTicket(t.prisma, staff, id, { toStageId: wf.stages.done.id, conditionId: wf.conditions.resolved, reason: "fixed" }));
     expect(fields[`values.${wf.fields.rootCause.id}`]).toBe("tickets.errors.requiredFromPrevious");
     expect((await ticketRow(id)).status).toBe("OPEN");
-    const result = await forwardTicket(t.prisma, staff, id, { toStageId: wf.stages.done.id, conditionId: wf.conditions.resolved, reason: "fixed", values: { [wf.fields.rootCause.id]: "Driver bug" } });
+    const result = await forwardTicket(t.prisma, staff, id, {
+      toStageId: wf.stages.done.id,
+      conditionId: wf.conditions.resolved,
+      reason: "fixed",
+      values: { [wf.fields.rootCause.id]: "Driver bug" },
+    });
     const ticket = await ticketRow(id);
     expect(ticket.status).toBe("COMPLETED");
     expect(ticket.completedAt).not.toBeNull();
     const mail = await t.prisma.emailMessage.findMany({ where: { id: { in: result.emailIds } } }).then(allReceived);
     expect(mail.map((m) => m.to)).toEqual([client.user.email]);
     // Completed tickets are read-only for everyone.
-    await expect(forwardTicket(t.prisma, staff, id, { toStageId: wf.stages.review.id, conditionId: wf.conditions.proposed, reason: "x" })).rejects.toMatchObject({ key: "tickets.errors.closed" });
+    await expect(
+      forwardTicket(t.prisma, staff, id, { toStageId: wf.stages.review.id, conditionId: wf.conditions.proposed, reason: "x" }),
+    ).rejects.toMatchObject({ key: "tickets.errors.closed" });
   });
 
   it("lets the client fill editable parameters on their turn, never read-only ones", async () => {
     const { id } = await open(undefined, {});
-    await forwardTicket(t.prisma, staff, id, { toStageId: wf.stages.review.id, conditionId: wf.conditions.needsInfo, reason: "Which severity?", values: { [wf.fields.rootCause.id]: "Unknown yet", [wf.fields.severity.id]: "Low" } });
+    await forwardTicket(t.prisma, staff, id, {
+      toStageId: wf.stages.review.id,
+      conditionId: wf.conditions.needsInfo,
+      reason: "Which severity?",
+      values: { [wf.fields.rootCause.id]: "Unknown yet", [wf.fields.severity.id]: "Low" },
+    });
     await saveTicketValues(t.prisma, client.actor, id, { values: { [wf.fields.system.id]: "CRM" } });
     const fields = await rejection(saveTicketValues(t.prisma, client.actor, id, { values: { [wf.fields.severity.id]: "High" } }));
     expect(fields[`values.${wf.fields.severity.id}`]).toBe("tickets.errors.readOnly");
@@ -160,7 +215,11 @@ describe("forwarding", () => {
     // Sending the unchanged value of a read-only field is harmless (forms send what they show).
     await saveTicketValues(t.prisma, client.actor, id, { values: { [wf.fields.severity.id]: "Low" } });
     const values = await t.prisma.ticketFieldValue.findMany({ where: { ticketId: id } });
-    expect(Object.fromEntries(values.map((v) => [v.fieldId, v.value]))).toEqual({ [wf.fields.system.id]: "CRM", [wf.fields.severity.id]: "Low", [wf.fields.rootCause.id]: "Unknown yet" });
+    expect(Object.fromEntries(values.map((v) => [v.fieldId, v.value]))).toEqual({
+      [wf.fields.system.id]: "CRM",
+      [wf.fields.severity.id]: "Low",
+      [wf.fields.rootCause.id]: "Unknown yet",
+    });
   });
 
   it("keeps the field rules of staff and portal independent", async () => {
@@ -192,10 +251,16 @@ describe("the understanding", () => {
   async function inReview() {
     const { id } = await open();
     await saveUnderstanding(t.prisma, staff, id, { understanding: "Replace the fuser unit." });
-    await forwardTicket(t.prisma, staff, id, { toStageId: wf.stages.review.id, conditionId: wf.conditions.proposed, reason: "Proposal", values: { [wf.fields.rootCause.id]: "Worn fuser" } });
+    await forwardTicket(t.prisma, staff, id, {
+      toStageId: wf.stages.review.id,
+      conditionId: wf.conditions.proposed,
+      reason: "Proposal",
+      values: { [wf.fields.rootCause.id]: "Worn fuser" },
+    });
     return id;
   }
-  const reject = (id: string, reason: string) => decideUnderstanding(t.prisma, client.actor, id, { decision: "REJECT", reason, toStageId: wf.stages.analysis.id, conditionId: wf.conditions.rejected });
+  const reject = (id: string, reason: string) =>
+    decideUnderstanding(t.prisma, client.actor, id, { decision: "REJECT", reason, toStageId: wf.stages.analysis.id, conditionId: wf.conditions.rejected });
 
   it("asks the client's decision when staff hand it over, and a rejection needs a reason", async () => {
     const id = await inReview();
@@ -215,7 +280,9 @@ describe("the understanding", () => {
 
   it("cannot be decided twice, nor when nothing waits for a decision, nor by staff", async () => {
     const id = await inReview();
-    await expect(decideUnderstanding(t.prisma, staff, id, { decision: "APPROVE", toStageId: wf.stages.analysis.id, conditionId: wf.conditions.approved })).rejects.toThrow();
+    await expect(
+      decideUnderstanding(t.prisma, staff, id, { decision: "APPROVE", toStageId: wf.stages.analysis.id, conditionId: wf.conditions.approved }),
+    ).rejects.toThrow();
     await decideUnderstanding(t.prisma, client.actor, id, { decision: "APPROVE", toStageId: wf.stages.analysis.id, conditionId: wf.conditions.approved });
     expect((await ticketRow(id)).understandingState).toBe("APPROVED");
     await expect(reject(id, "changed my mind")).rejects.toBeInstanceOf(ConflictError);
@@ -223,9 +290,18 @@ describe("the understanding", () => {
 
   it("refuses a condition that means the other decision, and the portal view tells which is which", async () => {
     const id = await inReview();
-    const approveWithRejected = await rejection(decideUnderstanding(t.prisma, client.actor, id, { decision: "APPROVE", toStageId: wf.stages.analysis.id, conditionId: wf.conditions.rejected }));
+    const approveWithRejected = await rejection(
+      decideUnderstanding(t.prisma, client.actor, id, { decision: "APPROVE", toStageId: wf.stages.analysis.id, conditionId: wf.conditions.rejected }),
+    );
     expect(approveWithRejected).toEqual({ conditionId: "tickets.errors.conditionContradictsDecision" });
-    const rejectWithApproved = await rejection(decideUnderstanding(t.prisma, client.actor, id, { decision: "REJECT", reason: "No", toStageId: wf.stages.analysis.id, conditionId: wf.conditions.approved }));
+    const rejectWithApproved = await rejection(
+      decideUnderstanding(t.prisma, client.actor, id, {
+        decision: "REJECT",
+        reason: "No",
+        toStageId: wf.stages.analysis.id,
+        conditionId: wf.conditions.approved,
+      }),
+    );
     expect(rejectWithApproved).toEqual({ conditionId: "tickets.errors.conditionContradictsDecision" });
     expect(await ticketRow(id)).toMatchObject({ understandingState: "PENDING", stageId: wf.stages.review.id });
     expect(await t.prisma.ticketMovement.count({ where: { ticketId: id, conditionName: { startsWith: "Understanding" } } })).toBe(0);
@@ -254,13 +330,20 @@ describe("the understanding", () => {
 describe("staff acting in a client's stage", () => {
   let onBehalf: string;
   beforeAll(async () => {
-    const back = await t.prisma.ticketTransition.findUniqueOrThrow({ where: { fromStageId_toStageId: { fromStageId: wf.stages.review.id, toStageId: wf.stages.analysis.id } } });
+    const back = await t.prisma.ticketTransition.findUniqueOrThrow({
+      where: { fromStageId_toStageId: { fromStageId: wf.stages.review.id, toStageId: wf.stages.analysis.id } },
+    });
     onBehalf = (await t.prisma.ticketTransitionCondition.create({ data: { transitionId: back.id, name: "Answered by phone", position: 9 } })).id;
   });
   async function inReview() {
     const { id } = await open();
     await saveUnderstanding(t.prisma, staff, id, { understanding: "Replace the fuser unit." });
-    await forwardTicket(t.prisma, staff, id, { toStageId: wf.stages.review.id, conditionId: wf.conditions.proposed, reason: "Proposal", values: { [wf.fields.rootCause.id]: "Worn fuser" } });
+    await forwardTicket(t.prisma, staff, id, {
+      toStageId: wf.stages.review.id,
+      conditionId: wf.conditions.proposed,
+      reason: "Proposal",
+      values: { [wf.fields.rootCause.id]: "Worn fuser" },
+    });
     return id;
   }
   const staffForward = (id: string, conditionId: string, onBehalfOfClient?: boolean) =>
@@ -270,7 +353,9 @@ describe("staff acting in a client's stage", () => {
     const id = await inReview();
     expect(await rejection(staffForward(id, wf.conditions.approved, true))).toEqual({ conditionId: "tickets.errors.decisionCondition" });
     expect(await rejection(staffForward(id, wf.conditions.rejected, true))).toEqual({ conditionId: "tickets.errors.decisionCondition" });
-    expect(await rejection(forwardTicket(t.prisma, client.actor, id, { toStageId: wf.stages.analysis.id, conditionId: wf.conditions.approved, reason: "ok" }))).toEqual({ conditionId: "tickets.errors.decisionCondition" });
+    expect(
+      await rejection(forwardTicket(t.prisma, client.actor, id, { toStageId: wf.stages.analysis.id, conditionId: wf.conditions.approved, reason: "ok" })),
+    ).toEqual({ conditionId: "tickets.errors.decisionCondition" });
     expect(await ticketRow(id)).toMatchObject({ stageId: wf.stages.review.id, understandingState: "PENDING" });
   });
 
@@ -303,7 +388,12 @@ describe("a draft understanding stays with staff", () => {
     expect(JSON.parse(before)).toMatchObject({ understanding: "", understandingState: "NONE", can: { decide: false } });
 
     await forwardTicket(t.prisma, staff, id, { toStageId: wf.stages.review.id, conditionId: wf.conditions.proposed, reason: "Proposal" });
-    expect(JSON.parse(await portalJson(id))).toMatchObject({ understanding: draft, understandingState: "PENDING", understandingShared: true, can: { decide: true } });
+    expect(JSON.parse(await portalJson(id))).toMatchObject({
+      understanding: draft,
+      understandingState: "PENDING",
+      understandingShared: true,
+      can: { decide: true },
+    });
   });
 
   it("a revision after the client's decision is a new draft; the handed text stays visible when returned undecided", async () => {
@@ -369,7 +459,12 @@ describe("stage history", () => {
 
   it("lets a ticket leave a stage that was archived while it sat there", async () => {
     const { id } = await open();
-    await forwardTicket(t.prisma, staff, id, { toStageId: wf.stages.review.id, conditionId: wf.conditions.proposed, reason: "x", values: { [wf.fields.rootCause.id]: "r" } });
+    await forwardTicket(t.prisma, staff, id, {
+      toStageId: wf.stages.review.id,
+      conditionId: wf.conditions.proposed,
+      reason: "x",
+      values: { [wf.fields.rootCause.id]: "r" },
+    });
     await t.prisma.ticketStage.update({ where: { id: wf.stages.review.id }, data: { active: false } });
     try {
       await forwardTicket(t.prisma, client.actor, id, { toStageId: wf.stages.analysis.id, conditionId: wf.conditions.infoProvided, reason: "ok" });

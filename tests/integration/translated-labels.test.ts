@@ -44,35 +44,63 @@ describe("the label resolver", () => {
   });
 
   it("reads whatever is stored defensively", () => {
-    for (const stored of [null, undefined, "Análise", ["Análise"], { "pt-BR": 3 }, { "pt-BR": "   " }]) expect(localizedLabel(stored, "pt-BR", "Analysis")).toBe("Analysis");
+    for (const stored of [null, undefined, "Análise", ["Análise"], { "pt-BR": 3 }, { "pt-BR": "   " }])
+      expect(localizedLabel(stored, "pt-BR", "Analysis")).toBe("Analysis");
   });
 });
 
 describe("saving labels in the settings", () => {
   it("stores a group's and a type's optional labels; blank ones fall back and are not kept", async () => {
     const tag = uniqueTag();
-    const group = await saveGroup(t.prisma, staff, undefined, { name: `Support ${tag}`, labels: { en: "", "pt-BR": ` Suporte ${tag} `, fi: "" }, active: true });
+    const group = await saveGroup(t.prisma, staff, undefined, {
+      name: `Support ${tag}`,
+      labels: { en: "", "pt-BR": ` Suporte ${tag} `, fi: "" },
+      active: true,
+    });
     const savedGroup = await getGroup(t.prisma, staff, group.id);
     expect(savedGroup.labels).toEqual({ "pt-BR": `Suporte ${tag}` });
     expect(localizedName(savedGroup, "fi")).toBe(`Support ${tag}`);
 
-    const type = await saveType(t.prisma, staff, undefined, { groupId: group.id, name: `Incident ${tag}`, labels: { fi: `Häiriö ${tag}` }, description: "", active: true });
+    const type = await saveType(t.prisma, staff, undefined, {
+      groupId: group.id,
+      name: `Incident ${tag}`,
+      labels: { fi: `Häiriö ${tag}` },
+      description: "",
+      active: true,
+    });
     const savedType = await getType(t.prisma, staff, type.id);
     expect(localizedName(savedType, "fi")).toBe(`Häiriö ${tag}`);
     expect(localizedName(savedType, "pt-BR")).toBe(`Incident ${tag}`);
     // Editing replaces the labels as the form sends them.
-    await saveType(t.prisma, staff, type.id, { groupId: group.id, name: `Incident ${tag}`, labels: { "pt-BR": `Incidente ${tag}`, fi: "" }, description: "", active: true });
+    await saveType(t.prisma, staff, type.id, {
+      groupId: group.id,
+      name: `Incident ${tag}`,
+      labels: { "pt-BR": `Incidente ${tag}`, fi: "" },
+      description: "",
+      active: true,
+    });
     expect((await getType(t.prisma, staff, type.id)).labels).toEqual({ "pt-BR": `Incidente ${tag}` });
   });
 
   it("refuses labels that are too long, and still requires the base name", async () => {
-    expect(await fieldErrors(saveGroup(t.prisma, staff, undefined, { name: `G ${uniqueTag()}`, labels: { fi: "x".repeat(101) }, active: true }))).toEqual({ "labels.fi": "validation.tooLong" });
-    expect(await fieldErrors(saveGroup(t.prisma, staff, undefined, { name: " ", labels: { fi: "Tuki" }, active: true }))).toEqual({ name: "validation.required" });
+    expect(await fieldErrors(saveGroup(t.prisma, staff, undefined, { name: `G ${uniqueTag()}`, labels: { fi: "x".repeat(101) }, active: true }))).toEqual({
+      "labels.fi": "validation.tooLong",
+    });
+    expect(await fieldErrors(saveGroup(t.prisma, staff, undefined, { name: " ", labels: { fi: "Tuki" }, active: true }))).toEqual({
+      name: "validation.required",
+    });
   });
 
   it("stores a stage's labels and each condition's, keyed by the condition's name", async () => {
     const wf = await createTicketWorkflow(t.prisma);
-    await saveStage(t.prisma, staff, wf.type.id, wf.stages.analysis.id, { name: "Analysis", labels: { "pt-BR": "Análise", fi: "Analyysi" }, responsible: "STAFF", teamId: "", attendantId: "", terminal: false });
+    await saveStage(t.prisma, staff, wf.type.id, wf.stages.analysis.id, {
+      name: "Analysis",
+      labels: { "pt-BR": "Análise", fi: "Analyysi" },
+      responsible: "STAFF",
+      teamId: "",
+      attendantId: "",
+      terminal: false,
+    });
     expect(localizedName(await getStage(t.prisma, staff, wf.type.id, wf.stages.analysis.id), "fi")).toBe("Analyysi");
 
     const transition = await saveTransition(t.prisma, staff, wf.stages.analysis.id, {
@@ -85,10 +113,20 @@ describe("saving labels in the settings", () => {
       ["Solution proposed", {}],
       ["Needs information.", { fi: "Tarvitaan lisätietoja" }],
     ]);
-    await saveTransitionConditions(t.prisma, staff, transition.id, { conditions: ["Solution proposed"], labels: { "Solution proposed": { "pt-BR": "Solução proposta" } } });
+    await saveTransitionConditions(t.prisma, staff, transition.id, {
+      conditions: ["Solution proposed"],
+      labels: { "Solution proposed": { "pt-BR": "Solução proposta" } },
+    });
     const kept = await t.prisma.ticketTransitionCondition.findMany({ where: { transitionId: transition.id } });
     expect(kept.map((c) => [c.name, c.labels])).toEqual([["Solution proposed", { "pt-BR": "Solução proposta" }]]);
-    expect(await fieldErrors(saveTransitionConditions(t.prisma, staff, transition.id, { conditions: ["Solution proposed"], labels: { "Solution proposed": { fi: "x".repeat(101) } } }))).toMatchObject({
+    expect(
+      await fieldErrors(
+        saveTransitionConditions(t.prisma, staff, transition.id, {
+          conditions: ["Solution proposed"],
+          labels: { "Solution proposed": { fi: "x".repeat(101) } },
+        }),
+      ),
+    ).toMatchObject({
       "labels.Solution proposed.fi": "validation.tooLong",
     });
   });
@@ -106,7 +144,15 @@ describe("choices of a parameter", () => {
     });
     expect((await getField(t.prisma, staff, wf.type.id, id)).optionLabels).toEqual({ High: { fi: "Korkea" } });
     expect(
-      await fieldErrors(saveField(t.prisma, staff, wf.type.id, id, { labels: { en: "Urgency", "pt-BR": "", fi: "" }, kind: "SINGLE_CHOICE", options: ["High"], optionLabels: { High: { fi: "x".repeat(101) } }, active: true })),
+      await fieldErrors(
+        saveField(t.prisma, staff, wf.type.id, id, {
+          labels: { en: "Urgency", "pt-BR": "", fi: "" },
+          kind: "SINGLE_CHOICE",
+          options: ["High"],
+          optionLabels: { High: { fi: "x".repeat(101) } },
+          active: true,
+        }),
+      ),
     ).toEqual({ "optionLabels.High.fi": "validation.tooLong" });
   });
 });
@@ -143,7 +189,11 @@ describe("names shown to clients and staff", () => {
 
   it("e-mails a Finnish client the Finnish stage name", async () => {
     const { client, opened } = await openFor("fi");
-    const moved = await forwardTicket(t.prisma, staff, opened.id, { toStageId: wf.stages.review.id, conditionId: wf.conditions.proposed, reason: "Try the new driver" });
+    const moved = await forwardTicket(t.prisma, staff, opened.id, {
+      toStageId: wf.stages.review.id,
+      conditionId: wf.conditions.proposed,
+      reason: "Try the new driver",
+    });
     const [mail] = await t.prisma.emailMessage.findMany({ where: { id: { in: moved.emailIds }, to: client.user.email } }).then(allReceived);
     expect(mail.locale).toBe("fi");
     expect(mail.text).toContain("Client review (fi)");
@@ -164,7 +214,9 @@ describe("names shown to clients and staff", () => {
       ["Opening (fi)", "Analysis (fi)", "Request (fi)"],
       ["Analysis (fi)", "Client review (fi)", "Solution proposed (fi)"],
     ]);
-    expect(view.transitions.map((x) => [x.toStageName, x.conditions.map((c) => c.name)])).toEqual([["Analysis (fi)", ["Understanding approved (fi)", "Understanding rejected (fi)", "Information provided (fi)"]]]);
+    expect(view.transitions.map((x) => [x.toStageName, x.conditions.map((c) => c.name)])).toEqual([
+      ["Analysis (fi)", ["Understanding approved (fi)", "Understanding rejected (fi)", "Information provided (fi)"]],
+    ]);
     // Choices are offered by their stored value, named in the reader's language.
     const severity = view.fields.find((f) => f.id === wf.fields.severity.id)!;
     expect([severity.options, severity.optionLabels]).toEqual([["Low", "Medium", "High"], { Low: "Low", Medium: "Medium", High: "Korkea" }]);
@@ -209,7 +261,11 @@ describe("contact options", () => {
   it("are saved with their names per language and offered to representatives in theirs", async () => {
     const tag = uniqueTag();
     const { rep } = await createCompany(t.prisma, "fi");
-    const classification = await saveClassification(t.prisma, staff, undefined, "CENTRAL", { name: `Billing ${tag}`, labels: { fi: `Laskutus ${tag}`, "pt-BR": "" }, active: true });
+    const classification = await saveClassification(t.prisma, staff, undefined, "CENTRAL", {
+      name: `Billing ${tag}`,
+      labels: { fi: `Laskutus ${tag}`, "pt-BR": "" },
+      active: true,
+    });
     await saveSubclassification(t.prisma, staff, classification.id, undefined, { name: `Invoice ${tag}`, labels: { "pt-BR": `Fatura ${tag}` }, active: true });
     const fi = (await contactFormOptions(t.prisma, rep, "fi")).classifications.find((c) => c.id === classification.id)!;
     expect([fi.name, fi.subclassifications.map((s) => s.name)]).toEqual([`Laskutus ${tag}`, [`Invoice ${tag}`]]);
@@ -223,10 +279,16 @@ describe("the demo seed", () => {
     await seed(t);
     const ids = ticketSeedIds;
     const stage = await t.prisma.ticketStage.findUniqueOrThrow({ where: { id: ids.stages.incident.clientReview } });
-    expect([localizedName(stage, "pt-BR"), localizedName(stage, "fi"), localizedName(stage, "en")]).toEqual(["Revisão do cliente", "Asiakkaan tarkistus", "Client review"]);
+    expect([localizedName(stage, "pt-BR"), localizedName(stage, "fi"), localizedName(stage, "en")]).toEqual([
+      "Revisão do cliente",
+      "Asiakkaan tarkistus",
+      "Client review",
+    ]);
     const group = await t.prisma.ticketGroup.findUniqueOrThrow({ where: { id: ids.groups.support } });
     expect(localizedName(group, "fi")).toBe("Tuki");
-    const condition = await t.prisma.ticketTransitionCondition.findFirstOrThrow({ where: { name: "Understanding approved", transition: { fromStageId: ids.stages.incident.clientReview } } });
+    const condition = await t.prisma.ticketTransitionCondition.findFirstOrThrow({
+      where: { name: "Understanding approved", transition: { fromStageId: ids.stages.incident.clientReview } },
+    });
     expect(localizedName(condition, "pt-BR")).toBe("Entendimento aprovado");
     const severity = await t.prisma.ticketField.findUniqueOrThrow({ where: { id: ids.fields.severity } });
     expect(choiceLabels(severity.options, severity.optionLabels, "fi")).toEqual({ Low: "Matala", Medium: "Keskitaso", High: "Korkea" });

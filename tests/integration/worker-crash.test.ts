@@ -27,7 +27,15 @@ afterAll(async () => {
 
 function startWorker(env: Record<string, string>): ChildProcess {
   const child = spawn("npx", ["--no-install", "tsx", "lib/jobs/worker-main.ts"], {
-    env: { ...process.env, DATABASE_URL: t.url!, AUTH_SECRET: "crash-test", PORTICO_SEED_DEMO: "0", EMAIL_CLAIM_LEASE_SECONDS: String(LEASE_SECONDS), EMAIL_FROM: "Portico <no-reply@portico.test>", ...env },
+    env: {
+      ...process.env,
+      DATABASE_URL: t.url!,
+      AUTH_SECRET: "crash-test",
+      PORTICO_SEED_DEMO: "0",
+      EMAIL_CLAIM_LEASE_SECONDS: String(LEASE_SECONDS),
+      EMAIL_FROM: "Portico <no-reply@portico.test>",
+      ...env,
+    },
     detached: true, // its own process group: npx, node and tsx die together
     stdio: ["ignore", "ignore", "inherit"],
   });
@@ -54,7 +62,11 @@ async function until(condition: () => boolean | Promise<boolean>, timeoutMs: num
 async function queueBacklog(tag: string): Promise<string[]> {
   const props = { name: "Ana", resetUrl: "https://portico.example/reset-password/x", minutes: 30 };
   const { emailIds } = await t.prisma.$transaction((tx) =>
-    enqueueBulkEmails(tx, { template: "passwordReset" }, Array.from({ length: COUNT }, (_, i) => ({ to: `${tag}${i}@portico.test`, locale: "en", props }))),
+    enqueueBulkEmails(
+      tx,
+      { template: "passwordReset" },
+      Array.from({ length: COUNT }, (_, i) => ({ to: `${tag}${i}@portico.test`, locale: "en", props })),
+    ),
   );
   return emailIds;
 }
@@ -125,7 +137,8 @@ describe.skipIf(!postgres)("the worker killed mid-batch (PostgreSQL)", () => {
       const keysOf = new Map<string, Set<string | undefined>>();
       for (const request of standIn.requests) {
         const body = Array.isArray(request.body) ? request.body : [request.body];
-        for (const email of body as { to: string[] }[]) keysOf.set(email.to.join(","), (keysOf.get(email.to.join(",")) ?? new Set()).add(request.idempotencyKey));
+        for (const email of body as { to: string[] }[])
+          keysOf.set(email.to.join(","), (keysOf.get(email.to.join(",")) ?? new Set()).add(request.idempotencyKey));
       }
       expect(keysOf.size).toBe(COUNT);
       expect([...keysOf.values()].every((keys) => keys.size === 1)).toBe(true);

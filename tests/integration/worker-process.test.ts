@@ -58,7 +58,11 @@ async function until<T>(probe: () => T | Promise<T>, timeoutMs: number, what: st
     if (gone || Date.now() - started > timeoutMs) {
       // The output goes to the log, not into the error: it may hold source maps that confuse the reporter.
       console.error(`worker output:\n${output.replace(/^.*sourceMappingURL.*$/gm, "")}`);
-      throw new Error(gone ? `the worker exited (${worker?.exitCode ?? worker?.signalCode}) while waiting for ${what}` : `timed out after ${timeoutMs} ms waiting for ${what}`);
+      throw new Error(
+        gone
+          ? `the worker exited (${worker?.exitCode ?? worker?.signalCode}) while waiting for ${what}`
+          : `timed out after ${timeoutMs} ms waiting for ${what}`,
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
@@ -99,7 +103,8 @@ describe.skipIf(!postgres)(`the standalone worker process${skipNote}`, () => {
 
     // The wake-up crossed processes: the worker's pg-boss handler completed it.
     await until(
-      async () => (await t.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM pgboss.job WHERE name = $1 AND state = 'completed'`, [QUEUES.emailWake]))[0].n > 0,
+      async () =>
+        (await t.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM pgboss.job WHERE name = $1 AND state = 'completed'`, [QUEUES.emailWake]))[0].n > 0,
       10_000,
       "the worker to take the wake-up job",
     );

@@ -25,7 +25,14 @@ describe("CPF", () => {
   it("repeated digits really pass the check-digit arithmetic, so the explicit rule matters", () => {
     // Why isValidCpf needs its own repeated-digit rule: modulo 11 alone accepts 111.111.111-11.
     const digits = "11111111111";
-    const check = (len: number) => ((digits.slice(0, len).split("").reduce((s, d, i) => s + Number(d) * (len + 1 - i), 0) * 10) % 11) % 10;
+    const check = (len: number) =>
+      ((digits
+        .slice(0, len)
+        .split("")
+        .reduce((s, d, i) => s + Number(d) * (len + 1 - i), 0) *
+        10) %
+        11) %
+      10;
     expect([check(9), check(10)]).toEqual([1, 1]);
   });
 

@@ -47,7 +47,12 @@ afterEach(() => vi.restoreAllMocks());
 
 describe("defineAction", () => {
   it("runs guard, run, then wakes the sender and revalidates; returns data and message", async () => {
-    run.mockResolvedValue({ data: { id: "x" }, message: { key: "common.saved" }, emailIds: ["e1"], revalidate: [`/admin/things/${id}`, ["/portal", "layout"]] });
+    run.mockResolvedValue({
+      data: { id: "x" },
+      message: { key: "common.saved" },
+      emailIds: ["e1"],
+      revalidate: [`/admin/things/${id}`, ["/portal", "layout"]],
+    });
     const result = await action(id, { name: "Ada" });
     expect(result).toEqual({ ok: true, data: { id: "x" }, message: { key: "common.saved" } });
     expect(run).toHaveBeenCalledWith({ actor: { userId: "u1" }, args: [id], input: { name: "Ada" } });

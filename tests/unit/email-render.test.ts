@@ -5,15 +5,7 @@ import { createElement } from "react";
 import { render } from "@react-email/render";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { locales } from "@/lib/i18n/config";
-import {
-  createLogTransport,
-  getTransport,
-  logTransport,
-  renderEmail,
-  templates,
-  type TemplateName,
-  type Translator,
-} from "@/lib/email";
+import { createLogTransport, getTransport, logTransport, renderEmail, templates, type TemplateName, type Translator } from "@/lib/email";
 import type { EmailTemplate } from "@/lib/email/template";
 
 afterEach(() => vi.restoreAllMocks());
@@ -52,7 +44,10 @@ describe("passwordReset template", () => {
     const t = ((key: string) => `[${key}]`) as unknown as Translator;
     const template = templates.passwordReset as EmailTemplate<typeof props>;
     const text = await render(createElement(template.Component, { ...props, t, locale: "en" }), { plainText: true });
-    const leftover = text.replace(/\[[a-zA-Z.]+\]/g, "").replace(props.resetUrl, "").replace(/-{3,}/g, "");
+    const leftover = text
+      .replace(/\[[a-zA-Z.]+\]/g, "")
+      .replace(props.resetUrl, "")
+      .replace(/-{3,}/g, "");
     expect(leftover.trim()).toBe("");
     expect(template.subject(t, props)).toBe("[email.passwordReset.subject]");
   });
@@ -137,10 +132,17 @@ describe("renderSubject", () => {
     const { renderSubject } = await import("@/lib/email/render");
     const { translatorFor } = await import("@/lib/i18n/messages");
     for (const name of Object.keys(templates) as TemplateName[]) {
-      const template = templates[name] as unknown as { subject(t: unknown, p: unknown): string; example: Record<string, unknown>; personal?: readonly string[] };
+      const template = templates[name] as unknown as {
+        subject(t: unknown, p: unknown): string;
+        example: Record<string, unknown>;
+        personal?: readonly string[];
+      };
       for (const locale of locales) {
         for (const who of ["Ana", "Björk O'Neil <b>"]) {
-          const props = { ...template.example, ...Object.fromEntries((template.personal ?? []).filter((f) => typeof template.example[f] === "string").map((f) => [f, `${who} ${f}`])) };
+          const props = {
+            ...template.example,
+            ...Object.fromEntries((template.personal ?? []).filter((f) => typeof template.example[f] === "string").map((f) => [f, `${who} ${f}`])),
+          };
           expect(renderSubject(name, locale, props as never, { timeZone: "UTC" })).toBe(template.subject(translatorFor(locale, "UTC"), props));
         }
       }

@@ -134,7 +134,10 @@ describe("guest portal configuration", () => {
     expect(issues(base)).toEqual(["categories:guests.errors.categoriesNeeded"]);
     expect(issues({ ...base, categories: "Water\nwater" })).toEqual(["categories:guests.errors.duplicateCategory"]);
     const field = { key: "f_a", label: "Room", kind: "shortText" as const, shown: true, required: false };
-    expect(issues({ ...base, categories: "Water", custom: [field, { ...field, label: "room" }] })).toEqual(["custom.1.key:validation.invalid", "custom.1.label:validation.nameTaken"]);
+    expect(issues({ ...base, categories: "Water", custom: [field, { ...field, label: "room" }] })).toEqual([
+      "custom.1.key:validation.invalid",
+      "custom.1.label:validation.nameTaken",
+    ]);
     expect(issues({ ...base, categories: "Water", custom: [{ ...field, key: "Bad Key" }] })).toEqual(["custom.0.key:validation.invalid"]);
     expect(issues({ ...base, categories: "Water", custom: [{ ...field, label: " " }] })).toEqual(["custom.0.label:validation.required"]);
     expect(issues({ ...base, categories: "x".repeat(101) })).toEqual(["categories:validation.tooLong"]);

@@ -92,7 +92,9 @@ describe.each(["pt-BR", "fi"])("messages/%s.json", (locale) => {
   });
 
   it("has only non-empty string values", () => {
-    const bad = Object.entries(messages).filter(([, v]) => typeof v !== "string" || v.trim() === "").map(([k]) => k);
+    const bad = Object.entries(messages)
+      .filter(([, v]) => typeof v !== "string" || v.trim() === "")
+      .map(([k]) => k);
     expect(bad).toEqual([]);
   });
 

@@ -9,7 +9,12 @@ import { proxy } from "@/proxy";
 const page = (path = "/login", cookie = "") => new NextRequest(`http://localhost:3000${path}`, { headers: cookie ? { cookie } : {} });
 
 function scriptSrc(policy: string | null) {
-  return policy?.split(";").map((d) => d.trim()).find((d) => d.startsWith("script-src")) ?? "";
+  return (
+    policy
+      ?.split(";")
+      .map((d) => d.trim())
+      .find((d) => d.startsWith("script-src")) ?? ""
+  );
 }
 
 const appUrl = process.env.APP_URL;

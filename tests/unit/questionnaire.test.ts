@@ -21,7 +21,12 @@ describe("parseQuestions", () => {
     expect(questions[0]).toMatchObject({ required: false, options: [] });
     expect(() => parseQuestions([{ id: "x", label: "X", kind: "SINGLE_CHOICE", options: ["only one"] }])).toThrow();
     expect(() => parseQuestions([{ id: "x", label: "X", kind: "NOPE" }])).toThrow();
-    expect(() => parseQuestions([{ id: "x", label: "X", kind: "DATE" }, { id: "x", label: "Y", kind: "DATE" }])).toThrow();
+    expect(() =>
+      parseQuestions([
+        { id: "x", label: "X", kind: "DATE" },
+        { id: "x", label: "Y", kind: "DATE" },
+      ]),
+    ).toThrow();
     expect(parseQuestions(null)).toEqual([]);
   });
 });
@@ -75,7 +80,10 @@ describe("validateAnswers", () => {
   it("requires required questions, but a 'no' is an answer", () => {
     expect(validateAnswers(questions, { ...valid, parking: null })).toMatchObject({ ok: false, errors: { "answers.parking": "validation.required" } });
     expect(validateAnswers(questions, { ...valid, parking: "no" }).ok).toBe(true);
-    expect(validateAnswers(questions, {})).toMatchObject({ ok: false, errors: { "answers.bio": "validation.required", "answers.size": "validation.required" } });
+    expect(validateAnswers(questions, {})).toMatchObject({
+      ok: false,
+      errors: { "answers.bio": "validation.required", "answers.size": "validation.required" },
+    });
   });
 
   it("rejects wrong value types and malformed dates", () => {
@@ -87,7 +95,9 @@ describe("validateAnswers", () => {
 
   it("lets staff leave required questions blank, still checking what they fill in", () => {
     expect(validateAnswers(questions, {}, { enforceRequired: false }).ok).toBe(true);
-    expect(validateAnswers(questions, { size: "XL" }, { enforceRequired: false })).toMatchObject({ errors: { "answers.size": "events.errors.optionNotOffered" } });
+    expect(validateAnswers(questions, { size: "XL" }, { enforceRequired: false })).toMatchObject({
+      errors: { "answers.size": "events.errors.optionNotOffered" },
+    });
   });
 
   it("assertValidAnswers throws a ValidationError carrying the field errors", () => {

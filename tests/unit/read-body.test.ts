@@ -104,7 +104,10 @@ describe("readJson and readFormData", () => {
 
   it("refuses a multipart stream past the limit before parsing, and bodies that are not forms", async () => {
     const { stream, state } = counted();
-    expect(await readFormData(post(stream, { "content-type": "multipart/form-data; boundary=XyZ" }), 10 * MB + 64 * 1024)).toEqual({ ok: false, reason: "tooLarge" });
+    expect(await readFormData(post(stream, { "content-type": "multipart/form-data; boundary=XyZ" }), 10 * MB + 64 * 1024)).toEqual({
+      ok: false,
+      reason: "tooLarge",
+    });
     expect(state.pulled).toBe(11);
     expect(await readFormData(post("{}", { "content-type": "application/json" }), 100)).toEqual({ ok: false, reason: "malformed" });
   });

@@ -38,7 +38,7 @@ function storedRow(locale: string, props: EventRegistrationProps) {
 
 describe("registration confirmation, rendered by the sender", () => {
   it.each([
-    ["Zoë <b>O'Brien</b> & \"Co\"", "tok_A1-b2"],
+    ['Zoë <b>O\'Brien</b> & "Co"', "tok_A1-b2"],
     ["Ana  Souza", "tok_Z9-y8"],
   ])("equals a fresh render for %s", async (name, token) => {
     const privateUrl = `https://portico.test/e/oficina-7/r/${token}`;

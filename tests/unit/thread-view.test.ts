@@ -24,7 +24,14 @@ describe("a ticket's discussion", () => {
     createElement(Discussion, {
       messages: [
         { ...message, id: "m1", fromStaff: false, kind: TicketMessageKind.COMMENT, body: "It jams", files: [file("f1", "log.txt")] },
-        { ...message, id: "m2", fromStaff: true, kind: TicketMessageKind.INTERNAL_NOTE, body: "Old contract", files: [{ ...file("f2", "quote.pdf"), internal: true }] },
+        {
+          ...message,
+          id: "m2",
+          fromStaff: true,
+          kind: TicketMessageKind.INTERNAL_NOTE,
+          body: "Old contract",
+          files: [{ ...file("f2", "quote.pdf"), internal: true }],
+        },
         { ...message, id: "m3", fromStaff: false, kind: TicketMessageKind.UNDERSTANDING_REJECTED, body: "Not that" },
       ],
     }),
@@ -53,7 +60,14 @@ describe("a contact's thread", () => {
     const html = render(
       createElement(ContactThread, {
         messages: [
-          { id: "c1", authorName: "Carla", fromStaff: false, body: "Charged twice", createdAt: at, attachments: [{ file: { id: "f3", fileName: "invoice.pdf", size: 2_000_000 } }] },
+          {
+            id: "c1",
+            authorName: "Carla",
+            fromStaff: false,
+            body: "Charged twice",
+            createdAt: at,
+            attachments: [{ file: { id: "f3", fileName: "invoice.pdf", size: 2_000_000 } }],
+          },
           { id: "c2", authorName: "Sam", fromStaff: true, body: "Refunded", createdAt: at, attachments: [] },
         ],
       }),

@@ -33,7 +33,11 @@ describe("missingValues", () => {
       ["c", rule({ requiredFromPrevious: true })],
       ["d", rule({ required: true })],
     ]);
-    const values = new Map<string, unknown>([["a", "x"], ["b", ""], ["d", []]]);
+    const values = new Map<string, unknown>([
+      ["a", "x"],
+      ["b", ""],
+      ["d", []],
+    ]);
     expect(missingValues(["a", "b", "c", "d"], rules, values, "required")).toEqual(["b", "d"]);
     expect(missingValues(["a", "b", "c", "d"], rules, values, "requiredFromPrevious")).toEqual(["c"]);
   });

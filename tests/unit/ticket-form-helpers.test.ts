@@ -13,8 +13,14 @@ const MIN = 60_000;
 
 describe("durationParts", () => {
   it("keeps the two largest units", () => {
-    expect(durationParts((2 * 60 + 5) * MIN)).toEqual([{ unit: "hours", value: 2 }, { unit: "minutes", value: 5 }]);
-    expect(durationParts(((3 * 24 + 4) * 60 + 59) * MIN)).toEqual([{ unit: "days", value: 3 }, { unit: "hours", value: 4 }]);
+    expect(durationParts((2 * 60 + 5) * MIN)).toEqual([
+      { unit: "hours", value: 2 },
+      { unit: "minutes", value: 5 },
+    ]);
+    expect(durationParts(((3 * 24 + 4) * 60 + 59) * MIN)).toEqual([
+      { unit: "days", value: 3 },
+      { unit: "hours", value: 4 },
+    ]);
     expect(durationParts(2 * 24 * 60 * MIN)).toEqual([{ unit: "days", value: 2 }]);
     expect(durationParts(45 * MIN + 59_000)).toEqual([{ unit: "minutes", value: 45 }]);
   });
@@ -35,9 +41,15 @@ const transition = (id: string, responsible: StageResponsible, conditions: strin
 
 describe("initialForwardChoice", () => {
   it("preselects only what leaves no choice", () => {
-    expect(initialForwardChoice([transition("analysis", StageResponsible.STAFF, ["Request"])])).toEqual({ toStageId: "analysis", conditionId: "analysis:Request" });
+    expect(initialForwardChoice([transition("analysis", StageResponsible.STAFF, ["Request"])])).toEqual({
+      toStageId: "analysis",
+      conditionId: "analysis:Request",
+    });
     expect(initialForwardChoice([transition("analysis", StageResponsible.STAFF, ["Request", "Urgent"])])).toEqual({ toStageId: "analysis", conditionId: "" });
-    expect(initialForwardChoice([transition("a", StageResponsible.STAFF, ["x"]), transition("b", StageResponsible.CLIENT, ["y"])])).toEqual({ toStageId: "", conditionId: "" });
+    expect(initialForwardChoice([transition("a", StageResponsible.STAFF, ["x"]), transition("b", StageResponsible.CLIENT, ["y"])])).toEqual({
+      toStageId: "",
+      conditionId: "",
+    });
   });
 });
 
@@ -51,15 +63,24 @@ describe("initialDecisionChoice", () => {
     expect(initialDecisionChoice(review, "REJECT")).toEqual({ toStageId: "analysis", conditionId: "analysis:Understanding rejected" });
   });
   it("falls back to the first condition, and to the first transition without a staff stage", () => {
-    expect(initialDecisionChoice([transition("analysis", StageResponsible.STAFF, ["Back"])], "REJECT")).toEqual({ toStageId: "analysis", conditionId: "analysis:Back" });
-    expect(initialDecisionChoice([transition("other", StageResponsible.CLIENT, ["Next"])], "APPROVE")).toEqual({ toStageId: "other", conditionId: "other:Next" });
+    expect(initialDecisionChoice([transition("analysis", StageResponsible.STAFF, ["Back"])], "REJECT")).toEqual({
+      toStageId: "analysis",
+      conditionId: "analysis:Back",
+    });
+    expect(initialDecisionChoice([transition("other", StageResponsible.CLIENT, ["Next"])], "APPROVE")).toEqual({
+      toStageId: "other",
+      conditionId: "other:Next",
+    });
     expect(initialDecisionChoice([], "APPROVE")).toEqual({ toStageId: "", conditionId: "" });
   });
 });
 
 describe("forwardTransitions", () => {
   it("leaves out the conditions that mean a decision on the understanding, and transitions left without any", () => {
-    const review = [transition("done", StageResponsible.STAFF, ["Understanding approved"], true), transition("analysis", StageResponsible.STAFF, ["Understanding rejected", "Information provided"])];
+    const review = [
+      transition("done", StageResponsible.STAFF, ["Understanding approved"], true),
+      transition("analysis", StageResponsible.STAFF, ["Understanding rejected", "Information provided"]),
+    ];
     expect(forwardTransitions(review).map((t) => [t.toStageId, t.conditions.map((c) => c.name)])).toEqual([["analysis", ["Information provided"]]]);
   });
 });
@@ -79,7 +100,15 @@ describe("transitionsForDecision", () => {
   });
 });
 
-const field = (id: string, kind: TicketFieldKind, value: unknown, editable = true): TicketFieldView => ({ id, label: id, kind, options: [], value, editable, required: false });
+const field = (id: string, kind: TicketFieldKind, value: unknown, editable = true): TicketFieldView => ({
+  id,
+  label: id,
+  kind,
+  options: [],
+  value,
+  editable,
+  required: false,
+});
 
 describe("parameter values in forms", () => {
   it("turns stored values into input values", () => {
@@ -90,7 +119,11 @@ describe("parameter values in forms", () => {
     expect(toFormValue(field("d", TicketFieldKind.DATE, null))).toBe("");
   });
   it("starts and sends only the editable fields", () => {
-    const fields = [field("text", TicketFieldKind.SHORT_TEXT, "kept"), field("locked", TicketFieldKind.SHORT_TEXT, "fixed", false), field("multi", TicketFieldKind.MULTIPLE_CHOICE, null)];
+    const fields = [
+      field("text", TicketFieldKind.SHORT_TEXT, "kept"),
+      field("locked", TicketFieldKind.SHORT_TEXT, "fixed", false),
+      field("multi", TicketFieldKind.MULTIPLE_CHOICE, null),
+    ];
     expect(fieldFormDefaults(fields)).toEqual({ text: "kept", multi: [] });
     expect(editableValues(fields, { text: "changed", locked: "hacked" })).toEqual({ text: "changed", multi: [] });
   });

@@ -7,7 +7,7 @@ export default async function ForgotPasswordPage() {
   return (
     <Card className="w-full max-w-md">
       <h1 className="text-xl font-semibold">{t("forgotTitle")}</h1>
-      <p className="mb-6 mt-1 text-sm text-slate-600">{t("forgotHelp")}</p>
+      <p className="mt-1 mb-6 text-sm text-slate-600">{t("forgotHelp")}</p>
       <ForgotPasswordForm />
     </Card>
   );

@@ -15,7 +15,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   return (
     <Card className="w-full max-w-md">
       <h1 className="text-xl font-semibold">{t("loginTitle")}</h1>
-      <p className="mb-6 mt-1 text-sm text-slate-600">{t("loginSubtitle")}</p>
+      <p className="mt-1 mb-6 text-sm text-slate-600">{t("loginSubtitle")}</p>
       {first(params.reset) ? (
         <div className="mb-4">
           <Alert tone="success">{t("resetDone")}</Alert>

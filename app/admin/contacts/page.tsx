@@ -36,13 +36,22 @@ export default async function AdminContactsPage({ searchParams }: { searchParams
       <StatusTabs basePath="/admin/contacts" params={params} current={query.status} counts={page.counts} />
       <SearchForm q={query.q}>
         {query.status ? <input type="hidden" name="status" value={query.status} /> : null}
-        <FilterSelect name="module" label={t("module")} allLabel={ta("allModules")} value={query.module} options={Object.values(ContactModule).map((m) => ({ value: m, label: t(`modules.${m}`) }))} />
+        <FilterSelect
+          name="module"
+          label={t("module")}
+          allLabel={ta("allModules")}
+          value={query.module}
+          options={Object.values(ContactModule).map((m) => ({ value: m, label: t(`modules.${m}`) }))}
+        />
         <FilterSelect
           name="classification"
           label={t("classification")}
           allLabel={ta("allClassifications")}
           value={query.classificationId}
-          options={classifications.map((c) => ({ value: c.id, label: `${c.active ? c.name : ta("archived", { name: c.name })} · ${t(`modules.${c.module}`)}` }))}
+          options={classifications.map((c) => ({
+            value: c.id,
+            label: `${c.active ? c.name : ta("archived", { name: c.name })} · ${t(`modules.${c.module}`)}`,
+          }))}
         />
       </SearchForm>
       <p className="-mt-2 mb-4 text-xs text-slate-600">{ta("searchHelp")}</p>
@@ -75,7 +84,9 @@ export default async function AdminContactsPage({ searchParams }: { searchParams
             cell: (c) => (
               <>
                 {c.classificationName}
-                {c.subclassificationName || c.channelName ? <span className="block text-xs text-slate-600">{c.subclassificationName ?? c.channelName}</span> : null}
+                {c.subclassificationName || c.channelName ? (
+                  <span className="block text-xs text-slate-600">{c.subclassificationName ?? c.channelName}</span>
+                ) : null}
               </>
             ),
           },

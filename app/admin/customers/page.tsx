@@ -36,7 +36,13 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
         }
       />
       <SearchForm q={query.q}>
-        <FilterSelect name="kind" label={t("kind")} allLabel={t("filterKind")} value={query.kind} options={Object.values(CustomerKind).map((k) => ({ value: k, label: tk(k) }))} />
+        <FilterSelect
+          name="kind"
+          label={t("kind")}
+          allLabel={t("filterKind")}
+          value={query.kind}
+          options={Object.values(CustomerKind).map((k) => ({ value: k, label: tk(k) }))}
+        />
         <StatusFilter active={query.active} />
       </SearchForm>
       <DataTable

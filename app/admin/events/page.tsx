@@ -35,7 +35,13 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
         }
       />
       <SearchForm q={query.q}>
-        <FilterSelect name="status" label={tc("status")} allLabel={tc("allStatuses")} value={query.status} options={Object.values(EventStatus).map((s) => ({ value: s, label: ts(s) }))} />
+        <FilterSelect
+          name="status"
+          label={tc("status")}
+          allLabel={tc("allStatuses")}
+          value={query.status}
+          options={Object.values(EventStatus).map((s) => ({ value: s, label: ts(s) }))}
+        />
       </SearchForm>
       <DataTable
         caption={t("title")}
@@ -57,7 +63,10 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
           },
           { header: t("type"), cell: (e) => e.type.name },
           { header: t("startsAt"), cell: (e) => format.dateTime(e.startsAt, { dateStyle: "medium", timeStyle: "short", timeZone: e.timeZone }) },
-          { header: t("occupancy"), cell: (e) => t("occupancyValue", { registered: e.registeredCount, seats: e.seats, reserve: e.reserveCount, reserveSeats: e.reserveSeats }) },
+          {
+            header: t("occupancy"),
+            cell: (e) => t("occupancyValue", { registered: e.registeredCount, seats: e.seats, reserve: e.reserveCount, reserveSeats: e.reserveSeats }),
+          },
           { header: tc("status"), cell: (e) => <EventStatusBadge status={e.status} /> },
         ]}
       />

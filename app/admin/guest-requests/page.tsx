@@ -23,7 +23,13 @@ export default async function GuestRequestsPage({ searchParams }: { searchParams
   const actor = await requireStaff();
   const params = await searchParams;
   const query = parseGuestRequestListQuery(params);
-  const [t, tg, tc, format, page] = await Promise.all([getTranslations("guests.list"), getTranslations("guests"), getTranslations("common"), getFormatter(), listGuestRequests(db, actor, query)]);
+  const [t, tg, tc, format, page] = await Promise.all([
+    getTranslations("guests.list"),
+    getTranslations("guests"),
+    getTranslations("common"),
+    getFormatter(),
+    listGuestRequests(db, actor, query),
+  ]);
   const filtered = Boolean(query.q || query.status);
   return (
     <>
@@ -34,7 +40,13 @@ export default async function GuestRequestsPage({ searchParams }: { searchParams
         </div>
       ) : null}
       <SearchForm q={query.q}>
-        <FilterSelect name="status" label={tc("status")} allLabel={tc("allStatuses")} value={query.status} options={Object.values(GuestRequestStatus).map((s) => ({ value: s, label: tg(`status.${s}`) }))} />
+        <FilterSelect
+          name="status"
+          label={tc("status")}
+          allLabel={tc("allStatuses")}
+          value={query.status}
+          options={Object.values(GuestRequestStatus).map((s) => ({ value: s, label: tg(`status.${s}`) }))}
+        />
       </SearchForm>
       <DataTable
         caption={t("title")}

@@ -39,7 +39,16 @@ export default async function StaffTicketQueuePage({ searchParams }: { searchPar
     staffQueueChoices(db, actor, locale),
   ]);
   const { filters } = queue;
-  const filtered = Boolean(queue.q || filters.assignee || filters.groupId || filters.typeId || filters.stageId || filters.responsible || filters.olderThanDays || filters.status !== TicketStatus.OPEN);
+  const filtered = Boolean(
+    queue.q ||
+    filters.assignee ||
+    filters.groupId ||
+    filters.typeId ||
+    filters.stageId ||
+    filters.responsible ||
+    filters.olderThanDays ||
+    filters.status !== TicketStatus.OPEN,
+  );
   const at = now().getTime();
   return (
     <>
@@ -80,7 +89,12 @@ export default async function StaffTicketQueuePage({ searchParams }: { searchPar
           { header: ts("stage"), cell: (r) => localizedName(r.stage, locale) },
           {
             header: t("whoseTurn"),
-            cell: (r) => (r.status === TicketStatus.OPEN ? <TurnBadge status={r.status} responsible={r.responsible} audience="staff" /> : <TicketStatusBadge status={r.status} />),
+            cell: (r) =>
+              r.status === TicketStatus.OPEN ? (
+                <TurnBadge status={r.status} responsible={r.responsible} audience="staff" />
+              ) : (
+                <TicketStatusBadge status={r.status} />
+              ),
           },
           { header: ts("assignee"), cell: (r) => r.assignee?.name ?? <span className="text-slate-600">{ts("unassigned")}</span> },
           {
@@ -91,7 +105,14 @@ export default async function StaffTicketQueuePage({ searchParams }: { searchPar
           { header: ts("updatedAt"), className: "whitespace-nowrap", cell: (r) => format.dateTime(r.updatedAt, { dateStyle: "short", timeStyle: "short" }) },
         ]}
       />
-      <Pagination basePath="/admin/tickets" params={params} page={queue.page} pageCount={queue.pageCount} total={queue.total} totalIsLowerBound={queue.totalIsLowerBound} />
+      <Pagination
+        basePath="/admin/tickets"
+        params={params}
+        page={queue.page}
+        pageCount={queue.pageCount}
+        total={queue.total}
+        totalIsLowerBound={queue.totalIsLowerBound}
+      />
     </>
   );
 }

@@ -70,7 +70,9 @@ export default async function PortalContactsPage({ searchParams }: { searchParam
             cell: (c) => (
               <>
                 {c.classificationName}
-                {c.subclassificationName || c.channelName ? <span className="block text-xs text-slate-600">{c.subclassificationName ?? c.channelName}</span> : null}
+                {c.subclassificationName || c.channelName ? (
+                  <span className="block text-xs text-slate-600">{c.subclassificationName ?? c.channelName}</span>
+                ) : null}
               </>
             ),
           },

@@ -72,7 +72,7 @@ async function OpenEvents({ page, params, q, t }: { page: Awaited<ReturnType<typ
                   </Link>{" "}
                   {event.status === "CONFIRMED" ? <Badge tone="green">{t("confirmed")}</Badge> : null}
                 </h2>
-                {event.description ? <Markdown source={event.description} className="mb-3 mt-1 line-clamp-3 text-sm" /> : null}
+                {event.description ? <Markdown source={event.description} className="mt-1 mb-3 line-clamp-3 text-sm" /> : null}
                 <EventFacts event={event} />
               </Card>
             </li>
@@ -97,7 +97,8 @@ function MyEvents({
   t: T;
   tcert: Awaited<ReturnType<typeof getTranslations<"certificates">>>;
 }) {
-  if (actorPage.rows.length === 0) return <p className="rounded-md border border-dashed border-slate-300 p-8 text-center text-sm text-slate-600">{t("noRegistrations")}</p>;
+  if (actorPage.rows.length === 0)
+    return <p className="rounded-md border border-dashed border-slate-300 p-8 text-center text-sm text-slate-600">{t("noRegistrations")}</p>;
   return (
     <>
       <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
@@ -107,7 +108,9 @@ function MyEvents({
               <Link href={`/portal/events/${r.event.number}`} className="font-medium text-indigo-800 underline">
                 {r.event.name}
               </Link>
-              <p className="text-sm text-slate-600">{format.dateTime(r.event.startsAt, { dateStyle: "medium", timeStyle: "short", timeZone: r.event.timeZone })}</p>
+              <p className="text-sm text-slate-600">
+                {format.dateTime(r.event.startsAt, { dateStyle: "medium", timeStyle: "short", timeZone: r.event.timeZone })}
+              </p>
             </div>
             <div className="flex items-center gap-3">
               {r.certificate ? (

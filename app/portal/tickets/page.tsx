@@ -22,7 +22,13 @@ export async function generateMetadata() {
 export default async function PortalTicketsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireClient();
   const params = await searchParams;
-  const [t, format, locale, list, attendant] = await Promise.all([getTranslations("tickets.portal"), getFormatter(), getLocale(), listClientTickets(db, actor, params), defaultAttendant(db)]);
+  const [t, format, locale, list, attendant] = await Promise.all([
+    getTranslations("tickets.portal"),
+    getFormatter(),
+    getLocale(),
+    listClientTickets(db, actor, params),
+    defaultAttendant(db),
+  ]);
   // Without a default attendant no portal movement can be recorded, so nothing can be opened.
   const ready = attendant !== null;
   const empty = list.q ? t("noMatches") : t(`empty.${list.filter}`);
@@ -85,7 +91,11 @@ export default async function PortalTicketsPage({ searchParams }: { searchParams
               </span>
             ),
           },
-          { header: t("columns.updatedAt"), className: "whitespace-nowrap", cell: (r) => format.dateTime(r.updatedAt, { dateStyle: "medium", timeStyle: "short" }) },
+          {
+            header: t("columns.updatedAt"),
+            className: "whitespace-nowrap",
+            cell: (r) => format.dateTime(r.updatedAt, { dateStyle: "medium", timeStyle: "short" }),
+          },
         ]}
       />
       <Pagination basePath="/portal/tickets" params={params} page={list.page} pageCount={list.pageCount} total={list.total} />

@@ -7,7 +7,17 @@ import { useErrorText } from "@/components/forms/use-action-form";
 import { buttonClass } from "@/components/ui/button";
 import type { ActionResult, MessageRef } from "@/lib/forms/action-result";
 
-export function ActionButton({ action, children, label, disabled }: { action: () => Promise<ActionResult>; children: ReactNode; label?: string; disabled?: boolean }) {
+export function ActionButton({
+  action,
+  children,
+  label,
+  disabled,
+}: {
+  action: () => Promise<ActionResult>;
+  children: ReactNode;
+  label?: string;
+  disabled?: boolean;
+}) {
   const errorText = useErrorText();
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<MessageRef | null>(null);
@@ -23,7 +33,15 @@ export function ActionButton({ action, children, label, disabled }: { action: ()
     });
   return (
     <span className="inline-flex items-center gap-1">
-      <button type="button" className={buttonClass("secondary", "px-2 py-1")} onClick={run} disabled={disabled || pending} aria-busy={pending} aria-label={label} title={label}>
+      <button
+        type="button"
+        className={buttonClass("secondary", "px-2 py-1")}
+        onClick={run}
+        disabled={disabled || pending}
+        aria-busy={pending}
+        aria-label={label}
+        title={label}
+      >
         {children}
       </button>
       {error ? (
@@ -36,7 +54,19 @@ export function ActionButton({ action, children, label, disabled }: { action: ()
 }
 
 /** Up and down arrows for ordered rows; the first row has no "up", the last no "down". */
-export function MoveButtons({ move, first, last, upLabel, downLabel }: { move: (to: "up" | "down") => Promise<ActionResult>; first: boolean; last: boolean; upLabel: string; downLabel: string }) {
+export function MoveButtons({
+  move,
+  first,
+  last,
+  upLabel,
+  downLabel,
+}: {
+  move: (to: "up" | "down") => Promise<ActionResult>;
+  first: boolean;
+  last: boolean;
+  upLabel: string;
+  downLabel: string;
+}) {
   return (
     <span className="inline-flex gap-1">
       <ActionButton action={() => move("up")} label={upLabel} disabled={first}>

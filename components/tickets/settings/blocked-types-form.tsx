@@ -39,7 +39,9 @@ export function BlockedTypesForm({ profileId, groups }: { profileId: string; gro
     startTransition(async () => {
       try {
         const r = await saveProfileBlockedTypesAction(profileId, { typeIds: [...blocked] });
-        setResult(r.ok ? { tone: "success", message: r.message ?? { key: "common.saved" } } : { tone: "error", message: r.formError ?? { key: "common.genericError" } });
+        setResult(
+          r.ok ? { tone: "success", message: r.message ?? { key: "common.saved" } } : { tone: "error", message: r.formError ?? { key: "common.genericError" } },
+        );
       } catch {
         setResult({ tone: "error", message: { key: "common.genericError" } });
       }

@@ -31,8 +31,20 @@ export function FieldForm({ typeId, fieldId, defaults, kindLocked }: { typeId: s
     <form onSubmit={onSubmit} noValidate className="space-y-4">
       <FormFeedback formError={formError} message={message} />
       <TextField label={t("labelEn")} autoComplete="off" error={errorText(errors.labels?.en?.message, { max: 200 })} {...form.register("labels.en")} />
-      <TextField label={t("labelPtBr")} help={t("fallbackHelp")} autoComplete="off" error={errorText(errors.labels?.["pt-BR"]?.message, { max: 200 })} {...form.register("labels.pt-BR")} />
-      <TextField label={t("labelFi")} help={t("fallbackHelp")} autoComplete="off" error={errorText(errors.labels?.fi?.message, { max: 200 })} {...form.register("labels.fi")} />
+      <TextField
+        label={t("labelPtBr")}
+        help={t("fallbackHelp")}
+        autoComplete="off"
+        error={errorText(errors.labels?.["pt-BR"]?.message, { max: 200 })}
+        {...form.register("labels.pt-BR")}
+      />
+      <TextField
+        label={t("labelFi")}
+        help={t("fallbackHelp")}
+        autoComplete="off"
+        error={errorText(errors.labels?.fi?.message, { max: 200 })}
+        {...form.register("labels.fi")}
+      />
       {/* A field tickets have values for keeps its kind (the form keeps the stored one), so those values keep their meaning. */}
       {kindLocked ? (
         <TextField label={t("kind")} readOnly value={tk(defaults.kind)} help={t("kindLocked")} />
@@ -45,7 +57,15 @@ export function FieldForm({ typeId, fieldId, defaults, kindLocked }: { typeId: s
           ))}
         </SelectField>
       )}
-      {isChoice ? <LinesField control={form.control} name="options" label={t("options")} help={t("optionsHelp")} error={errorText(errors.options?.message, { max: 100 })} /> : null}
+      {isChoice ? (
+        <LinesField
+          control={form.control}
+          name="options"
+          label={t("options")}
+          help={t("optionsHelp")}
+          error={errorText(errors.options?.message, { max: 100 })}
+        />
+      ) : null}
       {isChoice ? <NameTranslations names={options} labels={optionLabels} onChange={(l) => form.setValue("optionLabels", l, { shouldDirty: true })} /> : null}
       <CheckboxField label={tc("active")} {...form.register("active")} />
       <Button type="submit" disabled={pending} aria-busy={pending}>

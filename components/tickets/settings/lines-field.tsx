@@ -6,7 +6,21 @@
 import { Controller, type Control, type FieldValues, type Path } from "react-hook-form";
 import { TextAreaField } from "@/components/ui/field";
 
-export function LinesField<V extends FieldValues>({ control, name, label, help, error, rows = 4 }: { control: Control<V>; name: Path<V>; label: string; help?: string; error?: string; rows?: number }) {
+export function LinesField<V extends FieldValues>({
+  control,
+  name,
+  label,
+  help,
+  error,
+  rows = 4,
+}: {
+  control: Control<V>;
+  name: Path<V>;
+  label: string;
+  help?: string;
+  error?: string;
+  rows?: number;
+}) {
   return (
     <Controller
       control={control}

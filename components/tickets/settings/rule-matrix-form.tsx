@@ -33,7 +33,14 @@ export function RuleMatrixForm({ typeId, fields, stages, rules }: MatrixProps) {
   const tc = useTranslations("common");
   const errorText = useErrorText();
   const [cells, setCells] = useState<Record<string, Flags>>(() =>
-    Object.fromEntries(fields.flatMap((f) => stages.map((s) => { const key = cellKey(f.id, s.id); return [key, { ...noFlags, ...pick(rules[key]) }]; }))),
+    Object.fromEntries(
+      fields.flatMap((f) =>
+        stages.map((s) => {
+          const key = cellKey(f.id, s.id);
+          return [key, { ...noFlags, ...pick(rules[key]) }];
+        }),
+      ),
+    ),
   );
   const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
   const [result, setResult] = useState<{ tone: "error" | "success"; message: MessageRef } | null>(null);
@@ -106,7 +113,10 @@ export function RuleMatrixForm({ typeId, fields, stages, rules }: MatrixProps) {
           <tbody className="divide-y divide-slate-100">
             {fields.map((f) => (
               <tr key={f.id}>
-                <th scope="row" className="sticky left-0 z-10 w-32 min-w-32 max-w-48 break-words bg-white px-3 py-2 text-left align-top font-medium text-slate-800 shadow-[1px_0_0_var(--color-slate-200)] sm:w-auto">
+                <th
+                  scope="row"
+                  className="sticky left-0 z-10 w-32 max-w-48 min-w-32 bg-white px-3 py-2 text-left align-top font-medium break-words text-slate-800 shadow-[1px_0_0_var(--color-slate-200)] sm:w-auto"
+                >
                   {f.label}
                   {f.active ? null : <span className="block text-xs font-normal text-slate-600">{tc("inactive")}</span>}
                 </th>

@@ -21,7 +21,19 @@ interface Option {
   active?: boolean;
 }
 
-export function StageForm({ typeId, stageId, defaults, teams, staff }: { typeId: string; stageId?: string; defaults: StageInput; teams: Option[]; staff: (Option & { email: string })[] }) {
+export function StageForm({
+  typeId,
+  stageId,
+  defaults,
+  teams,
+  staff,
+}: {
+  typeId: string;
+  stageId?: string;
+  defaults: StageInput;
+  teams: Option[];
+  staff: (Option & { email: string })[];
+}) {
   const t = useTranslations("ticketSettings");
   const tc = useTranslations("common");
   const errorText = useErrorText();
@@ -34,14 +46,25 @@ export function StageForm({ typeId, stageId, defaults, teams, staff }: { typeId:
       <FormFeedback formError={formError} message={message} />
       <TextField label={tc("name")} autoComplete="off" error={errorText(errors.name?.message, { max: 100 })} {...form.register("name")} />
       <LabelFields register={form.register} errors={errors.labels} />
-      <SelectField label={t("stages.responsible")} help={t("stages.responsibleHelp")} error={errorText(errors.responsible?.message)} {...form.register("responsible")}>
+      <SelectField
+        label={t("stages.responsible")}
+        help={t("stages.responsibleHelp")}
+        error={errorText(errors.responsible?.message)}
+        {...form.register("responsible")}
+      >
         {Object.values(StageResponsible).map((r) => (
           <option key={r} value={r}>
             {t(`responsible.${r}`)}
           </option>
         ))}
       </SelectField>
-      <SelectField label={t("stages.team")} disabled={isClient} help={isClient ? t("stages.staffOnly") : undefined} error={errorText(errors.teamId?.message)} {...form.register("teamId")}>
+      <SelectField
+        label={t("stages.team")}
+        disabled={isClient}
+        help={isClient ? t("stages.staffOnly") : undefined}
+        error={errorText(errors.teamId?.message)}
+        {...form.register("teamId")}
+      >
         <option value="">{t("stages.noTeam")}</option>
         {teams.map((team) => (
           <option key={team.id} value={team.id}>
@@ -49,7 +72,13 @@ export function StageForm({ typeId, stageId, defaults, teams, staff }: { typeId:
           </option>
         ))}
       </SelectField>
-      <SelectField label={t("stages.attendant")} disabled={isClient} help={isClient ? t("stages.staffOnly") : undefined} error={errorText(errors.attendantId?.message)} {...form.register("attendantId")}>
+      <SelectField
+        label={t("stages.attendant")}
+        disabled={isClient}
+        help={isClient ? t("stages.staffOnly") : undefined}
+        error={errorText(errors.attendantId?.message)}
+        {...form.register("attendantId")}
+      >
         <option value="">{t("stages.noAttendant")}</option>
         {staff.map((u) => (
           <option key={u.id} value={u.id}>

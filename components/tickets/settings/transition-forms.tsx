@@ -21,7 +21,15 @@ type Decisions = NonNullable<TransitionConditionsInput["decisions"]>;
 type ConditionLabels = NameTranslationsValue;
 
 /** One select per condition written so far: what choosing it decides on the understanding. */
-function ConditionDecisions({ conditions, decisions, onChange }: { conditions: string[] | undefined; decisions: Partial<Decisions> | undefined; onChange: (decisions: Decisions) => void }) {
+function ConditionDecisions({
+  conditions,
+  decisions,
+  onChange,
+}: {
+  conditions: string[] | undefined;
+  decisions: Partial<Decisions> | undefined;
+  onChange: (decisions: Decisions) => void;
+}) {
   const t = useTranslations("ticketSettings.transitions");
   const names = writtenNames(conditions);
   if (names.length === 0) return null;
@@ -31,7 +39,12 @@ function ConditionDecisions({ conditions, decisions, onChange }: { conditions: s
     <fieldset className="space-y-2">
       <legend className="text-sm font-medium">{t("decisions")}</legend>
       {names.map((name) => (
-        <SelectField key={name} label={t("decisionOf", { name })} value={current[name] ?? ""} onChange={(e) => onChange({ ...current, [name]: e.target.value as Decisions[string] })}>
+        <SelectField
+          key={name}
+          label={t("decisionOf", { name })}
+          value={current[name] ?? ""}
+          onChange={(e) => onChange({ ...current, [name]: e.target.value as Decisions[string] })}
+        >
           <option value="">{t("decisionNone")}</option>
           <option value="APPROVE">{t("decisionApprove")}</option>
           <option value="REJECT">{t("decisionReject")}</option>
@@ -69,9 +82,24 @@ export function TransitionEditor({
         {t("to", { name: toStageName })} {toStageActive ? null : <span className="text-sm font-normal text-amber-800">({t("targetArchived")})</span>}
       </h3>
       <FormFeedback formError={formError} message={message} />
-      <LinesField control={form.control} name="conditions" label={t("conditions")} help={t("conditionsHelp")} error={errorText(form.formState.errors.conditions?.message, { max: 100 })} rows={3} />
-      <ConditionDecisions conditions={watched.conditions} decisions={watched.decisions} onChange={(d) => form.setValue("decisions", d, { shouldDirty: true })} />
-      <NameTranslations names={watched.conditions} labels={watched.labels as ConditionLabels | undefined} onChange={(l) => form.setValue("labels", l, { shouldDirty: true })} />
+      <LinesField
+        control={form.control}
+        name="conditions"
+        label={t("conditions")}
+        help={t("conditionsHelp")}
+        error={errorText(form.formState.errors.conditions?.message, { max: 100 })}
+        rows={3}
+      />
+      <ConditionDecisions
+        conditions={watched.conditions}
+        decisions={watched.decisions}
+        onChange={(d) => form.setValue("decisions", d, { shouldDirty: true })}
+      />
+      <NameTranslations
+        names={watched.conditions}
+        labels={watched.labels as ConditionLabels | undefined}
+        onChange={(l) => form.setValue("labels", l, { shouldDirty: true })}
+      />
       <div className="flex gap-2">
         <Button type="submit" variant="secondary" disabled={pending} aria-busy={pending}>
           {pending ? tc("saving") : t("saveConditions")}
@@ -108,9 +136,24 @@ export function AddTransitionForm({ fromStageId, targets }: { fromStageId: strin
           </option>
         ))}
       </SelectField>
-      <LinesField control={form.control} name="conditions" label={t("conditions")} help={t("conditionsHelp")} error={errorText(errors.conditions?.message, { max: 100 })} rows={3} />
-      <ConditionDecisions conditions={watched.conditions} decisions={watched.decisions} onChange={(d) => form.setValue("decisions", d, { shouldDirty: true })} />
-      <NameTranslations names={watched.conditions} labels={watched.labels as ConditionLabels | undefined} onChange={(l) => form.setValue("labels", l, { shouldDirty: true })} />
+      <LinesField
+        control={form.control}
+        name="conditions"
+        label={t("conditions")}
+        help={t("conditionsHelp")}
+        error={errorText(errors.conditions?.message, { max: 100 })}
+        rows={3}
+      />
+      <ConditionDecisions
+        conditions={watched.conditions}
+        decisions={watched.decisions}
+        onChange={(d) => form.setValue("decisions", d, { shouldDirty: true })}
+      />
+      <NameTranslations
+        names={watched.conditions}
+        labels={watched.labels as ConditionLabels | undefined}
+        onChange={(l) => form.setValue("labels", l, { shouldDirty: true })}
+      />
       <Button type="submit" disabled={pending} aria-busy={pending}>
         {t("add")}
       </Button>

@@ -6,7 +6,13 @@ import { PageHeader } from "@/components/ui/page-header";
 const BASE = "/admin/settings/tickets";
 
 /** Title of a ticket type's settings pages with the tabs between them (type and workflow, parameters, field rules). */
-export async function TypeHeader({ type, current }: { type: { id: string; name: string; active: boolean; group: { name: string } }; current: "workflow" | "fields" | "rules" }) {
+export async function TypeHeader({
+  type,
+  current,
+}: {
+  type: { id: string; name: string; active: boolean; group: { name: string } };
+  current: "workflow" | "fields" | "rules";
+}) {
   const [t, tc] = await Promise.all([getTranslations("ticketSettings"), getTranslations("common")]);
   const tabs = [
     { key: "workflow", href: `${BASE}/types/${type.id}`, label: t("tabs.workflow") },

@@ -18,7 +18,19 @@ export interface QueueChoices {
 
 const selectClass = "rounded-md border border-slate-300 bg-white px-3 py-2 text-sm focus:outline-none focus:ring-2 focus:ring-indigo-600";
 
-function GroupedSelect({ name, label, allLabel, value, groups }: { name: string; label: string; allLabel: string; value?: string; groups: { label: string; options: { value: string; label: string }[] }[] }) {
+function GroupedSelect({
+  name,
+  label,
+  allLabel,
+  value,
+  groups,
+}: {
+  name: string;
+  label: string;
+  allLabel: string;
+  value?: string;
+  groups: { label: string; options: { value: string; label: string }[] }[];
+}) {
   const id = `filter-${name}`;
   return (
     <>
@@ -60,7 +72,12 @@ export async function AssigneeTabs({ params, current }: { params: SearchParams; 
   return (
     <nav aria-label={t("assigneeFilter")} className="mb-4 flex flex-wrap gap-2">
       {tabs.map((x) => (
-        <Link key={x.value ?? "all"} href={hrefWith(params, x.value)} className={tab(current === x.value)} aria-current={current === x.value ? "page" : undefined}>
+        <Link
+          key={x.value ?? "all"}
+          href={hrefWith(params, x.value)}
+          className={tab(current === x.value)}
+          aria-current={current === x.value ? "page" : undefined}
+        >
           {x.label}
         </Link>
       ))}
@@ -99,7 +116,13 @@ export async function QueueFilters({ filters, q, choices }: { filters: StaffQueu
         {t("searchLabel")}
       </label>
       <input id="list-search" name="q" type="search" defaultValue={q} placeholder={t("searchPlaceholder")} className={`w-64 ${selectClass}`} />
-      <FilterSelect name="group" label={ts("group")} allLabel={t("allGroups")} value={filters.groupId} options={choices.groups.map((g) => ({ value: g.id, label: g.name }))} />
+      <FilterSelect
+        name="group"
+        label={ts("group")}
+        allLabel={t("allGroups")}
+        value={filters.groupId}
+        options={choices.groups.map((g) => ({ value: g.id, label: g.name }))}
+      />
       <GroupedSelect name="type" label={ts("type")} allLabel={t("allTypes")} value={filters.typeId} groups={typeGroups} />
       <GroupedSelect name="stage" label={ts("stage")} allLabel={t("allStages")} value={filters.stageId} groups={stageGroups} />
       <FilterSelect
@@ -120,7 +143,13 @@ export async function QueueFilters({ filters, q, choices }: { filters: StaffQueu
         value={filters.responsible}
         options={Object.values(StageResponsible).map((r) => ({ value: r, label: tturn(r) }))}
       />
-      <FilterSelect name="age" label={t("age")} allLabel={t("anyAge")} value={filters.olderThanDays?.toString()} options={STAFF_AGES.map((d) => ({ value: d, label: t("olderThan", { days: Number(d) }) }))} />
+      <FilterSelect
+        name="age"
+        label={t("age")}
+        allLabel={t("anyAge")}
+        value={filters.olderThanDays?.toString()}
+        options={STAFF_AGES.map((d) => ({ value: d, label: t("olderThan", { days: Number(d) }) }))}
+      />
       <button type="submit" className={buttonClass("secondary")}>
         {t("apply")}
       </button>

@@ -25,7 +25,13 @@ export const certificateCpfRequest = defineTemplate<CertificateCpfRequestProps>(
   personal: ["name", "actionUrl"],
   priority: "BULK",
   subject: (t, p) => t("email.certificateCpfRequest.subject", { event: p.eventName, label: p.label ?? "CPF" }),
-  example: { name: "Ana Souza", eventName: "Onboarding training", deadline: new Date("2026-03-27T15:00:00Z"), portal: true, actionUrl: "https://portico.example/portal/profile" },
+  example: {
+    name: "Ana Souza",
+    eventName: "Onboarding training",
+    deadline: new Date("2026-03-27T15:00:00Z"),
+    portal: true,
+    actionUrl: "https://portico.example/portal/profile",
+  },
   Component: ({ t, locale, ...p }) => {
     const label = p.label ?? "CPF";
     const body = t("email.certificateCpfRequest.body", { event: p.eventName, deadline: p.deadline, label });

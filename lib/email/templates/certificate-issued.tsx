@@ -17,7 +17,13 @@ export const certificateIssued = defineTemplate<CertificateIssuedProps>({
   personal: ["name", "code", "verifyUrl"],
   priority: "BULK",
   subject: (t, p) => t("email.certificateIssued.subject", { event: p.eventName }),
-  example: { name: "Ana Souza", eventName: "Onboarding training", code: "K7Q2M9XW4P", verifyUrl: "https://portico.example/certificates/verify/K7Q2M9XW4P", portalUrl: "https://portico.example/portal/events/42" },
+  example: {
+    name: "Ana Souza",
+    eventName: "Onboarding training",
+    code: "K7Q2M9XW4P",
+    verifyUrl: "https://portico.example/certificates/verify/K7Q2M9XW4P",
+    portalUrl: "https://portico.example/portal/events/42",
+  },
   Component: ({ t, locale, ...p }) => {
     const body = t("email.certificateIssued.body", { event: p.eventName });
     return (

@@ -15,7 +15,13 @@ export interface ContactReplyProps {
 
 export const contactReply = defineTemplate<ContactReplyProps>({
   subject: (t, p) => t("email.contactReply.subject", { number: p.contactNumber }),
-  example: { name: "Carla Company", contactNumber: 42, authorName: "Sam Staff", message: "We found the duplicate charge and refunded it.", url: "https://portico.example/portal/contact/42" },
+  example: {
+    name: "Carla Company",
+    contactNumber: 42,
+    authorName: "Sam Staff",
+    message: "We found the duplicate charge and refunded it.",
+    url: "https://portico.example/portal/contact/42",
+  },
   Component: ({ t, locale, ...p }) => {
     const body = t("email.contactReply.body", { number: p.contactNumber });
     return (

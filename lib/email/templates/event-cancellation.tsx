@@ -17,9 +17,19 @@ export interface EventCancellationProps extends EventEmailDetails {
 
 export const eventCancellation = defineTemplate<EventCancellationProps>({
   subject: (t, p) => t(p.by === "staff" ? "email.eventCancellation.subjectStaff" : "email.eventCancellation.subjectSelf", { event: p.eventName }),
-  example: { ...exampleEventDetails, onlineUrl: null, privateUrl: null, by: "staff", reason: "The room is no longer available.", url: "https://portico.example/portal/events/42" },
+  example: {
+    ...exampleEventDetails,
+    onlineUrl: null,
+    privateUrl: null,
+    by: "staff",
+    reason: "The room is no longer available.",
+    url: "https://portico.example/portal/events/42",
+  },
   Component: ({ t, locale, ...p }) => {
-    const body = t(p.by === "staff" ? "email.eventCancellation.bodyStaff" : "email.eventCancellation.bodySelf", { event: p.eventName, eventNumber: p.eventNumber });
+    const body = t(p.by === "staff" ? "email.eventCancellation.bodyStaff" : "email.eventCancellation.bodySelf", {
+      event: p.eventName,
+      eventNumber: p.eventNumber,
+    });
     return (
       <EmailLayout t={t} locale={locale} preview={body}>
         <Text style={styles.text}>{t("email.eventCancellation.greeting", { name: p.name })}</Text>

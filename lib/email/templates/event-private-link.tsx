@@ -15,7 +15,10 @@ export const eventPrivateLink = defineTemplate<EventPrivateLinkProps>({
   subject: (t, p) => t("email.eventPrivateLink.subject", { event: p.eventName }),
   example: { ...exampleEventDetails, status: "REGISTERED" },
   Component: ({ t, locale, ...p }) => {
-    const body = t(p.status === "RESERVE" ? "email.eventPrivateLink.reserve" : "email.eventPrivateLink.registered", { event: p.eventName, eventNumber: p.eventNumber });
+    const body = t(p.status === "RESERVE" ? "email.eventPrivateLink.reserve" : "email.eventPrivateLink.registered", {
+      event: p.eventName,
+      eventNumber: p.eventNumber,
+    });
     return (
       <EmailLayout t={t} locale={locale} preview={body}>
         <Text style={styles.text}>{t("email.eventPrivateLink.greeting", { name: p.name })}</Text>

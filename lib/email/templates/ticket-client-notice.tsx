@@ -32,7 +32,15 @@ const bodies = {
 
 export const ticketClientNotice = defineTemplate<TicketClientNoticeProps>({
   subject: (t, p) => t(subjects[p.kind], { number: p.number, subject: p.subject }),
-  example: { kind: "yourTurn", name: "Ada Lovelace", number: 1042, subject: "Printer offline", stageName: "Client review", excerpt: null, url: "https://portico.example/portal/tickets/1042" },
+  example: {
+    kind: "yourTurn",
+    name: "Ada Lovelace",
+    number: 1042,
+    subject: "Printer offline",
+    stageName: "Client review",
+    excerpt: null,
+    url: "https://portico.example/portal/tickets/1042",
+  },
   Component: ({ t, locale, ...p }) => {
     const body = t(bodies[p.kind], { number: p.number, subject: p.subject, stage: p.stageName });
     return (

@@ -26,7 +26,16 @@ const bodies = {
 
 export const ticketStaffNotice = defineTemplate<TicketStaffNoticeProps>({
   subject: (t, p) => t("email.ticketStaffNotice.subject", { number: p.number, subject: p.subject }),
-  example: { kind: "rejected", name: "Sam Staff", clientName: "Ada Lovelace", number: 1042, subject: "Printer offline", stageName: "Analysis", excerpt: "The proposed fix does not cover the second floor.", url: "https://portico.example/admin/tickets/1042" },
+  example: {
+    kind: "rejected",
+    name: "Sam Staff",
+    clientName: "Ada Lovelace",
+    number: 1042,
+    subject: "Printer offline",
+    stageName: "Analysis",
+    excerpt: "The proposed fix does not cover the second floor.",
+    url: "https://portico.example/admin/tickets/1042",
+  },
   Component: ({ t, locale, ...p }) => {
     const body = t(bodies[p.kind], { client: p.clientName, number: p.number, stage: p.stageName });
     return (

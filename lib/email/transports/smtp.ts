@@ -54,7 +54,8 @@ export function smtpTransport(url: string, from: string, options: SmtpTransportO
   if (fromUrl.pool === false) throw new Error("SMTP_URL: pool=false is not supported (maxConnections=1 gives a single connection)");
 
   const maxConnections = options.maxConnections ?? (fromUrl.maxConnections === undefined ? DEFAULT_MAX_CONNECTIONS : Number(fromUrl.maxConnections));
-  if (!Number.isInteger(maxConnections) || maxConnections < 1) throw new Error(`SMTP maxConnections must be a positive integer; got ${String(fromUrl.maxConnections ?? options.maxConnections)}`);
+  if (!Number.isInteger(maxConnections) || maxConnections < 1)
+    throw new Error(`SMTP maxConnections must be a positive integer; got ${String(fromUrl.maxConnections ?? options.maxConnections)}`);
   const domain = senderDomain(from);
 
   const poolOptions: SMTPPoolOptions & { pool: true } = {

@@ -49,7 +49,10 @@ export interface CertificateDownload {
 
 const downloadSelect = { id: true, code: true, storageKey: true, registration: { select: { userId: true, event: { select: { number: true } } } } } as const;
 
-async function open(storage: FileStorage, row: { code: string; storageKey: string; registration: { event: { number: number } } }): Promise<CertificateDownload> {
+async function open(
+  storage: FileStorage,
+  row: { code: string; storageKey: string; registration: { event: { number: number } } },
+): Promise<CertificateDownload> {
   const object = await storage.get(row.storageKey);
   if (!object) throw new NotFoundError("errors.notFoundBody");
   return { fileName: certificateFileName(row.registration.event.number, row.code), object };
@@ -58,13 +61,15 @@ async function open(storage: FileStorage, row: { code: string; storageKey: strin
 /** A certificate for its portal user or staff. */
 export async function openCertificate(db: DbOrTx, storage: FileStorage, actor: Actor, id: string): Promise<CertificateDownload> {
   const row = isUuid(id) ? await db.certificate.findUnique({ where: { id }, select: downloadSelect }) : null;
-  if (!row || !(isStaff(actor) || (row.registration.userId !== null && row.registration.userId === actor.userId))) throw new NotFoundError("errors.notFoundBody");
+  if (!row || !(isStaff(actor) || (row.registration.userId !== null && row.registration.userId === actor.userId)))
+    throw new NotFoundError("errors.notFoundBody");
   return open(storage, row);
 }
 
 /** A public registrant's certificate, by the token of their private link. */
 export async function openCertificateByToken(db: DbOrTx, storage: FileStorage, token: string): Promise<CertificateDownload> {
-  const row = token && token.length <= 200 ? await db.certificate.findFirst({ where: { registration: registrationByToken(token) }, select: downloadSelect }) : null;
+  const row =
+    token && token.length <= 200 ? await db.certificate.findFirst({ where: { registration: registrationByToken(token) }, select: downloadSelect }) : null;
   if (!row) throw new NotFoundError("errors.notFoundBody");
   return open(storage, row);
 }
@@ -80,5 +85,8 @@ export async function certificateStateForToken(db: DbOrTx, token: string): Promi
   const issued = Boolean(row.certificate);
   // An installation that asks for no national id issues without one.
   if ((await getNationalIdSetting(db)).mode === "none") return { issued, needsCpf: false };
-  return { issued, needsCpf: !issued && !row.cpf && row.status === "REGISTERED" && row.event.status !== "CANCELLED" && Boolean(row.event.certificateTemplateId) };
+  return {
+    issued,
+    needsCpf: !issued && !row.cpf && row.status === "REGISTERED" && row.event.status !== "CANCELLED" && Boolean(row.event.certificateTemplateId),
+  };
 }

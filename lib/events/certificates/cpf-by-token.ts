@@ -18,7 +18,9 @@ export async function setCpfByToken(db: Db, storage: FileStorage, token: string,
   if (setting.mode === "none") throw new ValidationError({ cpf: "account.nationalIdNotAsked" });
   const cpf = parseNationalId(setting, input.cpf);
   if (!cpf) throw new ValidationError({ cpf: invalidNationalIdKey(setting) });
-  const registration = isPlausibleToken(token) ? await db.registration.findFirst({ where: registrationByToken(token), select: { id: true, cpf: true, event: { select: { slug: true } } } }) : null;
+  const registration = isPlausibleToken(token)
+    ? await db.registration.findFirst({ where: registrationByToken(token), select: { id: true, cpf: true, event: { select: { slug: true } } } })
+    : null;
   if (!registration) throw new NotFoundError("errors.notFoundBody");
   if (!registration.cpf) await db.registration.updateMany({ where: { id: registration.id, cpf: null }, data: { cpf } });
   const { emailIds } = await issueCertificates(db, { storage, registrationId: registration.id });

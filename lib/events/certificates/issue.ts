@@ -40,7 +40,11 @@ function pendingWhere(at: Date, scope: { userId?: string; registrationId?: strin
     status: "REGISTERED",
     attendedAt: { not: null },
     certificate: { is: null },
-    event: { status: { not: "CANCELLED" }, certificateTemplateId: { not: null }, endsAt: { lte: at, gte: new Date(at.getTime() - CERTIFICATE_WINDOW_DAYS * DAY_MS) } },
+    event: {
+      status: { not: "CANCELLED" },
+      certificateTemplateId: { not: null },
+      endsAt: { lte: at, gte: new Date(at.getTime() - CERTIFICATE_WINDOW_DAYS * DAY_MS) },
+    },
     ...(scope.userId ? { userId: scope.userId } : {}),
     ...(scope.registrationId ? { id: scope.registrationId } : {}),
     ...(scope.eventId ? { eventId: scope.eventId } : {}),
@@ -135,7 +139,17 @@ async function issueOne(db: Db, storage: FileStorage, candidate: Candidate, cpf:
   const template = event.certificateTemplate!;
   const code = newCertificateCode();
   const hours = event.workloadHours === null ? null : Number(event.workloadHours);
-  const facts = { participantName: candidate.name, cpf, eventName: event.name, startsAt: event.startsAt, endsAt: event.endsAt, timeZone: event.timeZone, hours, code, locale: candidate.locale };
+  const facts = {
+    participantName: candidate.name,
+    cpf,
+    eventName: event.name,
+    startsAt: event.startsAt,
+    endsAt: event.endsAt,
+    timeZone: event.timeZone,
+    hours,
+    code,
+    locale: candidate.locale,
+  };
   const pdf = await renderCertificatePdf(await certificateLayout(db, storage, template), facts);
   // The file goes first: a committed Certificate always has its PDF. A failed
   // transaction removes it again, so no orphan is left behind.
@@ -164,7 +178,13 @@ async function issueOne(db: Db, storage: FileStorage, candidate: Candidate, cpf:
         locale: candidate.locale,
         timeZone: event.timeZone,
         template: "certificateIssued",
-        props: { name: candidate.name, eventName: event.name, code, verifyUrl: verificationUrl(code), portalUrl: candidate.userId ? appUrl(`/portal/events/${event.number}`) : null },
+        props: {
+          name: candidate.name,
+          eventName: event.name,
+          code,
+          verifyUrl: verificationUrl(code),
+          portalUrl: candidate.userId ? appUrl(`/portal/events/${event.number}`) : null,
+        },
         attachments: [{ fileName: certificateFileName(event.number, code), contentType: "application/pdf", content: pdf }],
       });
       return { certificateId: certificate.id, emailId };
@@ -191,7 +211,10 @@ async function requestCpf(db: Db, candidate: Candidate, label: string, at: Date,
     // A public registrant gets a private link of their own (only hashes are
     // stored, so the confirmation's link cannot be repeated; it stays valid).
     // A session's copy is reached through the main event's page instead.
-    const privateUrl = !candidate.userId && event.publicRegistration && !candidate.replicatedFromId ? privateRegistrationUrl(event.slug, await issuePrivateLink(tx, candidate.id)) : null;
+    const privateUrl =
+      !candidate.userId && event.publicRegistration && !candidate.replicatedFromId
+        ? privateRegistrationUrl(event.slug, await issuePrivateLink(tx, candidate.id))
+        : null;
     return enqueueEmail(tx, {
       to: candidate.email,
       locale: candidate.locale,
@@ -202,7 +225,9 @@ async function requestCpf(db: Db, candidate: Candidate, label: string, at: Date,
         eventName: event.name,
         deadline: new Date(event.endsAt.getTime() + CERTIFICATE_WINDOW_DAYS * DAY_MS),
         portal: Boolean(candidate.userId),
-        actionUrl: candidate.userId ? appUrl("/portal/profile") : (privateUrl ?? (event.publicRegistration ? appUrl(`/e/${encodeURIComponent(event.slug)}`) : null)),
+        actionUrl: candidate.userId
+          ? appUrl("/portal/profile")
+          : (privateUrl ?? (event.publicRegistration ? appUrl(`/e/${encodeURIComponent(event.slug)}`) : null)),
         privateLink: Boolean(privateUrl),
         label,
       },

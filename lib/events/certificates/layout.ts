@@ -19,7 +19,13 @@ export async function certificateLayout(
   storage: FileStorage,
   template: { title: string; body: string; signerName: string; signerRole: string; logoFileId: string | null },
 ): Promise<CertificateLayout> {
-  const layout: CertificateLayout = { title: template.title, body: template.body, signerName: template.signerName, signerRole: template.signerRole, logo: null };
+  const layout: CertificateLayout = {
+    title: template.title,
+    body: template.body,
+    signerName: template.signerName,
+    signerRole: template.signerRole,
+    logo: null,
+  };
   if (!template.logoFileId) return layout;
   const file = await db.storedFile.findUnique({ where: { id: template.logoFileId }, select: { storageKey: true, contentType: true } });
   const format = file ? LOGO_TYPES[file.contentType] : undefined;

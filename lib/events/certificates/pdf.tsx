@@ -30,7 +30,9 @@ export function CertificateDocument({ layout, facts }: { layout: CertificateLayo
   const t = translatorFor(facts.locale);
   const values = placeholderValues(facts);
   const url = verificationUrl(facts.code);
-  const paragraphs = fillPlaceholders(layout.body, values).split(/\n\s*\n|\r?\n/).filter((p) => p.trim());
+  const paragraphs = fillPlaceholders(layout.body, values)
+    .split(/\n\s*\n|\r?\n/)
+    .filter((p) => p.trim());
   return (
     <Document title={fillPlaceholders(layout.title, values)} author={layout.signerName} creator="Portico" producer="Portico">
       <Page size="A4" orientation="landscape" style={styles.page}>

@@ -2,7 +2,6 @@
 import { z } from "zod";
 import { optionalId } from "@/lib/forms/optional-fields";
 
-
 export const certificateTemplateSchema = z.object({
   name: z.string().trim().min(1, "validation.required").max(200, "validation.tooLong"),
   title: z.string().trim().min(1, "validation.required").max(200, "validation.tooLong"),

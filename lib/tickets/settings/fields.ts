@@ -13,7 +13,16 @@ import { moveOneStep, type Direction } from "./ordering";
 import { fieldSchema, type FieldInput } from "./schemas";
 import { assertUuid, lockType, parseInput } from "./shared";
 
-const fieldSelect = { id: true, labels: true, kind: true, options: true, optionLabels: true, position: true, active: true, _count: { select: { values: true } } } satisfies Prisma.TicketFieldSelect;
+const fieldSelect = {
+  id: true,
+  labels: true,
+  kind: true,
+  options: true,
+  optionLabels: true,
+  position: true,
+  active: true,
+  _count: { select: { values: true } },
+} satisfies Prisma.TicketFieldSelect;
 
 export async function listFields(db: DbOrTx, actor: Actor, typeId: string) {
   assertStaff(actor);

@@ -23,7 +23,13 @@ export async function listGroupsWithTypes(db: DbOrTx, actor: Actor) {
       active: true,
       types: {
         orderBy: [{ name: "asc" }, { id: "asc" }],
-        select: { id: true, name: true, labels: true, active: true, _count: { select: { tickets: true, stages: { where: { active: true } }, fields: { where: { active: true } } } } },
+        select: {
+          id: true,
+          name: true,
+          labels: true,
+          active: true,
+          _count: { select: { tickets: true, stages: { where: { active: true } }, fields: { where: { active: true } } } },
+        },
       },
     },
   });
@@ -37,7 +43,10 @@ export async function listGroupOptions(db: DbOrTx, actor: Actor) {
 export async function getGroup(db: DbOrTx, actor: Actor, id: string) {
   assertStaff(actor);
   assertUuid(id);
-  const group = await db.ticketGroup.findUnique({ where: { id }, select: { id: true, name: true, labels: true, active: true, _count: { select: { types: true, tickets: true } } } });
+  const group = await db.ticketGroup.findUnique({
+    where: { id },
+    select: { id: true, name: true, labels: true, active: true, _count: { select: { types: true, tickets: true } } },
+  });
   if (!group) throw new NotFoundError("common.notFound");
   return group;
 }

@@ -70,7 +70,12 @@ export const conditionLabelsSchema = z
     return out;
   });
 
-export const transitionSchema = z.object({ toStageId: uuid, conditions: conditionNamesSchema, decisions: conditionDecisionsSchema, labels: conditionLabelsSchema });
+export const transitionSchema = z.object({
+  toStageId: uuid,
+  conditions: conditionNamesSchema,
+  decisions: conditionDecisionsSchema,
+  labels: conditionLabelsSchema,
+});
 export type TransitionInput = z.input<typeof transitionSchema>;
 export const transitionConditionsSchema = z.object({ conditions: conditionNamesSchema, decisions: conditionDecisionsSchema, labels: conditionLabelsSchema });
 export type TransitionConditionsInput = z.input<typeof transitionConditionsSchema>;

@@ -26,7 +26,12 @@ export async function getTeam(db: DbOrTx, actor: Actor, id: string) {
   assertUuid(id);
   const team = await db.staffTeam.findUnique({
     where: { id },
-    select: { id: true, name: true, active: true, members: { orderBy: { user: { name: "asc" } }, select: { user: { select: { id: true, name: true, email: true, active: true } } } } },
+    select: {
+      id: true,
+      name: true,
+      active: true,
+      members: { orderBy: { user: { name: "asc" } }, select: { user: { select: { id: true, name: true, email: true, active: true } } } },
+    },
   });
   if (!team) throw new NotFoundError("common.notFound");
   return team;

@@ -14,7 +14,15 @@ import { NotFoundError, ValidationError } from "@/lib/errors";
 import { StageResponsible, TicketStatus, type ConditionDecision } from "@/lib/generated/prisma/enums";
 import type { Labels } from "@/lib/i18n/labels";
 import { moveOneStep, type Direction } from "./ordering";
-import { stageSchema, transitionConditionsSchema, transitionSchema, type StageData, type StageInput, type TransitionConditionsInput, type TransitionInput } from "./schemas";
+import {
+  stageSchema,
+  transitionConditionsSchema,
+  transitionSchema,
+  type StageData,
+  type StageInput,
+  type TransitionConditionsInput,
+  type TransitionInput,
+} from "./schemas";
 import { activeStaffWhere, assertUuid, lockType, parseInput } from "./shared";
 import { firstActiveStage, workflowWarnings } from "./workflow-warnings";
 
@@ -50,9 +58,7 @@ export async function getWorkflow(db: DbOrTx, actor: Actor, typeId: string) {
     select: { id: true, stages: { orderBy: [{ position: "asc" }, { id: "asc" }], select: stageSelect } },
   });
   if (!type) throw new NotFoundError("common.notFound");
-  const warnings = workflowWarnings(
-    type.stages.map((s) => ({ ...s, exits: s.outgoing.filter((o) => o.toStage.active).length })),
-  );
+  const warnings = workflowWarnings(type.stages.map((s) => ({ ...s, exits: s.outgoing.filter((o) => o.toStage.active).length })));
   return { stages: type.stages, warnings };
 }
 
@@ -98,7 +104,8 @@ async function checkStage(tx: DbOrTx, typeId: string, stageId: string | undefine
     (await tx.ticketFieldRule.count({ where: { stageId, required: true, invisibleInPortal: true } })) > 0
   )
     errors.responsible = "ticketSettings.errors.responsibleBreaksRules";
-  if (data.terminal && stageId && (await tx.ticketTransition.count({ where: { fromStageId: stageId } })) > 0) errors.terminal = "ticketSettings.errors.terminalHasTransitions";
+  if (data.terminal && stageId && (await tx.ticketTransition.count({ where: { fromStageId: stageId } })) > 0)
+    errors.terminal = "ticketSettings.errors.terminalHasTransitions";
   if (Object.keys(errors).length > 0) throw new ValidationError(errors);
 }
 
@@ -108,15 +115,26 @@ export async function saveStage(db: Db, actor: Actor, typeId: string, stageId: s
   assertUuid(typeId);
   if (stageId !== undefined) assertUuid(stageId);
   const data = parseInput(stageSchema, input);
-  const row = { name: data.name, labels: data.labels, responsible: data.responsible, terminal: data.terminal, teamId: data.teamId ?? null, attendantId: data.attendantId ?? null };
+  const row = {
+    name: data.name,
+    labels: data.labels,
+    responsible: data.responsible,
+    terminal: data.terminal,
+    teamId: data.teamId ?? null,
+    attendantId: data.attendantId ?? null,
+  };
   return db.$transaction(async (tx) => {
     await lockType(tx, typeId);
-    if (stageId !== undefined && !(await tx.ticketStage.findFirst({ where: { id: stageId, typeId }, select: { id: true } }))) throw new NotFoundError("common.notFound");
+    if (stageId !== undefined && !(await tx.ticketStage.findFirst({ where: { id: stageId, typeId }, select: { id: true } })))
+      throw new NotFoundError("common.notFound");
     await checkStage(tx, typeId, stageId, data);
     if (stageId !== undefined) {
       await tx.ticketStage.update({ where: { id: stageId }, data: row });
       // Whose turn it is follows the stage: open tickets sitting in it change sides with it.
-      await tx.ticket.updateMany({ where: { stageId, status: TicketStatus.OPEN, responsible: { not: data.responsible } }, data: { responsible: data.responsible } });
+      await tx.ticket.updateMany({
+        where: { stageId, status: TicketStatus.OPEN, responsible: { not: data.responsible } },
+        data: { responsible: data.responsible },
+      });
       return { id: stageId };
     }
     const last = await tx.ticketStage.aggregate({ where: { typeId }, _max: { position: true } });
@@ -138,7 +156,11 @@ export async function moveStage(db: Db, actor: Actor, stageId: string, direction
     const typeId = await stageTypeId(tx, stageId);
     await lockType(tx, typeId);
     const stages = await tx.ticketStage.findMany({ where: { typeId }, select: { id: true, position: true, active: true } });
-    const changes = moveOneStep(stages.map((s) => ({ ...s, movable: s.active })), stageId, direction);
+    const changes = moveOneStep(
+      stages.map((s) => ({ ...s, movable: s.active })),
+      stageId,
+      direction,
+    );
     for (const [id, position] of changes) await tx.ticketStage.update({ where: { id }, data: { position } });
   });
 }
@@ -178,7 +200,10 @@ export async function restoreStage(db: Db, actor: Actor, stageId: string): Promi
     const typeId = await stageTypeId(tx, stageId);
     await lockType(tx, typeId);
     const stage = await tx.ticketStage.findUniqueOrThrow({ where: { id: stageId }, select: { name: true } });
-    const clash = await tx.ticketStage.findFirst({ where: { typeId, active: true, name: { equals: stage.name, mode: "insensitive" }, NOT: { id: stageId } }, select: { id: true } });
+    const clash = await tx.ticketStage.findFirst({
+      where: { typeId, active: true, name: { equals: stage.name, mode: "insensitive" }, NOT: { id: stageId } },
+      select: { id: true },
+    });
     if (clash) throw new ValidationError({ name: "validation.nameTaken" }, "ticketSettings.errors.restoreNameTaken");
     await tx.ticketStage.update({ where: { id: stageId }, data: { active: true } });
   });
@@ -209,7 +234,13 @@ export async function saveTransition(db: Db, actor: Actor, fromStageId: string, 
   });
 }
 
-async function replaceConditions(tx: DbOrTx, transitionId: string, names: string[], decisions: Record<string, ConditionDecision>, labels: Record<string, Labels>) {
+async function replaceConditions(
+  tx: DbOrTx,
+  transitionId: string,
+  names: string[],
+  decisions: Record<string, ConditionDecision>,
+  labels: Record<string, Labels>,
+) {
   await tx.ticketTransitionCondition.deleteMany({ where: { transitionId, name: { notIn: names } } });
   for (const [position, name] of names.entries()) {
     const decision = decisions[name] ?? null;

@@ -15,8 +15,7 @@ describe("downloadHeaders", () => {
   it("encodes a name with accents and quotes (RFC 6266 / 5987) with an ASCII fallback", () => {
     const headers = downloadHeaders({ fileName: 'Relevé "final" d\'été (v2)*.pdf', contentType: "application/pdf", size: 10 });
     expect(headers["Content-Disposition"]).toBe(
-      `attachment; filename="Releve final d'ete (v2)*.pdf"; ` +
-        `filename*=UTF-8''Relev%C3%A9%20final%20d%27%C3%A9t%C3%A9%20%28v2%29%2A.pdf`,
+      `attachment; filename="Releve final d'ete (v2)*.pdf"; ` + `filename*=UTF-8''Relev%C3%A9%20final%20d%27%C3%A9t%C3%A9%20%28v2%29%2A.pdf`,
     );
     expect(decodeURIComponent(headers["Content-Disposition"].split("''")[1])).toBe("Relevé final d'été (v2)*.pdf");
   });
@@ -31,14 +30,11 @@ describe("downloadHeaders", () => {
     expect(downloadHeaders({ fileName: "отчёт.pdf", contentType: "application/pdf" })["Content-Disposition"]).toBe(
       `attachment; filename="_____.pdf"; filename*=UTF-8''%D0%BE%D1%82%D1%87%D1%91%D1%82.pdf`,
     );
-    expect(downloadHeaders({ fileName: '""', contentType: "application/pdf" })["Content-Disposition"]).toMatch(
-      /^attachment; filename="download"/,
-    );
+    expect(downloadHeaders({ fileName: '""', contentType: "application/pdf" })["Content-Disposition"]).toMatch(/^attachment; filename="download"/);
   });
 
   it("allows inline only for images and PDF", () => {
-    const disposition = (contentType: string) =>
-      downloadHeaders({ fileName: "f", contentType, inline: true })["Content-Disposition"].split(";")[0];
+    const disposition = (contentType: string) => downloadHeaders({ fileName: "f", contentType, inline: true })["Content-Disposition"].split(";")[0];
     expect(disposition("image/png")).toBe("inline");
     expect(disposition("image/jpeg")).toBe("inline");
     expect(disposition("application/pdf")).toBe("inline");

@@ -87,8 +87,6 @@ describe("storage selection from the environment", () => {
   it("rejects incomplete or malformed settings with a clear message", () => {
     expect(() => storageConfigFromEnv({ STORAGE_S3_BUCKET: "b", STORAGE_S3_ACCESS_KEY_ID: "only-id" })).toThrow(/both/);
     expect(() => storageConfigFromEnv({ STORAGE_S3_BUCKET: "b", STORAGE_S3_ENDPOINT: "minio:9000" })).toThrow(/STORAGE_S3_ENDPOINT/);
-    expect(() => storageConfigFromEnv({ STORAGE_S3_BUCKET: "b", STORAGE_S3_FORCE_PATH_STYLE: "yes" })).toThrow(
-      /STORAGE_S3_FORCE_PATH_STYLE/,
-    );
+    expect(() => storageConfigFromEnv({ STORAGE_S3_BUCKET: "b", STORAGE_S3_FORCE_PATH_STYLE: "yes" })).toThrow(/STORAGE_S3_FORCE_PATH_STYLE/);
   });
 });

@@ -104,14 +104,23 @@ async function MessagesTab({ params }: { params: SearchParams }) {
       ) : null}
       <div className="flex flex-wrap items-start justify-between gap-x-4">
         <SearchForm q={query.q}>
-          <FilterSelect name="status" label={t("statusLabel")} allLabel={t("filterStatus")} value={status} options={statuses.map((s) => ({ value: s, label: t(`status.${s}`) }))} />
+          <FilterSelect
+            name="status"
+            label={t("statusLabel")}
+            allLabel={t("filterStatus")}
+            value={status}
+            options={statuses.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+          />
           <FilterSelect name="template" label={t("template")} allLabel={t("filterTemplate")} value={template} options={templateOptions} />
           {batchId ? <input type="hidden" name="batch" value={batchId} /> : null}
         </SearchForm>
         {/* A bulk send's own card has its retry; otherwise: the failed ones of the template filter, or all. */}
         {!batch ? (
           <div className="mb-4">
-            <RetryFailedButton template={template} message={template ? t("bulk.retryTemplateConfirm", { template: templateLabel(t, template) }) : t("bulk.retryAllConfirm")}>
+            <RetryFailedButton
+              template={template}
+              message={template ? t("bulk.retryTemplateConfirm", { template: templateLabel(t, template) }) : t("bulk.retryAllConfirm")}
+            >
               {template ? t("bulk.retryTemplate", { template: templateLabel(t, template) }) : t("bulk.retryAll")}
             </RetryFailedButton>
           </div>

@@ -35,7 +35,13 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         }
       />
       <SearchForm q={query.q}>
-        <FilterSelect name="role" label={t("role")} allLabel={t("filterRole")} value={query.role} options={Object.values(Role).map((r) => ({ value: r, label: tr(r) }))} />
+        <FilterSelect
+          name="role"
+          label={t("role")}
+          allLabel={t("filterRole")}
+          value={query.role}
+          options={Object.values(Role).map((r) => ({ value: r, label: tr(r) }))}
+        />
         <StatusFilter active={query.active} />
       </SearchForm>
       <DataTable

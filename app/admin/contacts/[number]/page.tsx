@@ -28,11 +28,19 @@ export default async function AdminContactPage({ params }: { params: Promise<{ n
         actions={
           <>
             {open ? (
-              <ConfirmButton variant="primary" message={ta("confirmFinish", { number: contact.number })} action={finishContactAction.bind(null, contact.number)}>
+              <ConfirmButton
+                variant="primary"
+                message={ta("confirmFinish", { number: contact.number })}
+                action={finishContactAction.bind(null, contact.number)}
+              >
                 {ta("finish")}
               </ConfirmButton>
             ) : (
-              <ConfirmButton variant="primary" message={ta("confirmReopen", { number: contact.number })} action={reopenContactAction.bind(null, contact.number)}>
+              <ConfirmButton
+                variant="primary"
+                message={ta("confirmReopen", { number: contact.number })}
+                action={reopenContactAction.bind(null, contact.number)}
+              >
                 {ta("reopen")}
               </ConfirmButton>
             )}
@@ -46,7 +54,14 @@ export default async function AdminContactPage({ params }: { params: Promise<{ n
         contact={contact}
         formTitle={ta("replyTitle")}
         closed={ta("reopenToReply")}
-        form={<MessageForm action={replyToContactAction.bind(null, contact.number)} label={t("message")} submitLabel={ta("reply")} maxMb={Math.round(uploadMaxBytes() / (1024 * 1024))} />}
+        form={
+          <MessageForm
+            action={replyToContactAction.bind(null, contact.number)}
+            label={t("message")}
+            submitLabel={ta("reply")}
+            maxMb={Math.round(uploadMaxBytes() / (1024 * 1024))}
+          />
+        }
       />
     </>
   );

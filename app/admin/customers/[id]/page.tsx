@@ -87,7 +87,7 @@ export default async function EditCustomerPage({ params, searchParams }: { param
               },
             ]}
           />
-          <h3 className="mb-3 mt-6 text-base font-medium">{t("addContact")}</h3>
+          <h3 className="mt-6 mb-3 text-base font-medium">{t("addContact")}</h3>
           <ContactPersonForm customerId={customer.id} />
         </Card>
       </div>

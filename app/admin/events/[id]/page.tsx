@@ -61,7 +61,10 @@ export default async function EventPage({ params, searchParams }: { params: Prom
     [t("timeZone"), event.timeZone],
     [t("location"), event.customer?.name ?? (event.place ? [event.place.name, event.place.address].filter(Boolean).join(" — ") : tc("none"))],
     [t("onlineUrl"), event.onlineUrl ?? tc("none")],
-    [t("occupancy"), t("occupancyValue", { registered: event.registeredCount, seats: event.seats, reserve: event.reserveCount, reserveSeats: event.reserveSeats })],
+    [
+      t("occupancy"),
+      t("occupancyValue", { registered: event.registeredCount, seats: event.seats, reserve: event.reserveCount, reserveSeats: event.reserveSeats }),
+    ],
     [t("registrationDeadline"), when(event.registrationDeadline)],
     [t("cancellationDeadline"), when(event.cancellationDeadline)],
     [t("visibleInPortal"), event.visibleInPortal ? tc("yes") : tc("no")],
@@ -148,11 +151,17 @@ export default async function EventPage({ params, searchParams }: { params: Prom
               <h3 className="mb-2 text-sm font-medium text-slate-800">{t("artwork")}</h3>
               {event.artworkFileId ? (
                 // eslint-disable-next-line @next/next/no-img-element -- served by the authorized files route, not a static asset
-                <img src={`/api/files/${event.artworkFileId}?inline=1`} alt={t("artworkAlt", { name: event.name })} className="mb-3 max-h-64 rounded border border-slate-200" />
+                <img
+                  src={`/api/files/${event.artworkFileId}?inline=1`}
+                  alt={t("artworkAlt", { name: event.name })}
+                  className="mb-3 max-h-64 rounded border border-slate-200"
+                />
               ) : (
                 <p className="mb-3 text-sm text-slate-600">{t("noArtwork")}</p>
               )}
-              {event.canEdit ? <ArtworkUpload eventId={event.id} hasArtwork={Boolean(event.artworkFileId)} maxMb={Math.round(uploadMaxBytes() / (1024 * 1024))} /> : null}
+              {event.canEdit ? (
+                <ArtworkUpload eventId={event.id} hasArtwork={Boolean(event.artworkFileId)} maxMb={Math.round(uploadMaxBytes() / (1024 * 1024))} />
+              ) : null}
             </div>
           </div>
         </Card>
@@ -197,7 +206,11 @@ export default async function EventPage({ params, searchParams }: { params: Prom
             canCancel={!event.mainEvent}
           />
           <div className="mt-6 border-t border-slate-200 pt-6">
-            {event.mainEvent ? <p className="text-sm text-slate-600">{t("addInMainEvent", { number: event.mainEvent.number })}</p> : <AddParticipantForm nationalId={await getNationalIdSetting(db)} eventId={event.id} full={event.canEdit && event.registeredCount >= event.seats} />}
+            {event.mainEvent ? (
+              <p className="text-sm text-slate-600">{t("addInMainEvent", { number: event.mainEvent.number })}</p>
+            ) : (
+              <AddParticipantForm nationalId={await getNationalIdSetting(db)} eventId={event.id} full={event.canEdit && event.registeredCount >= event.seats} />
+            )}
           </div>
         </Card>
         {event.canEdit && event.certificateTemplateId && event.status !== "CANCELLED" && event.endsAt <= now() ? (
@@ -223,7 +236,11 @@ export default async function EventPage({ params, searchParams }: { params: Prom
                 </h3>
                 <RefreshWhileSending active={isInProgress(sends.rows)} />
               </div>
-              {sends.rows.length === 0 ? <p className="text-sm text-slate-600">{t("noSends")}</p> : <BulkSendList sends={sends.rows} isAdmin={admin} showEvent={false} />}
+              {sends.rows.length === 0 ? (
+                <p className="text-sm text-slate-600">{t("noSends")}</p>
+              ) : (
+                <BulkSendList sends={sends.rows} isAdmin={admin} showEvent={false} />
+              )}
               {admin && sends.total > sends.rows.length ? (
                 <p className="mt-3 text-sm">
                   <Link href={`/admin/outbox?view=bulk&event=${event.id}`} className="text-indigo-700 underline">

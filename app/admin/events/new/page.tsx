@@ -49,7 +49,14 @@ export default async function NewEventPage({ searchParams }: { searchParams: Pro
             <label htmlFor="main-number" className="block text-sm font-medium text-slate-800">
               {t("sessionOfNumber")}
             </label>
-            <input id="main-number" name="main" type="number" min={1} defaultValue={mainParam} className="mt-1 w-40 rounded-md border border-slate-300 px-3 py-2 text-sm" />
+            <input
+              id="main-number"
+              name="main"
+              type="number"
+              min={1}
+              defaultValue={mainParam}
+              className="mt-1 w-40 rounded-md border border-slate-300 px-3 py-2 text-sm"
+            />
           </div>
           <button type="submit" className={buttonClass("secondary")}>
             {t("startSession")}

@@ -22,7 +22,12 @@ export default async function GuestRequestPage({ params }: { params: Promise<{ n
   const actor = await requireStaff();
   const request = await orNotFound(getGuestRequest(db, actor, (await params).number));
   const waiting = request.status === "CREATED";
-  const [t, tc, format, groups] = await Promise.all([getTranslations("guests.detail"), getTranslations("common"), getFormatter(), waiting ? openRequestOptions(db, actor) : Promise.resolve([])]);
+  const [t, tc, format, groups] = await Promise.all([
+    getTranslations("guests.detail"),
+    getTranslations("common"),
+    getFormatter(),
+    waiting ? openRequestOptions(db, actor) : Promise.resolve([]),
+  ]);
   return (
     <>
       <PageHeader

@@ -22,9 +22,9 @@ export default async function CertificateTemplatesPage({ searchParams }: { searc
       rows={rows}
       created={created}
       columns={[
-          { header: t("titleField"), cell: (r) => r.title },
-          { header: t("events"), cell: (r) => r._count.events },
-        ]}
+        { header: t("titleField"), cell: (r) => r.title },
+        { header: t("events"), cell: (r) => r._count.events },
+      ]}
     />
   );
 }

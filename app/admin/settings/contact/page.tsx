@@ -21,7 +21,12 @@ const BASE = "/admin/settings/contact";
 export default async function ContactSettingsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireStaff();
   const params = await searchParams;
-  const [t, ts, tc, settings] = await Promise.all([getTranslations("contacts"), getTranslations("contacts.settings"), getTranslations("common"), listContactSettings(db, actor)]);
+  const [t, ts, tc, settings] = await Promise.all([
+    getTranslations("contacts"),
+    getTranslations("contacts.settings"),
+    getTranslations("common"),
+    listContactSettings(db, actor),
+  ]);
   const inUse = (module: ContactModule) => (settings.module === module ? <Badge tone="green">{ts("inUseBadge")}</Badge> : null);
   const classificationHref = (r: { id: string }) => `${BASE}/classifications/${r.id}`;
   return (

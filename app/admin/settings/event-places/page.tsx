@@ -22,9 +22,9 @@ export default async function EventPlacesPage({ searchParams }: { searchParams: 
       rows={rows}
       created={created}
       columns={[
-          { header: t("address"), cell: (r) => r.address || tc("none") },
-          { header: t("isDefaultPublic"), cell: (r) => (r.isDefaultPublic ? tc("yes") : tc("no")) },
-        ]}
+        { header: t("address"), cell: (r) => r.address || tc("none") },
+        { header: t("isDefaultPublic"), cell: (r) => (r.isDefaultPublic ? tc("yes") : tc("no")) },
+      ]}
     />
   );
 }

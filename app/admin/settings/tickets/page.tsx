@@ -58,7 +58,9 @@ export default async function TicketSettingsPage({ searchParams }: { searchParam
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           <h2 className="text-lg font-medium">{t("groups.title")}</h2>
-          {groups.length === 0 ? <p className="rounded-md border border-dashed border-slate-300 p-8 text-center text-sm text-slate-600">{t("groups.empty")}</p> : null}
+          {groups.length === 0 ? (
+            <p className="rounded-md border border-dashed border-slate-300 p-8 text-center text-sm text-slate-600">{t("groups.empty")}</p>
+          ) : null}
           {groups.map((g, index) => (
             <Card key={g.id}>
               <div className="mb-3 flex flex-wrap items-center justify-between gap-2">

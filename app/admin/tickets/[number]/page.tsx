@@ -49,7 +49,13 @@ function Section({ title, children }: { title: string; children: React.ReactNode
   );
 }
 
-export default async function StaffTicketPage({ params, searchParams }: { params: Promise<{ number: string }>; searchParams: Promise<{ cancelled?: string }> }) {
+export default async function StaffTicketPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ number: string }>;
+  searchParams: Promise<{ cancelled?: string }>;
+}) {
   const actor = await requireStaff();
   const [raw, { cancelled }] = await Promise.all([params.then((p) => p.number), searchParams]);
   // "12" only: anything else is not a ticket number and answers 404.
@@ -87,7 +93,7 @@ export default async function StaffTicketPage({ params, searchParams }: { params
       <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
         <div className="min-w-0 space-y-6">
           <Section title={t("description")}>
-            <p className="whitespace-pre-wrap break-words text-slate-800">{view.description}</p>
+            <p className="break-words whitespace-pre-wrap text-slate-800">{view.description}</p>
           </Section>
           <Section title={t("understanding")}>
             <UnderstandingPanel
@@ -95,12 +101,24 @@ export default async function StaffTicketPage({ params, searchParams }: { params
               state={view.understandingState}
               shared={view.understandingShared}
               audience="staff"
-              actions={view.can.editUnderstanding ? <UnderstandingEditor key={view.understanding} understanding={view.understanding} action={staffSaveUnderstandingAction.bind(null, view.id)} /> : undefined}
+              actions={
+                view.can.editUnderstanding ? (
+                  <UnderstandingEditor key={view.understanding} understanding={view.understanding} action={staffSaveUnderstandingAction.bind(null, view.id)} />
+                ) : undefined
+              }
             />
           </Section>
           <Section title={view.can.forward ? t("parametersAndForward") : tf("title")}>
             {view.can.forward && view.transitions.length > 0 ? (
-              <ForwardForm key={view.stageEnteredAt.getTime()} audience="staff" clientStage={view.responsible === "CLIENT"} fields={view.fields} transitions={view.transitions} action={staffForwardTicketAction.bind(null, view.id)} saveAction={staffSaveTicketValuesAction.bind(null, view.id)} />
+              <ForwardForm
+                key={view.stageEnteredAt.getTime()}
+                audience="staff"
+                clientStage={view.responsible === "CLIENT"}
+                fields={view.fields}
+                transitions={view.transitions}
+                action={staffForwardTicketAction.bind(null, view.id)}
+                saveAction={staffSaveTicketValuesAction.bind(null, view.id)}
+              />
             ) : (
               <>
                 <TicketFieldsDisplay fields={view.fields} />
@@ -111,7 +129,11 @@ export default async function StaffTicketPage({ params, searchParams }: { params
           <Section title={t("discussion")}>
             <Discussion
               messages={view.messages}
-              replyForm={view.can.message ? <ReplyForm action={staffAddTicketMessageAction.bind(null, view.id)} maxMb={maxMb} allowInternal={view.can.internalNote} /> : undefined}
+              replyForm={
+                view.can.message ? (
+                  <ReplyForm action={staffAddTicketMessageAction.bind(null, view.id)} maxMb={maxMb} allowInternal={view.can.internalNote} />
+                ) : undefined
+              }
               closedNotice={<p className="text-sm text-slate-600">{t("closedNotice")}</p>}
             />
           </Section>
@@ -122,11 +144,20 @@ export default async function StaffTicketPage({ params, searchParams }: { params
           </Section>
           {view.can.assign ? (
             <Section title={t("assignment")}>
-              <AssignForm key={view.assignee?.id ?? "none"} assigneeId={view.assignee?.id ?? null} meId={actor.userId} staff={staff} action={staffAssignTicketAction.bind(null, view.id)} />
+              <AssignForm
+                key={view.assignee?.id ?? "none"}
+                assigneeId={view.assignee?.id ?? null}
+                meId={actor.userId}
+                staff={staff}
+                action={staffAssignTicketAction.bind(null, view.id)}
+              />
             </Section>
           ) : null}
           <Section title={t("attachments")}>
-            <TicketAttachments files={view.files} addForm={view.can.attach ? <AddFilesForm action={staffAttachTicketFilesAction.bind(null, view.id)} maxMb={maxMb} allowInternal /> : undefined} />
+            <TicketAttachments
+              files={view.files}
+              addForm={view.can.attach ? <AddFilesForm action={staffAttachTicketFilesAction.bind(null, view.id)} maxMb={maxMb} allowInternal /> : undefined}
+            />
           </Section>
         </div>
       </div>

@@ -12,7 +12,9 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   if (!actor) return new Response("Unauthorized", { status: 401, headers: plain });
   try {
     const file = await openCertificate(db, getStorage(), actor, (await params).id);
-    return new Response(file.object.body as BodyInit, { headers: downloadHeaders({ fileName: file.fileName, contentType: "application/pdf", size: file.object.size }) });
+    return new Response(file.object.body as BodyInit, {
+      headers: downloadHeaders({ fileName: file.fileName, contentType: "application/pdf", size: file.object.size }),
+    });
   } catch (error) {
     if (error instanceof NotFoundError) return new Response("Not found", { status: 404, headers: plain });
     throw error;

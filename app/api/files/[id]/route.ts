@@ -11,7 +11,9 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   try {
     const file = await openFile(db, getStorage(), actor, (await params).id);
     const inline = new URL(request.url).searchParams.get("inline") === "1";
-    return new Response(file.object.body as BodyInit, { headers: downloadHeaders({ fileName: file.fileName, contentType: file.contentType, size: file.size, inline }) });
+    return new Response(file.object.body as BodyInit, {
+      headers: downloadHeaders({ fileName: file.fileName, contentType: file.contentType, size: file.size, inline }),
+    });
   } catch (error) {
     if (error instanceof NotFoundError) return new Response("Not found", { status: 404, headers: { "X-Content-Type-Options": "nosniff" } });
     throw error;

@@ -41,7 +41,14 @@ export default async function PortalContactPage({ params, searchParams }: { para
         contact={contact}
         formTitle={t("addMessage")}
         closed={t("finishedReadOnly")}
-        form={<MessageForm action={addContactMessageAction.bind(null, contact.number)} label={t("message")} submitLabel={t("send")} maxMb={Math.round(uploadMaxBytes() / (1024 * 1024))} />}
+        form={
+          <MessageForm
+            action={addContactMessageAction.bind(null, contact.number)}
+            label={t("message")}
+            submitLabel={t("send")}
+            maxMb={Math.round(uploadMaxBytes() / (1024 * 1024))}
+          />
+        }
       />
     </>
   );

@@ -20,7 +20,13 @@ import { parseQuestions } from "@/lib/events/questionnaire";
 import { NotFoundError } from "@/lib/errors";
 import { orNotFound } from "@/lib/or-not-found";
 
-export default async function PortalEventPage({ params, searchParams }: { params: Promise<{ number: string }>; searchParams: Promise<{ registered?: string; cancelled?: string }> }) {
+export default async function PortalEventPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ number: string }>;
+  searchParams: Promise<{ registered?: string; cancelled?: string }>;
+}) {
   const actor = await requireClient();
   const [{ number }, { registered, cancelled }] = await Promise.all([params, searchParams]);
   const event = await getPortalEvent(db, actor, Number(number)).catch((error: unknown) => {
@@ -31,12 +37,18 @@ export default async function PortalEventPage({ params, searchParams }: { params
   if (!event) return <RegistrationClosed event={await orNotFound(getClosedPortalEvent(db, actor, Number(number)))} audience="portal" />;
   const closed = event.registration || event.mainEvent ? null : registrationClosedReason(event);
   if (closed) return <RegistrationClosed event={{ ...event, reason: closed }} audience="portal" />;
-  const [t, tj, tcert, nationalId] = await Promise.all([getTranslations("events.portal"), getTranslations("events.join"), getTranslations("certificates"), ownNationalId(db, actor)]);
+  const [t, tj, tcert, nationalId] = await Promise.all([
+    getTranslations("events.portal"),
+    getTranslations("events.join"),
+    getTranslations("certificates"),
+    ownNationalId(db, actor),
+  ]);
   const at = now();
   const registration = event.registration && event.registration.status !== "CANCELLED" ? event.registration : null;
   // A cancelled registration says who cancelled it, and staff's reason.
   const cancellation = event.registration?.status === "CANCELLED" ? await myCancellation(db, actor, event.id) : null;
-  const registrationOpen = !event.mainEventId && event.status !== "CANCELLED" && event.visibleInPortal && (!event.registrationDeadline || event.registrationDeadline >= at);
+  const registrationOpen =
+    !event.mainEventId && event.status !== "CANCELLED" && event.visibleInPortal && (!event.registrationDeadline || event.registrationDeadline >= at);
   const { canCancel, reason } = cancellationRule(event, at);
   const mainEventLink = event.mainEvent ? (
     <Link href={`/portal/events/${event.mainEvent.number}`} className="underline">
@@ -82,7 +94,9 @@ export default async function PortalEventPage({ params, searchParams }: { params
           {registration ? (
             <div className="space-y-3">
               {registered === "1" ? (
-                <Alert tone="success">{registration.status === "RESERVE" ? t("onReserve", { position: registration.reservePosition ?? 0 }) : t("registered")}</Alert>
+                <Alert tone="success">
+                  {registration.status === "RESERVE" ? t("onReserve", { position: registration.reservePosition ?? 0 }) : t("registered")}
+                </Alert>
               ) : null}
               <RegistrationBadge status={registration.status} position={registration.reservePosition} />
               {registration.status === "REGISTERED" && event.isOnline && event.status !== "CANCELLED" ? (

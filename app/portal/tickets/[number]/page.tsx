@@ -18,7 +18,13 @@ import { StageResponsible, TicketStatus, UnderstandingState } from "@/lib/genera
 import { orNotFound } from "@/lib/or-not-found";
 import { first, type SearchParams } from "@/lib/pagination";
 import { uploadMaxBytes } from "@/lib/storage";
-import { addTicketMessageAction, attachTicketFilesAction, decideUnderstandingAction, forwardTicketAction, saveTicketValuesAction } from "@/lib/tickets/portal-actions";
+import {
+  addTicketMessageAction,
+  attachTicketFilesAction,
+  decideUnderstandingAction,
+  forwardTicketAction,
+  saveTicketValuesAction,
+} from "@/lib/tickets/portal-actions";
 import { clientTicketView } from "@/lib/tickets/views";
 
 type Props = { params: Promise<{ number: string }>; searchParams: Promise<SearchParams> };
@@ -73,7 +79,7 @@ export default async function PortalTicketPage({ params, searchParams }: Props) 
         <div className="space-y-6">
           <Card>
             <h2 className="mb-3 text-lg font-medium">{t("portal.description")}</h2>
-            <p className="whitespace-pre-wrap break-words text-slate-800">{ticket.description}</p>
+            <p className="break-words whitespace-pre-wrap text-slate-800">{ticket.description}</p>
           </Card>
           {showUnderstanding ? (
             <Card>
@@ -81,14 +87,21 @@ export default async function PortalTicketPage({ params, searchParams }: Props) 
               <UnderstandingPanel
                 understanding={ticket.understanding}
                 state={ticket.understandingState}
-                actions={ticket.can.decide ? <DecisionButtons transitions={ticket.transitions} action={decideUnderstandingAction.bind(null, ticket.id)} /> : undefined}
+                actions={
+                  ticket.can.decide ? <DecisionButtons transitions={ticket.transitions} action={decideUnderstandingAction.bind(null, ticket.id)} /> : undefined
+                }
               />
             </Card>
           ) : null}
           <Card>
             <h2 className="mb-3 text-lg font-medium">{ticket.can.forward ? t("forward.title") : t("fields.title")}</h2>
             {ticket.can.forward ? (
-              <ForwardForm fields={ticket.fields} transitions={ticket.transitions} action={forwardTicketAction.bind(null, ticket.id)} saveAction={saveTicketValuesAction.bind(null, ticket.id)} />
+              <ForwardForm
+                fields={ticket.fields}
+                transitions={ticket.transitions}
+                action={forwardTicketAction.bind(null, ticket.id)}
+                saveAction={saveTicketValuesAction.bind(null, ticket.id)}
+              />
             ) : (
               <TicketFieldsDisplay fields={ticket.fields} />
             )}
@@ -109,7 +122,10 @@ export default async function PortalTicketPage({ params, searchParams }: Props) 
           </Card>
           <Card>
             <h2 className="mb-3 text-lg font-medium">{t("files.title")}</h2>
-            <TicketAttachments files={ticket.files} addForm={ticket.can.attach ? <AddFilesForm action={attachTicketFilesAction.bind(null, ticket.id)} maxMb={maxMb} /> : undefined} />
+            <TicketAttachments
+              files={ticket.files}
+              addForm={ticket.can.attach ? <AddFilesForm action={attachTicketFilesAction.bind(null, ticket.id)} maxMb={maxMb} /> : undefined}
+            />
           </Card>
         </div>
       </div>

@@ -18,7 +18,13 @@ export default async function NewPortalTicketPage() {
   const [t, locale] = await Promise.all([getTranslations("tickets.portal"), getLocale()]);
   const options = await newTicketOptions(db, actor, locale);
   // Why nothing can be opened, in the order a client can do something about it.
-  const blocker = !options.ready ? t("notReady") : options.customers.length === 0 ? t("new.noCustomers") : options.groups.length === 0 ? t("new.noTypes") : null;
+  const blocker = !options.ready
+    ? t("notReady")
+    : options.customers.length === 0
+      ? t("new.noCustomers")
+      : options.groups.length === 0
+        ? t("new.noTypes")
+        : null;
   return (
     <>
       <PageHeader

@@ -84,7 +84,7 @@ export default async function OutboxMessagePage({ params }: { params: Promise<{ 
       </Card>
       <Card>
         <h2 className="mb-2 font-medium">{t("viewText")}</h2>
-        <pre className="whitespace-pre-wrap break-words text-sm" data-testid="email-text">
+        <pre className="text-sm break-words whitespace-pre-wrap" data-testid="email-text">
           {message.text}
         </pre>
       </Card>

@@ -31,7 +31,11 @@ export default async function GuestPortalSettingsPage() {
           <h2 className="text-lg font-medium">{t("linkTitle")}</h2>
           <GuestLinkPanel url={appUrl(`/g/${portal.token}`)} />
         </Card>
-        <GuestPortalSettingsForm defaults={settingsFormValues(portal)} maxFileBytes={uploadMaxBytes()} accept={allowedUploadExtensions.map((e) => `.${e}`).join(",")} />
+        <GuestPortalSettingsForm
+          defaults={settingsFormValues(portal)}
+          maxFileBytes={uploadMaxBytes()}
+          accept={allowedUploadExtensions.map((e) => `.${e}`).join(",")}
+        />
       </div>
     </>
   );

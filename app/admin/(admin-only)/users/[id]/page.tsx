@@ -22,7 +22,12 @@ export default async function EditUserPage({ params, searchParams }: { params: P
   const actor = await requireAdmin();
   const [{ id }, query] = await Promise.all([params, searchParams]);
   const user = await orNotFound(getUser(db, actor, id));
-  const [profiles, cpfChanges, t, format] = await Promise.all([listProfileOptions(db, actor, user.profileId), listCpfChanges(db, actor, user.id), getTranslations("users"), getFormatter()]);
+  const [profiles, cpfChanges, t, format] = await Promise.all([
+    listProfileOptions(db, actor, user.profileId),
+    listCpfChanges(db, actor, user.id),
+    getTranslations("users"),
+    getFormatter(),
+  ]);
   const isSelf = user.id === actor.userId;
   return (
     <>

@@ -30,7 +30,16 @@ export default async function NewUserPage() {
       />
       <Card>
         <UserForm
-          defaults={{ name: "", email: "", role: Role.CLIENT, profileId: "", password: "", locale: isLocale(actor.locale) ? actor.locale : defaultLocale, timeZone, active: true }}
+          defaults={{
+            name: "",
+            email: "",
+            role: Role.CLIENT,
+            profileId: "",
+            password: "",
+            locale: isLocale(actor.locale) ? actor.locale : defaultLocale,
+            timeZone,
+            active: true,
+          }}
           profiles={profiles}
           timeZones={timeZoneOptions(timeZone)}
         />

@@ -14,7 +14,12 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   if (!isStaff(actor)) return new Response("Forbidden", { status: 403 });
   try {
     const { event, rows } = await allParticipants(db, actor, (await params).id);
-    const [t, tc, tr, ts] = await Promise.all([getTranslations("events.admin"), getTranslations("common"), getTranslations("events.registrationStatus"), getTranslations("events.source")]);
+    const [t, tc, tr, ts] = await Promise.all([
+      getTranslations("events.admin"),
+      getTranslations("common"),
+      getTranslations("events.registrationStatus"),
+      getTranslations("events.source"),
+    ]);
     const csv = participantsCsv(rows, event.timeZone, {
       name: tc("name"),
       email: tc("email"),

@@ -9,8 +9,15 @@ import { downloadHeaders, getStorage } from "@/lib/storage";
 export async function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const fileId = await eventArtworkFileId(db, await getActor(), slug);
-  const file = fileId ? await db.storedFile.findFirst({ where: { id: fileId, purpose: FilePurpose.EVENT_ARTWORK }, select: { storageKey: true, fileName: true, contentType: true, size: true } }) : null;
+  const file = fileId
+    ? await db.storedFile.findFirst({
+        where: { id: fileId, purpose: FilePurpose.EVENT_ARTWORK },
+        select: { storageKey: true, fileName: true, contentType: true, size: true },
+      })
+    : null;
   const object = file ? await getStorage().get(file.storageKey) : null;
   if (!file || !object) return new Response("Not found", { status: 404, headers: { "X-Content-Type-Options": "nosniff" } });
-  return new Response(object.body as BodyInit, { headers: downloadHeaders({ fileName: file.fileName, contentType: file.contentType, size: file.size, inline: true }) });
+  return new Response(object.body as BodyInit, {
+    headers: downloadHeaders({ fileName: file.fileName, contentType: file.contentType, size: file.size, inline: true }),
+  });
 }

@@ -32,7 +32,13 @@ export async function POST(request: NextRequest, { params }: { params: Promise<{
   if (!body.ok && body.reason === "tooLarge") return payloadTooLarge();
   const parsed = publicRegistrationSchema.safeParse(body.ok ? body.value : null);
   if (!parsed.success) return Response.json({ error: "common.fixErrors", fields: zodFieldErrors(parsed.error) }, { status: 422 });
-  const refusal = await refusePublicSubmission(db, { form: "public-registration", ip: clientIp(request.headers), honeypot: parsed.data.website, limit: publicRegistrationLimit(), proof: { form: "public-registration", payload: proofOf(body.ok ? body.value : null) } });
+  const refusal = await refusePublicSubmission(db, {
+    form: "public-registration",
+    ip: clientIp(request.headers),
+    honeypot: parsed.data.website,
+    limit: publicRegistrationLimit(),
+    proof: { form: "public-registration", payload: proofOf(body.ok ? body.value : null) },
+  });
   if (refusal) return Response.json({ error: refusal.key }, { status: refusal.key === "events.errors.rateLimited" ? 429 : 400 });
   try {
     const { name, email, cpf, answers } = parsed.data;
@@ -41,7 +47,11 @@ export async function POST(request: NextRequest, { params }: { params: Promise<{
     const result = await registerForPublicEvent(db, slug, { source: "PUBLIC", name, email, cpf, locale }, answers);
     await notifyOutbox(result.emailIds);
     return Response.json(
-      { status: result.status, reservePosition: result.reservePosition ?? null, privateUrl: result.accessToken ? privateRegistrationUrl(slug, result.accessToken) : null },
+      {
+        status: result.status,
+        reservePosition: result.reservePosition ?? null,
+        privateUrl: result.accessToken ? privateRegistrationUrl(slug, result.accessToken) : null,
+      },
       { status: 201 },
     );
   } catch (error) {

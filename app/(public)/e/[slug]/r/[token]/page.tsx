@@ -17,7 +17,13 @@ import { first, type SearchParams } from "@/lib/pagination";
 
 // The private link e-mailed to a public registrant: their registration's state,
 // and cancellation until the last cancellation date. The token is the only key.
-export default async function PrivateRegistrationPage({ params, searchParams }: { params: Promise<{ slug: string; token: string }>; searchParams: Promise<SearchParams> }) {
+export default async function PrivateRegistrationPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string; token: string }>;
+  searchParams: Promise<SearchParams>;
+}) {
   const [{ slug, token }, query] = await Promise.all([params, searchParams]);
   const registration = await findRegistrationByToken(db, token);
   if (!registration || registration.event.slug !== slug) {
@@ -26,7 +32,12 @@ export default async function PrivateRegistrationPage({ params, searchParams }: 
     if (!session) notFound();
     return <SessionPrivateLink registration={session} token={token} />;
   }
-  const [t, tp, tj, format] = await Promise.all([getTranslations("events.public"), getTranslations("events.portal"), getTranslations("events.join"), getFormatter()]);
+  const [t, tp, tj, format] = await Promise.all([
+    getTranslations("events.public"),
+    getTranslations("events.portal"),
+    getTranslations("events.join"),
+    getFormatter(),
+  ]);
   const { event } = registration;
   const [certificate, tcert, nationalId] = await Promise.all([certificateStateForToken(db, token), getTranslations("certificates"), getNationalIdSetting(db)]);
   const active = registration.status !== "CANCELLED";
@@ -34,7 +45,9 @@ export default async function PrivateRegistrationPage({ params, searchParams }: 
   return (
     <Card className="w-full max-w-2xl space-y-4">
       <h1 className="text-2xl font-semibold">{event.name}</h1>
-      {first(query.new) && active ? <Alert tone="success">{registration.status === "RESERVE" ? tp("onReserve", { position: registration.reservePosition ?? 0 }) : t("registered")}</Alert> : null}
+      {first(query.new) && active ? (
+        <Alert tone="success">{registration.status === "RESERVE" ? tp("onReserve", { position: registration.reservePosition ?? 0 }) : t("registered")}</Alert>
+      ) : null}
       <p className="text-sm text-slate-700">{t("registrationOf", { name: registration.name, email: registration.email })}</p>
       <p className="text-sm">{format.dateTime(event.startsAt, { dateStyle: "full", timeStyle: "short", timeZone: event.timeZone })}</p>
       <RegistrationBadge status={registration.status} position={registration.reservePosition} />
@@ -42,7 +55,9 @@ export default async function PrivateRegistrationPage({ params, searchParams }: 
       {!active && registration.cancelledByStaff ? (
         <Alert tone="warning">
           {tp("cancelledByStaff")}
-          {registration.cancelReason ? <span className="mt-1 block whitespace-pre-wrap">{tp("cancelReason", { reason: registration.cancelReason })}</span> : null}
+          {registration.cancelReason ? (
+            <span className="mt-1 block whitespace-pre-wrap">{tp("cancelReason", { reason: registration.cancelReason })}</span>
+          ) : null}
         </Alert>
       ) : null}
       {registration.status === "REGISTERED" && event.onlineUrl && event.status !== "CANCELLED" ? (

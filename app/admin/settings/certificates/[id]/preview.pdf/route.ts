@@ -19,7 +19,9 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   try {
     const template = await getCertificateTemplate(db, actor, (await params).id);
     const pdf = await renderCertificatePdf(await certificateLayout(db, getStorage(), template), sampleFacts(await getLocale()));
-    return new Response(new Uint8Array(pdf), { headers: downloadHeaders({ fileName: "certificate-preview.pdf", contentType: "application/pdf", size: pdf.byteLength, inline: true }) });
+    return new Response(new Uint8Array(pdf), {
+      headers: downloadHeaders({ fileName: "certificate-preview.pdf", contentType: "application/pdf", size: pdf.byteLength, inline: true }),
+    });
   } catch (error) {
     if (error instanceof NotFoundError) return new Response("Not found", { status: 404, headers: plain });
     throw error;

@@ -22,7 +22,11 @@ export default async function EditContactChannelPage({ params }: { params: Promi
     <>
       <SettingsFormHeader title={ts("editChannel")} backHref="/admin/settings/contact" />
       <Card>
-        <NamedRecordForm action={saveChannelAction.bind(null, channel.id)} defaults={{ name: channel.name, labels: labelsFormValues(channel.labels), active: channel.active }} editing />
+        <NamedRecordForm
+          action={saveChannelAction.bind(null, channel.id)}
+          defaults={{ name: channel.name, labels: labelsFormValues(channel.labels), active: channel.active }}
+          editing
+        />
         <div className="mt-6 border-t border-slate-200 pt-4">
           <ConfirmButton message={ts("confirmRemove", { name: channel.name })} action={removeChannelAction.bind(null, channel.id)}>
             {ts("remove")}

@@ -20,7 +20,13 @@ export async function generateMetadata() {
   return { title: (await getTranslations("contacts.settings"))("editClassification") };
 }
 
-export default async function EditContactClassificationPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
+export default async function EditContactClassificationPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<SearchParams>;
+}) {
   const actor = await requireStaff();
   const classification = await orNotFound(getClassification(db, actor, (await params).id));
   const [t, ts, tc] = await Promise.all([getTranslations("contacts"), getTranslations("contacts.settings"), getTranslations("common")]);

@@ -25,7 +25,11 @@ export default async function EditTicketGroupPage({ params }: { params: Promise<
       <SettingsFormHeader title={t("editTitle")} backHref="/admin/settings/tickets" />
       <div className="space-y-6">
         <Card>
-          <NamedRecordForm action={saveGroupAction.bind(null, group.id)} defaults={{ name: group.name, labels: labelsFormValues(group.labels), active: group.active }} editing />
+          <NamedRecordForm
+            action={saveGroupAction.bind(null, group.id)}
+            defaults={{ name: group.name, labels: labelsFormValues(group.labels), active: group.active }}
+            editing
+          />
         </Card>
         <Card>
           <h2 className="mb-2 text-lg font-medium">{t("deleteTitle")}</h2>

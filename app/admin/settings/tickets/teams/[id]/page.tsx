@@ -20,13 +20,19 @@ export default async function EditStaffTeamPage({ params }: { params: Promise<{ 
   const [t, staff] = await Promise.all([getTranslations("ticketSettings.teams"), activeStaffOptions(db)]);
   // Current members who are no longer active staff stay listed (checked) so they can be removed.
   const eligible = new Set(staff.map((u) => u.id));
-  const formerStaff = team.members.filter((m) => !eligible.has(m.user.id)).map((m) => ({ id: m.user.id, name: m.user.name, email: m.user.email, eligible: false }));
+  const formerStaff = team.members
+    .filter((m) => !eligible.has(m.user.id))
+    .map((m) => ({ id: m.user.id, name: m.user.name, email: m.user.email, eligible: false }));
   return (
     <>
       <SettingsFormHeader title={t("editTitle")} backHref="/admin/settings/tickets/teams" />
       <div className="space-y-6">
         <Card>
-          <TeamForm id={team.id} people={[...staff, ...formerStaff]} defaults={{ name: team.name, active: team.active, memberIds: team.members.map((m) => m.user.id) }} />
+          <TeamForm
+            id={team.id}
+            people={[...staff, ...formerStaff]}
+            defaults={{ name: team.name, active: team.active, memberIds: team.members.map((m) => m.user.id) }}
+          />
         </Card>
         <Card>
           <h2 className="mb-2 text-lg font-medium">{t("deleteTitle")}</h2>

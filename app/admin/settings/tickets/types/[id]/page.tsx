@@ -46,7 +46,9 @@ export default async function TicketTypePage({ params, searchParams }: { params:
         </p>
         {s.team || s.attendant ? (
           <p className="text-xs text-slate-600">
-            {[s.team ? t("stages.teamIs", { name: s.team.name }) : null, s.attendant ? t("stages.attendantIs", { name: s.attendant.name }) : null].filter(Boolean).join(" · ")}
+            {[s.team ? t("stages.teamIs", { name: s.team.name }) : null, s.attendant ? t("stages.attendantIs", { name: s.attendant.name }) : null]
+              .filter(Boolean)
+              .join(" · ")}
           </p>
         ) : null}
         {s.outgoing.length === 0 ? (
@@ -65,7 +67,13 @@ export default async function TicketTypePage({ params, searchParams }: { params:
       <div className="flex shrink-0 flex-wrap items-center gap-2">
         {s.active ? (
           <>
-            <MoveButtons move={moveStageAction.bind(null, s.id)} first={index === 0} last={index === list.length - 1} upLabel={t("moveUp", { name: s.name })} downLabel={t("moveDown", { name: s.name })} />
+            <MoveButtons
+              move={moveStageAction.bind(null, s.id)}
+              first={index === 0}
+              last={index === list.length - 1}
+              upLabel={t("moveUp", { name: s.name })}
+              downLabel={t("moveDown", { name: s.name })}
+            />
             <ConfirmButton message={t("stages.confirmRemove", { name: s.name })} action={removeStageAction.bind(null, s.id)}>
               {t("stages.remove")}
             </ConfirmButton>
@@ -102,7 +110,11 @@ export default async function TicketTypePage({ params, searchParams }: { params:
                 </Alert>
               </div>
             ) : null}
-            {active.length === 0 ? <p className="text-sm text-slate-600">{t("stages.empty")}</p> : <ol className="divide-y divide-slate-100">{active.map(stageRow)}</ol>}
+            {active.length === 0 ? (
+              <p className="text-sm text-slate-600">{t("stages.empty")}</p>
+            ) : (
+              <ol className="divide-y divide-slate-100">{active.map(stageRow)}</ol>
+            )}
             {archived.length > 0 ? (
               <>
                 <h3 className="mt-6 text-base font-medium">{t("stages.archivedTitle")}</h3>
@@ -115,12 +127,19 @@ export default async function TicketTypePage({ params, searchParams }: { params:
         <div className="space-y-6">
           <Card>
             <h2 className="mb-3 text-lg font-medium">{t("types.details")}</h2>
-            <TypeForm id={type.id} groups={groups} defaults={{ groupId: type.groupId, name: type.name, labels: labelsFormValues(type.labels), description: type.description, active: type.active }} />
+            <TypeForm
+              id={type.id}
+              groups={groups}
+              defaults={{ groupId: type.groupId, name: type.name, labels: labelsFormValues(type.labels), description: type.description, active: type.active }}
+            />
           </Card>
           <Card>
             <h2 className="mb-2 text-lg font-medium">{t("types.deleteTitle")}</h2>
             <p className="mb-3 text-sm text-slate-600">{inUse ? t("types.deleteArchives") : t("types.deleteHelp")}</p>
-            <ConfirmButton message={t(inUse ? "types.confirmArchive" : "types.confirmDelete", { name: type.name })} action={deleteTypeAction.bind(null, type.id)}>
+            <ConfirmButton
+              message={t(inUse ? "types.confirmArchive" : "types.confirmDelete", { name: type.name })}
+              action={deleteTypeAction.bind(null, type.id)}
+            >
               {inUse ? t("types.archive") : t("types.delete")}
             </ConfirmButton>
           </Card>

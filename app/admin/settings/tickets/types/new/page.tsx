@@ -21,7 +21,11 @@ export default async function NewTicketTypePage({ searchParams }: { searchParams
     <>
       <SettingsFormHeader title={t("new")} backHref="/admin/settings/tickets" />
       <Card>
-        {groups.length === 0 ? <p className="text-sm text-slate-600">{t("needsGroup")}</p> : <TypeForm groups={groups} defaults={{ groupId, name: "", description: "", active: true }} />}
+        {groups.length === 0 ? (
+          <p className="text-sm text-slate-600">{t("needsGroup")}</p>
+        ) : (
+          <TypeForm groups={groups} defaults={{ groupId, name: "", description: "", active: true }} />
+        )}
       </Card>
     </>
   );

@@ -8,7 +8,13 @@ import { orNotFound } from "@/lib/or-not-found";
 // joins one of the main event's sessions. Inside the window this records attendance.
 export const dynamic = "force-dynamic";
 
-export default async function PublicJoinPage({ params, searchParams }: { params: Promise<{ slug: string; token: string }>; searchParams: Promise<SearchParams> }) {
+export default async function PublicJoinPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string; token: string }>;
+  searchParams: Promise<SearchParams>;
+}) {
   const [{ slug, token }, query] = await Promise.all([params, searchParams]);
   const main = await db.event.findUnique({ where: { slug }, select: { number: true, secondaryEvents: { select: { number: true } } } });
   const session = Number(first(query.session));

@@ -23,7 +23,12 @@ export default async function TicketFieldsPage({ params, searchParams }: { param
   const actor = await requireStaff();
   const [{ id }, query] = await Promise.all([params, searchParams]);
   const type = await orNotFound(getType(db, actor, id));
-  const [t, tk, locale, fields] = await Promise.all([getTranslations("ticketSettings"), getTranslations("ticketSettings.kinds"), getLocale(), listFields(db, actor, type.id)]);
+  const [t, tk, locale, fields] = await Promise.all([
+    getTranslations("ticketSettings"),
+    getTranslations("ticketSettings.kinds"),
+    getLocale(),
+    listFields(db, actor, type.id),
+  ]);
   const base = `/admin/settings/tickets/types/${type.id}/fields`;
   return (
     <>
@@ -61,9 +66,18 @@ export default async function TicketFieldsPage({ params, searchParams }: { param
               const label = fieldLabel(f.labels, locale);
               return (
                 <span className="flex flex-wrap items-center gap-2">
-                  <MoveButtons move={moveFieldAction.bind(null, f.id)} first={index === 0} last={index === fields.length - 1} upLabel={t("moveUp", { name: label })} downLabel={t("moveDown", { name: label })} />
+                  <MoveButtons
+                    move={moveFieldAction.bind(null, f.id)}
+                    first={index === 0}
+                    last={index === fields.length - 1}
+                    upLabel={t("moveUp", { name: label })}
+                    downLabel={t("moveDown", { name: label })}
+                  />
                   <ActionButton action={setFieldActiveAction.bind(null, f.id, !f.active)}>{f.active ? t("deactivate") : t("activate")}</ActionButton>
-                  <ConfirmButton message={t(f._count.values > 0 ? "fields.confirmArchive" : "fields.confirmDelete", { name: label })} action={deleteFieldAction.bind(null, f.id)}>
+                  <ConfirmButton
+                    message={t(f._count.values > 0 ? "fields.confirmArchive" : "fields.confirmDelete", { name: label })}
+                    action={deleteFieldAction.bind(null, f.id)}
+                  >
                     {t("fields.delete")}
                   </ConfirmButton>
                 </span>

@@ -17,7 +17,16 @@ export default async function TicketFieldRulesPage({ params }: { params: Promise
   const type = await orNotFound(getType(db, actor, (await params).id));
   const [t, locale, matrix] = await Promise.all([getTranslations("ticketSettings.rules"), getLocale(), getRuleMatrix(db, actor, type.id)]);
   const rules = Object.fromEntries(
-    Object.entries(matrix.rules).map(([key, r]) => [key, { invisible: r.invisible, invisibleInPortal: r.invisibleInPortal, required: r.required, readOnly: r.readOnly, requiredFromPrevious: r.requiredFromPrevious }]),
+    Object.entries(matrix.rules).map(([key, r]) => [
+      key,
+      {
+        invisible: r.invisible,
+        invisibleInPortal: r.invisibleInPortal,
+        required: r.required,
+        readOnly: r.readOnly,
+        requiredFromPrevious: r.requiredFromPrevious,
+      },
+    ]),
   );
   return (
     <>

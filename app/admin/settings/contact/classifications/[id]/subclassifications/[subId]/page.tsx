@@ -21,9 +21,16 @@ export default async function EditContactSubclassificationPage({ params }: { par
   const ts = await getTranslations("contacts.settings");
   return (
     <>
-      <SettingsFormHeader title={`${ts("editSubclassification")} · ${sub.classification.name}`} backHref={`/admin/settings/contact/classifications/${sub.classification.id}`} />
+      <SettingsFormHeader
+        title={`${ts("editSubclassification")} · ${sub.classification.name}`}
+        backHref={`/admin/settings/contact/classifications/${sub.classification.id}`}
+      />
       <Card>
-        <NamedRecordForm action={saveSubclassificationAction.bind(null, sub.classification.id, sub.id)} defaults={{ name: sub.name, labels: labelsFormValues(sub.labels), active: sub.active }} editing />
+        <NamedRecordForm
+          action={saveSubclassificationAction.bind(null, sub.classification.id, sub.id)}
+          defaults={{ name: sub.name, labels: labelsFormValues(sub.labels), active: sub.active }}
+          editing
+        />
         <div className="mt-6 border-t border-slate-200 pt-4">
           <ConfirmButton message={ts("confirmRemove", { name: sub.name })} action={removeSubclassificationAction.bind(null, sub.classification.id, sub.id)}>
             {ts("remove")}

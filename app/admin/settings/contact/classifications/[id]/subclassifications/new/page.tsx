@@ -20,7 +20,10 @@ export default async function NewContactSubclassificationPage({ params }: { para
   const ts = await getTranslations("contacts.settings");
   return (
     <>
-      <SettingsFormHeader title={`${ts("newSubclassification")} · ${classification.name}`} backHref={`/admin/settings/contact/classifications/${classification.id}`} />
+      <SettingsFormHeader
+        title={`${ts("newSubclassification")} · ${classification.name}`}
+        backHref={`/admin/settings/contact/classifications/${classification.id}`}
+      />
       <Card>
         <NamedRecordForm action={saveSubclassificationAction.bind(null, classification.id, undefined)} defaults={{ name: "", active: true }} editing={false} />
       </Card>

@@ -34,7 +34,13 @@ export default async function EditTicketFieldPage({ params }: { params: Promise<
           typeId={type.id}
           fieldId={field.id}
           kindLocked={field._count.values > 0}
-          defaults={{ labels: { en: field.labels.en, "pt-BR": field.labels["pt-BR"] ?? "", fi: field.labels.fi ?? "" }, kind: field.kind, options: field.options, optionLabels: Object.fromEntries(field.options.map((o) => [o, labelsFormValues(labelsAt(field.optionLabels, o))])), active: field.active }}
+          defaults={{
+            labels: { en: field.labels.en, "pt-BR": field.labels["pt-BR"] ?? "", fi: field.labels.fi ?? "" },
+            kind: field.kind,
+            options: field.options,
+            optionLabels: Object.fromEntries(field.options.map((o) => [o, labelsFormValues(labelsAt(field.optionLabels, o))])),
+            active: field.active,
+          }}
         />
       </Card>
     </>

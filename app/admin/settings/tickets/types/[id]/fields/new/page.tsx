@@ -21,7 +21,11 @@ export default async function NewTicketFieldPage({ params }: { params: Promise<{
       <TypeHeader type={type} current="fields" />
       <Card>
         <h2 className="mb-3 text-lg font-medium">{t("new")}</h2>
-        <FieldForm typeId={type.id} kindLocked={false} defaults={{ labels: { en: "", "pt-BR": "", fi: "" }, kind: TicketFieldKind.SHORT_TEXT, options: [], active: true }} />
+        <FieldForm
+          typeId={type.id}
+          kindLocked={false}
+          defaults={{ labels: { en: "", "pt-BR": "", fi: "" }, kind: TicketFieldKind.SHORT_TEXT, options: [], active: true }}
+        />
       </Card>
     </>
   );

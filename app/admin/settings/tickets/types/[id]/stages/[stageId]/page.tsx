@@ -24,12 +24,20 @@ export default async function StagePage({ params, searchParams }: { params: Prom
   const [{ id, stageId }, query] = await Promise.all([params, searchParams]);
   const type = await orNotFound(getType(db, actor, id));
   const stage = await orNotFound(getStage(db, actor, type.id, stageId));
-  const [t, teams, staff, workflow] = await Promise.all([getTranslations("ticketSettings"), listTeamOptions(db, actor), activeStaffOptions(db), getWorkflow(db, actor, type.id)]);
+  const [t, teams, staff, workflow] = await Promise.all([
+    getTranslations("ticketSettings"),
+    listTeamOptions(db, actor),
+    activeStaffOptions(db),
+    getWorkflow(db, actor, type.id),
+  ]);
   const linked = new Set(stage.outgoing.map((o) => o.toStage.id));
   const targets = workflow.stages.filter((s) => s.active && s.id !== stage.id && !linked.has(s.id)).map((s) => ({ id: s.id, name: s.name }));
   // Keep the stage's current team and attendant selectable even if no longer active, so the form shows them.
   const teamOptions = teams.filter((team) => team.active || team.id === stage.teamId);
-  const staffOptions = stage.attendant && !staff.some((u) => u.id === stage.attendant?.id) ? [...staff, { id: stage.attendant.id, name: stage.attendant.name, email: "—" }] : staff;
+  const staffOptions =
+    stage.attendant && !staff.some((u) => u.id === stage.attendant?.id)
+      ? [...staff, { id: stage.attendant.id, name: stage.attendant.name, email: "—" }]
+      : staff;
   return (
     <>
       <TypeHeader type={type} current="workflow" />
@@ -50,7 +58,14 @@ export default async function StagePage({ params, searchParams }: { params: Prom
           <StageForm
             typeId={type.id}
             stageId={stage.id}
-            defaults={{ name: stage.name, labels: labelsFormValues(stage.labels), responsible: stage.responsible, teamId: stage.teamId ?? "", attendantId: stage.attendantId ?? "", terminal: stage.terminal }}
+            defaults={{
+              name: stage.name,
+              labels: labelsFormValues(stage.labels),
+              responsible: stage.responsible,
+              teamId: stage.teamId ?? "",
+              attendantId: stage.attendantId ?? "",
+              terminal: stage.terminal,
+            }}
             teams={teamOptions}
             staff={staffOptions}
           />

@@ -30,7 +30,12 @@ export default async function NewStagePage({ params }: { params: Promise<{ id: s
       <TypeHeader type={type} current="workflow" />
       <Card>
         <h2 className="mb-3 text-lg font-medium">{t("new")}</h2>
-        <StageForm typeId={type.id} defaults={{ name: "", responsible, teamId: "", attendantId: "", terminal: false }} teams={teams.filter((team) => team.active)} staff={staff} />
+        <StageForm
+          typeId={type.id}
+          defaults={{ name: "", responsible, teamId: "", attendantId: "", terminal: false }}
+          teams={teams.filter((team) => team.active)}
+          staff={staff}
+        />
       </Card>
     </>
   );
