@@ -15,7 +15,7 @@ import { signInHere } from "./helpers";
 
 export { expect };
 
-export const DEMO_ACCOUNTS = {
+const DEMO_ACCOUNTS = {
   admin: { email: "admin@portico.test", home: "/admin" },
   staff1: { email: "staff1@portico.test", home: "/admin" },
   staff2: { email: "staff2@portico.test", home: "/admin" },

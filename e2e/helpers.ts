@@ -1,6 +1,6 @@
 import { expect, type Browser, type Page } from "@playwright/test";
 
-export const DEMO_PASSWORD = "portico-demo-1";
+const DEMO_PASSWORD = "portico-demo-1";
 
 export async function login(page: Page, email: string, password = DEMO_PASSWORD) {
   await page.goto("/login");

@@ -20,7 +20,7 @@ async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   }
 }
 
-export async function checkDatabase(database: Database): Promise<Check & { backend: string }> {
+async function checkDatabase(database: Database): Promise<Check & { backend: string }> {
   try {
     await withTimeout(database.sql.query("SELECT 1"), 3000);
     return { ok: true, backend: database.target.kind };
@@ -29,7 +29,7 @@ export async function checkDatabase(database: Database): Promise<Check & { backe
   }
 }
 
-export async function checkQueue(jobs: Promise<Jobs> | undefined): Promise<Check & { worker?: boolean }> {
+async function checkQueue(jobs: Promise<Jobs> | undefined): Promise<Check & { worker?: boolean }> {
   if (!jobs) return { ok: false, detail: "not started" };
   try {
     const { boss, working } = await withTimeout(jobs, 3000);

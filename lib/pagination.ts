@@ -1,5 +1,5 @@
 // Every list that can grow is paginated: parse ?page=&q= once, the same way everywhere.
-export const PAGE_SIZE = 20;
+const PAGE_SIZE = 20;
 
 export type SearchParams = Record<string, string | string[] | undefined>;
 

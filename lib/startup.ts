@@ -32,7 +32,7 @@ const ATTEMPTS = 10;
  * committed and is found in place). PostgreSQL only: the embedded database has
  * one process.
  */
-export async function prepareJobQueues(database: Database): Promise<void> {
+async function prepareJobQueues(database: Database): Promise<void> {
   if (database.target.kind !== "postgres") return;
   for (let attempt = 1; ; attempt++) {
     const boss = createBoss(database, { supervise: false, schedule: false, max: 1 });

@@ -25,7 +25,7 @@ export interface ThreadMessageInput {
   internal?: boolean;
 }
 
-export interface MessageFormLabels {
+interface MessageFormLabels {
   /** The form's accessible name, when the page has several forms. */
   form?: string;
   body: string;

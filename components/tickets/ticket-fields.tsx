@@ -27,7 +27,7 @@ export function RequiredMark({ spoken = false }: { spoken?: boolean }) {
 }
 
 /** A stored value as text: dates without a time zone shift, yes/no and choices translated or joined. */
-export function FieldValueText({ field }: { field: Pick<TicketFieldView, "kind" | "value"> & { optionLabels?: Record<string, string> } }) {
+function FieldValueText({ field }: { field: Pick<TicketFieldView, "kind" | "value"> & { optionLabels?: Record<string, string> } }) {
   const t = useTranslations("tickets.fields");
   const format = useFormatter();
   const v = field.value;

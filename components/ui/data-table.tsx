@@ -15,20 +15,20 @@ export interface Column<T> {
 // navigation, each row is a card of label/value lines, so no column is cut
 // off; from 42rem on it is a table whose first column (what the row is) and
 // actions column stay in view when it still has to scroll sideways.
-export const tableFrameClass = "@container rounded-lg border border-slate-200 bg-white";
-export const tableScrollClass = "@2xl:overflow-x-auto";
-export const tableClass = "block w-full text-sm @2xl:table @2xl:min-w-full @2xl:divide-y @2xl:divide-slate-200";
-export const theadClass = "hidden bg-slate-50 @2xl:table-header-group";
-export const tbodyClass = "block divide-y divide-slate-200 @2xl:table-row-group @2xl:divide-slate-100";
-export const trClass = "group block px-4 py-3 @2xl:table-row @2xl:p-0 @2xl:hover:bg-slate-50";
-export const thClass = "px-4 py-2 text-left font-medium text-slate-700";
+const tableFrameClass = "@container rounded-lg border border-slate-200 bg-white";
+const tableScrollClass = "@2xl:overflow-x-auto";
+const tableClass = "block w-full text-sm @2xl:table @2xl:min-w-full @2xl:divide-y @2xl:divide-slate-200";
+const theadClass = "hidden bg-slate-50 @2xl:table-header-group";
+const tbodyClass = "block divide-y divide-slate-200 @2xl:table-row-group @2xl:divide-slate-100";
+const trClass = "group block px-4 py-3 @2xl:table-row @2xl:p-0 @2xl:hover:bg-slate-50";
+const thClass = "px-4 py-2 text-left font-medium text-slate-700";
 /** A cell: a "label value" line in a card, an ordinary cell in a table. Give it `data-label`. */
-export const tdClass =
+const tdClass =
   "grid grid-cols-[minmax(0,7.5rem)_minmax(0,1fr)] gap-x-3 py-1 text-slate-800 before:font-medium before:text-slate-600 before:content-[attr(data-label)] @2xl:table-cell @2xl:px-4 @2xl:py-2 @2xl:align-top @2xl:before:content-none";
 /** The first column's cell: the card's title on a phone, pinned to the left of a scrolling table. */
-export const stickyFirstClass = "@2xl:sticky @2xl:left-0 @2xl:z-10 @2xl:bg-white @2xl:group-hover:bg-slate-50";
+const stickyFirstClass = "@2xl:sticky @2xl:left-0 @2xl:z-10 @2xl:bg-white @2xl:group-hover:bg-slate-50";
 /** The actions' cell: full width under the card, pinned to the right of a scrolling table. */
-export const stickyActionsClass = "@2xl:sticky @2xl:right-0 @2xl:z-10 @2xl:bg-white @2xl:group-hover:bg-slate-50 @2xl:shadow-[-1px_0_0_var(--color-slate-200)]";
+const stickyActionsClass = "@2xl:sticky @2xl:right-0 @2xl:z-10 @2xl:bg-white @2xl:group-hover:bg-slate-50 @2xl:shadow-[-1px_0_0_var(--color-slate-200)]";
 
 function labelOf<T>(column: Column<T>): string {
   return column.label ?? (typeof column.header === "string" ? column.header : "");

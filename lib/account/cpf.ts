@@ -17,11 +17,11 @@ import type { CustomerKind } from "@/lib/generated/prisma/enums";
 import { hitRateLimit, type RateLimit } from "@/lib/security/rate-limit";
 import type { CpfInput } from "./cpf-schema";
 
-export const CPF_CHANGE_ACTION = "user.cpfChange";
+const CPF_CHANGE_ACTION = "user.cpfChange";
 
-export type CpfChangeOutcome = "saved" | "unchanged" | "taken" | "invalid" | "rateLimited";
+type CpfChangeOutcome = "saved" | "unchanged" | "taken" | "invalid" | "rateLimited";
 
-export function cpfChangeLimit(env = process.env): RateLimit {
+function cpfChangeLimit(env = process.env): RateLimit {
   return { limit: Number(env.CPF_CHANGE_RATE_LIMIT ?? 5), windowMs: 60 * 60 * 1000 };
 }
 
@@ -130,7 +130,7 @@ export async function listCpfChanges(db: DbOrTx, actor: Actor, userId: string, t
 }
 
 /** Customer kinds that are one person: their record's national id is the linked user's. */
-export const INDIVIDUAL_KINDS: readonly CustomerKind[] = ["PERSON", "STUDENT", "PROFESSOR"];
+const INDIVIDUAL_KINDS: readonly CustomerKind[] = ["PERSON", "STUDENT", "PROFESSOR"];
 
 /** Whether this customer record's national id lives on its linked user (the person's only one). */
 export function usesUserNationalId(setting: NationalIdSetting, customer: { kind: CustomerKind; userId?: string | null; user?: unknown }): boolean {

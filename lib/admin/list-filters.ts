@@ -2,8 +2,6 @@
 // values are ignored rather than rejected, so an edited URL still shows a list.
 import { first, type SearchParams } from "@/lib/pagination";
 
-export type StatusFilter = "active" | "inactive";
-
 /** ?status=active|inactive → the `active` column's value, or undefined for all. */
 export function parseStatus(params: SearchParams): boolean | undefined {
   const status = first(params.status);

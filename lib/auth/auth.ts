@@ -9,7 +9,7 @@ import { clientIp } from "@/lib/security/client-ip";
 import { loginSchema } from "./schemas";
 import { authSecret } from "./secret";
 
-export class LoginRefused extends CredentialsSignin {
+class LoginRefused extends CredentialsSignin {
   constructor(
     readonly reason: LoginFailure,
     readonly retryAfterMs = 0,

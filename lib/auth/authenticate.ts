@@ -20,7 +20,7 @@ import { Permission, Role } from "@/lib/generated/prisma/enums";
 const WINDOW_MS = 15 * 60 * 1000;
 const BACKOFF_WINDOW_MS = 24 * 60 * 60 * 1000;
 
-export interface LoginLimits {
+interface LoginLimits {
   perAccountIp: RateLimit;
   perIp: RateLimit;
   /** Failures per account (all IPs) in a day before the backoff starts. */
@@ -28,7 +28,7 @@ export interface LoginLimits {
   backoffMaxMs: number;
 }
 
-export function loginLimits(env = process.env): LoginLimits {
+function loginLimits(env = process.env): LoginLimits {
   return {
     // LOGIN_RATE_LIMIT_PER_ACCOUNT is the setting's former name.
     perAccountIp: { limit: Number(env.LOGIN_RATE_LIMIT_PER_ACCOUNT_IP ?? env.LOGIN_RATE_LIMIT_PER_ACCOUNT ?? 5), windowMs: WINDOW_MS },

@@ -15,7 +15,7 @@ export const RESET_TOKEN_MINUTES = 60;
 
 const HOUR_MS = 60 * 60 * 1000;
 
-export function resetRequestLimits(env = process.env): { perAddress: RateLimit; perIp: RateLimit } {
+function resetRequestLimits(env = process.env): { perAddress: RateLimit; perIp: RateLimit } {
   return {
     perAddress: { limit: Number(env.PASSWORD_RESET_RATE_LIMIT_PER_ADDRESS ?? 3), windowMs: HOUR_MS },
     perIp: { limit: Number(env.PASSWORD_RESET_RATE_LIMIT_PER_IP ?? 20), windowMs: HOUR_MS },

@@ -3,8 +3,6 @@
 import { hash, verify } from "@node-rs/argon2";
 
 const ARGON2ID = 2; // Algorithm.Argon2id; the const enum cannot be imported under isolatedModules.
-export { MIN_PASSWORD_LENGTH } from "./password-policy";
-
 export function hashPassword(password: string): Promise<string> {
   return hash(password, { algorithm: ARGON2ID, memoryCost: 19456, timeCost: 2, parallelism: 1 });
 }

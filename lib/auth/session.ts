@@ -8,7 +8,7 @@ import { db } from "@/lib/db";
 import { auth } from "./auth";
 import { isAdmin, isPortalClient, isStaff, loadSessionActor, type Actor } from "./actor";
 
-export const PATH_HEADER = "x-portico-path";
+const PATH_HEADER = "x-portico-path";
 
 /** The signed-in, active user of this request, or null (also when the session was ended). */
 export const getActor = cache(async (): Promise<Actor | null> => {

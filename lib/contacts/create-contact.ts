@@ -44,7 +44,6 @@ export async function contactFormOptions(db: DbOrTx, actor: Actor, locale: strin
     channels: channels.map(named),
   };
 }
-export type ContactFormOptions = Awaited<ReturnType<typeof contactFormOptions>>;
 
 /** The classification names to snapshot, or field errors for choices not offered. */
 async function resolveChoices(db: DbOrTx, module: ContactModule, input: NewContact) {

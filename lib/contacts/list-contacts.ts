@@ -34,7 +34,7 @@ export async function countByStatus(db: DbOrTx, where: Prisma.ContactWhereInput)
 }
 
 /** A number search: "12" or "#12"; other text matches nothing rather than everything. */
-export function numberFilter(q: string): Prisma.ContactWhereInput {
+function numberFilter(q: string): Prisma.ContactWhereInput {
   if (!q) return {};
   const number = parseNumberQuery(q);
   return number === undefined ? { id: { in: [] } } : { number };

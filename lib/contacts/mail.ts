@@ -30,7 +30,7 @@ export interface MailContact {
 }
 
 /** Long messages are cut in the e-mail; the full text is one click away. */
-export function excerpt(body: string, max = 1000): string {
+function excerpt(body: string, max = 1000): string {
   return body.length > max ? `${body.slice(0, max - 1)}…` : body;
 }
 

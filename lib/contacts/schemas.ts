@@ -18,7 +18,7 @@ const fileIds = z.array(z.uuid("validation.invalid")).max(MAX_ATTACHMENTS, "cont
  * A phone number as people type it: digits with spaces, dots, dashes,
  * parentheses and a leading +; 8 to 15 digits (E.164's maximum).
  */
-export const phoneSchema = z
+const phoneSchema = z
   .string()
   .trim()
   .min(1, "validation.required")

@@ -15,7 +15,7 @@ export type Db = ReturnType<typeof createPrismaClient>;
 /** A Prisma client or an interactive transaction: what domain functions take. */
 export type DbOrTx = Omit<Db, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
 
-export function createPrismaClient(target: DatabaseTarget, pglite?: PGlite) {
+function createPrismaClient(target: DatabaseTarget, pglite?: PGlite) {
   const adapter =
     target.kind === "postgres"
       ? new PrismaPg({ connectionString: target.url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) })

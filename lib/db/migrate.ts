@@ -14,7 +14,7 @@ import type { SqlDriver, SqlSession } from "./sql-driver";
 // The key Prisma Migrate itself locks, so our runner and Prisma exclude each other.
 const PRISMA_ADVISORY_LOCK = 72707369;
 
-export const MIGRATIONS_DIR = path.join(process.cwd(), "prisma", "migrations");
+const MIGRATIONS_DIR = path.join(process.cwd(), "prisma", "migrations");
 
 export interface Migration {
   name: string;

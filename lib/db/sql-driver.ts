@@ -16,7 +16,7 @@ export interface SqlDriver extends SqlSession {
   close(): Promise<void>;
 }
 
-export function pgliteDriver(db: PGlite): SqlDriver {
+function pgliteDriver(db: PGlite): SqlDriver {
   const session: SqlSession = {
     query: async <T>(sql: string, params: unknown[] = []) => (await db.query<T>(sql, params)).rows,
     exec: async (sql) => void (await db.exec(sql)),
@@ -56,12 +56,6 @@ export function postgresDriver(url: string, max = 4): SqlDriver {
     },
     close: () => pool.end(),
   };
-}
-
-export async function openPglite(dataDir: string | undefined): Promise<PGlite> {
-  const db = new PGlite(dataDir);
-  await db.waitReady;
-  return db;
 }
 
 export function driverFor(target: DatabaseTarget, pglite?: PGlite): SqlDriver {

@@ -26,7 +26,7 @@ export interface EnqueueEmailInput<N extends TemplateName> {
   batchId?: string;
 }
 
-export interface EmailAttachmentInput {
+interface EmailAttachmentInput {
   fileName: string;
   contentType: string;
   content: Uint8Array;
@@ -170,7 +170,7 @@ export async function getEmail(db: DbOrTx, id: string): Promise<(EmailMessage & 
   return message ? { ...message, ...(await renderStoredMessage(message)) } : null;
 }
 
-export const outboxSummarySelect = {
+const outboxSummarySelect = {
   id: true,
   to: true,
   locale: true,
@@ -185,7 +185,7 @@ export const outboxSummarySelect = {
   sentAt: true,
 } satisfies Prisma.EmailMessageSelect;
 
-export type OutboxSummary = Prisma.EmailMessageGetPayload<{ select: typeof outboxSummarySelect }>;
+type OutboxSummary = Prisma.EmailMessageGetPayload<{ select: typeof outboxSummarySelect }>;
 
 export interface ListOutboxInput {
   status?: EmailStatus;

@@ -13,8 +13,8 @@ import type { SqlSession } from "@/lib/db/sql-driver";
 import { renderStoredMessage } from "./stored-render";
 import type { EmailTransport, OutgoingAttachment, OutgoingEmail } from "./transport";
 
-export const DEFAULT_MAX_ATTEMPTS = 5;
-export const DEFAULT_LEASE_MS = 2 * 60_000;
+const DEFAULT_MAX_ATTEMPTS = 5;
+const DEFAULT_LEASE_MS = 2 * 60_000;
 const MAX_ERROR_LENGTH = 2000;
 
 export interface SenderOptions {
@@ -29,7 +29,7 @@ export interface SenderOptions {
 }
 
 /** 5 s, 10 s, 20 s, 40 s… capped at 10 minutes. */
-export const defaultRetryDelayMs = (attempts: number) => Math.min(5_000 * 2 ** Math.max(attempts - 1, 0), 10 * 60_000);
+const defaultRetryDelayMs = (attempts: number) => Math.min(5_000 * 2 ** Math.max(attempts - 1, 0), 10 * 60_000);
 
 interface ClaimedRow {
   id: string;

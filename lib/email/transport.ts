@@ -48,10 +48,8 @@ export interface EmailTransport {
   close?(): Promise<void>;
 }
 
-export { createLogTransport, DEFAULT_EMAIL_FROM, logTransport } from "./transports/log";
-export { resendTransport, type ResendTransportOptions } from "./transports/resend";
-export { smtpTransport, type SmtpTransportOptions } from "./transports/smtp";
-
+export { createLogTransport, logTransport } from "./transports/log";
+export { resendTransport } from "./transports/resend";
 type Env = Record<string, string | undefined>;
 
 /** The transport the environment configures (see the table at the top). */

@@ -9,7 +9,7 @@ import { isUuid } from "@/lib/db/query-guards";
 import { NotFoundError } from "@/lib/errors";
 import { registrationByToken } from "./private-links";
 
-export const ACCESS_OPENS_BEFORE_MS = 60 * 60 * 1000;
+const ACCESS_OPENS_BEFORE_MS = 60 * 60 * 1000;
 
 export type JoinOutcome =
   | { state: "early"; opensAt: Date }

@@ -108,11 +108,6 @@ export async function getMainEventByNumber(db: DbOrTx, actor: Actor, number: num
   return db.event.findFirst({ where: { number, mainEventId: null }, select: { id: true, number: true, name: true, description: true, timeZone: true } });
 }
 
-export interface Option {
-  id: string;
-  name: string;
-}
-
 /** Choices of the event form; inactive records only when the event already uses them. */
 export async function eventFormOptions(
   db: DbOrTx,

@@ -20,7 +20,7 @@ export interface CsvLabels {
 }
 
 /** Quotes when needed; a leading =, +, -, @ is neutralised so a cell never runs as a formula. */
-export function csvCell(value: string): string {
+function csvCell(value: string): string {
   const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return /[",\r\n;]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }

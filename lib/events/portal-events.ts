@@ -131,7 +131,7 @@ export async function listMyRegistrations(db: DbOrTx, actor: Actor, query: ListQ
 }
 
 /** Position on the reserve list (1 = next to be promoted) of each given registration, in one query. */
-export async function reservePositions(db: DbOrTx, registrationIds: string[]): Promise<Map<string, number>> {
+async function reservePositions(db: DbOrTx, registrationIds: string[]): Promise<Map<string, number>> {
   if (registrationIds.length === 0) return new Map();
   const rows = await db.$queryRaw<{ id: string; position: bigint }[]>`
     SELECT r.id, (SELECT count(*) FROM "Registration" o

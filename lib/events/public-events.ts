@@ -20,7 +20,7 @@ type PublicEventRow = Prisma.EventGetPayload<{ select: typeof publicSelect }>;
 export type PublicEvent = Omit<PublicEventRow, "secondaryEvents"> & { secondaryEvents: SessionView[] };
 
 /** The events with a public page: main events with public registration and their sessions. */
-export const publicVisible: Prisma.EventWhereInput = { OR: [{ publicRegistration: true, mainEventId: null }, { mainEvent: { publicRegistration: true } }] };
+const publicVisible: Prisma.EventWhereInput = { OR: [{ publicRegistration: true, mainEventId: null }, { mainEvent: { publicRegistration: true } }] };
 
 export async function getPublicEvent(db: DbOrTx, slug: string): Promise<PublicEvent> {
   const event = slug.length <= 200 ? await db.event.findFirst({ where: { slug, ...publicVisible }, select: publicSelect }) : null;

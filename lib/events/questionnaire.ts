@@ -12,8 +12,8 @@ export function parseQuestions(json: unknown): Question[] {
   return questionsSchema.parse(json ?? []);
 }
 
-export const SHORT_TEXT_MAX = 500;
-export const LONG_TEXT_MAX = 5000;
+const SHORT_TEXT_MAX = 500;
+const LONG_TEXT_MAX = 5000;
 
 type RawValue = AnswersInput extends Record<string, infer V> | undefined ? V | undefined : never;
 type Checked = { value: StoredAnswer["value"] } | { error: string };

@@ -13,7 +13,7 @@ import { enqueueEmail } from "@/lib/email/outbox";
 import { mailEventSelect, mailRegistrationSelect, participantMail, type MailEvent, type MailRegistration } from "./participant-mail";
 import { utcToWallTime, wallTimeToUtc } from "./zoned-time";
 
-export const DEFAULT_REMINDER_HOUR = 9;
+const DEFAULT_REMINDER_HOUR = 9;
 // The day before at 00:00 to a start at 23:59 is under 48 h, plus a DST shift.
 const LOOKAHEAD_MS = 50 * 60 * 60 * 1000;
 

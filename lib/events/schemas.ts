@@ -76,7 +76,7 @@ export const questionnaireSchema = z.object({
 export type QuestionnaireInput = z.input<typeof questionnaireSchema>;
 
 /** Raw answers from a form: question id -> value (string, string[], boolean or number). */
-export const answersInputSchema = z.record(z.string(), z.union([z.string(), z.array(z.string()), z.boolean(), z.number(), z.null()])).default({});
+const answersInputSchema = z.record(z.string(), z.union([z.string(), z.array(z.string()), z.boolean(), z.number(), z.null()])).default({});
 export type AnswersInput = z.input<typeof answersInputSchema>;
 
 /** What is stored on a registration: each answer with the question as it was asked. */

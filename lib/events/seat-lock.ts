@@ -157,11 +157,7 @@ export function privateRegistrationUrl(slug: string, token: string): string {
 }
 
 /** The join link (attendance is recorded through it): portal users sign in; public registrants use their private link. */
-export function joinUrlFor(
-  event: { number: number; onlineUrl: string | null },
-  registrant: { userId: string | null },
-  privateUrl: string | null,
-): string | null {
+function joinUrlFor(event: { number: number; onlineUrl: string | null }, registrant: { userId: string | null }, privateUrl: string | null): string | null {
   if (!event.onlineUrl) return null;
   if (registrant.userId) return appUrl(`/portal/events/${event.number}/join`);
   return privateUrl ? `${privateUrl}/join` : null;

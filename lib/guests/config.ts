@@ -23,15 +23,14 @@ export const GUEST_PRIORITIES = ["low", "normal", "high", "urgent"] as const;
 export type GuestPriority = (typeof GUEST_PRIORITIES)[number];
 
 export const GUEST_CUSTOM_KINDS = ["shortText", "longText", "yesNo"] as const;
-export type GuestCustomKind = (typeof GUEST_CUSTOM_KINDS)[number];
 
 /** Photos or files per request. */
 export const GUEST_MAX_FILES = 3;
-export const GUEST_MAX_CATEGORIES = 50;
+const GUEST_MAX_CATEGORIES = 50;
 export const GUEST_MAX_CUSTOM_FIELDS = 20;
 
 /** A custom field's key: stable across label edits, used as the form field's name. */
-export const GUEST_CUSTOM_KEY = /^[a-z][a-z0-9_]{1,39}$/;
+const GUEST_CUSTOM_KEY = /^[a-z][a-z0-9_]{1,39}$/;
 
 const fieldRuleSchema = z.object({ shown: z.boolean(), required: z.boolean() });
 export type GuestFieldRule = z.infer<typeof fieldRuleSchema>;
@@ -40,7 +39,7 @@ const builtInSchema = z.object(
   Object.fromEntries(GUEST_BUILT_IN_FIELDS.map((key) => [key, fieldRuleSchema])) as Record<GuestBuiltInField, typeof fieldRuleSchema>,
 );
 
-export const guestCustomFieldSchema = z.object({
+const guestCustomFieldSchema = z.object({
   key: z.string().regex(GUEST_CUSTOM_KEY, "validation.invalid"),
   label: z.string().trim().min(1, "validation.required").max(100, "validation.tooLong"),
   kind: z.enum(GUEST_CUSTOM_KINDS, "validation.invalid"),

@@ -8,8 +8,8 @@ import { authSecret } from "@/lib/auth/secret";
 import { now } from "@/lib/clock";
 
 /** People need a few seconds for even the shortest form; bots post at once. */
-export const GUEST_FORM_MIN_FILL_MS = 3_000;
-export const GUEST_FORM_MAX_AGE_MS = 24 * 60 * 60 * 1000;
+const GUEST_FORM_MIN_FILL_MS = 3_000;
+const GUEST_FORM_MAX_AGE_MS = 24 * 60 * 60 * 1000;
 
 export type GuestFormTokenCheck = { ok: true; nonce: string } | { ok: false; reason: "invalid" | "tooFast" | "expired" };
 

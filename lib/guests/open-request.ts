@@ -105,7 +105,7 @@ type Translator = ReturnType<typeof translatorFor>;
 type RequestForTicket = { number: number; description: string | null; customValues: unknown } & Partial<Record<GuestBuiltInField, string | null>>;
 
 /** The requester's fields as "Label: value" lines (in the staff member's language), then the description. */
-export function ticketDescription(t: Translator, request: RequestForTicket): string {
+function ticketDescription(t: Translator, request: RequestForTicket): string {
   const lines = [t("guests.ticket.header", { number: request.number }), ""];
   const builtIn = ["requesterName", "email", "phone", "location", "asset", "category"] as const;
   for (const key of builtIn) if (request[key]) lines.push(`${t(`guests.fields.${key}`)}: ${request[key]}`);

@@ -14,7 +14,7 @@ import {
   type GuestPriority,
 } from "./config";
 
-export interface GuestFileMeta {
+interface GuestFileMeta {
   name: string;
   size: number;
 }
@@ -42,7 +42,7 @@ export interface GuestSchemaOptions {
 }
 
 /** Text limits of the built-in fields. */
-export const GUEST_TEXT_LIMITS = { requesterName: 200, email: 254, phone: 40, location: 200, asset: 200, title: 200, description: 5000 } as const;
+const GUEST_TEXT_LIMITS = { requesterName: 200, email: 254, phone: 40, location: 200, asset: 200, title: 200, description: 5000 } as const;
 const CUSTOM_LIMITS = { shortText: 500, longText: 5000 } as const;
 
 /** Any input as a trimmed string; a missing key reads as "". */

@@ -34,7 +34,7 @@ export interface GuestSubmissionInput {
   request: Request;
 }
 
-export type GuestSubmissionBody =
+type GuestSubmissionBody =
   { number: number; statusPath: string } | { error: string; values?: Record<string, string | number>; fields?: Record<string, string> };
 
 export interface GuestSubmissionResult {
@@ -53,7 +53,7 @@ const refuse = (status: number, error: string, extra: { values?: Record<string, 
 const minutes = (ms: number) => ({ minutes: Math.max(1, Math.ceil(ms / 60_000)) });
 
 /** The largest request the form can legitimately send: its files plus the text fields. */
-export function maxGuestRequestBytes(): number {
+function maxGuestRequestBytes(): number {
   return GUEST_MAX_FILES * uploadMaxBytes() + 256 * 1024;
 }
 

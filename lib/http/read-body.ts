@@ -3,7 +3,7 @@
 // a byte counter, and the stream is cancelled the moment the count passes the
 // limit, so an endless or chunked (undeclared) body costs at most `limit` bytes
 // of memory. Every route handler that reads a body goes through here.
-export type BodyReadFailure = "tooLarge" | "malformed";
+type BodyReadFailure = "tooLarge" | "malformed";
 export type ReadBodyResult = { ok: true; bytes: Uint8Array<ArrayBuffer> } | { ok: false; reason: BodyReadFailure };
 
 /** JSON bodies of route handlers (a registration, a test hook): small. */

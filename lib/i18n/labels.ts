@@ -10,7 +10,7 @@ import { defaultLocale, locales, type Locale } from "./config";
 export type Labels = Partial<Record<Locale, string>>;
 
 /** Reads stored labels defensively: anything malformed or blank is left out. */
-export function parseLabels(value: unknown): Labels {
+function parseLabels(value: unknown): Labels {
   const v = value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
   const out: Labels = {};
   for (const l of locales) {

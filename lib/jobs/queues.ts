@@ -13,9 +13,9 @@ export const QUEUES = {
 } as const;
 
 /** Queues of earlier versions, deleted (with their jobs) at start-up. */
-export const RETIRED_QUEUES = ["email.deliver", "email.sweep"];
+const RETIRED_QUEUES = ["email.deliver", "email.sweep"];
 
-export const queueOptions: Record<string, Omit<PgBoss.Queue, "name">> = {
+const queueOptions: Record<string, Omit<PgBoss.Queue, "name">> = {
   [QUEUES.emailWake]: { retryLimit: 0, policy: "short", expireInSeconds: 60 },
   [QUEUES.maintenance]: { retryLimit: 2, retryDelay: 60 },
   // Daily; each certificate is claimed under a row lock, so a retry or overlap issues nothing twice.

@@ -31,7 +31,7 @@ const ticketSelect = {
 
 export type DashboardTicket = Prisma.TicketGetPayload<{ select: typeof ticketSelect }>;
 
-export interface DashboardEvent {
+interface DashboardEvent {
   registrationId: string;
   status: "REGISTERED" | "RESERVE";
   number: number;
@@ -43,7 +43,7 @@ export interface DashboardEvent {
   canJoin: boolean;
 }
 
-export interface DashboardSection<T> {
+interface DashboardSection<T> {
   count: number;
   rows: T[];
 }

@@ -16,12 +16,12 @@ import type { DbOrTx } from "@/lib/db";
 import type { MessageRef } from "@/lib/forms/action-result";
 import { hitRateLimit } from "./rate-limit";
 
-export const POW_FORMS = ["public-registration", "guest-request", "registration-link"] as const;
+const POW_FORMS = ["public-registration", "guest-request", "registration-link"] as const;
 export type PowForm = (typeof POW_FORMS)[number];
 export const isPowForm = (value: unknown): value is PowForm => (POW_FORMS as readonly unknown[]).includes(value);
 
 /** How long a challenge may be answered: a person may take a while to fill the form in. */
-export const POW_CHALLENGE_TTL_MS = 30 * 60 * 1000;
+const POW_CHALLENGE_TTL_MS = 30 * 60 * 1000;
 const HOUR_MS = 60 * 60 * 1000;
 const ALGORITHM = "SHA-256";
 

@@ -65,8 +65,8 @@ export async function claimSlot(db: DbOrTx, key: string, intervalMs: number): Pr
 }
 
 /** Keys of marks (markSeen) start with this; they are kept for KEEP_SEEN_MS rather than a day. */
-export const SEEN_PREFIX = "seen:";
-export const KEEP_SEEN_MS = 30 * 24 * 60 * 60 * 1000;
+const SEEN_PREFIX = "seen:";
+const KEEP_SEEN_MS = 30 * 24 * 60 * 60 * 1000;
 
 /** Records that `name` was seen now (e.g. an address a user signed in from). */
 export async function markSeen(db: DbOrTx, name: string): Promise<void> {

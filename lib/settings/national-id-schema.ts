@@ -9,10 +9,9 @@ import { z } from "zod";
 import { formatCpf, isValidCpf, normalizeCpf } from "@/lib/events/cpf";
 
 export const NATIONAL_ID_MODES = ["cpf", "none", "other"] as const;
-export type NationalIdMode = (typeof NATIONAL_ID_MODES)[number];
 
 /** Longest free-format national id ("other"). */
-export const OTHER_ID_MAX = 40;
+const OTHER_ID_MAX = 40;
 
 export const nationalIdSettingSchema = z.discriminatedUnion("mode", [
   z.object({ mode: z.literal("cpf") }),
@@ -63,9 +62,4 @@ export function nationalIdInputSchema(setting: NationalIdSetting) {
       .min(1, "validation.required")
       .refine((v) => parseNationalId(setting, v) !== null, invalidNationalIdKey(setting)),
   });
-}
-
-/** An optional national id field (sign-up, staff adding a participant): empty, or valid for the installation. */
-export function optionalNationalIdValid(setting: NationalIdSetting, input: string): boolean {
-  return !input.trim() || parseNationalId(setting, input) !== null;
 }

@@ -15,10 +15,10 @@ import type { Db, DbOrTx } from "@/lib/db";
 import { ForbiddenError } from "@/lib/errors";
 import { claimUploads, type UploadedFile } from "@/lib/files/files";
 
-export type Visibility = "public" | "internal";
+type Visibility = "public" | "internal";
 
 /** Staff see and write internal posts; everyone else only public ones. */
-export function seesInternal(actor: Actor): boolean {
+function seesInternal(actor: Actor): boolean {
   return isStaff(actor);
 }
 

@@ -10,7 +10,7 @@ import { NotFoundError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { blockedTypeIds } from "./settings/blocked-types";
 
-export const ticketNotFound = () => new NotFoundError("tickets.errors.notFound");
+const ticketNotFound = () => new NotFoundError("tickets.errors.notFound");
 
 export interface ClientScope {
   customers: ReachableCustomer[];

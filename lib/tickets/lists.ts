@@ -30,8 +30,8 @@ const rowSelect = {
   customer: { select: { name: true } },
 } satisfies Prisma.TicketSelect;
 
-export type TicketRow = Prisma.TicketGetPayload<{ select: typeof rowSelect }>;
-export type StaffTicketRow = TicketRow & { assignee: { id: string; name: string } | null };
+type TicketRow = Prisma.TicketGetPayload<{ select: typeof rowSelect }>;
+type StaffTicketRow = TicketRow & { assignee: { id: string; name: string } | null };
 
 const portalFilterWhere: Record<PortalFilter, Prisma.TicketWhereInput> = {
   all: {},
@@ -48,7 +48,7 @@ function searchWhere(q: string): Prisma.TicketWhereInput {
   return number ? { number: Number(number) } : { subject: { contains: q, mode: "insensitive" } };
 }
 
-export function parsePortalFilter(params: SearchParams): PortalFilter {
+function parsePortalFilter(params: SearchParams): PortalFilter {
   const value = first(params.filter);
   return (PORTAL_FILTERS as readonly string[]).includes(value ?? "") ? (value as PortalFilter) : "all";
 }
@@ -98,7 +98,7 @@ export interface StaffQueueFilters {
   responsible: StageResponsible | undefined;
 }
 
-export function parseStaffFilters(params: SearchParams): StaffQueueFilters {
+function parseStaffFilters(params: SearchParams): StaffQueueFilters {
   const uuid = (key: string) => {
     const value = first(params[key]);
     return value && isUuid(value) ? value : undefined;
@@ -131,7 +131,7 @@ export interface StaffQueue extends Page<StaffTicketRow> {
  * ticket would scan them all on each page view, and nobody pages past 500
  * pages (filters narrow the queue instead).
  */
-export const QUEUE_COUNT_CAP = 10_000;
+const QUEUE_COUNT_CAP = 10_000;
 
 export async function listStaffQueue(db: DbOrTx, actor: Actor, params: SearchParams): Promise<StaffQueue> {
   assertStaff(actor);

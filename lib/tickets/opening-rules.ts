@@ -11,7 +11,7 @@ import { fieldAccess, isEmptyValue, type Audience, type StageRule } from "./fiel
 import { parseFieldValue } from "./field-values";
 import { newTicketSchema } from "./schemas";
 
-export interface OpeningFieldRule {
+interface OpeningFieldRule {
   id: string;
   kind: TicketFieldKind;
   options: string[];
@@ -56,7 +56,7 @@ export function requiredWhenOpening(rules: OpeningStageRules, fieldId: string, t
 }
 
 /** Each broken rule as [field id, message key]; a new ticket starts with no values. */
-export function openingValueIssues(rules: OpeningStageRules, submitted: Record<string, unknown>, toStageId: string): [string, string][] {
+function openingValueIssues(rules: OpeningStageRules, submitted: Record<string, unknown>, toStageId: string): [string, string][] {
   const byId = new Map(rules.fields.map((f) => [f.id, f]));
   const issues = new Map<string, string>();
   const filled = new Set<string>();

@@ -13,11 +13,10 @@ const requiredText = (max: number) => trimmed(max).min(1, "validation.required")
 const fileIds = z.array(z.uuid("validation.invalid")).max(MAX_FILES_PER_MESSAGE, "validation.invalid");
 
 /** Parameter values by field id; each value is checked against its field by field-values.ts. */
-export const fieldValuesSchema = z.record(z.string(), z.unknown());
-export type FieldValuesInput = z.infer<typeof fieldValuesSchema>;
+const fieldValuesSchema = z.record(z.string(), z.unknown());
 
 /** A forward ("Salvar/Solicitar"): the next stage, the condition and the reason. */
-export const forwardFields = {
+const forwardFields = {
   toStageId: z.uuid("validation.required"),
   conditionId: z.uuid("validation.required"),
   reason: requiredText(REASON_MAX),

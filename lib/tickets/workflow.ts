@@ -26,7 +26,7 @@ const stageSelect = {
 } satisfies Prisma.TicketStageSelect;
 export type StageRow = Prisma.TicketStageGetPayload<{ select: typeof stageSelect }>;
 
-export const ticketStateSelect = {
+const ticketStateSelect = {
   id: true,
   number: true,
   subject: true,

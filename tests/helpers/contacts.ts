@@ -8,7 +8,7 @@ import { createContact } from "@/lib/contacts/create-contact";
 import { newContactSchema, type NewContactInput } from "@/lib/contacts/schemas";
 import { uploadFile } from "@/lib/files/files";
 import { ContactModule, CustomerKind } from "@/lib/generated/prisma/enums";
-import { actorFor, createActor, createContactPerson, createCustomer, createUser, uniqueTag } from "./factories";
+import { actorFor, createContactPerson, createCustomer, createUser, uniqueTag } from "./factories";
 import { MemoryStorage } from "./memory-storage";
 
 export const storage = new MemoryStorage();
@@ -57,5 +57,3 @@ export function send(db: Db, actor: Actor, input: NewContactInput) {
 export async function upload(db: DbOrTx, actor: Actor, text = `evidence ${uniqueTag()}`, fileName = "evidence.txt") {
   return uploadFile(db, storage, actor, { fileName, bytes: new TextEncoder().encode(text) });
 }
-
-export { createActor };

@@ -135,7 +135,7 @@ export async function createEventRecord(db: DbOrTx, overrides: Partial<Prisma.Ev
   });
 }
 
-export async function createEventType(db: DbOrTx, overrides: Partial<Prisma.EventTypeUncheckedCreateInput> = {}) {
+async function createEventType(db: DbOrTx, overrides: Partial<Prisma.EventTypeUncheckedCreateInput> = {}) {
   return db.eventType.create({ data: { name: uniqueTag("Type "), ...overrides } });
 }
 

@@ -20,7 +20,7 @@ export interface ResendStandInOptions {
   intercept?: (request: StandInRequest) => StandInAnswer | undefined;
 }
 
-export interface StandInAnswer {
+interface StandInAnswer {
   status: number;
   body: unknown;
   headers?: Record<string, string>;
@@ -40,7 +40,7 @@ export interface StandInRequest {
   status?: number;
 }
 
-export interface DeliveredEmail {
+interface DeliveredEmail {
   /** The id the stand-in answered with. */
   id: string;
   idempotencyKey?: string;

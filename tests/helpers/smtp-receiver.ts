@@ -33,13 +33,13 @@ export interface SmtpReceiverOptions {
   parse?: boolean;
 }
 
-export interface ReceivedAttachment {
+interface ReceivedAttachment {
   filename?: string;
   contentType: string;
   content: Buffer;
 }
 
-export interface ReceivedMessage {
+interface ReceivedMessage {
   /** The id this server gave the message in its "250 OK: queued as <id>" reply. */
   queueId: string;
   envelope: { from: string; to: string[] };

@@ -132,7 +132,7 @@ function attachmentsOf(message: OutgoingEmail) {
  * are searched by: Postfix and most others answer "250 2.0.0 Ok: queued as
  * 4ZxY12", Exim "250 OK id=1tFoo-0001bZ-2A".
  */
-export function queueId(response: string | undefined): string | undefined {
+function queueId(response: string | undefined): string | undefined {
   if (!response) return undefined;
   return /\bqueued as\s+<?([\w.@-]+)>?/i.exec(response)?.[1] ?? /\bid=<?([\w.@-]+)>?/i.exec(response)?.[1];
 }

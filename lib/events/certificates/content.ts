@@ -26,11 +26,11 @@ export function verificationUrl(code: string): string {
   return appUrl(`/certificates/verify/${encodeURIComponent(code)}`);
 }
 
-export function formatCertificateDate(date: Date, locale: string, timeZone: string): string {
+function formatCertificateDate(date: Date, locale: string, timeZone: string): string {
   return new Intl.DateTimeFormat(isLocale(locale) ? locale : defaultLocale, { dateStyle: "long", timeZone }).format(date);
 }
 
-export function formatHours(hours: number | null, locale: string): string {
+function formatHours(hours: number | null, locale: string): string {
   if (hours === null) return "";
   return new Intl.NumberFormat(isLocale(locale) ? locale : defaultLocale, { maximumFractionDigits: 2 }).format(hours);
 }

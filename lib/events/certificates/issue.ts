@@ -29,7 +29,7 @@ const DAY_MS = 86_400_000;
 const CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"; // base32 without look-alikes (0/O, 1/I)
 
 /** 10 characters of a 32-letter alphabet from the CSPRNG: 50 bits, unguessable. */
-export function newCertificateCode(): string {
+function newCertificateCode(): string {
   const bytes = randomBytes(10);
   return Array.from(bytes, (b) => CODE_ALPHABET[b & 31]).join("");
 }

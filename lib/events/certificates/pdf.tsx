@@ -26,7 +26,7 @@ const styles = StyleSheet.create({
   footer: { marginTop: 18, fontSize: 9, color: "#475569", textAlign: "center" },
 });
 
-export function CertificateDocument({ layout, facts }: { layout: CertificateLayout; facts: CertificateFacts }) {
+function CertificateDocument({ layout, facts }: { layout: CertificateLayout; facts: CertificateFacts }) {
   const t = translatorFor(facts.locale);
   const values = placeholderValues(facts);
   const url = verificationUrl(facts.code);

@@ -52,12 +52,3 @@ export async function saveCertificateTemplate(db: DbOrTx, actor: Actor, id: stri
     throw isUniqueViolation(error) ? new ValidationError({ name: "validation.nameTaken" }) : error;
   }
 }
-
-/** Choices for the event form's template select: active ones, plus the event's current one. */
-export async function certificateTemplateOptions(db: DbOrTx, currentId?: string | null) {
-  return db.certificateTemplate.findMany({
-    where: { OR: [{ active: true }, ...(currentId ? [{ id: currentId }] : [])] },
-    select: { id: true, name: true },
-    orderBy: [{ name: "asc" }, { id: "asc" }],
-  });
-}

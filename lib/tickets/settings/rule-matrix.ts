@@ -65,4 +65,4 @@ export async function saveRuleMatrix(db: Db, actor: Actor, typeId: string, input
   });
 }
 
-export { cellKey, ruleCellError };
+export { cellKey };

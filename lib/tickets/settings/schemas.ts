@@ -36,7 +36,7 @@ export type StageInput = z.input<typeof stageSchema>;
 export type StageData = z.output<typeof stageSchema>;
 
 /** Condition names, one per line in the form; blank lines are dropped. */
-export const conditionNamesSchema = z
+const conditionNamesSchema = z
   .array(z.string())
   .max(50, "validation.invalid")
   .transform((names) => names.map((n) => n.trim()).filter((n) => n.length > 0))
@@ -48,7 +48,7 @@ export const conditionNamesSchema = z
  * The decision each condition means, keyed by its name as written ("" or
  * missing: neutral). Names that are not among the conditions are ignored.
  */
-export const conditionDecisionsSchema = z
+const conditionDecisionsSchema = z
   .record(z.string(), z.union([z.enum(ConditionDecision, "validation.invalid"), z.literal("")]))
   .optional()
   .transform((decisions): Record<string, ConditionDecision> => {
@@ -61,7 +61,7 @@ export const conditionDecisionsSchema = z
  * Each condition's names in other languages, keyed by its name as written
  * like the decisions; names that are not among the conditions are ignored.
  */
-export const conditionLabelsSchema = z
+const conditionLabelsSchema = z
   .record(z.string(), nameLabelsSchema())
   .optional()
   .transform((labels): Record<string, Labels> => {
@@ -80,7 +80,6 @@ export type TransitionInput = z.input<typeof transitionSchema>;
 export const transitionConditionsSchema = z.object({ conditions: conditionNamesSchema, decisions: conditionDecisionsSchema, labels: conditionLabelsSchema });
 export type TransitionConditionsInput = z.input<typeof transitionConditionsSchema>;
 
-export const fieldLocales = ["en", "pt-BR", "fi"] as const;
 export const choiceKinds: readonly TicketFieldKind[] = [TicketFieldKind.SINGLE_CHOICE, TicketFieldKind.MULTIPLE_CHOICE];
 
 export const fieldSchema = z
@@ -113,12 +112,11 @@ export const fieldSchema = z
       ctx.addIssue({ code: "custom", path: ["options"], message: "ticketSettings.errors.optionsDuplicate" });
   });
 export type FieldInput = z.input<typeof fieldSchema>;
-export type FieldData = z.output<typeof fieldSchema>;
 
 export const ruleFlags = ["invisible", "invisibleInPortal", "required", "readOnly", "requiredFromPrevious"] as const;
 export type RuleFlag = (typeof ruleFlags)[number];
 
-export const ruleCellSchema = z.object({
+const ruleCellSchema = z.object({
   fieldId: uuid,
   stageId: uuid,
   invisible: z.boolean(),
@@ -138,4 +136,3 @@ export const defaultAttendantSchema = z.object({ attendantId: optionalId });
 export type DefaultAttendantInput = z.input<typeof defaultAttendantSchema>;
 
 export const blockedTypesSchema = z.object({ typeIds: z.array(uuid).max(1000, "validation.invalid") });
-export type BlockedTypesInput = z.infer<typeof blockedTypesSchema>;

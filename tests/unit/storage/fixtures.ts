@@ -71,7 +71,7 @@ export function exe(): Uint8Array {
 }
 
 /** A ZIP archive with the given entries, stored without compression. */
-export function zip(entries: Record<string, string>): Uint8Array {
+function zip(entries: Record<string, string>): Uint8Array {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
