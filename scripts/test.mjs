@@ -92,6 +92,9 @@ await checksInParallel([
   ["typecheck", "npx", ["--no-install", "tsc", "--noEmit", "-p", "."]],
   // ESLint, the repository check and the standalone worker's import graph.
   ["lint", "npm", ["run", "--silent", "lint"]],
+  ["formatting (Prettier)", "npx", ["--no-install", "prettier", "--check", "--log-level", "warn", "."]],
+  // Unused files, exports and dependencies.
+  ["unused code (knip)", "npx", ["--no-install", "knip", "--no-progress"]],
 ]);
 
 const { TEST_DATABASE_URL } = process.env;
