@@ -18,14 +18,14 @@ export interface OpenRequestGroup {
   types: { id: string; name: string }[];
 }
 
-export function OpenGuestRequestForm({ number, groups }: { number: number; groups: OpenRequestGroup[] }) {
+export function OpenGuestRequestForm({ id, groups }: { id: string; groups: OpenRequestGroup[] }) {
   const t = useTranslations("guests.detail");
   const errorText = useErrorText();
   const form = useForm<OpenGuestRequestInput>({
     resolver: zodResolver(openGuestRequestSchema),
     defaultValues: { groupId: groups.length === 1 ? groups[0].id : "", typeId: "" },
   });
-  const { onSubmit, pending, formError } = useActionForm(form, (values) => openGuestRequestAction(number, values));
+  const { onSubmit, pending, formError } = useActionForm(form, (values) => openGuestRequestAction(id, values));
   const groupId = useWatch({ control: form.control, name: "groupId" });
   const types = groups.find((g) => g.id === groupId)?.types ?? [];
   const { errors } = form.formState;

@@ -5,7 +5,7 @@
 import { defineAction } from "@/lib/actions/define-action";
 import { requireClient, requireStaff } from "@/lib/auth/session";
 import { db } from "@/lib/db";
-import { recordNumber } from "@/lib/forms/record-id";
+import { recordId } from "@/lib/forms/record-id";
 import { createContact } from "./create-contact";
 import { addClientMessage } from "./messages";
 import { contactMessageSchema, newContactSchema } from "./schemas";
@@ -25,11 +25,11 @@ export const createContactAction = defineAction({
 export const addContactMessageAction = defineAction({
   name: "contacts.addMessage",
   guard: requireClient,
-  args: [recordNumber],
+  args: [recordId],
   input: contactMessageSchema,
   revalidate: [["/portal/contact", "layout"]],
-  run: async ({ actor, args: [number], input }) => {
-    const { emailIds } = await addClientMessage(db, actor, number, input);
+  run: async ({ actor, args: [id], input }) => {
+    const { emailIds } = await addClientMessage(db, actor, { id }, input);
     return { emailIds, message: { key: "contacts.messageSent" } };
   },
 });
@@ -37,11 +37,11 @@ export const addContactMessageAction = defineAction({
 export const replyToContactAction = defineAction({
   name: "contacts.reply",
   guard: requireStaff,
-  args: [recordNumber],
+  args: [recordId],
   input: contactMessageSchema,
   revalidate: [["/admin/contacts", "layout"]],
-  run: async ({ actor, args: [number], input }) => {
-    const { emailIds } = await replyToContact(db, actor, number, input);
+  run: async ({ actor, args: [id], input }) => {
+    const { emailIds } = await replyToContact(db, actor, { id }, input);
     return { emailIds, message: { key: "contacts.admin.replySent" } };
   },
 });
@@ -49,10 +49,10 @@ export const replyToContactAction = defineAction({
 export const finishContactAction = defineAction({
   name: "contacts.finish",
   guard: requireStaff,
-  args: [recordNumber],
+  args: [recordId],
   revalidate: [["/admin/contacts", "layout"]],
-  run: async ({ actor, args: [number] }) => {
-    const { emailIds } = await finishContact(db, actor, number);
+  run: async ({ actor, args: [id] }) => {
+    const { emailIds } = await finishContact(db, actor, { id });
     return { emailIds, message: { key: "contacts.admin.finishedNotice" } };
   },
 });
@@ -60,10 +60,10 @@ export const finishContactAction = defineAction({
 export const reopenContactAction = defineAction({
   name: "contacts.reopen",
   guard: requireStaff,
-  args: [recordNumber],
+  args: [recordId],
   revalidate: [["/admin/contacts", "layout"]],
-  run: async ({ actor, args: [number] }) => {
-    await reopenContact(db, actor, number);
+  run: async ({ actor, args: [id] }) => {
+    await reopenContact(db, actor, { id });
     return { message: { key: "contacts.admin.reopenedNotice" } };
   },
 });

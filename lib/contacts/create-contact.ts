@@ -75,7 +75,7 @@ async function resolveChoices(db: DbOrTx, module: ContactModule, input: NewConta
   return { module, classificationId: classification.id, classificationName: classification.name, channelId: channel.id, channelName: channel.name };
 }
 
-export async function createContact(db: Db, actor: Actor, input: NewContact): Promise<{ number: number; emailIds: string[] }> {
+export async function createContact(db: Db, actor: Actor, input: NewContact): Promise<{ id: string; number: number; emailIds: string[] }> {
   const companies = await reachableCompanies(db, actor);
   if (companies.length === 0) throw new ForbiddenError("contacts.errors.noCompany");
   const customerId = input.customerId ?? (companies.length === 1 ? companies[0].id : undefined);
@@ -114,6 +114,6 @@ export async function createContact(db: Db, actor: Actor, input: NewContact): Pr
       select: mailContactSelect,
     });
     const emailIds = await mailStaffAboutContact(tx, contact, { authorName: actor.name, body: input.message, isNew: true });
-    return { number: contact.number, emailIds };
+    return { id: contact.id, number: contact.number, emailIds };
   });
 }

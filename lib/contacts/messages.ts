@@ -9,7 +9,7 @@ import type { Db, DbOrTx } from "@/lib/db";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { ContactStatus } from "@/lib/generated/prisma/enums";
 import { appendToThread, type ThreadStore } from "@/lib/threads/threads";
-import { checkNumber, reachableCompanyIds } from "./access";
+import { contactKey, reachableCompanyIds, type ContactRef } from "./access";
 import { mailContactSelect, mailStaffAboutContact, type MailContact } from "./mail";
 
 export interface AddedMessage {
@@ -48,7 +48,7 @@ const contactThread: ThreadStore<AddedMessage["contact"]> = {
 export async function appendMessage(
   db: Db,
   actor: Actor,
-  where: { number: number; customerId?: { in: string[] } },
+  where: ({ number: number } | { id: string }) & { customerId?: { in: string[] } },
   input: { body: string; fileIds: string[] },
   mail: (tx: DbOrTx, contact: MailContact) => Promise<string[]>,
 ): Promise<AddedMessage> {
@@ -66,9 +66,9 @@ export async function appendMessage(
 }
 
 /** The company's representative adds a message; staff are e-mailed. */
-export async function addClientMessage(db: Db, actor: Actor, number: number, input: { body: string; fileIds: string[] }): Promise<AddedMessage> {
+export async function addClientMessage(db: Db, actor: Actor, ref: ContactRef, input: { body: string; fileIds: string[] }): Promise<AddedMessage> {
   const customerIds = await reachableCompanyIds(db, actor);
-  return appendMessage(db, actor, { number: checkNumber(number), customerId: { in: customerIds } }, input, (tx, contact) =>
+  return appendMessage(db, actor, { ...contactKey(ref), customerId: { in: customerIds } }, input, (tx, contact) =>
     mailStaffAboutContact(tx, contact, { authorName: actor.name, body: input.body, isNew: false }),
   );
 }

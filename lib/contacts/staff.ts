@@ -12,7 +12,7 @@ import { ConflictError, NotFoundError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { ContactModule, ContactStatus } from "@/lib/generated/prisma/enums";
 import { first, parseListQuery, skipTake, toPage, type ListQuery, type Page, type SearchParams } from "@/lib/pagination";
-import { checkNumber } from "./access";
+import { checkNumber, contactKey, type ContactRef } from "./access";
 import { countByStatus, type StatusCounts } from "./list-contacts";
 import { mailContactPersonFinished, mailContactPersonReply, mailContactSelect } from "./mail";
 import { appendMessage, type AddedMessage } from "./messages";
@@ -76,38 +76,37 @@ export async function getStaffContact(db: DbOrTx, actor: Actor, number: number):
 }
 
 /** A staff answer while the contact is OPEN; the contact person is e-mailed. */
-export async function replyToContact(db: Db, actor: Actor, number: number, input: { body: string; fileIds: string[] }): Promise<AddedMessage> {
+export async function replyToContact(db: Db, actor: Actor, ref: ContactRef, input: { body: string; fileIds: string[] }): Promise<AddedMessage> {
   assertStaff(actor);
-  return appendMessage(db, actor, { number: checkNumber(number) }, input, async (tx, contact) => [
+  return appendMessage(db, actor, contactKey(ref), input, async (tx, contact) => [
     await mailContactPersonReply(tx, contact, { authorName: actor.name, body: input.body }),
   ]);
 }
 
 /** Moves the contact between OPEN and FINISHED in one conditional update; a contact already there is a conflict. */
-async function moveStatus(tx: DbOrTx, number: number, from: ContactStatus, to: ContactStatus) {
+async function moveStatus(tx: DbOrTx, key: { number: number } | { id: string }, from: ContactStatus, to: ContactStatus) {
   const at = now();
   const { count } = await tx.contact.updateMany({
-    where: { number, status: from },
+    where: { ...key, status: from },
     data: { status: to, updatedAt: at, finishedAt: to === ContactStatus.FINISHED ? at : null },
   });
   if (count === 1) return;
-  const exists = await tx.contact.count({ where: { number } });
+  const exists = await tx.contact.count({ where: key });
   if (!exists) throw new NotFoundError("common.notFound");
   throw new ConflictError(to === ContactStatus.FINISHED ? "contacts.errors.alreadyFinished" : "contacts.errors.alreadyOpen");
 }
 
-export async function finishContact(db: Db, actor: Actor, number: number): Promise<{ emailIds: string[] }> {
+export async function finishContact(db: Db, actor: Actor, ref: ContactRef): Promise<{ emailIds: string[] }> {
   assertStaff(actor);
-  checkNumber(number);
+  const key = contactKey(ref);
   return db.$transaction(async (tx) => {
-    await moveStatus(tx, number, ContactStatus.OPEN, ContactStatus.FINISHED);
-    const contact = await tx.contact.findUniqueOrThrow({ where: { number }, select: mailContactSelect });
+    await moveStatus(tx, key, ContactStatus.OPEN, ContactStatus.FINISHED);
+    const contact = await tx.contact.findFirstOrThrow({ where: key, select: mailContactSelect });
     return { emailIds: [await mailContactPersonFinished(tx, contact)] };
   });
 }
 
-export async function reopenContact(db: Db, actor: Actor, number: number): Promise<void> {
+export async function reopenContact(db: Db, actor: Actor, ref: ContactRef): Promise<void> {
   assertStaff(actor);
-  checkNumber(number);
-  await moveStatus(db, number, ContactStatus.FINISHED, ContactStatus.OPEN);
+  await moveStatus(db, contactKey(ref), ContactStatus.FINISHED, ContactStatus.OPEN);
 }

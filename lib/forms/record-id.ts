@@ -7,9 +7,3 @@ import { z } from "zod";
  * caller may touch it, is the domain function's question.
  */
 export const recordId = z.guid();
-
-/**
- * The number a person reads on a contact or guest request (#42), bound by the
- * page where those records are addressed by it.
- */
-export const recordNumber = z.number().int().positive().max(2_147_483_647);

@@ -6,7 +6,7 @@
 import { defineAction } from "@/lib/actions/define-action";
 import { requireAdmin, requireStaff } from "@/lib/auth/session";
 import { db } from "@/lib/db";
-import { recordNumber } from "@/lib/forms/record-id";
+import { recordId } from "@/lib/forms/record-id";
 import { getStorage } from "@/lib/storage";
 import { guestPortalSettingsSchema } from "./config";
 import { openGuestRequest } from "./open-request";
@@ -41,21 +41,21 @@ export const regenerateGuestPortalLinkAction = defineAction({
 export const deleteGuestRequestAction = defineAction({
   name: "guests.delete",
   guard: requireStaff,
-  args: [recordNumber],
+  args: [recordId],
   revalidate: [[LIST_PATH, "layout"]],
-  run: async ({ actor, args: [number] }) => {
-    await deleteGuestRequest(db, getStorage(), actor, number);
+  run: async ({ actor, args: [id] }) => {
+    await deleteGuestRequest(db, getStorage(), actor, { id });
   },
 });
 
 export const openGuestRequestAction = defineAction({
   name: "guests.open",
   guard: requireStaff,
-  args: [recordNumber],
+  args: [recordId],
   input: openGuestRequestSchema,
   revalidate: [[LIST_PATH, "layout"]],
-  run: async ({ actor, args: [number], input }) => {
-    const opened = await openGuestRequest(db, actor, { number }, input);
+  run: async ({ actor, args: [id], input }) => {
+    const opened = await openGuestRequest(db, actor, { id }, input);
     return {
       emailIds: opened.emailIds,
       data: { ticketNumber: opened.ticketNumber },

@@ -14,14 +14,9 @@ import { createTicketRecord } from "@/lib/tickets/create-ticket-record";
 import { GUEST_PRIORITIES, type GuestBuiltInField } from "./config";
 import { customValueList } from "./custom-values";
 import { mailGuestRequester } from "./requester-mail";
-import { guestRequestFieldsSelect, parseRequestNumber } from "./requests";
-import type { OpenGuestRequestInput } from "./schemas";
 import { isUuid } from "@/lib/db/query-guards";
-
-export interface GuestRequestRef {
-  number?: number | string;
-  id?: string;
-}
+import { guestRequestFieldsSelect, guestRequestKey, type GuestRequestRef } from "./requests";
+import type { OpenGuestRequestInput } from "./schemas";
 
 export interface OpenedGuestRequest {
   ticketId: string;
@@ -47,12 +42,6 @@ const requestSelect = {
   files: { select: { fileId: true } },
 } as const;
 
-function whereRef(ref: GuestRequestRef) {
-  if (ref.id !== undefined) return isUuid(ref.id) ? { id: ref.id } : null;
-  const number = parseRequestNumber(ref.number);
-  return number === null ? null : { number };
-}
-
 export async function openGuestRequest(
   db: Db,
   actor: Actor,
@@ -60,7 +49,7 @@ export async function openGuestRequest(
   input: Omit<OpenGuestRequestInput, "groupId"> & { groupId?: string },
 ): Promise<OpenedGuestRequest> {
   assertStaff(actor);
-  const where = whereRef(ref);
+  const where = guestRequestKey(ref);
   if (!where) throw new NotFoundError("errors.notFoundBody");
   return db.$transaction(async (tx) => {
     const found = await tx.guestRequest.findUnique({ where, select: { id: true } });

@@ -11,6 +11,7 @@ import { GuestRequestStatus } from "@/lib/generated/prisma/enums";
 import { parseEnumParam } from "@/lib/admin/list-filters";
 import { parseListQuery, skipTake, toPage, type ListQuery, type Page, type SearchParams } from "@/lib/pagination";
 import type { FileStorage } from "@/lib/storage";
+import { isUuid } from "@/lib/db/query-guards";
 
 export interface GuestRequestListQuery extends ListQuery {
   status?: GuestRequestStatus;
@@ -56,9 +57,22 @@ export async function countNewGuestRequests(db: DbOrTx, actor: Actor): Promise<n
 }
 
 /** "12" or 12 from a URL; anything else finds nothing. */
-export function parseRequestNumber(value: unknown): number | null {
+function parseRequestNumber(value: unknown): number | null {
   const text = String(value);
   return /^\d{1,9}$/.test(text) ? Number(text) : null;
+}
+
+/** A guest request by its id (what actions bind) or by the number staff read (#12, in URLs). */
+export interface GuestRequestRef {
+  number?: number | string;
+  id?: string;
+}
+
+/** The unique key of a reference, or null when it cannot name a request. */
+export function guestRequestKey(ref: GuestRequestRef): { id: string } | { number: number } | null {
+  if (ref.id !== undefined) return isUuid(ref.id) ? { id: ref.id } : null;
+  const number = parseRequestNumber(ref.number);
+  return number === null ? null : { number };
 }
 
 /** What the requester sent: the built-in columns and the custom fields' snapshot. */
@@ -96,15 +110,15 @@ export async function getGuestRequest(db: DbOrTx, actor: Actor, number: unknown)
 }
 
 /** Deletes a request still waiting for triage, and its files (rows, then the stored objects). */
-export async function deleteGuestRequest(db: Db, storage: FileStorage, actor: Actor, number: unknown): Promise<void> {
+export async function deleteGuestRequest(db: Db, storage: FileStorage, actor: Actor, ref: GuestRequestRef | number): Promise<void> {
   assertStaff(actor);
-  const n = parseRequestNumber(number);
+  const key = guestRequestKey(typeof ref === "number" ? { number: ref } : ref);
   const storageKeys = await db.$transaction(async (tx) => {
     const request =
-      n === null
+      key === null
         ? null
         : await tx.guestRequest.findUnique({
-            where: { number: n },
+            where: key,
             select: { id: true, number: true, title: true, status: true, files: { select: { file: { select: { id: true, storageKey: true } } } } },
           });
     if (!request) throw new NotFoundError("errors.notFoundBody");

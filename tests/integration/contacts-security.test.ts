@@ -44,8 +44,8 @@ let staff: Actor;
 let acme: Awaited<ReturnType<typeof createCompany>>;
 let globex: Awaited<ReturnType<typeof createCompany>>;
 let colleague: Actor;
-let acmeContact: { number: number; fileId: string };
-let globexContact: { number: number; fileId: string };
+let acmeContact: { id: string; number: number; fileId: string };
+let globexContact: { id: string; number: number; fileId: string };
 const SECRET = "Globex secret: the merger closes on Friday";
 
 /** Every string and number reachable from a page's element tree, its props and the data in them. */
@@ -80,9 +80,9 @@ beforeAll(async () => {
   colleague = await actorFor(t.prisma, colleagueUser);
 
   const acmeFile = await upload(t.prisma, acme.rep, "acme evidence");
-  acmeContact = { number: (await send(t.prisma, acme.rep, centralInput(o, { fileIds: [acmeFile.id], message: "Acme question" }))).number, fileId: acmeFile.id };
+  acmeContact = { ...(await send(t.prisma, acme.rep, centralInput(o, { fileIds: [acmeFile.id], message: "Acme question" }))), fileId: acmeFile.id };
   const globexFile = await upload(t.prisma, globex.rep, "globex evidence");
-  globexContact = { number: (await send(t.prisma, globex.rep, centralInput(o, { fileIds: [globexFile.id], message: SECRET }))).number, fileId: globexFile.id };
+  globexContact = { ...(await send(t.prisma, globex.rep, centralInput(o, { fileIds: [globexFile.id], message: SECRET }))), fileId: globexFile.id };
 });
 beforeEach(() => {
   state.actor = acme.rep;
@@ -124,7 +124,7 @@ describe("files", () => {
 
   it("another company's upload cannot be attached by reusing its id", async () => {
     const theirs = await upload(t.prisma, globex.rep);
-    const result = await addContactMessageAction(acmeContact.number, { body: "look", fileIds: [theirs.id] });
+    const result = await addContactMessageAction(acmeContact.id, { body: "look", fileIds: [theirs.id] });
     expect(result).toMatchObject({ ok: false, fieldErrors: { files: "validation.invalid" } });
     await expect(openFile(t.prisma, storage, acme.rep, theirs.id)).rejects.toBeInstanceOf(NotFoundError);
   });
@@ -132,7 +132,7 @@ describe("files", () => {
 
 describe("server actions", () => {
   it("a message to another company's contact is refused as not found", async () => {
-    expect(await addContactMessageAction(globexContact.number, { body: "hello", fileIds: [] })).toEqual({
+    expect(await addContactMessageAction(globexContact.id, { body: "hello", fileIds: [] })).toEqual({
       ok: false,
       formError: { key: "errors.notFoundBody", values: {} },
     });
@@ -147,9 +147,9 @@ describe("server actions", () => {
 
   it("a client reaching the staff and admin actions past the guards is refused by the domain", async () => {
     const forbidden = { ok: false, formError: { key: "errors.forbiddenBody", values: {} } };
-    expect(await replyToContactAction(globexContact.number, { body: "x", fileIds: [] })).toEqual(forbidden);
-    expect(await finishContactAction(globexContact.number)).toEqual(forbidden);
-    expect(await reopenContactAction(globexContact.number)).toEqual(forbidden);
+    expect(await replyToContactAction(globexContact.id, { body: "x", fileIds: [] })).toEqual(forbidden);
+    expect(await finishContactAction(globexContact.id)).toEqual(forbidden);
+    expect(await reopenContactAction(globexContact.id)).toEqual(forbidden);
     expect(await setContactModuleAction({ module: "CRM" })).toEqual(forbidden);
     expect(await saveChannelAction(undefined, { name: "Fax", active: true })).toEqual(forbidden);
     expect(await t.prisma.contact.findUniqueOrThrow({ where: { number: globexContact.number } })).toMatchObject({ status: "OPEN" });
@@ -159,7 +159,7 @@ describe("server actions", () => {
   it("valid input still works through the action (and redirects to the new contact)", async () => {
     const digest = await pageError(createContactAction(centralInput(o, { message: "Through the action" })));
     expect(digest).toMatch(/^NEXT_REDIRECT;.*\/portal\/contact\/\d+\?created=1/);
-    expect(await addContactMessageAction(acmeContact.number, { body: "Follow-up", fileIds: [] })).toMatchObject({ ok: true });
+    expect(await addContactMessageAction(acmeContact.id, { body: "Follow-up", fileIds: [] })).toMatchObject({ ok: true });
   });
 });
 

@@ -28,19 +28,11 @@ export default async function AdminContactPage({ params }: { params: Promise<{ n
         actions={
           <>
             {open ? (
-              <ConfirmButton
-                variant="primary"
-                message={ta("confirmFinish", { number: contact.number })}
-                action={finishContactAction.bind(null, contact.number)}
-              >
+              <ConfirmButton variant="primary" message={ta("confirmFinish", { number: contact.number })} action={finishContactAction.bind(null, contact.id)}>
                 {ta("finish")}
               </ConfirmButton>
             ) : (
-              <ConfirmButton
-                variant="primary"
-                message={ta("confirmReopen", { number: contact.number })}
-                action={reopenContactAction.bind(null, contact.number)}
-              >
+              <ConfirmButton variant="primary" message={ta("confirmReopen", { number: contact.number })} action={reopenContactAction.bind(null, contact.id)}>
                 {ta("reopen")}
               </ConfirmButton>
             )}
@@ -56,7 +48,7 @@ export default async function AdminContactPage({ params }: { params: Promise<{ n
         closed={ta("reopenToReply")}
         form={
           <MessageForm
-            action={replyToContactAction.bind(null, contact.number)}
+            action={replyToContactAction.bind(null, contact.id)}
             label={t("message")}
             submitLabel={ta("reply")}
             maxMb={Math.round(uploadMaxBytes() / (1024 * 1024))}

@@ -87,10 +87,10 @@ export default async function GuestRequestPage({ params }: { params: Promise<{ n
             <Card>
               <h2 className="mb-1 text-lg font-medium">{t("openTitle")}</h2>
               <p className="mb-4 text-sm text-slate-600">{t("openHelp")}</p>
-              <OpenGuestRequestForm number={request.number} groups={groups} />
+              <OpenGuestRequestForm id={request.id} groups={groups} />
             </Card>
             <Card>
-              <DeleteGuestRequestButton number={request.number} />
+              <DeleteGuestRequestButton id={request.id} number={request.number} />
             </Card>
           </div>
         ) : null}

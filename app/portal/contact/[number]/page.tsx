@@ -43,7 +43,7 @@ export default async function PortalContactPage({ params, searchParams }: { para
         closed={t("finishedReadOnly")}
         form={
           <MessageForm
-            action={addContactMessageAction.bind(null, contact.number)}
+            action={addContactMessageAction.bind(null, contact.id)}
             label={t("message")}
             submitLabel={t("send")}
             maxMb={Math.round(uploadMaxBytes() / (1024 * 1024))}
