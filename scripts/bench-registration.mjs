@@ -204,6 +204,14 @@ const raw = await run(requests, rawCall);
 await pool.end();
 
 const portico = await run(requests, register);
+// The floor of any request on this server: a static file (public/robots.txt),
+// no application code and no database, at the same concurrency. No route of
+// the app can answer faster than this, which bounds its share of the raw figure.
+const floor = await run(requests, async () => {
+  const response = await fetch(`${base}/robots.txt`);
+  await response.arrayBuffer();
+  return String(response.status);
+});
 stop();
 await serverExited; // (a CPU profile is written on exit)
 
@@ -252,6 +260,9 @@ console.log(
 );
 console.log(
   `seat phase: Portico ${f(portico.seatsPerSecond)}/s = ${Math.round((100 * portico.seatsPerSecond) / raw.seatsPerSecond)}% of raw ${f(raw.seatsPerSecond)}/s`,
+);
+console.log(
+  `framework floor: GET /robots.txt (no application code) ${f(floor.perSecond)}/s = ${Math.round((100 * floor.perSecond) / raw.perSecond)}% of raw; Portico is ${Math.round((100 * portico.perSecond) / floor.perSecond)}% of the floor`,
 );
 console.log(`overbooking: ${overbooking} (raw baseline: ${rawCheck.overbooking})`);
 process.exit(overbooking === 0 && countersMatch && rawCheck.overbooking === 0 && rawCheck.countersMatch ? 0 : 1);
