@@ -129,6 +129,11 @@ export async function startSmtpReceiver(options: SmtpReceiverOptions = {}): Prom
     server.once("error", reject);
     server.listen(0, "127.0.0.1", () => resolve());
   });
+  // A sender killed mid-session (the crash tests) resets its connections: the
+  // server reports that as an error event, which must not crash the test run.
+  server.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "ECONNRESET" && error.code !== "EPIPE") console.error("[smtp-receiver]", error);
+  });
   const { port } = server.server.address() as AddressInfo;
 
   return {
