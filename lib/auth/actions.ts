@@ -52,7 +52,9 @@ export const loginAction = defineAction({
  * until it expires. A plain form action (it returns nothing: signOut redirects).
  */
 export async function logoutAction(): Promise<void> {
-  await signOutEverywhere();
+  // signOut redirects; coming back means it failed, and a sign-out must not fail quietly.
+  const result = await signOutEverywhere();
+  if (!result.ok) throw new Error("Signing out failed");
 }
 
 const signOutEverywhere = defineAction({

@@ -13,6 +13,7 @@ import { DomainError } from "@/lib/errors";
 import { recordId } from "@/lib/forms/record-id";
 import { notifyOutbox } from "@/lib/jobs/notify";
 import { clientIp } from "@/lib/security/client-ip";
+import { MAX_PROOF_CHARS } from "@/lib/security/proof-of-work";
 import { refusePublicSubmission, type PublicSubmission } from "@/lib/security/public-form-guard";
 import { MAX_TOKEN_LENGTH } from "./private-links";
 import { publicRegistrationLimit } from "./public-registration-limit";
@@ -24,7 +25,7 @@ import { publicRegistrationSchema } from "./schemas";
 const slugArg = z.string().min(1).max(200);
 const tokenArg = z.string().min(1).max(MAX_TOKEN_LENGTH);
 /** The proof-of-work solution the browser found (lib/security/proof-of-work.ts); checked by the guard. */
-const proofArg = z.string().max(1000).optional();
+const proofArg = z.string().max(MAX_PROOF_CHARS).optional();
 
 async function guard(submission: Omit<PublicSubmission, "ip">) {
   const refusal = await refusePublicSubmission(db, { ...submission, ip: clientIp(await headers()) });

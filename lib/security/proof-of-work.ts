@@ -105,7 +105,7 @@ export type PowCheck = { ok: true } | { ok: false; reason: PowRefusal };
 
 /** The field the forms send the solution in (base64 of ALTCHA's JSON payload). */
 export const POW_FIELD = "altcha";
-const MAX_PAYLOAD_CHARS = 4_000;
+export const MAX_PROOF_CHARS = 4_000;
 
 function decode(payload: string): { challenge: Challenge; solution: Solution } | null {
   try {
@@ -129,7 +129,7 @@ function decode(payload: string): { challenge: Challenge; solution: Solution } |
  */
 export async function checkProofOfWork(db: DbOrTx, form: PowForm, payload: unknown): Promise<PowCheck> {
   if (typeof payload !== "string" || payload === "") return { ok: false, reason: "missing" };
-  if (payload.length > MAX_PAYLOAD_CHARS) return { ok: false, reason: "invalid" };
+  if (payload.length > MAX_PROOF_CHARS) return { ok: false, reason: "invalid" };
   const decoded = decode(payload);
   if (!decoded) return { ok: false, reason: "invalid" };
   const { parameters } = decoded.challenge;

@@ -65,9 +65,13 @@ async function adminQuery(serverUrl: string, sql: string) {
   }
 }
 
-/** Names the migrated schema: any added or edited migration changes it. */
+/**
+ * Names the migrated schema: any added or edited migration changes it, and so
+ * does another PGlite release (its data files need not open in the next one).
+ */
 async function schemaKey(): Promise<string> {
   const hash = createHash("sha256");
+  hash.update(`pglite ${JSON.parse(await readFile(path.join(process.cwd(), "node_modules/@electric-sql/pglite/package.json"), "utf8")).version}\n`);
   for (const migration of await readMigrations()) hash.update(`${migration.name}:${migration.checksum}\n`);
   return hash.digest("hex").slice(0, 16);
 }
@@ -102,9 +106,12 @@ async function postgresTemplate(serverUrl: string): Promise<string> {
   const database = openDatabase({ kind: "postgres", url: u.toString() });
   try {
     await migrate(database.sql);
-  } finally {
+  } catch (error) {
     await closeDatabase(database);
+    await adminQuery(serverUrl, `DROP DATABASE IF EXISTS "${building}" WITH (FORCE)`);
+    throw error;
   }
+  await closeDatabase(database);
   try {
     // Another test file may have finished its copy first: then use that one.
     await adminQuery(serverUrl, `ALTER DATABASE "${building}" RENAME TO "${name}"`);
