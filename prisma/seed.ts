@@ -20,7 +20,8 @@ const profiles = [
 ];
 
 const users = [
-  { id: id(101), email: "admin@portico.test", name: "Ada Admin", role: Role.ADMIN, profileId: id(2) },
+  // The demo administrator is also the privacy officer, so the privacy tools can be tried at once.
+  { id: id(101), email: "admin@portico.test", name: "Ada Admin", role: Role.ADMIN, profileId: id(2), privacyOfficer: true },
   { id: id(102), email: "staff1@portico.test", name: "Sam Staff", role: Role.STAFF, profileId: id(2) },
   { id: id(103), email: "staff2@portico.test", name: "Tess Staff", role: Role.STAFF, profileId: id(2) },
   { id: id(104), email: "company@portico.test", name: "Carla Company", role: Role.CLIENT, profileId: id(1), locale: "pt-BR", timeZone: "America/Sao_Paulo" },

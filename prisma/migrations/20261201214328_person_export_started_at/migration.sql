@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "PersonExport" ADD COLUMN     "startedAt" TIMESTAMPTZ(3);
+
