@@ -1,5 +1,6 @@
 // The event form's own shape (text inputs, wall-clock times in the event's time
 // zone, one location select) and its conversion to eventSchema's input.
+import { DEFAULT_REMINDER_SCHEDULE, reminderScheduleSchema } from "@/lib/events/reminder-schedule";
 import type { EventInput } from "@/lib/events/schemas";
 import { utcToWallTime, wallTimeToUtc } from "@/lib/events/zoned-time";
 
@@ -17,6 +18,10 @@ export interface EventFormValues {
   onlineUrl: string;
   visibleInPortal: boolean;
   publicRegistration: boolean;
+  confirmPublicSignups: boolean;
+  holdMinutes: string;
+  waitlistMode: "AUTOMATIC" | "OFFERS";
+  offerHours: string;
   seats: string;
   reserveSeats: string;
   registrationDeadline: string;
@@ -26,6 +31,10 @@ export interface EventFormValues {
   certificateTemplateId: string;
   workloadHours: string;
   reminderEnabled: boolean;
+  reminderOwnSchedule: boolean;
+  reminderOffsets: string[];
+  reminderHour: string;
+  certificateAttendancePercent: string;
   mainEventNumber: string;
 }
 
@@ -58,6 +67,10 @@ interface EventLike {
   onlineUrl: string | null;
   visibleInPortal: boolean;
   publicRegistration: boolean;
+  confirmPublicSignups: boolean;
+  holdMinutes: number;
+  waitlistMode: "AUTOMATIC" | "OFFERS";
+  offerHours: number;
   seats: number;
   reserveSeats: number;
   registrationDeadline: Date | null;
@@ -67,12 +80,24 @@ interface EventLike {
   certificateTemplateId: string | null;
   workloadHours: { toString(): string } | null;
   reminderEnabled: boolean;
+  reminderSchedule: unknown;
+  certificateAttendancePercent: number;
   mainEvent: { number: number } | null;
 }
+
+/** The fields of a new event that are not typed in: no schedule of its own, every session needed for a certificate. */
+export const NEW_EVENT_EXTRAS = {
+  reminderOwnSchedule: false,
+  reminderOffsets: [...DEFAULT_REMINDER_SCHEDULE.offsets],
+  reminderHour: String(DEFAULT_REMINDER_SCHEDULE.hour),
+  certificateAttendancePercent: "100",
+} satisfies Partial<EventFormValues>;
 
 /** A stored event as form values (times as wall-clock in its own zone). */
 export function eventToFormValues(e: EventLike): EventFormValues {
   const wall = (d: Date | null) => utcToWallTime(d, e.timeZone);
+  const parsed = reminderScheduleSchema.safeParse(e.reminderSchedule);
+  const own = e.reminderSchedule !== null && parsed.success ? parsed.data : null;
   return {
     name: e.name,
     description: e.description,
@@ -86,6 +111,10 @@ export function eventToFormValues(e: EventLike): EventFormValues {
     onlineUrl: e.onlineUrl ?? "",
     visibleInPortal: e.visibleInPortal,
     publicRegistration: e.publicRegistration,
+    confirmPublicSignups: e.confirmPublicSignups,
+    holdMinutes: String(e.holdMinutes),
+    waitlistMode: e.waitlistMode,
+    offerHours: String(e.offerHours),
     seats: String(e.seats),
     reserveSeats: String(e.reserveSeats),
     registrationDeadline: wall(e.registrationDeadline),
@@ -95,6 +124,10 @@ export function eventToFormValues(e: EventLike): EventFormValues {
     certificateTemplateId: e.certificateTemplateId ?? "",
     workloadHours: e.workloadHours === null ? "" : e.workloadHours.toString(),
     reminderEnabled: e.reminderEnabled,
+    reminderOwnSchedule: own !== null,
+    reminderOffsets: own ? [...own.offsets] : [...DEFAULT_REMINDER_SCHEDULE.offsets],
+    reminderHour: String((own ?? DEFAULT_REMINDER_SCHEDULE).hour),
+    certificateAttendancePercent: String(e.certificateAttendancePercent),
     mainEventNumber: e.mainEvent ? String(e.mainEvent.number) : "",
   };
 }

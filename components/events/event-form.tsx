@@ -7,7 +7,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { useForm, type Resolver } from "react-hook-form";
+import { useForm, useWatch, type Resolver } from "react-hook-form";
 import { FormFeedback } from "@/components/forms/form-feedback";
 import { useActionForm, useErrorText } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
@@ -18,6 +18,7 @@ import type { UpdateEventResult } from "@/lib/events/event-save";
 import type { EventFormOptions } from "@/lib/events/event-list";
 import { eventSchema } from "@/lib/events/schemas";
 import { toEventInput, type EventFormValues } from "./event-form-values";
+import { ReminderScheduleFields } from "./reminder-schedule-fields";
 import { StatusEmailPrompt } from "./status-email-prompt";
 
 const schemaResolver = zodResolver(eventSchema);
@@ -40,6 +41,7 @@ interface EventFormProps {
 
 export function EventForm({ eventId, defaults, options, timeZones, main, canSetMain = false }: EventFormProps) {
   const t = useTranslations("events.admin");
+  const tw = useTranslations("events.waitlist");
   const tc = useTranslations("common");
   const ts = useTranslations("events.status");
   const errorText = useErrorText();
@@ -61,6 +63,8 @@ export function EventForm({ eventId, defaults, options, timeZones, main, canSetM
   const e = (field: keyof EventFormValues | "customerId" | "placeId") =>
     errorText((errors as Record<string, { message?: string } | undefined>)[field]?.message, { max: 200 });
   const followed = !main;
+  const [remindersOn, ownSchedule] = useWatch({ control: form.control, name: ["reminderEnabled", "reminderOwnSchedule"] });
+  const [confirmOn, waitlistMode] = useWatch({ control: form.control, name: ["confirmPublicSignups", "waitlistMode"] });
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-6">
@@ -180,11 +184,53 @@ export function EventForm({ eventId, defaults, options, timeZones, main, canSetM
               </option>
             ))}
           </SelectField>
+          <TextField
+            label={t("certificateAttendancePercent")}
+            help={t("certificateAttendancePercentHelp")}
+            type="number"
+            min={1}
+            max={100}
+            inputMode="numeric"
+            error={e("certificateAttendancePercent")}
+            {...form.register("certificateAttendancePercent")}
+          />
           <CheckboxField label={t("visibleInPortal")} {...form.register("visibleInPortal")} />
           <CheckboxField label={t("publicRegistration")} {...form.register("publicRegistration")} />
         </fieldset>
       ) : null}
-      <CheckboxField label={t("reminderEnabled")} {...form.register("reminderEnabled")} />
+      {followed ? (
+        <fieldset className="grid gap-4 md:grid-cols-2">
+          <legend className="mb-2 text-base font-medium text-slate-900">{tw("settings")}</legend>
+          <div className="md:col-span-2">
+            <CheckboxField label={tw("confirmPublicSignups")} aria-describedby="confirm-signups-help" {...form.register("confirmPublicSignups")} />
+            <p id="confirm-signups-help" className="mt-1 text-sm text-slate-600">
+              {tw("confirmPublicSignupsHelp")}
+            </p>
+          </div>
+          {confirmOn ? (
+            <TextField label={tw("holdMinutes")} type="number" min={5} inputMode="numeric" error={e("holdMinutes")} {...form.register("holdMinutes")} />
+          ) : (
+            <input type="hidden" {...form.register("holdMinutes")} />
+          )}
+          <SelectField label={tw("waitlistMode")} error={e("waitlistMode")} {...form.register("waitlistMode")}>
+            <option value="AUTOMATIC">{tw("modeAUTOMATIC")}</option>
+            <option value="OFFERS">{tw("modeOFFERS")}</option>
+          </SelectField>
+          {waitlistMode === "OFFERS" ? (
+            <TextField label={tw("offerHours")} type="number" min={1} inputMode="numeric" error={e("offerHours")} {...form.register("offerHours")} />
+          ) : (
+            <input type="hidden" {...form.register("offerHours")} />
+          )}
+        </fieldset>
+      ) : null}
+      <fieldset className="space-y-3">
+        <legend className="text-sm font-medium text-slate-800">{t("reminders")}</legend>
+        <CheckboxField label={t("reminderEnabled")} {...form.register("reminderEnabled")} />
+        {remindersOn ? <CheckboxField label={t("reminderOwnSchedule")} {...form.register("reminderOwnSchedule")} /> : null}
+        {remindersOn && ownSchedule ? (
+          <ReminderScheduleFields offsets={form.register("reminderOffsets")} hour={form.register("reminderHour")} hourError={e("reminderHour")} />
+        ) : null}
+      </fieldset>
       <Button type="submit" disabled={pending} aria-busy={pending}>
         {pending ? tc("saving") : eventId ? tc("save") : tc("create")}
       </Button>

@@ -5,6 +5,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { answerText, certificateState, type ParticipantRow } from "@/lib/events/participants";
 import type { Page, SearchParams } from "@/lib/pagination";
 import { ParticipantRowActions } from "./participant-row-actions";
+import { WaitlistBadge } from "./waitlist-badge";
 
 const tones = { REGISTERED: "green", RESERVE: "amber", CANCELLED: "gray" } as const;
 
@@ -51,9 +52,12 @@ export async function ParticipantsTable({ eventId, basePath, params, page, timeZ
           {
             header: tc("status"),
             cell: (r) => (
-              <Badge tone={tones[r.status]}>
-                {r.status === "RESERVE" && r.reservePosition ? t("reserveAt", { position: r.reservePosition }) : tr(r.status)}
-              </Badge>
+              <>
+                <Badge tone={tones[r.status]}>
+                  {r.status === "RESERVE" && r.reservePosition ? t("reserveAt", { position: r.reservePosition }) : tr(r.status)}
+                </Badge>
+                <WaitlistBadge {...r} timeZone={timeZone} />
+              </>
             ),
           },
           {
@@ -72,6 +76,11 @@ export async function ParticipantsTable({ eventId, basePath, params, page, timeZ
             cell: (r) => (
               <>
                 <span className="whitespace-nowrap">{when(r.attendedAt)}</span>
+                {r.sessionCount > 0 ? (
+                  <span className="block text-xs whitespace-nowrap text-slate-700">
+                    {t("sessionsAttended", { attended: r.sessionsAttended, total: r.sessionCount })}
+                  </span>
+                ) : null}
                 <span className="block text-xs text-slate-600">
                   {t("certificate")}:{" "}
                   {r.certificateId ? (

@@ -6,6 +6,7 @@ import { useForm } from "react-hook-form";
 import { useActionForm, useErrorText } from "@/components/forms/use-action-form";
 import { ProofOfWorkStatus, useProofOfWork } from "@/components/security/proof-of-work";
 import { Alert } from "@/components/ui/alert";
+import { ConsentFields, type ShownNotice } from "@/components/privacy/consent-fields";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { registerPubliclyAction } from "@/lib/events/public-actions";
@@ -13,13 +14,36 @@ import { publicRegistrationSchema, type PublicRegistrationInput, type Question }
 import type { NationalIdSetting } from "@/lib/settings/national-id-schema";
 import { QuestionnaireFields } from "./questionnaire-fields";
 
-/** `nationalId`: the installation's setting; with "none" the form asks for no national id at all. */
-export function PublicRegisterForm({ slug, questions, nationalId }: { slug: string; questions: Question[]; nationalId: NationalIdSetting }) {
+/**
+ * `nationalId`: the installation's setting; with "none" the form asks for no national id at all.
+ * `notice`: the privacy notice in force for the visitor's language, which they must accept; null when none.
+ */
+export function PublicRegisterForm({
+  slug,
+  questions,
+  nationalId,
+  notice,
+}: {
+  slug: string;
+  questions: Question[];
+  nationalId: NationalIdSetting;
+  notice: ShownNotice | null;
+}) {
   const t = useTranslations("events.public");
   const errorText = useErrorText();
   const form = useForm<PublicRegistrationInput>({
     resolver: zodResolver(publicRegistrationSchema),
-    defaultValues: { name: "", email: "", cpf: "", answers: {}, website: "" },
+    // Consents start unticked: the person ticks them, nobody does it for them.
+    defaultValues: {
+      name: "",
+      email: "",
+      cpf: "",
+      answers: {},
+      website: "",
+      privacyNoticeId: notice?.id ?? "",
+      acceptPrivacyNotice: false,
+      marketingConsent: false,
+    },
   });
   const t2 = useTranslations("security.pow");
   // Solved while the person types; the submission waits for it if need be.
@@ -55,6 +79,12 @@ export function PublicRegisterForm({ slug, questions, nationalId }: { slug: stri
         <input id="website" tabIndex={-1} autoComplete="off" {...form.register("website")} />
       </div>
       {questions.length > 0 ? <QuestionnaireFields questions={questions} form={form} /> : null}
+      <ConsentFields
+        notice={notice}
+        accept={form.register("acceptPrivacyNotice")}
+        marketing={form.register("marketingConsent")}
+        acceptError={errorText(errors.acceptPrivacyNotice?.message)}
+      />
       <ProofOfWorkStatus status={pow.status} percent={pow.percent} />
       <Button type="submit" disabled={pending} aria-busy={pending}>
         {pending ? (pow.waiting ? t2("waiting") : t("registering")) : t("register")}

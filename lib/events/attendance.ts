@@ -49,10 +49,20 @@ export async function joinEvent(db: DbOrTx, who: Who, eventNumber: number): Prom
   const at = now();
   const access = accessWindow(event, at);
   if (access.state !== "open") return access;
-  // Only the first access counts: the conditional update keeps the earliest time.
-  await db.registration.updateMany({ where: { id: registration.id, attendedAt: null }, data: { attendedAt: at } });
+  await recordAttendance(db, registration.id, at);
   const attendedAt = registration.attendedAt ?? at;
   return { state: "open", url: event.onlineUrl, attendedAt };
+}
+
+/**
+ * Records that the registrant attended at `at`, as the join link and the
+ * check-in page do. Only the first record counts: the conditional update keeps
+ * the earliest time, so a second access or scan changes nothing. True when
+ * this call was the one that recorded it.
+ */
+export async function recordAttendance(db: DbOrTx, registrationId: string, at: Date): Promise<boolean> {
+  const { count } = await db.registration.updateMany({ where: { id: registrationId, status: "REGISTERED", attendedAt: null }, data: { attendedAt: at } });
+  return count === 1;
 }
 
 /** Staff check-in for in-person events (or a correction): set or clear attendance; an earlier time is kept. */

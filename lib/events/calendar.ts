@@ -58,26 +58,46 @@ function fold(line: string): string {
 
 export function eventCalendar(event: CalendarEvent, options: { host: string; cancelledLabel: string }): string {
   const cancelled = event.status === "CANCELLED";
-  const lines = [
-    "BEGIN:VCALENDAR",
-    "VERSION:2.0",
-    "PRODID:-//Portico//Events//EN",
-    "CALSCALE:GREGORIAN",
-    `METHOD:${cancelled ? "CANCEL" : "PUBLISH"}`,
-    `X-WR-TIMEZONE:${event.timeZone}`,
+  return calendarDocument([`METHOD:${cancelled ? "CANCEL" : "PUBLISH"}`, `X-WR-TIMEZONE:${event.timeZone}`, ...vevent(event, options)]);
+}
+
+function calendarDocument(lines: string[]): string {
+  return ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Portico//Events//EN", "CALSCALE:GREGORIAN", ...lines, "END:VCALENDAR"].map(fold).join("\r\n") + "\r\n";
+}
+
+function vevent(event: CalendarEvent & { tentativeLabel?: string }, options: { host: string; cancelledLabel: string }): string[] {
+  const cancelled = event.status === "CANCELLED";
+  const summary = cancelled ? `${options.cancelledLabel}: ${event.name}` : event.tentativeLabel ? `${event.tentativeLabel}: ${event.name}` : event.name;
+  return [
     "BEGIN:VEVENT",
     `UID:event-${event.id}@${options.host}`,
     `DTSTAMP:${utc(event.updatedAt)}`,
     `SEQUENCE:${Math.floor(event.updatedAt.getTime() / 1000)}`,
     `DTSTART:${utc(event.startsAt)}`,
     `DTEND:${utc(event.endsAt)}`,
-    `SUMMARY:${text(cancelled ? `${options.cancelledLabel}: ${event.name}` : event.name)}`,
-    `STATUS:${cancelled ? "CANCELLED" : event.status === "CONFIRMED" ? "CONFIRMED" : "TENTATIVE"}`,
+    `SUMMARY:${text(summary)}`,
+    `STATUS:${cancelled ? "CANCELLED" : event.status === "CONFIRMED" && !event.tentativeLabel ? "CONFIRMED" : "TENTATIVE"}`,
     ...(event.description ? [`DESCRIPTION:${text(event.description)}`] : []),
     ...(event.location ? [`LOCATION:${text(event.location)}`] : []),
     ...(event.url ? [`URL:${event.url}`] : []),
     "END:VEVENT",
-    "END:VCALENDAR",
   ];
-  return lines.map(fold).join("\r\n") + "\r\n";
+}
+
+/**
+ * A subscription feed: many events in one calendar, always METHOD:PUBLISH (a
+ * feed is a published calendar, not an invitation), with a hint to refresh
+ * hourly. `tentativeLabel` marks an entry that is not a seat yet (a reserve).
+ */
+export function calendarFeed(
+  events: (CalendarEvent & { tentativeLabel?: string })[],
+  options: { host: string; cancelledLabel: string; calendarName: string },
+): string {
+  return calendarDocument([
+    "METHOD:PUBLISH",
+    `X-WR-CALNAME:${text(options.calendarName)}`,
+    "REFRESH-INTERVAL;VALUE=DURATION:PT1H",
+    "X-PUBLISHED-TTL:PT1H",
+    ...events.flatMap((event) => vevent(event, options)),
+  ]);
 }

@@ -35,7 +35,7 @@ export interface CancellationResult {
 }
 
 /** The main-event registration `by` may cancel, or NotFoundError: nobody learns of others' registrations. */
-async function findCancellable(tx: DbOrTx, by: Canceller, registrationId: string) {
+export async function findCancellable(tx: DbOrTx, by: Canceller, registrationId: string) {
   const notFound = new NotFoundError("events.errors.registrationNotFound");
   if (!isUuid(registrationId)) throw notFound;
   const found = await tx.registration.findUnique({ where: { id: registrationId }, select: { id: true, replicatedFromId: true } });
@@ -69,7 +69,16 @@ export async function cancelRegistration(db: Db, by: Canceller, registrationId: 
     // Read again under the lock: a concurrent cancellation may have won.
     const registration = await tx.registration.findUniqueOrThrow({
       where: { id: target.id },
-      select: { id: true, status: true, name: true, email: true, locale: true, userId: true, user: { select: { email: true, locale: true, active: true } } },
+      select: {
+        id: true,
+        status: true,
+        offer: true,
+        name: true,
+        email: true,
+        locale: true,
+        userId: true,
+        user: { select: { email: true, locale: true, active: true } },
+      },
     });
     if (registration.status === "CANCELLED")
       return { registrationId: registration.id, eventNumber: event.number, alreadyCancelled: true, promotedIds: [], emailIds: [] };
@@ -77,7 +86,14 @@ export async function cancelRegistration(db: Db, by: Canceller, registrationId: 
 
     await tx.registration.update({
       where: { id: registration.id },
-      data: { status: "CANCELLED", cancelledAt: now(), cancelledByStaff: staff, cancelReason: reason },
+      // Leaving the reserve list while offered a seat turns the offer down (it passes on below).
+      data: {
+        status: "CANCELLED",
+        cancelledAt: now(),
+        cancelledByStaff: staff,
+        cancelReason: reason,
+        ...(registration.offer === "OPEN" ? { offer: "DECLINED" as const } : {}),
+      },
     });
     const counters: Counters = { registered: event.registeredCount, reserve: event.reserveCount };
     if (registration.status === "REGISTERED") counters.registered--;

@@ -6,7 +6,24 @@ import { now } from "@/lib/clock";
 import type { DbOrTx } from "@/lib/db";
 import { translatorFor } from "@/lib/i18n/messages";
 import { eventCalendar, type CalendarEvent } from "./calendar";
+import { eventLocation } from "./event-location";
 import { openForRegistration } from "./portal-events";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+/** What an event's calendar entry is made of: the single .ics file and the subscription feed read the same. */
+export const calendarEventSelect = {
+  id: true,
+  number: true,
+  name: true,
+  description: true,
+  startsAt: true,
+  endsAt: true,
+  timeZone: true,
+  status: true,
+  updatedAt: true,
+  place: { select: { name: true, address: true } },
+  customer: { select: { name: true } },
+} satisfies Prisma.EventSelect;
 
 export async function calendarFileFor(
   db: DbOrTx,
@@ -25,22 +42,10 @@ export async function calendarFileFor(
         };
   const event = await db.event.findFirst({
     where: { slug, ...visibility },
-    select: {
-      id: true,
-      number: true,
-      name: true,
-      description: true,
-      startsAt: true,
-      endsAt: true,
-      timeZone: true,
-      status: true,
-      updatedAt: true,
-      place: { select: { name: true, address: true } },
-      customer: { select: { name: true } },
-    },
+    select: calendarEventSelect,
   });
   if (!event) return null;
-  const location = event.place ? [event.place.name, event.place.address].filter(Boolean).join(", ") : (event.customer?.name ?? null);
+  const location = eventLocation(event);
   const t = translatorFor(options.locale);
   return eventCalendar({ ...event, location, url: options.url }, { host: options.host, cancelledLabel: t("events.calendar.cancelled") });
 }
@@ -95,7 +100,7 @@ export function eventCalendarAttachment(event: CalendarSource, locale: string): 
 }
 
 function buildCalendarAttachment(event: CalendarSource, locale: string): CalendarAttachment {
-  const location = event.place ? [event.place.name, event.place.address].filter(Boolean).join(", ") : (event.customer?.name ?? null);
+  const location = eventLocation(event);
   const url = event.publicRegistration ? appUrl(`/e/${encodeURIComponent(event.slug)}`) : appUrl(`/portal/events/${event.number}`);
   const t = translatorFor(locale);
   const ics = eventCalendar({ ...event, location, url }, { host: new URL(appUrl("/")).host, cancelledLabel: t("events.calendar.cancelled") });

@@ -22,6 +22,10 @@ export const FOLLOWED_FIELDS = [
   "portalQuestionnaireId",
   "publicQuestionnaireId",
   "certificateTemplateId",
+  "confirmPublicSignups",
+  "holdMinutes",
+  "waitlistMode",
+  "offerHours",
 ] as const;
 
 export interface FollowedFields {
@@ -37,6 +41,10 @@ export interface FollowedFields {
   portalQuestionnaireId: string | null;
   publicQuestionnaireId: string | null;
   certificateTemplateId: string | null;
+  confirmPublicSignups: boolean;
+  holdMinutes: number;
+  waitlistMode: "AUTOMATIC" | "OFFERS";
+  offerHours: number;
 }
 
 export const followedSelect = Object.fromEntries(FOLLOWED_FIELDS.map((f) => [f, true])) as Record<(typeof FOLLOWED_FIELDS)[number], true>;
@@ -60,6 +68,10 @@ export function followedFromInput(input: EventData): FollowedFields {
     portalQuestionnaireId: input.portalQuestionnaireId ?? null,
     publicQuestionnaireId: input.publicQuestionnaireId ?? null,
     certificateTemplateId: input.certificateTemplateId ?? null,
+    confirmPublicSignups: input.confirmPublicSignups,
+    holdMinutes: input.holdMinutes,
+    waitlistMode: input.waitlistMode,
+    offerHours: input.offerHours,
   };
 }
 

@@ -7,11 +7,13 @@ import { assertStaff, type Actor } from "@/lib/auth/actor";
 import type { Db, DbOrTx } from "@/lib/db";
 import { isUniqueViolation, isUuid } from "@/lib/db/query-guards";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { Role } from "@/lib/generated/prisma/enums";
 import { isTimeZone } from "@/lib/i18n/config";
 import { defaultPublicPlaceId } from "./event-settings";
 import { canEditEvent, eventSlug, followedFromInput, followedSelect, pickFollowed, type FollowedFields } from "./event-rules";
-import { promoteReserves } from "./promotion";
+import { openOfferCount, promoteReserves } from "./promotion";
+import { normalizeOffsets } from "./reminder-schedule";
 import { replicateRegistrationsToSecondary } from "./replication";
 import { SEAT_TRANSACTION } from "./seat-lock";
 import { activeParticipantCount } from "./status-emails";
@@ -32,6 +34,8 @@ function ownData(input: EventData) {
     onlineUrl: input.onlineUrl ?? null,
     workloadHours: input.workloadHours ?? null,
     reminderEnabled: input.reminderEnabled,
+    reminderSchedule: input.reminderOwnSchedule ? { offsets: normalizeOffsets(input.reminderOffsets), hour: input.reminderHour } : Prisma.DbNull,
+    certificateAttendancePercent: input.certificateAttendancePercent,
   };
 }
 
@@ -137,7 +141,8 @@ export async function updateEvent(db: Db, actor: Actor, id: string, input: Event
       // Read under the row lock, so a registration cannot slip in between this check and the save.
       // Only a cut is refused: walk-ins seated beyond the limit leave more registered than
       // seats, and the event must stay editable with its seats unchanged.
-      if (!main && followed.seats < current.registeredCount && followed.seats < current.seats)
+      // Seats under an open offer are promised to the reserves who hold the offers: they count as taken.
+      if (!main && followed.seats < current.seats && followed.seats < current.registeredCount + (await openOfferCount(tx, id)))
         throw new ValidationError({ seats: "events.errors.seatsBelowRegistered" });
       await tx.event.update({ where: { id }, data: { ...ownData(input), ...followed, mainEventId: main?.id ?? null }, select: { id: true } });
       if (main && !before.mainEvent) await replicateRegistrationsToSecondary(tx, id);

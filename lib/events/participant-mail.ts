@@ -5,6 +5,7 @@ import { appUrl } from "@/lib/app-url";
 import type { EventAccess } from "@/lib/email/templates/event-access";
 import type { EventEmailDetails } from "@/lib/email/templates/event-details";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { eventLocation } from "./event-location";
 
 export const mailEventSelect = {
   id: true,
@@ -50,7 +51,7 @@ export function participantMail(event: MailEvent, registration: MailRegistration
     startsAt: event.startsAt,
     endsAt: event.endsAt,
     timeZone: event.timeZone,
-    place: event.place ? [event.place.name, event.place.address].filter(Boolean).join(", ") : (event.customer?.name ?? null),
+    place: eventLocation(event),
     onlineUrl: !online || joinUrl || publicPageUrl ? null : event.onlineUrl,
     privateUrl: null,
     joinUrl,

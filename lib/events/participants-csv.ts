@@ -13,6 +13,8 @@ export interface CsvLabels {
   registeredAt: string;
   attendedAt: string;
   cancelledAt: string;
+  /** The header of the sessions column, given how many sessions count. */
+  sessionsAttended: (total: number) => string;
   statusNames: Record<string, string>;
   sourceNames: Record<string, string>;
   yes: string;
@@ -20,7 +22,7 @@ export interface CsvLabels {
 }
 
 /** Quotes when needed; a leading =, +, -, @ is neutralised so a cell never runs as a formula. */
-function csvCell(value: string): string {
+export function csvCell(value: string): string {
   const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return /[",\r\n;]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
@@ -29,6 +31,8 @@ export function participantsCsv(rows: ParticipantRow[], timeZone: string, labels
   // Questions in first-seen order, keyed by their stable id; the header is the label as it was asked.
   const questions = new Map<string, string>();
   for (const row of rows) for (const a of row.answers) if (a?.question?.id && !questions.has(a.question.id)) questions.set(a.question.id, a.question.label);
+  // Events with sessions get how many each person attended (a plain number, so spreadsheets can sum and sort it).
+  const sessionCount = rows[0]?.sessionCount ?? 0;
   const header = [
     labels.name,
     labels.email,
@@ -38,6 +42,7 @@ export function participantsCsv(rows: ParticipantRow[], timeZone: string, labels
     labels.registeredAt,
     labels.attendedAt,
     labels.cancelledAt,
+    ...(sessionCount > 0 ? [labels.sessionsAttended(sessionCount)] : []),
     ...questions.values(),
   ];
   const lines = [header];
@@ -52,6 +57,7 @@ export function participantsCsv(rows: ParticipantRow[], timeZone: string, labels
       formatInZone(row.registeredAt, timeZone),
       formatInZone(row.attendedAt, timeZone),
       formatInZone(row.cancelledAt, timeZone),
+      ...(sessionCount > 0 ? [String(row.sessionsAttended)] : []),
       ...[...questions.keys()].map((id) => answerText(byId.get(id) ?? null, labels)),
     ]);
   }

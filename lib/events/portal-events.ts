@@ -34,6 +34,8 @@ const cardSelect = {
   reserveCount: true,
   registrationDeadline: true,
   cancellationDeadline: true,
+  // Seats offered to reserves are promised to them: not left for anyone else.
+  _count: { select: { registrations: { where: { status: "RESERVE", offer: "OPEN" } } } },
 } satisfies Prisma.EventSelect;
 
 export type EventCard = Prisma.EventGetPayload<{ select: typeof cardSelect }>;
@@ -82,8 +84,10 @@ export function portalVisible(actor: Actor, at: Date): Prisma.EventWhereInput {
   return { OR: [openForRegistration(at), { mainEvent: openForRegistration(at) }, { registrations: { some: { userId: actor.userId } } }] };
 }
 
-export function seatsLeft(event: Pick<EventCard, "seats" | "registeredCount" | "reserveSeats" | "reserveCount">) {
-  return { seats: Math.max(0, event.seats - event.registeredCount), reserve: Math.max(0, event.reserveSeats - event.reserveCount) };
+/** What a newcomer can still get: seats not taken nor under an open offer, and reserve places. */
+export function seatsLeft(event: Pick<EventCard, "seats" | "registeredCount" | "reserveSeats" | "reserveCount" | "_count">) {
+  const offered = event._count.registrations;
+  return { seats: Math.max(0, event.seats - event.registeredCount - offered), reserve: Math.max(0, event.reserveSeats - event.reserveCount) };
 }
 
 export async function listOpenEvents(db: DbOrTx, actor: Actor, query: ListQuery): Promise<Page<EventCard>> {
@@ -158,7 +162,17 @@ export async function getPortalEvent(db: DbOrTx, actor: Actor, number: number) {
       portalQuestionnaire: { select: { questions: true } },
       registrations: {
         where: { userId: actor.userId },
-        select: { id: true, status: true, registeredAt: true, attendedAt: true, certificate: { select: { id: true } } },
+        select: {
+          id: true,
+          status: true,
+          registeredAt: true,
+          attendedAt: true,
+          hold: true,
+          holdExpiresAt: true,
+          offer: true,
+          offerExpiresAt: true,
+          certificate: { select: { id: true } },
+        },
       },
     },
   });

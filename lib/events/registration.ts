@@ -15,9 +15,10 @@ import { renderSubject } from "@/lib/email/render";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { defaultLocale, isLocale } from "@/lib/i18n/config";
+import type { Consent } from "@/lib/privacy/notice";
 import { getNationalIdSetting, optionalNationalId } from "@/lib/settings/national-id";
 import { eventCalendarAttachment } from "./event-calendar-file";
-import { fillFreeSeats } from "./promotion";
+import { fillFreeSeats, openOfferCount } from "./promotion";
 import { assertValidAnswers, parseQuestions } from "./questionnaire";
 import { registrationByToken } from "./private-links";
 import { mirrorToSecondaries } from "./replication";
@@ -44,7 +45,15 @@ export { reservePosition } from "./seat-lock";
 
 export type Registrant =
   | { source: "PORTAL"; actor: Actor }
-  | { source: "PUBLIC"; name: string; email: string; cpf?: string | null; locale: string }
+  | {
+      source: "PUBLIC";
+      name: string;
+      email: string;
+      cpf?: string | null;
+      locale: string;
+      /** The privacy notice accepted and the news consent (lib/privacy/notice.ts consentFor). */
+      consent?: Consent;
+    }
   | {
       source: "STAFF";
       actor: Actor;
@@ -65,6 +74,12 @@ export interface RegistrationResult {
   beyondSeatLimit?: boolean;
   /** PUBLIC only: the raw private-link token, returned this once (only its hash is stored). */
   accessToken?: string;
+  /**
+   * Set when the place is held until the registrant confirms by the e-mailed
+   * link: the browser then must not be handed the private link (the click in
+   * the e-mail is the proof that the address is real).
+   */
+  holdExpiresAt?: Date;
   /** Outbox rows written; hand them to notifyOutbox after the call returns. */
   emailIds: string[];
 }
@@ -202,7 +217,7 @@ async function register(
   if (beyond && !canEditEvent(registrant.actor, snapshot)) throw new ForbiddenError("events.errors.onlyResponsible");
   const answers = answersFor(snapshot, registrant, answersInput) as unknown as Prisma.InputJsonValue;
   if (snapshot.registeredCount < snapshot.seats && snapshot.reserveCount === 0) {
-    const fast = await registerInOneStatement(db, snapshot, registrant.source, person, answers, token);
+    const fast = await registerInOneStatement(db, snapshot, registrant.source, person, answers, token, consentOf(registrant));
     if (fast) return fast;
   }
   // Seats and reserve seats all taken when the event was read: a refusal
@@ -226,9 +241,10 @@ async function register(
       if (status === "REGISTERED") counters.registered++;
       else counters.reserve++;
     } else if (decision === "PROMOTE") {
-      // Seats were freed while reserves wait (staff raised the seats): reserves first.
+      // Seats were freed while reserves wait (staff raised the seats): reserves
+      // first, and seats now under offer are theirs.
       promoted = await fillFreeSeats(tx, event, counters, emailIds);
-      if (counters.registered < event.seats || beyond) status = "REGISTERED";
+      if (counters.registered + (await openOfferCount(tx, event.id)) < event.seats || beyond) status = "REGISTERED";
       else if (counters.reserve < event.reserveSeats) status = "RESERVE";
       else throw await fullOrAlreadyRegistered(tx, event.id, person.email);
       if (status === "REGISTERED") counters.registered++;
@@ -244,6 +260,7 @@ async function register(
       throw await fullOrAlreadyRegistered(tx, event.id, person.email);
     }
     const beyondSeatLimit = status === "REGISTERED" && counters.registered > event.seats;
+    const holdExpiresAt = holdDeadline(event, registrant.source);
 
     const data = {
       userId: person.userId,
@@ -254,6 +271,11 @@ async function register(
       source: registrant.source,
       answers,
       accessTokenHash: token?.hash ?? null,
+      ...consentOf(registrant),
+      hold: holdExpiresAt ? ("HELD" as const) : null,
+      holdExpiresAt,
+      offer: null,
+      offerExpiresAt: null,
       registeredAt: now(),
       cancelledAt: null,
       cancelledByStaff: false,
@@ -293,7 +315,7 @@ async function register(
         locale: person.locale,
         timeZone: event.timeZone,
         template: "eventRegistration",
-        props: confirmationProps(event, person, token, status, position ?? null),
+        props: confirmationProps(event, person, token, status, position ?? null, holdExpiresAt),
         attachments: [eventCalendarAttachment(event, person.locale)],
       }),
     );
@@ -302,6 +324,7 @@ async function register(
       status,
       reservePosition: position,
       accessToken: token?.token,
+      ...(holdExpiresAt ? { holdExpiresAt } : {}),
       emailIds,
       ...(beyondSeatLimit ? { beyondSeatLimit } : {}),
     };
@@ -323,21 +346,30 @@ async function registerInOneStatement(
   person: Person,
   answers: Prisma.InputJsonValue,
   token: { token: string; hash: string } | null,
+  consent: Consent,
 ): Promise<RegistrationResult | null> {
   assertRecipient(person.email);
   const registrationId = randomUUID();
   const emailId = randomUUID();
   const locale = isLocale(person.locale) ? person.locale : defaultLocale;
-  const props = confirmationProps(event, person, token, "REGISTERED", null);
+  const holdExpiresAt = holdDeadline(event, source);
+  const props = confirmationProps(event, person, token, "REGISTERED", null, holdExpiresAt);
   const attachment = eventCalendarAttachment(event, person.locale);
   const [row] = await db.$queryRaw<{ outcome: string }[]>`
     SELECT portico_register_seat(
       ${event.id}::uuid, ${source}, ${now()}, ${registrationId}::uuid, ${person.userId}::uuid, ${person.name}, ${person.email}, ${person.cpf},
       ${person.locale}, ${JSON.stringify(answers)}::jsonb, ${token?.hash ?? null}, ${emailId}::uuid, ${locale},
       ${stringifyProps(props)}::jsonb, ${event.timeZone}, ${renderSubject("eventRegistration", locale, props, { timeZone: props.timeZone })}, ${randomUUID()}::uuid, ${attachment.fileName}, ${attachment.contentType},
-      ${attachment.content}) AS outcome`;
+      ${attachment.content}, ${holdExpiresAt}, ${consent.privacyNoticeId}::uuid, ${consent.privacyAcceptedAt}, ${consent.marketingConsent}) AS outcome`;
   if (row?.outcome !== "REGISTERED") return null;
-  return { registrationId, status: "REGISTERED", accessToken: token?.token, emailIds: [emailId] };
+  return { registrationId, status: "REGISTERED", accessToken: token?.token, ...(holdExpiresAt ? { holdExpiresAt } : {}), emailIds: [emailId] };
+}
+
+const NO_CONSENT: Consent = { privacyNoticeId: null, privacyAcceptedAt: null, marketingConsent: false };
+
+/** What a public registrant agreed to; portal and staff registrations record none. */
+function consentOf(registrant: Registrant): Consent {
+  return registrant.source === "PUBLIC" && registrant.consent ? registrant.consent : NO_CONSENT;
 }
 
 /** Someone already in is told so even when the event is full. */
@@ -355,9 +387,33 @@ async function reuseCancelled(tx: DbOrTx, eventId: string, email: string, data: 
 
 type EmailEvent = NonNullable<Awaited<ReturnType<typeof eventRowForEmail>>>;
 
-function confirmationProps(event: EmailEvent, person: Person, token: { token: string } | null, status: "REGISTERED" | "RESERVE", position: number | null) {
+function confirmationProps(
+  event: EmailEvent,
+  person: Person,
+  token: { token: string } | null,
+  status: "REGISTERED" | "RESERVE",
+  position: number | null,
+  holdExpiresAt: Date | null,
+) {
   const privateUrl = token ? privateRegistrationUrl(event.slug, token.token) : null;
-  return { ...eventEmailDetails(event, person.name, privateUrl, person), status, reservePosition: position };
+  return {
+    ...eventEmailDetails(event, person.name, privateUrl, person),
+    status,
+    reservePosition: position,
+    // Until confirmed, the e-mail asks for the click that keeps the place.
+    confirmUrl: holdExpiresAt && privateUrl ? `${privateUrl}/confirm` : null,
+    holdExpiresAt,
+  };
+}
+
+/**
+ * A public sign-up to an event that asks for confirmation keeps its place
+ * only until this moment, unless the registrant clicks the e-mailed link: an
+ * address nobody reads cannot fill the event with invented people.
+ */
+function holdDeadline(event: Pick<EmailEvent, "confirmPublicSignups" | "holdMinutes">, source: Registrant["source"]): Date | null {
+  if (source !== "PUBLIC" || !event.confirmPublicSignups) return null;
+  return new Date(now().getTime() + event.holdMinutes * 60_000);
 }
 
 /** The registration behind a public registrant's private link, with its event; null for an unknown token. */
@@ -370,6 +426,10 @@ export async function findRegistrationByToken(db: DbOrTx, token: string) {
       name: true,
       email: true,
       status: true,
+      hold: true,
+      holdExpiresAt: true,
+      offer: true,
+      offerExpiresAt: true,
       registeredAt: true,
       cancelledAt: true,
       cancelledByStaff: true,

@@ -2,6 +2,7 @@
 // form, used by the form (zodResolver) and by the server. Messages are keys.
 import { z } from "zod";
 import { optionalDateTime, optionalId } from "@/lib/forms/optional-fields";
+import { consentFields, requireAcceptance } from "@/lib/privacy/consent-schema";
 
 const optionalText = (max: number) =>
   z
@@ -29,6 +30,13 @@ export const eventSchema = z
     onlineUrl: optionalText(1000).refine((v) => !v || /^https?:\/\//i.test(v), "validation.url"),
     visibleInPortal: z.boolean().default(false),
     publicRegistration: z.boolean().default(false),
+    // Public sign-ups hold their place until confirmed by the e-mailed link (the
+    // form starts with it on; a caller that leaves it out keeps sign-ups as before).
+    confirmPublicSignups: z.boolean().default(false),
+    holdMinutes: z.coerce.number().int("validation.invalid").min(5, "validation.invalid").max(10_080, "validation.invalid").default(30),
+    // A freed seat moves the first reserve up at once, or is offered to it until a deadline.
+    waitlistMode: z.enum(["AUTOMATIC", "OFFERS"]).default("AUTOMATIC"),
+    offerHours: z.coerce.number().int("validation.invalid").min(1, "validation.invalid").max(720, "validation.invalid").default(24),
     seats: z.coerce.number().int("validation.invalid").min(0, "validation.invalid").max(100_000, "validation.invalid"),
     reserveSeats: z.coerce.number().int("validation.invalid").min(0, "validation.invalid").max(100_000, "validation.invalid").default(0),
     registrationDeadline: optionalDateTime,
@@ -41,6 +49,17 @@ export const eventSchema = z
       .transform((v) => (typeof v === "number" ? v : undefined))
       .optional(),
     reminderEnabled: z.boolean().default(true),
+    // The event's own reminder schedule instead of the installation's (lib/events/reminder-schedule.ts).
+    reminderOwnSchedule: z.boolean().default(false),
+    reminderOffsets: z.array(z.string()).default([]),
+    reminderHour: z.coerce.number().int("validation.invalid").min(0, "validation.invalid").max(23, "validation.invalid").default(9),
+    // Share of its sessions (percent) a participant attends to get the main event's certificate.
+    certificateAttendancePercent: z.coerce
+      .number()
+      .int("validation.invalid")
+      .min(1, "events.errors.attendancePercent")
+      .max(100, "events.errors.attendancePercent")
+      .default(100),
     mainEventNumber: z
       .union([z.literal(""), z.null(), z.undefined(), z.coerce.number().int("validation.invalid").positive("validation.invalid")])
       .transform((v) => (typeof v === "number" ? v : undefined))
@@ -85,14 +104,18 @@ export interface StoredAnswer {
   value: string | string[] | boolean | number | null;
 }
 
-export const publicRegistrationSchema = z.object({
-  name: z.string().trim().min(1, "validation.required").max(200, "validation.tooLong"),
-  email: z.string().trim().min(1, "validation.required").email("validation.email").max(254, "validation.email"),
-  cpf: z.string().trim().max(40, "validation.invalid").optional().default(""),
-  answers: answersInputSchema,
-  // Honeypot: people leave it empty; bots fill it.
-  website: z.string().max(0, "validation.invalid").optional().default(""),
-});
+export const publicRegistrationSchema = z
+  .object({
+    name: z.string().trim().min(1, "validation.required").max(200, "validation.tooLong"),
+    email: z.string().trim().min(1, "validation.required").email("validation.email").max(254, "validation.email"),
+    cpf: z.string().trim().max(40, "validation.invalid").optional().default(""),
+    answers: answersInputSchema,
+    // Honeypot: people leave it empty; bots fill it.
+    website: z.string().max(0, "validation.invalid").optional().default(""),
+    // The privacy notice shown, its acceptance and the optional news consent.
+    ...consentFields,
+  })
+  .superRefine(requireAcceptance);
 export type PublicRegistrationInput = z.input<typeof publicRegistrationSchema>;
 
 export const portalRegistrationSchema = z.object({ eventId: z.uuid(), answers: answersInputSchema });

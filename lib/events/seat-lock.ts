@@ -7,6 +7,7 @@ import { isUuid } from "@/lib/db/query-guards";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { EventEmailDetails } from "@/lib/email/templates/event-details";
 import { appUrl } from "@/lib/app-url";
+import { eventLocation } from "./event-location";
 
 /** Interactive transactions that wait on a popular event's lock need room. */
 export const SEAT_TRANSACTION = { maxWait: 15_000, timeout: 30_000 } as const;
@@ -35,8 +36,9 @@ export type SeatDecision = "REGISTERED" | "RESERVE" | "FULL" | "PROMOTE";
 /**
  * The registration hot path's seat claim in one statement: lock the event row,
  * read the deciding columns fresh, and when a seat or reserve seat is free take
- * it (counters updated). "PROMOTE" (free seats while reserves wait) takes
- * nothing: the caller promotes first (fillFreeSeats), then decides. If the
+ * it (counters updated); seats under an open offer are not free. "PROMOTE"
+ * (free seats while reserves not yet offered one wait) takes nothing: the
+ * caller promotes or offers first (fillFreeSeats), then decides. If the
  * caller then refuses the registration, throwing rolls the claim back.
  * The fresh columns are laid over `snapshot`, the row read before the lock.
  */
@@ -62,11 +64,15 @@ export async function claimSeat(tx: DbOrTx, snapshot: LockedEvent): Promise<{ ev
       SELECT e.id, e.status, e."registrationDeadline", e.seats, e."reserveSeats", e."registeredCount", e."reserveCount",
              e."mainEventId", e."visibleInPortal", e."publicRegistration", e."endsAt",
              (SELECT count(*) FROM "Event" s WHERE s."mainEventId" = e.id) AS sessions,
-             CASE WHEN e."registeredCount" < e.seats AND e."reserveCount" > 0 THEN 'PROMOTE'
-                  WHEN e."registeredCount" < e.seats THEN 'REGISTERED'
+             CASE WHEN e."registeredCount" + o.offered < e.seats AND e."reserveCount" > o.offered THEN 'PROMOTE'
+                  WHEN e."registeredCount" + o.offered < e.seats THEN 'REGISTERED'
                   WHEN e."reserveCount" < e."reserveSeats" THEN 'RESERVE'
                   ELSE 'FULL' END AS decision
-      FROM "Event" e WHERE e.id = ${snapshot.id}::uuid FOR UPDATE
+      FROM "Event" e
+      -- A seat under an open offer is the offered reserve's until it is answered.
+      CROSS JOIN LATERAL (SELECT count(*) AS offered FROM "Registration" r
+                          WHERE r."eventId" = e.id AND r.status = 'RESERVE' AND r.offer = 'OPEN') o
+      WHERE e.id = ${snapshot.id}::uuid FOR UPDATE OF e
     ), claimed AS (
       UPDATE "Event" e SET
         "registeredCount" = current."registeredCount" + (CASE WHEN current.decision = 'REGISTERED' THEN 1 ELSE 0 END),
@@ -175,7 +181,7 @@ export function eventEmailDetails(
   privateUrl: string | null,
   registrant: { userId: string | null } = { userId: null },
 ): EventEmailDetails {
-  const place = event.place ? [event.place.name, event.place.address].filter(Boolean).join(", ") : (event.customer?.name ?? null);
+  const place = eventLocation(event);
   return {
     name: participantName,
     eventName: event.name,

@@ -3,7 +3,7 @@
 // (the page then shows ?cancelled=1), staff's takes an optional reason checked
 // by the form's own schema, and an administrator's ticket cancellation
 // returns to the ticket's page with ?cancelled=1.
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import type { Db } from "@/lib/db";
 
@@ -26,19 +26,17 @@ import { forwardTicket } from "@/lib/tickets/forward";
 import { openTicket } from "@/lib/tickets/open-ticket";
 import { cancelTicketAction } from "@/lib/tickets/staff-actions";
 import { createActor, uniqueTag } from "../helpers/factories";
-import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
+import { withTestDatabase } from "../helpers/db-test";
 import { createTicketClient, createTicketWorkflow } from "../helpers/ticket-fixtures";
 
-let t: TestDatabase;
+const t = withTestDatabase();
 let typeId: string;
 const day = 24 * 3600 * 1000;
 
 beforeAll(async () => {
-  t = await createTestDatabase();
   state.db = t.prisma;
   typeId = (await t.prisma.eventType.create({ data: { name: "Training" } })).id;
 });
-afterAll(() => t.destroy());
 
 async function registeredClient() {
   const tag = uniqueTag("ev");

@@ -3,7 +3,7 @@
 // registration page shows too), public registrants included; the client who
 // opened a ticket hears an administrator cancelled it, with the reason. Each
 // e-mail goes to the affected person, in their language, as urgent mail.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { myCancellation } from "@/lib/events/cancellation";
@@ -14,22 +14,20 @@ import { openTicket } from "@/lib/tickets/open-ticket";
 import { clientTicketView } from "@/lib/tickets/views";
 import { createActor, uniqueTag } from "../helpers/factories";
 import { allReceived } from "../helpers/mail";
-import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
+import { withTestDatabase } from "../helpers/db-test";
 import { createTicketClient, createTicketWorkflow, type TicketWorkflow } from "../helpers/ticket-fixtures";
 
-let t: TestDatabase;
+const t = withTestDatabase();
 let typeId: string;
 let staff: Actor;
 let admin: Actor;
 const day = 24 * 3600 * 1000;
 
 beforeAll(async () => {
-  t = await createTestDatabase();
   typeId = (await t.prisma.eventType.create({ data: { name: "Training", isPublic: true } })).id;
   staff = (await createActor(t.prisma, "STAFF")).actor;
   admin = (await createActor(t.prisma, "ADMIN")).actor;
 });
-afterAll(() => t.destroy());
 
 async function createEvent(overrides: Partial<Prisma.EventUncheckedCreateInput> = {}) {
   const tag = uniqueTag("ev");

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { ForbiddenError, ValidationError } from "@/lib/errors";
 import { Role } from "@/lib/generated/prisma/enums";
@@ -9,9 +9,9 @@ import { allParticipants, listParticipants } from "@/lib/events/participants";
 import { participantsCsv, type CsvLabels } from "@/lib/events/participants-csv";
 import { eventSchema, type EventInput, type StoredAnswer } from "@/lib/events/schemas";
 import { createActor, createCustomer, eventFormInput, uniqueTag } from "../helpers/factories";
-import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
+import { withTestDatabase, type TestDatabase } from "../helpers/db-test";
 
-let database: TestDatabase;
+const database = withTestDatabase();
 let db: TestDatabase["prisma"];
 let admin: Actor;
 let staff: Actor;
@@ -20,16 +20,12 @@ let internalType: string;
 let publicType: string;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
   db = database.prisma;
   ({ actor: admin } = await createActor(db, Role.ADMIN));
   ({ actor: staff } = await createActor(db, Role.STAFF));
   ({ actor: otherStaff } = await createActor(db, Role.STAFF));
   internalType = (await db.eventType.create({ data: { name: uniqueTag("Internal ") } })).id;
   publicType = (await db.eventType.create({ data: { name: uniqueTag("Public "), isPublic: true } })).id;
-});
-afterAll(async () => {
-  await database?.destroy();
 });
 
 function input(overrides: Partial<EventInput> = {}) {
@@ -286,6 +282,7 @@ describe("participants and CSV export", () => {
     registeredAt: "Inscrição",
     attendedAt: "Presença",
     cancelledAt: "Cancelamento",
+    sessionsAttended: (total) => `Sessões (de ${total})`,
     statusNames: { REGISTERED: "Inscrito", RESERVE: "Reserva", CANCELLED: "Cancelado" },
     sourceNames: { PORTAL: "Portal", PUBLIC: "Público", STAFF: "Equipe" },
     yes: "Sim",

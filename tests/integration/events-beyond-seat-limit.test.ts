@@ -2,7 +2,7 @@
 // the seat limit, but only when they say so. Without that choice the seat rules
 // decide as before (reserve list, then "full"); with it the participant is
 // REGISTERED past `seats`, the e-mail says so, and the audit log names who did it.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { ConflictError, ForbiddenError, ValidationError } from "@/lib/errors";
 import { createEvent as saveNewEvent, updateEvent } from "@/lib/events/event-save";
@@ -12,22 +12,20 @@ import { addParticipant } from "@/lib/events/staff-participants";
 import { Role } from "@/lib/generated/prisma/enums";
 import { createActor, eventFormInput, uniqueTag } from "../helpers/factories";
 import { received } from "../helpers/mail";
-import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
+import { withTestDatabase } from "../helpers/db-test";
 
-let t: TestDatabase;
+const t = withTestDatabase();
 let responsible: Actor;
 let otherStaff: Actor;
 let admin: Actor;
 let typeId: string;
 
 beforeAll(async () => {
-  t = await createTestDatabase();
   responsible = (await createActor(t.prisma, Role.STAFF)).actor;
   otherStaff = (await createActor(t.prisma, Role.STAFF)).actor;
   admin = (await createActor(t.prisma, Role.ADMIN)).actor;
   typeId = (await t.prisma.eventType.create({ data: { name: uniqueTag("Type ") } })).id;
 });
-afterAll(() => t.destroy());
 
 /** An event of `seats` seats and `reserveSeats` reserve seats, with `responsible` in charge. */
 async function newEvent(seats: number, reserveSeats: number) {

@@ -20,23 +20,21 @@ import { replicateRegistrationsToSecondary } from "@/lib/events/replication";
 import { eventRowForEmail, hashAccessToken, lockEvent, publicEventRowForEmail } from "@/lib/events/seat-lock";
 import type { StoredAnswer } from "@/lib/events/schemas";
 import { createActor, createCustomer, createProfile, uniqueTag } from "../helpers/factories";
-import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
+import { withTestDatabase } from "../helpers/db-test";
 import { received } from "@/tests/helpers/mail";
 
 const NOW = "2026-05-01T12:00:00Z";
-let t: TestDatabase;
-let typeId: string;
 const poolSizeBefore = process.env.DATABASE_POOL_SIZE;
+// The concurrency test keeps many transactions open at once (PostgreSQL only).
+process.env.DATABASE_POOL_SIZE = "30";
+const t = withTestDatabase();
+let typeId: string;
 
 beforeAll(async () => {
-  // The concurrency test keeps many transactions open at once (PostgreSQL only).
-  process.env.DATABASE_POOL_SIZE = "30";
-  t = await createTestDatabase();
   typeId = (await t.prisma.eventType.create({ data: { name: "Training", isPublic: true } })).id;
 });
 afterAll(async () => {
   process.env.DATABASE_POOL_SIZE = poolSizeBefore;
-  await t.destroy();
 });
 afterEach(() => setClock(NOW));
 setClock(NOW);

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { ForbiddenError, ValidationError } from "@/lib/errors";
 import { Role } from "@/lib/generated/prisma/enums";
@@ -6,21 +6,17 @@ import { defaultPublicPlaceId, listEventTypes, saveEventPlace, saveEventType } f
 import { getQuestionnaire, saveQuestionnaire } from "@/lib/events/questionnaire-templates";
 import { questionnaireSchema, type QuestionKind } from "@/lib/events/schemas";
 import { createActor, uniqueTag } from "../helpers/factories";
-import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
+import { withTestDatabase, type TestDatabase } from "../helpers/db-test";
 
-let database: TestDatabase;
+const database = withTestDatabase();
 let db: TestDatabase["prisma"];
 let staff: Actor;
 let client: Actor;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
   db = database.prisma;
   ({ actor: staff } = await createActor(db, Role.STAFF));
   ({ actor: client } = await createActor(db, Role.CLIENT));
-});
-afterAll(async () => {
-  await database?.destroy();
 });
 
 async function fieldErrors(promise: Promise<unknown>): Promise<Record<string, string>> {

@@ -2,7 +2,7 @@
 // (required questions may stay blank, optional link to a client user), cancelling
 // with promotion of the first reserve (e-mailed), check-in, and the certificate
 // state selected in the participants query.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { setClock } from "@/lib/clock";
 import { ForbiddenError, ValidationError } from "@/lib/errors";
@@ -14,21 +14,19 @@ import { addParticipant } from "@/lib/events/staff-participants";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { Role } from "@/lib/generated/prisma/enums";
 import { createActor, createUser, uniqueTag } from "../helpers/factories";
-import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
+import { withTestDatabase } from "../helpers/db-test";
 
 const NOW = "2026-05-01T12:00:00Z";
-let t: TestDatabase;
+const t = withTestDatabase();
 let staff: Actor;
 let client: Actor;
 let typeId: string;
 
 beforeAll(async () => {
-  t = await createTestDatabase();
   staff = (await createActor(t.prisma, Role.STAFF)).actor;
   client = (await createActor(t.prisma, Role.CLIENT)).actor;
   typeId = (await t.prisma.eventType.create({ data: { name: uniqueTag("Type ") } })).id;
 });
-afterAll(() => t.destroy());
 afterEach(() => setClock(NOW));
 setClock(NOW);
 

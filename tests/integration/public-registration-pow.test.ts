@@ -43,6 +43,17 @@ describe("public sign-up proof of work", () => {
     expect(await powLoad(t.prisma, "public-registration")).toBe(1);
   });
 
+  it("a submission refused by its address's limit neither spends its solution nor counts toward the load", async () => {
+    const ip = freshIp();
+    for (let i = 0; i < limit.limit; i++) expect(await submit(await solve(), ip)).toBeNull();
+    const altcha = await solve();
+    expect(await submit(altcha, ip)).toMatchObject({ key: "events.errors.rateLimited" });
+    expect(await powLoad(t.prisma, "public-registration")).toBe(limit.limit);
+    // The same solution from another address still goes through: it was not used up.
+    expect(await submit(altcha)).toBeNull();
+    expect(await powLoad(t.prisma, "public-registration")).toBe(limit.limit + 1);
+  });
+
   it("refuses an expired solution", async () => {
     const altcha = await solve();
     setClock(new Date(Date.now() + 31 * 60_000));

@@ -2,7 +2,7 @@
 // registrant gets a fresh private link by e-mail; every link issued keeps
 // working; the form answers the same whether or not the address is
 // registered; requests are limited per address (and per IP by the form guard).
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Db } from "@/lib/db";
 
 const state = vi.hoisted(() => {
@@ -35,16 +35,14 @@ import { createActor, createUser, uniqueTag } from "../helpers/factories";
 import { allReceived } from "../helpers/mail";
 import { MemoryStorage } from "../helpers/memory-storage";
 import { solveChallenge } from "../helpers/proof-of-work";
-import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
+import { withTestDatabase } from "../helpers/db-test";
 
-let t: TestDatabase;
+const t = withTestDatabase();
 let typeId: string;
 beforeAll(async () => {
-  t = await createTestDatabase();
   state.db = t.prisma;
   typeId = (await t.prisma.eventType.create({ data: { name: "Training", isPublic: true } })).id;
 });
-afterAll(() => t.destroy());
 beforeEach(async () => {
   state.scheduled = [];
   await t.prisma.rateLimitBucket.deleteMany();

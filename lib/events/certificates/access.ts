@@ -22,6 +22,7 @@ const publicSelect = {
   eventTimeZone: true,
   hours: true,
   issuedAt: true,
+  revokedForPrivacyAt: true,
 } as const;
 
 export type VerifiedCertificate = {
@@ -33,13 +34,17 @@ export type VerifiedCertificate = {
   eventTimeZone: string;
   hours: number | null;
   issuedAt: Date;
+  /** The participant was erased: the code still answers, naming no one. */
+  revokedForPrivacy: boolean;
 };
 
 export async function verifyCertificate(db: DbOrTx, code: string): Promise<VerifiedCertificate | null> {
   const normalized = code.trim().toUpperCase();
   if (!/^[A-Z0-9]{6,32}$/.test(normalized)) return null;
   const row = await db.certificate.findUnique({ where: { code: normalized }, select: publicSelect });
-  return row ? { ...row, hours: row.hours === null ? null : Number(row.hours) } : null;
+  if (!row) return null;
+  const { revokedForPrivacyAt, ...shown } = row;
+  return { ...shown, hours: row.hours === null ? null : Number(row.hours), revokedForPrivacy: revokedForPrivacyAt !== null };
 }
 
 export interface CertificateDownload {

@@ -1,6 +1,8 @@
 // Automatic certificates, issued by the daily job:
 // registered participants with recorded attendance of events that ended, were
 // not cancelled and have a certificate template, within 15 days after the end.
+// An event with sessions certifies attendance at its share of the sessions
+// instead (./session-attendance.ts).
 // With a CPF (the portal user's, else the registration's) the PDF is stored and
 // e-mailed with the Certificate row in one transaction; without one the
 // participant is asked for it once. Nothing is issued twice: the registration
@@ -16,11 +18,13 @@ import { isUniqueViolation } from "@/lib/db/query-guards";
 import { enqueueEmail } from "@/lib/email/outbox";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { personNationalId } from "@/lib/account/cpf";
+import { ERASED_EMAIL_DOMAIN } from "@/lib/privacy/placeholder";
 import { getNationalIdSetting } from "@/lib/settings/national-id";
 import { formatNationalId } from "@/lib/settings/national-id-schema";
 import { newStorageKey, type FileStorage } from "@/lib/storage";
 import { issuePrivateLink, privateRegistrationUrl } from "../private-links";
 import { verificationUrl } from "./content";
+import { attendedSessionHours, registrationsMeetingSessionShare } from "./session-attendance";
 import { renderCertificatePdf } from "./pdf";
 import { certificateLayout } from "./layout";
 
@@ -34,16 +38,29 @@ function newCertificateCode(): string {
   return Array.from(bytes, (b) => CODE_ALPHABET[b & 31]).join("");
 }
 
+/**
+ * The same for main events with sessions, whose share of sessions attended and
+ * window were checked by `registrationsMeetingSessionShare` (the ids).
+ */
+function sessionPendingWhere(at: Date, ids: string[]): Prisma.RegistrationWhereInput {
+  return { ...pendingWhere(at, {}), attendedAt: undefined, event: { status: { not: "CANCELLED" }, certificateTemplateId: { not: null } }, id: { in: ids } };
+}
+
 /** The registrations that should get a certificate now (or a CPF request). */
 function pendingWhere(at: Date, scope: { userId?: string; registrationId?: string; eventId?: string }): Prisma.RegistrationWhereInput {
   return {
     status: "REGISTERED",
     attendedAt: { not: null },
     certificate: { is: null },
+    // An erased participant is certified nowhere any more.
+    NOT: { email: { endsWith: ERASED_EMAIL_DOMAIN } },
     event: {
       status: { not: "CANCELLED" },
       certificateTemplateId: { not: null },
       endsAt: { lte: at, gte: new Date(at.getTime() - CERTIFICATE_WINDOW_DAYS * DAY_MS) },
+      // Sessions count toward their main event's certificate (./session-attendance.ts), which has its own rule.
+      mainEventId: null,
+      secondaryEvents: { none: { status: { not: "CANCELLED" } } },
     },
     ...(scope.userId ? { userId: scope.userId } : {}),
     ...(scope.registrationId ? { id: scope.registrationId } : {}),
@@ -60,6 +77,7 @@ const candidateSelect = {
   userId: true,
   cpfRequestedAt: true,
   replicatedFromId: true,
+  eventId: true,
   user: { select: { cpf: true } },
   event: {
     select: {
@@ -75,7 +93,8 @@ const candidateSelect = {
     },
   },
 } satisfies Prisma.RegistrationSelect;
-type Candidate = Prisma.RegistrationGetPayload<{ select: typeof candidateSelect }>;
+/** `sessions`: a main event's registration judged by its share of sessions attended. */
+type Candidate = Prisma.RegistrationGetPayload<{ select: typeof candidateSelect }> & { sessions: boolean };
 
 export interface IssueResult {
   /** Certificate ids issued by this run. */
@@ -101,12 +120,18 @@ export interface IssueOptions {
 export async function issueCertificates(db: Db, options: IssueOptions): Promise<IssueResult> {
   const at = now();
   const result: IssueResult = { issued: [], cpfRequested: [], emailIds: [] };
-  const candidates = await db.registration.findMany({
+  const limit = options.limit ?? 500;
+  const ordinary = await db.registration.findMany({
     where: pendingWhere(at, options),
     select: candidateSelect,
     orderBy: { registeredAt: "asc" },
-    take: options.limit ?? 500,
+    take: limit,
   });
+  const sessionIds = await registrationsMeetingSessionShare(db, at, CERTIFICATE_WINDOW_DAYS, options, limit);
+  const withSessions = sessionIds.length
+    ? await db.registration.findMany({ where: sessionPendingWhere(at, sessionIds), select: candidateSelect, orderBy: { registeredAt: "asc" } })
+    : [];
+  const candidates = [...ordinary.map((c) => ({ ...c, sessions: false })), ...withSessions.map((c) => ({ ...c, sessions: true }))];
   const failures: unknown[] = [];
   const setting = candidates.length ? await getNationalIdSetting(db) : null;
   for (const candidate of candidates) {
@@ -127,10 +152,13 @@ export async function issueCertificates(db: Db, options: IssueOptions): Promise<
 }
 
 /** Locks the registration and re-checks it is still pending (another run may have issued it meanwhile). */
-async function claim(tx: Prisma.TransactionClient, registrationId: string, at: Date): Promise<boolean> {
+async function claim(tx: Prisma.TransactionClient, candidate: Candidate, at: Date): Promise<boolean> {
+  const registrationId = candidate.id;
   const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Registration" WHERE id = ${registrationId}::uuid FOR UPDATE`;
   if (rows.length === 0) return false;
-  return (await tx.registration.count({ where: { ...pendingWhere(at, {}), id: registrationId } })) === 1;
+  if (!candidate.sessions) return (await tx.registration.count({ where: { ...pendingWhere(at, {}), id: registrationId } })) === 1;
+  const meets = await registrationsMeetingSessionShare(tx, at, CERTIFICATE_WINDOW_DAYS, { registrationId }, 1);
+  return meets.length === 1 && (await tx.registration.count({ where: sessionPendingWhere(at, meets) })) === 1;
 }
 
 /** `cpf`: the national id as printed (formatted; empty when the installation asks for none). */
@@ -138,7 +166,9 @@ async function issueOne(db: Db, storage: FileStorage, candidate: Candidate, cpf:
   const { event } = candidate;
   const template = event.certificateTemplate!;
   const code = newCertificateCode();
-  const hours = event.workloadHours === null ? null : Number(event.workloadHours);
+  // With sessions, the hours of the sessions attended; else the event's workload.
+  const sessionHours = candidate.sessions ? await attendedSessionHours(db, candidate.id, candidate.eventId) : null;
+  const hours = sessionHours ?? (event.workloadHours === null ? null : Number(event.workloadHours));
   const facts = {
     participantName: candidate.name,
     cpf,
@@ -157,7 +187,7 @@ async function issueOne(db: Db, storage: FileStorage, candidate: Candidate, cpf:
   await storage.put(storageKey, pdf, "application/pdf");
   try {
     const done = await db.$transaction(async (tx) => {
-      if (!(await claim(tx, candidate.id, at))) return null;
+      if (!(await claim(tx, candidate, at))) return null;
       const certificate = await tx.certificate.create({
         data: {
           registrationId: candidate.id,
@@ -167,7 +197,7 @@ async function issueOne(db: Db, storage: FileStorage, candidate: Candidate, cpf:
           eventStartsAt: event.startsAt,
           eventEndsAt: event.endsAt,
           eventTimeZone: event.timeZone,
-          hours: event.workloadHours,
+          hours,
           storageKey,
           issuedAt: at,
         },

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { EventArtwork, EventOverview } from "@/components/events/event-overview";
 import { PublicRegisterForm } from "@/components/events/public-register-form";
 import { ResendLinkForm } from "@/components/events/resend-link-form";
@@ -12,16 +12,21 @@ import { registrationClosedReason } from "@/lib/events/closed-events";
 import { seatsLeft } from "@/lib/events/portal-events";
 import { getPublicEvent, isRegistrationOpen } from "@/lib/events/public-events";
 import { parseQuestions } from "@/lib/events/questionnaire";
+import { noticeForForm } from "@/lib/privacy/notice";
 import { getNationalIdSetting } from "@/lib/settings/national-id";
 import { orNotFound } from "@/lib/or-not-found";
+import { first, type SearchParams } from "@/lib/pagination";
 
 export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }): Promise<Metadata> {
   const event = await orNotFound(getPublicEvent(db, (await params).slug));
   return { title: event.name };
 }
 
-export default async function PublicEventPage({ params }: { params: Promise<{ slug: string }> }) {
-  const { slug } = await params;
+export default async function PublicEventPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<SearchParams> }) {
+  const [{ slug }, query] = await Promise.all([params, searchParams]);
+  // After a sign-up that waits for its confirmation click: until when the place is held.
+  const heldParam = first(query.held);
+  const heldUntil = heldParam && /^\d{1,15}$/.test(heldParam) ? new Date(Number(heldParam)) : null;
   const event = await orNotFound(getPublicEvent(db, slug));
   // A main event that takes no more registrations: say so, and why (a session points to its main event instead).
   const closed = event.mainEvent ? null : registrationClosedReason(event);
@@ -37,11 +42,19 @@ export default async function PublicEventPage({ params }: { params: Promise<{ sl
   const tp = await getTranslations("events.portal");
   const open = isRegistrationOpen(event);
   const left = seatsLeft(event);
-  const nationalId = await getNationalIdSetting(db);
+  const [nationalId, notice] = await Promise.all([getNationalIdSetting(db), noticeForForm(db, await getLocale())]);
   return (
     <div className="w-full max-w-4xl space-y-6">
       <EventArtwork event={event} />
       <h1 className="text-3xl font-semibold">{event.name}</h1>
+      {heldUntil ? (
+        <Alert tone="success">
+          <strong className="block">{(await getTranslations("events.waitlist"))("checkEmailTitle")}</strong>
+          {(await getTranslations("events.waitlist"))("checkEmail", {
+            time: (await getFormatter()).dateTime(heldUntil, { dateStyle: "medium", timeStyle: "short", timeZone: event.timeZone }),
+          })}
+        </Alert>
+      ) : null}
       {event.status === "CANCELLED" ? <Alert tone="error">{tp("eventCancelled")}</Alert> : null}
       <div className="grid gap-6 md:grid-cols-[3fr_2fr]">
         <EventOverview event={event} audience="public" />
@@ -57,7 +70,12 @@ export default async function PublicEventPage({ params }: { params: Promise<{ sl
           ) : open && (left.seats > 0 || left.reserve > 0) ? (
             <>
               {left.seats === 0 ? <p className="mb-3 text-sm text-amber-800">{tp("onlyReserveLeft")}</p> : null}
-              <PublicRegisterForm slug={event.slug} questions={parseQuestions(event.publicQuestionnaire?.questions ?? [])} nationalId={nationalId} />
+              <PublicRegisterForm
+                slug={event.slug}
+                questions={parseQuestions(event.publicQuestionnaire?.questions ?? [])}
+                nationalId={nationalId}
+                notice={notice}
+              />
             </>
           ) : (
             <p className="text-sm text-slate-700">{open ? tp("full") : tp("registrationClosed")}</p>

@@ -21,7 +21,10 @@ import { requireStaff } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { isInProgress, listBulkSends } from "@/lib/email";
 import { getEvent } from "@/lib/events/event-list";
-import { listParticipants } from "@/lib/events/participants";
+import { parseOffset, reminderScheduleSchema, type ReminderSchedule } from "@/lib/events/reminder-schedule";
+import { getReminderSchedule } from "@/lib/events/reminder-settings";
+import { listParticipants, parseParticipantFilter } from "@/lib/events/participants";
+import { ParticipantFilterForm } from "@/components/events/participant-filter";
 import { activeParticipantCount } from "@/lib/events/status-emails";
 import { NotFoundError } from "@/lib/errors";
 import { first, parseListQuery, type SearchParams } from "@/lib/pagination";
@@ -41,17 +44,35 @@ export default async function EventPage({ params, searchParams }: { params: Prom
     if (error instanceof NotFoundError) notFound();
     throw error;
   });
-  const [t, tc, format] = await Promise.all([getTranslations("events.admin"), getTranslations("common"), getFormatter()]);
+  const [t, tc, tw, format] = await Promise.all([
+    getTranslations("events.admin"),
+    getTranslations("common"),
+    getTranslations("events.waitlist"),
+    getFormatter(),
+  ]);
   // The event's latest status e-mails and how far they got: shown to every
   // staff member who can see the event; sending and retrying need more rights.
   const [participants, activeCount, sends] = await Promise.all([
-    listParticipants(db, actor, event.id, parseListQuery(query)),
+    listParticipants(db, actor, event.id, parseListQuery(query), parseParticipantFilter(first(query.show))),
     activeParticipantCount(db, event.id),
     listBulkSends(db, { page: 1, pageSize: RECENT_SENDS, eventId: event.id }),
   ]);
   const admin = isAdmin(actor);
   const queued = first(query.queued);
   const queuedCount = queued && /^\d{1,7}$/.test(queued) ? Number(queued) : null;
+  const ownSchedule = event.reminderSchedule === null ? null : (reminderScheduleSchema.safeParse(event.reminderSchedule).data ?? null);
+  const installationSchedule = await getReminderSchedule(db);
+  const tr = await getTranslations("settings.reminders");
+  const scheduleText = (schedule: ReminderSchedule) =>
+    schedule.offsets.length === 0
+      ? tr("noOffsets")
+      : tr("summary", {
+          offsets: schedule.offsets
+            .map((o) => parseOffset(o))
+            .map(({ amount, unit }) => (unit === "d" ? tr("daysBefore", { count: amount }) : tr("hoursBefore", { count: amount })))
+            .join(", "),
+          hour: `${String(schedule.hour).padStart(2, "0")}:00`,
+        });
   const when = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: "medium", timeStyle: "short", timeZone: event.timeZone }) : tc("none"));
   const details: [string, React.ReactNode][] = [
     [t("type"), `${event.type.name}${event.type.isPublic ? ` (${t("public")})` : ""}`],
@@ -74,6 +95,15 @@ export default async function EventPage({ params, searchParams }: { params: Prom
     [t("workloadHours"), event.workloadHours?.toString() ?? tc("none")],
     [t("certificateTemplate"), event.certificateTemplate?.name ?? tc("none")],
     [t("reminderEnabled"), event.reminderEnabled ? tc("yes") : tc("no")],
+    [tw("confirmationSetting"), event.confirmPublicSignups ? tw("confirmationOn", { minutes: event.holdMinutes }) : tw("confirmationOff")],
+    [tw("waitlistSetting"), event.waitlistMode === "OFFERS" ? tw("offersValue", { hours: event.offerHours }) : tw("automaticValue")],
+    [
+      t("reminderSchedule"),
+      event.reminderEnabled ? scheduleText(ownSchedule ?? installationSchedule) + (ownSchedule ? "" : ` (${t("installationSchedule")})`) : tc("none"),
+    ],
+    ...(!event.mainEvent && event.secondaryEvents.length > 0
+      ? [[t("certificateAttendancePercent"), t("certificateAttendanceValue", { percent: event.certificateAttendancePercent })] as [string, string]]
+      : []),
   ];
   return (
     <>
@@ -103,6 +133,11 @@ export default async function EventPage({ params, searchParams }: { params: Prom
         <div className="mb-4 space-y-2">
           <Alert tone="success">{t("eventSaved")}</Alert>
           {queuedCount !== null ? <Alert tone="success">{t("emailsQueued", { count: queuedCount })}</Alert> : null}
+        </div>
+      ) : null}
+      {first(query.sessionsCreated) && /^\d{1,3}$/.test(first(query.sessionsCreated) ?? "") ? (
+        <div className="mb-4">
+          <Alert tone="success">{t("sessionsCreated", { count: Number(first(query.sessionsCreated)) })}</Alert>
         </div>
       ) : null}
       {first(query.registrationCancelled) ? (
@@ -169,9 +204,16 @@ export default async function EventPage({ params, searchParams }: { params: Prom
           <Card>
             <div className="mb-4 flex flex-wrap items-center justify-between gap-2">
               <h2 className="text-lg font-medium">{t("sessions")}</h2>
-              <Link href={`/admin/events/new?main=${event.number}`} className={buttonClass("secondary")}>
-                {t("addSession")}
-              </Link>
+              <div className="flex flex-wrap gap-2">
+                {event.canEdit ? (
+                  <Link href={`/admin/events/${event.id}/series`} className={buttonClass("secondary")}>
+                    {t("createSeries")}
+                  </Link>
+                ) : null}
+                <Link href={`/admin/events/new?main=${event.number}`} className={buttonClass("secondary")}>
+                  {t("addSession")}
+                </Link>
+              </div>
             </div>
             {event.secondaryEvents.length === 0 ? (
               <p className="text-sm text-slate-600">{t("noSessions")}</p>
@@ -193,10 +235,22 @@ export default async function EventPage({ params, searchParams }: { params: Prom
         <Card>
           <div className="mb-4 flex flex-wrap items-center justify-between gap-2">
             <h2 className="text-lg font-medium">{t("participants")}</h2>
-            <a href={`/admin/events/${event.id}/participants.csv`} className={buttonClass("secondary")} download>
-              {t("exportCsv")}
-            </a>
+            <div className="flex flex-wrap gap-2">
+              {/* National ids have a page of their own, where every view is logged. */}
+              <Link href={`/admin/events/${event.id}/national-ids`} className={buttonClass("secondary")}>
+                {(await getTranslations("privacy.nationalIds"))("link")}
+              </Link>
+              {event.canEdit ? (
+                <Link href={`/admin/events/${event.id}/check-in`} className={buttonClass("secondary")}>
+                  {(await getTranslations("events.checkIn"))("title")}
+                </Link>
+              ) : null}
+              <a href={`/admin/events/${event.id}/participants.csv`} className={buttonClass("secondary")} download>
+                {t("exportCsv")}
+              </a>
+            </div>
           </div>
+          {!event.mainEvent ? <ParticipantFilterForm value={parseParticipantFilter(first(query.show))} /> : null}
           <ParticipantsTable
             eventId={event.id}
             basePath={`/admin/events/${event.id}`}

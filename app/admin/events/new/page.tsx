@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { EventForm } from "@/components/events/event-form";
-import { eventToFormValues, type EventFormValues } from "@/components/events/event-form-values";
+import { NEW_EVENT_EXTRAS, eventToFormValues, type EventFormValues } from "@/components/events/event-form-values";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/page-header";
@@ -31,7 +31,10 @@ export default async function NewEventPage({ searchParams }: { searchParams: Pro
     : {
         ...{ name: "", description: "", responsibleId: "", startsAt: "", endsAt: "", timeZone, typeId: "", location: "", status: "OPEN", onlineUrl: "" },
         ...{ visibleInPortal: false, publicRegistration: false, seats: "0", reserveSeats: "0", registrationDeadline: "", cancellationDeadline: "" },
+        // New events ask public registrants to confirm by e-mail.
+        ...{ confirmPublicSignups: true, holdMinutes: "30", waitlistMode: "AUTOMATIC", offerHours: "24" },
         ...{ portalQuestionnaireId: "", publicQuestionnaireId: "", certificateTemplateId: "", workloadHours: "", reminderEnabled: true, mainEventNumber: "" },
+        ...NEW_EVENT_EXTRAS,
       };
   return (
     <>

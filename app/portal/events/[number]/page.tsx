@@ -2,9 +2,12 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { EventArtwork, EventOverview } from "@/components/events/event-overview";
 import { CancelMyRegistration } from "@/components/events/cancel-my-registration";
+import { CheckInQr } from "@/components/events/check-in-qr";
 import { PortalRegisterForm } from "@/components/events/portal-register-form";
 import { RegistrationClosed } from "@/components/events/registration-closed";
 import { RegistrationBadge } from "@/components/events/registration-badge";
+import { OfferAnswer } from "@/components/events/offer-answer";
+import { WaitlistOutcome } from "@/components/events/waitlist-outcome";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/page-header";
@@ -14,7 +17,10 @@ import { now } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { getClosedPortalEvent, registrationClosedReason } from "@/lib/events/closed-events";
 import { myCancellation } from "@/lib/events/cancellation";
+import { myCheckInCode } from "@/lib/events/check-in";
+import { checkInQrSvg } from "@/lib/events/check-in-qr";
 import { cancelMyRegistrationAction } from "@/lib/events/portal-actions";
+import { acceptMyOfferAction, declineMyOfferAction } from "@/lib/events/offer-actions";
 import { cancellationRule, getPortalEvent, seatsLeft } from "@/lib/events/portal-events";
 import { parseQuestions } from "@/lib/events/questionnaire";
 import { NotFoundError } from "@/lib/errors";
@@ -25,10 +31,11 @@ export default async function PortalEventPage({
   searchParams,
 }: {
   params: Promise<{ number: string }>;
-  searchParams: Promise<{ registered?: string; cancelled?: string }>;
+  searchParams: Promise<{ registered?: string; cancelled?: string; accepted?: string; declined?: string }>;
 }) {
   const actor = await requireClient();
-  const [{ number }, { registered, cancelled }] = await Promise.all([params, searchParams]);
+  const [{ number }, query] = await Promise.all([params, searchParams]);
+  const { registered, cancelled } = query;
   const event = await getPortalEvent(db, actor, Number(number)).catch((error: unknown) => {
     if (error instanceof NotFoundError) return null;
     throw error;
@@ -37,10 +44,11 @@ export default async function PortalEventPage({
   if (!event) return <RegistrationClosed event={await orNotFound(getClosedPortalEvent(db, actor, Number(number)))} audience="portal" />;
   const closed = event.registration || event.mainEvent ? null : registrationClosedReason(event);
   if (closed) return <RegistrationClosed event={{ ...event, reason: closed }} audience="portal" />;
-  const [t, tj, tcert, nationalId] = await Promise.all([
+  const [t, tj, tcert, tci, nationalId] = await Promise.all([
     getTranslations("events.portal"),
     getTranslations("events.join"),
     getTranslations("certificates"),
+    getTranslations("events.checkIn"),
     ownNationalId(db, actor),
   ]);
   const at = now();
@@ -56,6 +64,9 @@ export default async function PortalEventPage({
     </Link>
   ) : null;
   const left = seatsLeft(event);
+  // The QR code to show at the door (check-in); a session shows the main event's, valid for every session.
+  const checkInCode = registration?.status === "REGISTERED" && event.status !== "CANCELLED" ? await myCheckInCode(db, actor, registration.id) : null;
+  const checkInSvg = checkInCode ? await checkInQrSvg(checkInCode) : null;
   return (
     <>
       <PageHeader
@@ -99,6 +110,16 @@ export default async function PortalEventPage({
                 </Alert>
               ) : null}
               <RegistrationBadge status={registration.status} position={registration.reservePosition} />
+              <WaitlistOutcome registration={registration} timeZone={event.timeZone} query={query}>
+                <OfferAnswer accept={acceptMyOfferAction.bind(null, registration.id)} decline={declineMyOfferAction.bind(null, registration.id)} />
+              </WaitlistOutcome>
+              {checkInCode && checkInSvg ? (
+                <div className="space-y-1">
+                  <h3 className="text-sm font-medium">{tci("yourCode")}</h3>
+                  <p className="text-sm text-slate-600">{tci("yourCodeHelp")}</p>
+                  <CheckInQr svg={checkInSvg} code={checkInCode} />
+                </div>
+              ) : null}
               {registration.status === "REGISTERED" && event.isOnline && event.status !== "CANCELLED" ? (
                 <p>
                   {/* A plain link: prefetching the join page would record attendance. */}

@@ -29,6 +29,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
       registeredAt: t("registeredAt"),
       attendedAt: t("attendedAt"),
       cancelledAt: t("cancelledAt"),
+      sessionsAttended: (total) => t("csvSessionsAttended", { total }),
       statusNames: { REGISTERED: tr("REGISTERED"), RESERVE: tr("RESERVE"), CANCELLED: tr("CANCELLED") },
       sourceNames: { PORTAL: ts("PORTAL"), PUBLIC: ts("PUBLIC"), STAFF: ts("STAFF") },
       yes: tc("yes"),

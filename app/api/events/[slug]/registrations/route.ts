@@ -3,6 +3,9 @@
 // browser on another site is refused. Same schema, guards and domain function
 // as the public page's form, including the proof of work: the body's "altcha"
 // field holds the solution of a challenge from GET /api/pow/public-registration.
+// With a privacy notice in force, "acceptPrivacyNotice": true records that the
+// person accepted the version in force for the request's language (optional
+// "marketingConsent": true, "privacyNoticeId" of the version they were shown).
 import type { NextRequest } from "next/server";
 import { db } from "@/lib/db";
 import { ConflictError, DomainError, NotFoundError, ValidationError } from "@/lib/errors";
@@ -13,6 +16,7 @@ import { publicRegistrationLimit } from "@/lib/events/public-registration-limit"
 import { registerForPublicEvent } from "@/lib/events/registration";
 import { privateRegistrationUrl } from "@/lib/events/seat-lock";
 import { publicRegistrationSchema } from "@/lib/events/schemas";
+import { consentFor } from "@/lib/privacy/notice";
 import { LOCALE_COOKIE, requestLocale } from "@/lib/i18n/config";
 import { clientIp } from "@/lib/security/client-ip";
 import { refusePublicSubmission } from "@/lib/security/public-form-guard";
@@ -44,7 +48,9 @@ export async function POST(request: NextRequest, { params }: { params: Promise<{
     const { name, email, cpf, answers } = parsed.data;
     // The language next-intl would pick (lib/i18n/request.ts), without building its whole request configuration.
     const locale = requestLocale(request.cookies.get(LOCALE_COOKIE)?.value, request.headers.get("accept-language"));
-    const result = await registerForPublicEvent(db, slug, { source: "PUBLIC", name, email, cpf, locale }, answers);
+    // The notice in force comes from a short in-process cache: no query per sign-up.
+    const consent = await consentFor(db, locale, parsed.data);
+    const result = await registerForPublicEvent(db, slug, { source: "PUBLIC", name, email, cpf, locale, consent }, answers);
     await notifyOutbox(result.emailIds);
     return Response.json(
       {

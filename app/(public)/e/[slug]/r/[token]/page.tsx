@@ -2,6 +2,10 @@ import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { TokenCpfForm } from "@/components/certificates/token-cpf-form";
 import { CancelPublicRegistration } from "@/components/events/cancel-public-registration";
+import { OfferAnswer } from "@/components/events/offer-answer";
+import { WaitlistOutcome } from "@/components/events/waitlist-outcome";
+import { acceptOfferByLinkAction, declineOfferByLinkAction } from "@/lib/events/offer-actions";
+import { CheckInQr } from "@/components/events/check-in-qr";
 import { RegistrationBadge } from "@/components/events/registration-badge";
 import { SessionPrivateLink } from "@/components/events/session-private-link";
 import { Alert } from "@/components/ui/alert";
@@ -10,6 +14,8 @@ import { Card } from "@/components/ui/page-header";
 import { now } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { certificateStateForToken } from "@/lib/events/certificates/access";
+import { checkInCodeByToken } from "@/lib/events/check-in";
+import { checkInQrSvg } from "@/lib/events/check-in-qr";
 import { findRegistrationByToken } from "@/lib/events/registration";
 import { getNationalIdSetting } from "@/lib/settings/national-id";
 import { findSessionRegistrationByToken } from "@/lib/events/session-private-link";
@@ -39,18 +45,39 @@ export default async function PrivateRegistrationPage({
     getFormatter(),
   ]);
   const { event } = registration;
-  const [certificate, tcert, nationalId] = await Promise.all([certificateStateForToken(db, token), getTranslations("certificates"), getNationalIdSetting(db)]);
+  const [certificate, tcert, tci, nationalId] = await Promise.all([
+    certificateStateForToken(db, token),
+    getTranslations("certificates"),
+    getTranslations("events.checkIn"),
+    getNationalIdSetting(db),
+  ]);
   const active = registration.status !== "CANCELLED";
+  // The QR code to show at the door (check-in): only for a seat, and not for a cancelled event.
+  const checkInCode = event.status !== "CANCELLED" ? await checkInCodeByToken(db, token) : null;
+  const checkInSvg = checkInCode ? await checkInQrSvg(checkInCode) : null;
   const canCancel = active && (!event.cancellationDeadline || event.cancellationDeadline >= now());
   return (
     <Card className="w-full max-w-2xl space-y-4">
       <h1 className="text-2xl font-semibold">{event.name}</h1>
+      <WaitlistOutcome registration={registration} timeZone={event.timeZone} confirmUrl={`/e/${slug}/r/${token}/confirm`} query={query}>
+        <OfferAnswer
+          accept={acceptOfferByLinkAction.bind(null, token, registration.id)}
+          decline={declineOfferByLinkAction.bind(null, token, registration.id)}
+        />
+      </WaitlistOutcome>
       {first(query.new) && active ? (
         <Alert tone="success">{registration.status === "RESERVE" ? tp("onReserve", { position: registration.reservePosition ?? 0 }) : t("registered")}</Alert>
       ) : null}
       <p className="text-sm text-slate-700">{t("registrationOf", { name: registration.name, email: registration.email })}</p>
       <p className="text-sm">{format.dateTime(event.startsAt, { dateStyle: "full", timeStyle: "short", timeZone: event.timeZone })}</p>
       <RegistrationBadge status={registration.status} position={registration.reservePosition} />
+      {checkInCode && checkInSvg ? (
+        <div className="space-y-1">
+          <h2 className="text-sm font-medium">{tci("yourCode")}</h2>
+          <p className="text-sm text-slate-600">{tci("yourCodeHelp")}</p>
+          <CheckInQr svg={checkInSvg} code={checkInCode} />
+        </div>
+      ) : null}
       {!active && first(query.cancelled) ? <Alert tone="success">{tp("cancelledConfirmation")}</Alert> : null}
       {!active && registration.cancelledByStaff ? (
         <Alert tone="warning">
