@@ -28,7 +28,14 @@ export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
       {formError ? <Alert tone="error">{errorText(formError.key, formError.values)}</Alert> : null}
-      <TextField label={t("email")} type="email" autoComplete="username" autoFocus error={errorText(errors.email?.message)} {...form.register("email")} />
+      <TextField
+        label={t("email")}
+        type="email"
+        autoComplete="username webauthn"
+        autoFocus
+        error={errorText(errors.email?.message)}
+        {...form.register("email")}
+      />
       <TextField
         label={t("password")}
         type="password"
@@ -39,9 +46,12 @@ export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
       <Button type="submit" className="w-full" disabled={pending} aria-busy={pending}>
         {pending ? t("signingIn") : t("signIn")}
       </Button>
-      <p className="text-center text-sm">
+      <p className="flex flex-col items-center gap-2 text-center text-sm">
         <Link href="/forgot-password" className="text-indigo-700 underline">
           {t("forgotPassword")}
+        </Link>
+        <Link href="/login/link" className="text-indigo-700 underline">
+          {t("emailMeALink")}
         </Link>
       </p>
     </form>

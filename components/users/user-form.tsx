@@ -2,7 +2,7 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
-import { useForm } from "react-hook-form";
+import { useForm, useWatch } from "react-hook-form";
 import { FormFeedback } from "@/components/forms/form-feedback";
 import { useActionForm, useErrorText } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
@@ -36,6 +36,7 @@ export function UserForm({ userId, defaults, profiles, timeZones, isSelf = false
   });
   const { onSubmit, pending, formError, message } = useActionForm(form, (values) => (userId ? updateUserAction(userId, values) : createUserAction(values)));
   const { errors } = form.formState;
+  const role = useWatch({ control: form.control, name: "role" });
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
       <FormFeedback formError={formError} message={message} />
@@ -92,6 +93,7 @@ export function UserForm({ userId, defaults, profiles, timeZones, isSelf = false
           ))}
         </SelectField>
       </div>
+      {role === Role.CLIENT ? null : <CheckboxField label={t("privacyOfficer")} {...form.register("privacyOfficer")} />}
       {isSelf ? <p className="text-sm text-slate-600">{t("selfNote")}</p> : <CheckboxField label={t("active")} {...form.register("active")} />}
       {errors.active?.message ? (
         <p role="alert" className="text-sm text-red-700">

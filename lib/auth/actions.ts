@@ -2,15 +2,13 @@
 
 // Sign-in, sign-out and password reset actions (shape: lib/actions/define-action.ts):
 // parse with the form's schema, call the domain, set the language cookies, redirect.
-import { CredentialsSignin } from "next-auth";
-import { cookies, headers } from "next/headers";
-import { after } from "next/server";
+import { headers } from "next/headers";
 import { z } from "zod";
 import { anyone, defineAction } from "@/lib/actions/define-action";
 import { appUrl } from "@/lib/app-url";
 import { db } from "@/lib/db";
+import { afterAnswer } from "@/lib/http/after-answer";
 import { DomainError } from "@/lib/errors";
-import { LOCALE_COOKIE, TIME_ZONE_COOKIE } from "@/lib/i18n/config";
 import { notifyOutbox } from "@/lib/jobs/notify";
 import { clientIp } from "@/lib/security/client-ip";
 import { revokeSessions } from "./actor";
@@ -18,10 +16,10 @@ import { signIn, signOut } from "./auth";
 import { resolveCallbackUrl } from "./callback-url";
 import { normalizeEmail } from "./normalize-email";
 import { requestPasswordResetLimited, resetPassword, RESET_TOKEN_MINUTES } from "./password-reset";
-import { forgotPasswordSchema, loginSchema, newPasswordSchema } from "./schemas";
+import { emailRequestSchema, loginSchema, newPasswordSchema } from "./schemas";
 import { getActor, homeFor } from "./session";
-
-const YEAR = 365 * 24 * 3600;
+import { secondStepPath, setChallengeCookie, setPreferenceCookies } from "./sign-in-cookies";
+import { SecondFactorRequired, signInError } from "./sign-in-session";
 
 export const loginAction = defineAction({
   name: "auth.login",
@@ -29,17 +27,21 @@ export const loginAction = defineAction({
   // A bad or overlong return path is dropped, never an error: the user lands on their home.
   input: loginSchema.extend({ callbackUrl: z.string().max(2000).optional().catch(undefined) }),
   run: async ({ input: { callbackUrl, ...credentials } }) => {
+    let secondStep = false;
     try {
       await signIn("credentials", { ...credentials, redirect: false });
     } catch (error) {
-      if (!(error instanceof CredentialsSignin)) throw error;
-      const retryAfterMs = (error as { retryAfterMs?: number }).retryAfterMs ?? 15 * 60 * 1000;
-      throw new DomainError(`auth.errors.${error.code}`, { minutes: Math.max(1, Math.ceil(retryAfterMs / 60000)) });
+      if (error instanceof SecondFactorRequired) {
+        // The password was right; the code is asked on the next page.
+        await setChallengeCookie(error.challengeToken);
+        secondStep = true;
+      } else {
+        throw signInError(error);
+      }
     }
     const user = await db.user.findUniqueOrThrow({ where: { email: normalizeEmail(credentials.email) }, select: { role: true, locale: true, timeZone: true } });
-    const jar = await cookies();
-    jar.set(LOCALE_COOKIE, user.locale, { path: "/", sameSite: "lax", maxAge: YEAR });
-    jar.set(TIME_ZONE_COOKIE, user.timeZone, { path: "/", sameSite: "lax", maxAge: YEAR });
+    await setPreferenceCookies(user);
+    if (secondStep) return { redirectTo: secondStepPath(callbackUrl) };
     // Only a path on this origin inside the user's own area (the other audience's
     // area would only show a 403); anything else lands on the area's home.
     return { redirectTo: resolveCallbackUrl(callbackUrl, homeFor(user)) };
@@ -69,20 +71,16 @@ const signOutEverywhere = defineAction({
 export const forgotPasswordAction = defineAction({
   name: "auth.forgotPassword",
   guard: anyone,
-  input: forgotPasswordSchema,
+  input: emailRequestSchema,
   run: async ({ input: { email } }) => {
     const ip = clientIp(await headers());
     // The same answer, in the same time, whether or not the account exists and
     // whether or not a limit was reached: the lookup, the token and the e-mail
     // are written after the response has gone.
-    after(async () => {
-      try {
-        const emailId = await requestPasswordResetLimited(db, { email, ip }, (token) => appUrl(`/reset-password/${token}`));
-        await notifyOutbox([emailId]);
-      } catch (error) {
-        console.error("[auth] password reset request failed", error);
-      }
-    });
+    afterAnswer(async () => {
+      const emailId = await requestPasswordResetLimited(db, { email, ip }, (token) => appUrl(`/reset-password/${token}`));
+      await notifyOutbox([emailId]);
+    }, "[auth] password reset request failed");
     return { message: { key: "auth.resetLinkSent", values: { minutes: RESET_TOKEN_MINUTES } } };
   },
 });

@@ -11,6 +11,8 @@ export interface Actor {
   permissions: Permission[];
   /** The profile's id (blocked ticket types are per profile); null for staff without one. */
   profileId: string | null;
+  /** Staff granted the privacy officer permission (never a client). */
+  privacyOfficer: boolean;
   name: string;
   email: string;
   locale: string;
@@ -49,6 +51,7 @@ async function loadUser(db: DbOrTx, userId: string, sessionVersion: number | nul
       active: true,
       sessionVersion: true,
       profileId: true,
+      privacyOfficer: true,
       profile: { select: { permissions: true } },
     },
   });
@@ -59,6 +62,7 @@ async function loadUser(db: DbOrTx, userId: string, sessionVersion: number | nul
     role: user.role,
     permissions: user.profile?.permissions ?? [],
     profileId: user.profileId,
+    privacyOfficer: user.privacyOfficer && user.role !== Role.CLIENT,
     name: user.name,
     email: user.email,
     locale: user.locale,
@@ -68,6 +72,7 @@ async function loadUser(db: DbOrTx, userId: string, sessionVersion: number | nul
 
 export const isStaff = (actor: Actor) => actor.role === Role.ADMIN || actor.role === Role.STAFF;
 export const isAdmin = (actor: Actor) => actor.role === Role.ADMIN;
+export const isPrivacyOfficer = (actor: Actor) => isStaff(actor) && actor.privacyOfficer;
 export const isPortalClient = (actor: Actor) => actor.role === Role.CLIENT && actor.permissions.includes(Permission.PORTAL_ACCESS);
 
 export function assertStaff(actor: Actor): void {
@@ -75,6 +80,9 @@ export function assertStaff(actor: Actor): void {
 }
 export function assertAdmin(actor: Actor): void {
   if (!isAdmin(actor)) throw new ForbiddenError("errors.forbiddenBody");
+}
+export function assertPrivacyOfficer(actor: Actor): void {
+  if (!isPrivacyOfficer(actor)) throw new ForbiddenError("errors.forbiddenBody");
 }
 export function assertPortalClient(actor: Actor): void {
   if (!isPortalClient(actor)) throw new ForbiddenError("errors.forbiddenBody");

@@ -8,10 +8,11 @@ export const loginSchema = z.object({
 });
 export type LoginInput = z.infer<typeof loginSchema>;
 
-export const forgotPasswordSchema = z.object({
-  email: z.string().trim().min(1, "validation.required").email("validation.email"),
+// One address, as asked for by "forgot password" and "e-mail me a sign-in link".
+export const emailRequestSchema = z.object({
+  email: z.string().trim().min(1, "validation.required").email("validation.email").max(254, "validation.email"),
 });
-export type ForgotPasswordInput = z.infer<typeof forgotPasswordSchema>;
+export type EmailRequestInput = z.infer<typeof emailRequestSchema>;
 
 export const newPasswordSchema = z
   .object({

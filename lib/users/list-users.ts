@@ -53,6 +53,7 @@ const editSelect = {
   locale: true,
   timeZone: true,
   active: true,
+  privacyOfficer: true,
 } satisfies Prisma.UserSelect;
 
 export type UserForEdit = Prisma.UserGetPayload<{ select: typeof editSelect }>;

@@ -43,6 +43,7 @@ export async function createUser(db: DbOrTx, actor: Actor, input: CreateUserInpu
         locale: input.locale,
         timeZone: input.timeZone,
         active: input.active,
+        privacyOfficer: input.role !== Role.CLIENT && input.privacyOfficer === true,
       },
       select: { id: true },
     });
@@ -73,6 +74,8 @@ export async function updateUser(db: DbOrTx, actor: Actor, id: string, input: Up
         locale: input.locale,
         timeZone: input.timeZone,
         active: input.active,
+        // Clients never hold it, whatever the form sent.
+        privacyOfficer: input.role === Role.CLIENT ? false : input.privacyOfficer,
         // A new password ends every session of the user, this admin's own included.
         ...(passwordHash ? { passwordHash, sessionVersion: { increment: 1 } } : {}),
       },

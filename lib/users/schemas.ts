@@ -14,6 +14,8 @@ const userFields = {
   locale: z.enum(locales, "validation.invalid"),
   timeZone: z.string().refine(isTimeZone, "validation.timeZone"),
   active: z.boolean(),
+  /** Absent keeps the user's current permission; stored only for staff. */
+  privacyOfficer: z.boolean().optional(),
 };
 
 // Clients reach the portal through their profile's permissions, so a client

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { reachableCustomerIds } from "@/lib/customers/access";
 import { addContactPerson, removeContactPerson } from "@/lib/customers/contact-persons";
@@ -8,21 +8,17 @@ import { customerSchema, type ContactPersonInput, type CustomerInput } from "@/l
 import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { CustomerKind, Role } from "@/lib/generated/prisma/enums";
 import { createActor, createContactPerson, createCustomer, createUser, uniqueTag } from "../helpers/factories";
-import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
+import { withTestDatabase, type TestDatabase } from "../helpers/db-test";
 
-let database: TestDatabase;
+const database = withTestDatabase();
 let db: TestDatabase["prisma"];
 let staff: Actor;
 let client: Actor;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
   db = database.prisma;
   ({ actor: staff } = await createActor(db, Role.STAFF));
   ({ actor: client } = await createActor(db, Role.CLIENT));
-});
-afterAll(async () => {
-  await database?.destroy();
 });
 
 const customerInput = (overrides: Partial<CustomerInput> = {}): CustomerInput => ({

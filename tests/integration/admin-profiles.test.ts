@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { Permission, Role } from "@/lib/generated/prisma/enums";
@@ -6,21 +6,17 @@ import { getProfile, listProfileOptions, listProfiles, parseProfileListQuery } f
 import { createProfile as createProfileRecord, setProfileActive, updateProfile } from "@/lib/profiles/save-profile";
 import { profileSchema, type ProfileInput } from "@/lib/profiles/schemas";
 import { createActor, createProfile, createUser, uniqueTag } from "../helpers/factories";
-import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
+import { withTestDatabase, type TestDatabase } from "../helpers/db-test";
 
-let database: TestDatabase;
+const database = withTestDatabase();
 let db: TestDatabase["prisma"];
 let admin: Actor;
 let staff: Actor;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
   db = database.prisma;
   ({ actor: admin } = await createActor(db, Role.ADMIN));
   ({ actor: staff } = await createActor(db, Role.STAFF));
-});
-afterAll(async () => {
-  await database?.destroy();
 });
 
 const profileInput = (overrides: Partial<ProfileInput> = {}): ProfileInput => ({

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { loadActor, type Actor } from "@/lib/auth/actor";
 import { verifyPassword } from "@/lib/auth/password";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
@@ -8,23 +8,19 @@ import { createUser as createUserRecord, updateUser } from "@/lib/users/save-use
 import { createUserSchema, updateUserSchema, type CreateUserInput } from "@/lib/users/schemas";
 import { setUserActive } from "@/lib/users/set-user-active";
 import { createActor, createProfile, createUser, uniqueTag } from "../helpers/factories";
-import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
+import { withTestDatabase, type TestDatabase } from "../helpers/db-test";
 
-let database: TestDatabase;
+const database = withTestDatabase();
 let db: TestDatabase["prisma"];
 let admin: Actor;
 let staff: Actor;
 let profileId: string;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
   db = database.prisma;
   ({ actor: admin } = await createActor(db, Role.ADMIN));
   ({ actor: staff } = await createActor(db, Role.STAFF));
   profileId = (await createProfile(db)).id;
-});
-afterAll(async () => {
-  await database?.destroy();
 });
 
 function userInput(overrides: Partial<CreateUserInput> = {}): CreateUserInput {

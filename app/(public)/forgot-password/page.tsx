@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
-import { ForgotPasswordForm } from "@/components/auth/forgot-password-form";
+import { EmailRequestForm } from "@/components/auth/email-request-form";
+import { forgotPasswordAction } from "@/lib/auth/actions";
 import { Card } from "@/components/ui/page-header";
 
 export default async function ForgotPasswordPage() {
@@ -8,7 +9,7 @@ export default async function ForgotPasswordPage() {
     <Card className="w-full max-w-md">
       <h1 className="text-xl font-semibold">{t("forgotTitle")}</h1>
       <p className="mt-1 mb-6 text-sm text-slate-600">{t("forgotHelp")}</p>
-      <ForgotPasswordForm />
+      <EmailRequestForm action={forgotPasswordAction} submitLabel="sendResetLink" />
     </Card>
   );
 }

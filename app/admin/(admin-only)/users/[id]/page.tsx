@@ -3,8 +3,10 @@ import { RecordHeader } from "@/components/admin/record-header";
 import { DataTable } from "@/components/ui/data-table";
 import { Card } from "@/components/ui/page-header";
 import { UserForm } from "@/components/users/user-form";
+import { UserSignInCard } from "@/components/users/user-sign-in-card";
 import { listCpfChanges } from "@/lib/account/cpf";
 import { requireAdmin } from "@/lib/auth/session";
+import { userSignInSummary } from "@/lib/auth/user-sessions";
 import { db } from "@/lib/db";
 import { orNotFound } from "@/lib/or-not-found";
 import { defaultLocale, isLocale } from "@/lib/i18n/config";
@@ -22,9 +24,10 @@ export default async function EditUserPage({ params, searchParams }: { params: P
   const actor = await requireAdmin();
   const [{ id }, query] = await Promise.all([params, searchParams]);
   const user = await orNotFound(getUser(db, actor, id));
-  const [profiles, cpfChanges, t, format] = await Promise.all([
+  const [profiles, cpfChanges, signIn, t, format] = await Promise.all([
     listProfileOptions(db, actor, user.profileId),
     listCpfChanges(db, actor, user.id),
+    userSignInSummary(db, actor, user.id),
     getTranslations("users"),
     getFormatter(),
   ]);
@@ -52,11 +55,13 @@ export default async function EditUserPage({ params, searchParams }: { params: P
             locale: isLocale(user.locale) ? user.locale : defaultLocale,
             timeZone: user.timeZone,
             active: user.active,
+            privacyOfficer: user.privacyOfficer,
           }}
           profiles={profiles}
           timeZones={timeZoneOptions(user.timeZone)}
         />
       </Card>
+      <UserSignInCard userId={user.id} name={user.name} twoFactor={signIn.twoFactor} activeSessions={signIn.activeSessions} />
       <section className="mt-6" aria-labelledby="cpf-changes">
         <h2 id="cpf-changes" className="mb-1 text-lg font-medium">
           {t("cpfChanges")}

@@ -39,6 +39,7 @@ export default async function NewUserPage() {
             locale: isLocale(actor.locale) ? actor.locale : defaultLocale,
             timeZone,
             active: true,
+            privacyOfficer: false,
           }}
           profiles={profiles}
           timeZones={timeZoneOptions(timeZone)}
