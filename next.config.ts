@@ -28,6 +28,8 @@ const nextConfig: NextConfig = {
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders },
+      // The check-in page scans participants' QR codes with the phone's camera (a later rule wins for the same header).
+      { source: "/admin/events/:id/check-in", headers: [{ key: "Permissions-Policy", value: "camera=(self), microphone=(), geolocation=()" }] },
       { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: contentSecurityPolicy(null) }] },
     ];
   },

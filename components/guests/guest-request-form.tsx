@@ -12,6 +12,7 @@ import { useMemo, useState, useTransition, type ReactNode } from "react";
 import { useForm, type Path } from "react-hook-form";
 import { useErrorText } from "@/components/forms/use-action-form";
 import { ProofOfWorkStatus, useProofOfWork } from "@/components/security/proof-of-work";
+import { ConsentFields, type ShownNotice } from "@/components/privacy/consent-fields";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
@@ -28,14 +29,16 @@ export interface GuestRequestFormProps {
   accept: string;
   /** Where to send; absent in the admin's preview, which cannot be sent. */
   target?: { portalToken: string; formToken: string };
+  /** The privacy notice in force for the visitor's language; null when none. */
+  notice?: ShownNotice | null;
 }
 
-export function GuestRequestForm({ fields, maxFileBytes, accept, target }: GuestRequestFormProps) {
+export function GuestRequestForm({ fields, maxFileBytes, accept, target, notice = null }: GuestRequestFormProps) {
   const t = useTranslations("guests");
   const errorText = useErrorText();
   const router = useRouter();
   const preview = !target;
-  const schema = useMemo(() => buildGuestRequestSchema(fields, { maxFileBytes }), [fields, maxFileBytes]);
+  const schema = useMemo(() => buildGuestRequestSchema(fields, { maxFileBytes, privacyNoticeId: notice?.id }), [fields, maxFileBytes, notice?.id]);
   const form = useForm<GuestRequestFormInput, unknown, GuestRequestValues>({ resolver: zodResolver(schema), defaultValues: emptyGuestRequest(fields) });
   const [files, setFiles] = useState<File[]>([]);
   const [formError, setFormError] = useState<MessageRef | null>(null);
@@ -56,6 +59,9 @@ export function GuestRequestForm({ fields, maxFileBytes, accept, target }: Guest
     for (const field of fields.custom) if (field.shown) body.append(`custom.${field.key}`, values.custom?.[field.key] ?? "");
     if (fields.builtIn.attachment.shown) for (const file of files) body.append("files", file);
     body.append("website", values.website ?? "");
+    if (notice) body.append("privacyNoticeId", notice.id);
+    if (values.acceptPrivacyNotice) body.append("acceptPrivacyNotice", "yes");
+    if (values.marketingConsent) body.append("marketingConsent", "yes");
     body.append("formToken", target.formToken);
     startTransition(async () => {
       try {
@@ -184,6 +190,12 @@ export function GuestRequestForm({ fields, maxFileBytes, accept, target }: Guest
             }}
           />
         ) : null}
+        <ConsentFields
+          notice={notice}
+          accept={form.register("acceptPrivacyNotice")}
+          marketing={form.register("marketingConsent")}
+          acceptError={fieldError("acceptPrivacyNotice")}
+        />
         {/* Honeypot: hidden from people and assistive technology; bots fill it. */}
         <div aria-hidden="true" className="absolute -left-[10000px] h-px w-px overflow-hidden">
           <label htmlFor="guest-website">Website</label>

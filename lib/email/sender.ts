@@ -10,7 +10,7 @@
 // SMTP Message-ID repeat) — the only way a message is handed over twice.
 import { randomUUID } from "node:crypto";
 import type { SqlSession } from "@/lib/db/sql-driver";
-import { renderStoredMessage } from "./stored-render";
+import { completeAtSend, renderStoredMessage } from "./stored-render";
 import type { EmailTransport, OutgoingAttachment, OutgoingEmail } from "./transport";
 
 const DEFAULT_MAX_ATTEMPTS = 5;
@@ -173,8 +173,8 @@ class ResultWriter {
       const [sent, failed, waiting] = [this.sent, this.failed, this.waiting];
       [this.sent, this.failed, this.waiting] = [[], [], []];
       try {
-        if (sent.length) await this.writeSent(sent);
-        if (failed.length) await this.writeFailed(failed);
+        if (sent.length) await retryOnDeadlock(() => this.writeSent(sent));
+        if (failed.length) await retryOnDeadlock(() => this.writeFailed(failed));
       } catch (error) {
         // The rows stay SENDING; the lease lapses and they are sent again.
         console.error("[email] could not record delivery results", error);
@@ -204,6 +204,24 @@ class ResultWriter {
        WHERE m.id = v.id AND m.status = 'SENDING' AND m.attempts = v.attempts`,
       [rows.map((r) => r.id), rows.map((r) => r.attempts), rows.map((r) => r.error), this.maxAttempts, rows.map((r) => this.retryDelayMs(r.attempts))],
     );
+  }
+}
+
+/**
+ * PostgreSQL breaks a deadlock by failing one of the statements: a result
+ * write can meet the lease extension of the same claim, locking the same rows
+ * in another order. Writing again is safe (it only touches rows this claim
+ * still holds) and must happen: an unrecorded result means a second send.
+ */
+export async function retryOnDeadlock<T>(write: () => Promise<T>, tries = 5): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await write();
+    } catch (error) {
+      const code = (error as { code?: unknown } | null)?.code;
+      if ((code !== "40P01" && code !== "40001") || attempt >= tries) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 20 * attempt));
+    }
   }
 }
 
@@ -325,14 +343,16 @@ export class EmailSender {
 
   private async prepare(row: ClaimedRow, attachments: OutgoingAttachment[] | undefined): Promise<Prepared | { failed: Failed }> {
     try {
-      const body = await renderStoredMessage(row);
+      const completed = await completeAtSend(row, this.sql);
+      const body = await renderStoredMessage(completed.message);
+      const files = [...(attachments ?? []), ...completed.attachments];
       const message: OutgoingEmail = {
         id: row.id,
         to: row.to,
         subject: body.subject,
         html: body.html,
         text: body.text,
-        ...(attachments?.length ? { attachments } : {}),
+        ...(files.length ? { attachments: files } : {}),
       };
       return { message, sent: { id: row.id, attempts: row.attempts, providerId: "", html: body.html, text: body.text } };
     } catch (error) {

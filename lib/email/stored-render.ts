@@ -1,9 +1,12 @@
 // Turns an outbox row into what its recipient receives: the stored copy once
 // there is one (sent messages keep exactly what was sent), else a render of its
 // template and props (renderShared: bulk sends cost a few renders).
-import { decodeProps } from "./props";
+import type { SqlSession } from "@/lib/db/sql-driver";
+import { decodeProps, encodeProps } from "./props";
 import { renderShared } from "./render";
+import { completedAtSend, type AtSendContext } from "./at-send";
 import { isTemplateName } from "./templates";
+import type { OutgoingAttachment } from "./transport";
 
 export interface StoredMessage {
   template: string;
@@ -22,4 +25,25 @@ export async function renderStoredMessage(message: StoredMessage): Promise<{ sub
   const rendered = await renderShared(message.template, message.locale, decodeProps(message.props), { timeZone: message.timeZone ?? undefined });
   // The subject stored at queueing time is the one staff saw in the outbox: keep it.
   return { subject: message.subject, html: rendered.html, text: rendered.text };
+}
+
+/**
+ * What the sender completes at sending for the message's template
+ * (./at-send): the message with those props merged in, and the files to
+ * attach besides the stored ones. Other messages come back as they are.
+ */
+export async function completeAtSend<M extends StoredMessage & { to: string }>(
+  message: M,
+  sql: SqlSession,
+): Promise<{ message: M; attachments: OutgoingAttachment[] }> {
+  if (!isTemplateName(message.template) || message.props === null || message.props === undefined) return { message, attachments: [] };
+  const atSend = completedAtSend[message.template] as
+    ((props: object, context: AtSendContext) => Promise<{ props?: object; attachments?: OutgoingAttachment[] }>) | undefined;
+  if (!atSend) return { message, attachments: [] };
+  const props = decodeProps<object>(message.props);
+  const extra = await atSend(props, { sql, to: message.to });
+  return {
+    message: extra.props ? { ...message, props: encodeProps({ ...props, ...extra.props }) } : message,
+    attachments: extra.attachments ?? [],
+  };
 }

@@ -27,6 +27,10 @@ export type GuestRequestFormInput = Partial<Record<TextFieldName | "priority", s
   files?: GuestFileMeta[];
   /** The honeypot: people never fill it. */
   website?: string;
+  /** The privacy notice shown ("" for none), its acceptance and the optional news consent. */
+  privacyNoticeId?: string;
+  acceptPrivacyNotice?: boolean;
+  marketingConsent?: boolean;
 };
 
 /** What a valid submission is. Empty optional fields come out as undefined. */
@@ -34,11 +38,15 @@ export type GuestRequestValues = Partial<Record<TextFieldName, string>> & {
   priority?: GuestPriority;
   custom: Record<string, string | boolean>;
   files: GuestFileMeta[];
+  acceptPrivacyNotice?: boolean;
+  marketingConsent: boolean;
 };
 
 export interface GuestSchemaOptions {
   /** The upload size limit (lib/storage uploadMaxBytes), passed in because the browser cannot read it. */
   maxFileBytes: number;
+  /** The privacy notice in force, which the requester must accept; absent when none. */
+  privacyNoticeId?: string;
 }
 
 /** Text limits of the built-in fields. */
@@ -55,6 +63,9 @@ function text<T>(rule: GuestFieldRule, base: z.ZodType<T, string>) {
 }
 
 const limited = (max: number) => z.string().max(max, "validation.tooLong");
+
+/** A checkbox: a boolean from the browser's form, "yes" from the multipart body; anything else is unticked. */
+const ticked = z.preprocess((v) => v === true || v === "yes", z.boolean());
 
 /** One of a fixed list of choices (category, priority). */
 function choice<T extends string>(rule: GuestFieldRule, options: readonly T[]) {
@@ -96,6 +107,8 @@ export function buildGuestRequestSchema(fields: GuestPortalFields, options: Gues
     .preprocess((v) => v ?? {}, z.object(custom))
     .transform((values) => Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)));
   shape.files = b.attachment.shown ? files(b.attachment, options) : z.any().transform((): GuestFileMeta[] => []);
+  if (options.privacyNoticeId) shape.acceptPrivacyNotice = ticked.refine((v) => v, "privacy.consent.required");
+  shape.marketingConsent = ticked;
   // No "website": the honeypot is checked on the raw form and never becomes a value (z.object strips it).
   return z.object(shape) as unknown as z.ZodType<GuestRequestValues, GuestRequestFormInput>;
 }
@@ -116,5 +129,7 @@ export function emptyGuestRequest(fields: GuestPortalFields): GuestRequestFormIn
     custom,
     files: [],
     website: "",
+    acceptPrivacyNotice: false,
+    marketingConsent: false,
   };
 }

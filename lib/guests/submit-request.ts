@@ -14,6 +14,7 @@ import { isUniqueViolation } from "@/lib/db/query-guards";
 import { zodFieldErrors } from "@/lib/forms/action-result";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { isLocale } from "@/lib/i18n/config";
+import { consentFor, currentNotice, type Consent } from "@/lib/privacy/notice";
 import { readFormData } from "@/lib/http/read-body";
 import { checkProofOfWork, POW_FIELD, powRefusalMessage } from "@/lib/security/proof-of-work";
 import { hitRateLimit } from "@/lib/security/rate-limit";
@@ -83,12 +84,21 @@ export async function submitGuestRequest(db: Db, storage: FileStorage, input: Gu
   if (!proof.ok) return refuse(400, powRefusalMessage(proof.reason).key);
 
   const files = portal.fields.builtIn.attachment.shown ? uploadedFiles(form) : [];
-  const parsed = buildGuestRequestSchema(portal.fields, { maxFileBytes: uploadMaxBytes() }).safeParse(formInput(form, portal.fields, files));
+  const notice = await currentNotice(db, input.locale);
+  const schema = buildGuestRequestSchema(portal.fields, { maxFileBytes: uploadMaxBytes(), privacyNoticeId: notice?.id });
+  const parsed = schema.safeParse(formInput(form, portal.fields, files));
   if (!parsed.success) return refuse(422, "common.fixErrors", { fields: zodFieldErrors(parsed.error) });
+  const shownNoticeId = form.get("privacyNoticeId");
+  // The schema above already asked for the acceptance of this same notice; this records which version and when.
+  const consent: Consent = await consentFor(db, input.locale, {
+    privacyNoticeId: typeof shownNoticeId === "string" ? shownNoticeId : undefined,
+    acceptPrivacyNotice: parsed.data.acceptPrivacyNotice,
+    marketingConsent: parsed.data.marketingConsent,
+  });
   const contents = await readFiles(files);
   if (!contents.ok) return refuse(422, "common.fixErrors", { fields: { files: `files.errors.${contents.reason}` } });
 
-  return store(db, storage, { values: parsed.data, fields: portal.fields, files: contents.files, nonce: token.nonce, locale: input.locale });
+  return store(db, storage, { values: parsed.data, fields: portal.fields, files: contents.files, nonce: token.nonce, locale: input.locale, consent });
 }
 
 async function receiptFor(db: Db, submissionKey: string) {
@@ -106,7 +116,13 @@ function formInput(form: FormData, fields: GuestPortalFields, files: File[]) {
   const raw = (name: string) => form.get(name) ?? undefined;
   const custom = Object.fromEntries(fields.custom.map((f) => [f.key, raw(`custom.${f.key}`)]));
   const names = ["requesterName", "email", "phone", "location", "asset", "category", "priority", "title", "description"] as const;
-  return { ...Object.fromEntries(names.map((n) => [n, raw(n)])), custom, files: files.map((f) => ({ name: f.name, size: f.size })) };
+  return {
+    ...Object.fromEntries(names.map((n) => [n, raw(n)])),
+    custom,
+    files: files.map((f) => ({ name: f.name, size: f.size })),
+    acceptPrivacyNotice: raw("acceptPrivacyNotice"),
+    marketingConsent: raw("marketingConsent"),
+  };
 }
 
 type FileContent = { fileName: string; bytes: Uint8Array };
@@ -131,6 +147,7 @@ interface StoreInput {
   files: FileContent[];
   nonce: string;
   locale: string;
+  consent: Consent;
 }
 
 async function store(db: Db, storage: FileStorage, input: StoreInput): Promise<GuestSubmissionResult> {
@@ -154,6 +171,7 @@ async function store(db: Db, storage: FileStorage, input: StoreInput): Promise<G
           locale: isLocale(input.locale) ? input.locale : "en",
           statusTokenHash: hashGuestStatusToken(guestStatusToken(id)),
           submissionKey: input.nonce,
+          ...input.consent,
           files: { create: fileIds.map((fileId) => ({ fileId })) },
         },
         select: { number: true },

@@ -10,6 +10,11 @@ export const QUEUES = {
   maintenance: "maintenance.daily",
   certificatesIssue: "certificates.issue",
   eventReminders: "events.reminders",
+  eventHolds: "events.holds",
+  // Builds a person's data export (one job per export; its data is the export's id only).
+  privacyExport: "privacy.export",
+  // Builds exports whose job was lost and fails those whose worker died.
+  privacyExportResume: "privacy.export.resume",
 } as const;
 
 /** Queues of earlier versions, deleted (with their jobs) at start-up. */
@@ -22,6 +27,11 @@ const queueOptions: Record<string, Omit<PgBoss.Queue, "name">> = {
   [QUEUES.certificatesIssue]: { retryLimit: 2, retryDelay: 300, policy: "singleton", expireInSeconds: 3600 },
   // Hourly; each reminder is claimed in the database, so a retry or overlap sends nothing twice.
   [QUEUES.eventReminders]: { retryLimit: 2, retryDelay: 60, policy: "singleton" },
+  // Every minute; each hold or offer is ended under its event's lock, so an overlap ends nothing twice.
+  [QUEUES.eventHolds]: { retryLimit: 1, retryDelay: 30, policy: "singleton", expireInSeconds: 300 },
+  // The export is claimed in its row, so a retry never builds it twice; a failed one is asked for again.
+  [QUEUES.privacyExport]: { retryLimit: 0, expireInSeconds: 3600 },
+  [QUEUES.privacyExportResume]: { retryLimit: 0, policy: "singleton", expireInSeconds: 3600 },
 };
 
 /** Creates missing queues and deletes retired ones (with their schedule and jobs). */

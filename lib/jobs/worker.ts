@@ -7,7 +7,10 @@ import type { Database } from "@/lib/db/client";
 import { getTransport, type EmailTransport } from "@/lib/email/transport";
 import { SenderLoop, type SenderLoopOptions } from "@/lib/email/sender-loop";
 import { issueCertificates } from "@/lib/events/certificates/issue";
+import { expireHoldsAndOffers } from "@/lib/events/holds";
 import { sendDueReminders } from "@/lib/events/reminders";
+import { buildPersonExport, resumeStalledExports } from "@/lib/privacy/export";
+import { runScheduledRetention } from "@/lib/privacy/retention";
 import { purgeRateLimits } from "@/lib/security/rate-limit";
 import { getStorage } from "@/lib/storage";
 import { createBoss } from "./boss";
@@ -43,19 +46,35 @@ export async function startJobs(database: Database, options: StartJobsOptions): 
   await boss.work(QUEUES.emailWake, { pollingIntervalSeconds: 0.5 }, async () => sender.wake());
   await boss.work(QUEUES.maintenance, polling, async () => {
     await purgeRateLimits(database.prisma);
+    // The retention periods, once an admin has turned their daily application on.
+    await runScheduledRetention(database.prisma, getStorage());
   });
   await boss.work(QUEUES.eventReminders, polling, async () => {
     const { emailIds } = await sendDueReminders(database.prisma);
+    if (emailIds.length) sender.wake();
+  });
+  await boss.work(QUEUES.eventHolds, polling, async () => {
+    const { emailIds } = await expireHoldsAndOffers(database.prisma);
     if (emailIds.length) sender.wake();
   });
   await boss.work(QUEUES.certificatesIssue, polling, async () => {
     const { emailIds } = await issueCertificates(database.prisma, { storage: getStorage() });
     if (emailIds.length) sender.wake();
   });
+  await boss.work<{ exportId: string }>(QUEUES.privacyExport, polling, async (jobs) => {
+    for (const job of jobs) await buildPersonExport(database.prisma, getStorage(), job.data.exportId);
+  });
+  await boss.work(QUEUES.privacyExportResume, polling, async () => {
+    await resumeStalledExports(database.prisma, getStorage());
+  });
   await ensureSchedules(boss, [
     { queue: QUEUES.maintenance, cron: dailyAt(3) },
     { queue: QUEUES.certificatesIssue, cron: dailyAt(2) },
-    { queue: QUEUES.eventReminders, cron: "0 * * * *" },
+    // Every quarter of an hour, so a reminder "1 hour before" goes out 45 to 60 minutes before.
+    { queue: QUEUES.eventReminders, cron: "*/15 * * * *" },
+    // Held places and seat offers end within a minute of their deadline.
+    { queue: QUEUES.eventHolds, cron: "* * * * *" },
+    { queue: QUEUES.privacyExportResume, cron: "*/5 * * * *" },
   ]);
   return { boss, working: true, sender };
 }

@@ -72,16 +72,18 @@ export async function powLoad(db: DbOrTx, form: PowForm): Promise<number> {
   return sum(current) + sum(previous) * (1 - elapsed);
 }
 
-async function recordLoad(db: DbOrTx, form: PowForm): Promise<void> {
-  const hour = Math.floor(now().getTime() / HOUR_MS);
-  const key = loadKeys(form, hour)[Math.floor(Math.random() * LOAD_SHARDS)];
-  await hitRateLimit(db, key, { limit: Number.MAX_SAFE_INTEGER, windowMs: 3 * HOUR_MS });
+/** One of the current hour's load rows, picked at random to spread concurrent writers. */
+function currentLoadKey(form: PowForm): string {
+  return loadKeys(form, Math.floor(now().getTime() / HOUR_MS))[Math.floor(Math.random() * LOAD_SHARDS)];
 }
 
 /** The HMAC key: derived from AUTH_SECRET (or the embedded default's generated secret), never the secret itself. */
 function hmacKey(): string {
-  return createHmac("sha256", authSecret()).update("portico:proof-of-work").digest("base64url");
+  const secret = authSecret();
+  if (cachedKey?.secret !== secret) cachedKey = { secret, key: createHmac("sha256", secret).update("portico:proof-of-work").digest("base64url") };
+  return cachedKey.key;
 }
+let cachedKey: { secret: string; key: string } | undefined;
 
 /** A signed challenge for the form, as difficult as its current load asks. */
 export async function issueChallenge(db: DbOrTx, form: PowForm): Promise<Challenge> {
@@ -123,11 +125,15 @@ function decode(payload: string): { challenge: Challenge; solution: Solution } |
   }
 }
 
+/** A solution whose signature, form, expiry and answer check out, not yet spent. */
+export type VerifiedProof = { ok: true; usedKey: string; loadKey: string };
+
 /**
- * Accepts a solution once: signed by us, for this form, unexpired, correct and
- * not used before. Every accepted one counts toward the form's load.
+ * Checks a solution without the database: signed by us, for this form,
+ * unexpired and correct. Whether it was used before is decided when it is
+ * spent (spendProof, or the public form guard's single statement).
  */
-export async function checkProofOfWork(db: DbOrTx, form: PowForm, payload: unknown): Promise<PowCheck> {
+export async function verifyProof(form: PowForm, payload: unknown): Promise<VerifiedProof | { ok: false; reason: PowRefusal }> {
   if (typeof payload !== "string" || payload === "") return { ok: false, reason: "missing" };
   if (payload.length > MAX_PROOF_CHARS) return { ok: false, reason: "invalid" };
   const decoded = decode(payload);
@@ -146,12 +152,30 @@ export async function checkProofOfWork(db: DbOrTx, form: PowForm, payload: unkno
     return { ok: false, reason: "invalid" };
   }
   if (!verified.verified) return { ok: false, reason: "invalid" };
+  return { ok: true, usedKey: `pow-used:${decoded.challenge.signature}`, loadKey: currentLoadKey(form) };
+}
+
+/** The window of a load row: its clock hour is read for the next two hours (powLoad). */
+export const POW_LOAD_WINDOW_MS = 3 * HOUR_MS;
+
+/** Marks a verified solution used (false when it was used before) and counts it toward the form's load. */
+async function spendProof(db: DbOrTx, proof: VerifiedProof): Promise<boolean> {
   const used = await db.$queryRaw<{ key: string }[]>`
-    INSERT INTO "RateLimitBucket" ("key", "windowStart", "count") VALUES (${`pow-used:${decoded.challenge.signature}`}, ${now()}, 1)
+    INSERT INTO "RateLimitBucket" ("key", "windowStart", "count") VALUES (${proof.usedKey}, ${now()}, 1)
     ON CONFLICT ("key") DO NOTHING RETURNING "key"`;
-  if (used.length === 0) return { ok: false, reason: "replayed" };
-  await recordLoad(db, form);
-  return { ok: true };
+  if (used.length === 0) return false;
+  await hitRateLimit(db, proof.loadKey, { limit: Number.MAX_SAFE_INTEGER, windowMs: POW_LOAD_WINDOW_MS });
+  return true;
+}
+
+/**
+ * Accepts a solution once: signed by us, for this form, unexpired, correct and
+ * not used before. Every accepted one counts toward the form's load.
+ */
+export async function checkProofOfWork(db: DbOrTx, form: PowForm, payload: unknown): Promise<PowCheck> {
+  const proof = await verifyProof(form, payload);
+  if (!proof.ok) return proof;
+  return (await spendProof(db, proof)) ? { ok: true } : { ok: false, reason: "replayed" };
 }
 
 /** The translated message for a refusal; the form keeps what the person typed and solves a new challenge. */

@@ -3,7 +3,9 @@
 // unset rather than breaking the pages that depend on it.
 import { z } from "zod";
 import type { DbOrTx } from "@/lib/db";
+import { reminderScheduleSchema } from "@/lib/events/reminder-schedule";
 import { ContactModule } from "@/lib/generated/prisma/enums";
+import { retentionSchema } from "@/lib/privacy/retention-schema";
 import { nationalIdSettingSchema } from "./national-id-schema";
 
 const generalSettings = {
@@ -13,6 +15,10 @@ const generalSettings = {
   "contacts.module": z.enum(ContactModule),
   /** Which national id people are asked for: CPF, none, or another with its own label. */
   "identity.nationalId": nationalIdSettingSchema,
+  /** When participants are reminded of events: offsets before the start and the hour of the day-based ones. */
+  "events.reminderSchedule": reminderScheduleSchema,
+  /** How long personal and technical records are kept (lib/privacy/retention.ts). */
+  "privacy.retention": retentionSchema,
 } as const;
 
 export type GeneralSettingKey = keyof typeof generalSettings;

@@ -21,22 +21,20 @@ import { eventSchema } from "@/lib/events/schemas";
 import { sendStatusEmails } from "@/lib/events/status-emails";
 import { Role } from "@/lib/generated/prisma/enums";
 import { createActor, eventFormInput, uniqueTag } from "../helpers/factories";
-import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
+import { withTestDatabase } from "../helpers/db-test";
 
-let t: TestDatabase;
+// Counts the statements the Prisma client sends (read with queryCount()).
+process.env.PORTICO_QUERY_STATS = "1";
+const t = withTestDatabase();
 let admin: Actor;
 let typeId: string;
 
 beforeAll(async () => {
-  // Counts the statements the Prisma client sends (read with queryCount()).
-  process.env.PORTICO_QUERY_STATS = "1";
-  t = await createTestDatabase();
   admin = (await createActor(t.prisma, Role.ADMIN, { name: "Ada Admin" })).actor;
   typeId = (await t.prisma.eventType.create({ data: { name: uniqueTag("Type ") } })).id;
 });
 afterAll(async () => {
   delete process.env.PORTICO_QUERY_STATS;
-  await t?.destroy();
 });
 
 async function eventWith(participants: string[]) {

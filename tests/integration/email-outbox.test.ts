@@ -3,7 +3,7 @@
 // batches, at most once per claim, priorities, lapsed claims, retries, the
 // copy kept of what was sent, and the admin reads.
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
   drainOutbox,
   EmailSender,
@@ -19,17 +19,13 @@ import {
   type SenderOptions,
 } from "@/lib/email";
 import type { DbOrTx } from "@/lib/db";
-import { createTestDatabase, type TestDatabase } from "@/tests/helpers/test-db";
+import { withTestDatabase, type TestDatabase } from "@/tests/helpers/db-test";
 
-let database: TestDatabase;
+const database = withTestDatabase();
 let prisma: TestDatabase["prisma"];
 
 beforeAll(async () => {
-  database = await createTestDatabase();
   prisma = database.prisma;
-});
-afterAll(async () => {
-  await database?.destroy();
 });
 
 const resetProps = { name: "Ana", resetUrl: "https://portico.example/reset-password/abc123", minutes: 30 };

@@ -33,7 +33,7 @@ const valid = { title: "Broken window", description: "Room 12, second floor." };
 describe("buildGuestRequestSchema", () => {
   it("accepts a submission with the required fields and drops empty optional ones", () => {
     const result = buildGuestRequestSchema(config(), options).parse({ ...emptyGuestRequest(config()), ...valid });
-    expect(result).toEqual({ title: "Broken window", description: "Room 12, second floor.", custom: {}, files: [] });
+    expect(result).toEqual({ title: "Broken window", description: "Room 12, second floor.", custom: {}, files: [], marketingConsent: false });
   });
 
   it("refuses an empty required field with a translated key, and a missing key alike", () => {

@@ -9,6 +9,8 @@ import { contactNewForStaff } from "./contact-new-for-staff";
 import { contactReply } from "./contact-reply";
 import { eventCancellation } from "./event-cancellation";
 import { eventPrivateLink } from "./event-private-link";
+import { eventOffer } from "./event-offer";
+import { eventOfferLapsed } from "./event-offer-lapsed";
 import { eventPromoted } from "./event-promoted";
 import { eventRegistration } from "./event-registration";
 import { eventReminder } from "./event-reminder";
@@ -16,6 +18,7 @@ import { eventStatus } from "./event-status";
 import { guestRequestReceived } from "./guest-request-received";
 import { guestRequestStatus } from "./guest-request-status";
 import { passwordReset } from "./password-reset";
+import { signInLink } from "./sign-in-link";
 import { ticketClientNotice } from "./ticket-client-notice";
 import { ticketStaffNotice } from "./ticket-staff-notice";
 
@@ -29,8 +32,11 @@ export const templates = {
   certificateIssued,
   certificateCpfRequest,
   passwordReset,
+  signInLink,
   eventRegistration,
   eventPromoted,
+  eventOffer,
+  eventOfferLapsed,
   eventCancellation,
   eventPrivateLink,
   eventStatus,

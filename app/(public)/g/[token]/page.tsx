@@ -1,13 +1,14 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { GuestRequestForm } from "@/components/guests/guest-request-form";
 import { Markdown } from "@/components/ui/markdown";
 import { Card } from "@/components/ui/page-header";
 import { db } from "@/lib/db";
 import { issueGuestFormToken } from "@/lib/guests/form-token";
 import { findPublicGuestPortal } from "@/lib/guests/portal";
+import { noticeForForm } from "@/lib/privacy/notice";
 import { allowedUploadExtensions, uploadMaxBytes } from "@/lib/storage";
 
 // The shared guest link: anyone holding it may send a request, no
@@ -22,7 +23,7 @@ export default async function GuestPortalPage({ params }: { params: Promise<{ to
   const { token } = await params;
   const portal = await findPublicGuestPortal(db, token);
   if (!portal) notFound();
-  const t = await getTranslations("guests.form");
+  const [t, notice] = await Promise.all([getTranslations("guests.form"), noticeForForm(db, await getLocale())]);
   return (
     <Card className="w-full max-w-2xl space-y-4">
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
@@ -33,6 +34,7 @@ export default async function GuestPortalPage({ params }: { params: Promise<{ to
         maxFileBytes={uploadMaxBytes()}
         accept={allowedUploadExtensions.map((e) => `.${e}`).join(",")}
         target={{ portalToken: token, formToken: issueGuestFormToken() }}
+        notice={notice}
       />
     </Card>
   );
