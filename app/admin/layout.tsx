@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { AppShell } from "@/components/shell/app-shell";
-import { isAdmin } from "@/lib/auth/actor";
+import { isAdmin, isPrivacyOfficer } from "@/lib/auth/actor";
 import { requireStaff } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { countNewGuestRequests } from "@/lib/guests/requests";
@@ -23,6 +23,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
           { href: "/admin/outbox", label: t("outbox") },
         ]
       : []),
+    ...(isPrivacyOfficer(actor) ? [{ href: "/admin/privacy", label: t("privacy") }] : []),
   ];
   return (
     <AppShell area={t("admin")} home="/admin" nav={nav} userName={actor.name}>

@@ -16,7 +16,10 @@ export async function AppShell({ area, home, nav, userName, children }: { area: 
             {t("appName")} <span className="text-sm font-normal text-slate-500">· {area}</span>
           </Link>
           <div className="flex flex-wrap items-center gap-4 text-sm">
-            <span className="text-slate-600">{t("signedInAs", { name: userName })}</span>
+            {/* The account's own pages: two-step verification and where one is signed in. */}
+            <Link href="/account/security" className="text-slate-600 underline-offset-2 hover:underline">
+              {t("signedInAs", { name: userName })}
+            </Link>
             <LanguageSwitcher />
             <form action={logoutAction}>
               <button

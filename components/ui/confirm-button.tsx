@@ -6,10 +6,10 @@
 // says "Back", never "Cancel": beside "Cancel my registration" a plain "Cancel"
 // reads as the same action.
 import { useTranslations } from "next-intl";
-import { useId, useRef, useState, useTransition, type ReactNode } from "react";
-import { useErrorText } from "@/components/forms/use-action-form";
-import type { ActionResult, MessageRef } from "@/lib/forms/action-result";
-import { Alert } from "./alert";
+import { useId, useRef, type ReactNode } from "react";
+import { FormFeedback } from "@/components/forms/form-feedback";
+import { useRunAction } from "@/components/forms/use-run-action";
+import type { ActionResult } from "@/lib/forms/action-result";
 import { Button, buttonClass } from "./button";
 
 interface ConfirmButtonProps {
@@ -24,33 +24,19 @@ interface ConfirmButtonProps {
 
 export function ConfirmButton({ children, confirmLabel, message, action, variant = "danger" }: ConfirmButtonProps) {
   const t = useTranslations("common");
-  const errorText = useErrorText();
   const id = useId();
   const dialog = useRef<HTMLDialogElement>(null);
   const cancel = useRef<HTMLButtonElement>(null);
   const trigger = useRef<HTMLButtonElement>(null);
-  const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<MessageRef | null>(null);
+  const { pending, error, clearError, run } = useRunAction();
 
   const open = () => {
-    setError(null);
+    clearError();
     dialog.current?.showModal();
     cancel.current?.focus();
   };
   const close = () => dialog.current?.close();
-  const confirm = () =>
-    startTransition(async () => {
-      try {
-        const result = await action();
-        if (result && !result.ok) {
-          setError(result.formError ?? { key: "common.genericError" });
-          return;
-        }
-        close();
-      } catch {
-        setError({ key: "common.genericError" });
-      }
-    });
+  const confirm = () => run(action, close);
 
   return (
     <>
@@ -68,7 +54,7 @@ export function ConfirmButton({ children, confirmLabel, message, action, variant
         </p>
         {error ? (
           <div className="mt-4">
-            <Alert tone="error">{errorText(error.key, error.values)}</Alert>
+            <FormFeedback formError={error} />
           </div>
         ) : null}
         <div className="mt-6 flex justify-end gap-2">

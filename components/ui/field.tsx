@@ -1,7 +1,7 @@
 // Labelled form controls with help and error text wired for screen readers.
 import { forwardRef, useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
 
-const control =
+const controlClass =
   "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-indigo-600 focus:outline-none focus:ring-2 focus:ring-indigo-600 aria-[invalid=true]:border-red-600";
 
 interface FieldProps {
@@ -37,26 +37,29 @@ export function FieldError({ id, error }: { id?: string; error?: ReactNode }) {
   );
 }
 
-function describedBy(id: string, error?: string, help?: ReactNode) {
-  return error ? `${id}-error` : help ? `${id}-help` : undefined;
+/** The id and attributes every labelled control shares: its error or help describes it. */
+function useControl({ id, error, help, className }: Pick<FieldProps, "error" | "help"> & { id?: string; className: string }) {
+  const generated = useId();
+  const inputId = id ?? generated;
+  return {
+    inputId,
+    control: {
+      id: inputId,
+      "aria-invalid": error ? true : undefined,
+      "aria-describedby": error ? `${inputId}-error` : help ? `${inputId}-help` : undefined,
+      className: `${controlClass} ${className}`,
+    },
+  };
 }
 
 export const TextField = forwardRef<HTMLInputElement, FieldProps & InputHTMLAttributes<HTMLInputElement>>(function TextField(
   { label, error, help, id, className = "", ...props },
   ref,
 ) {
-  const generated = useId();
-  const inputId = id ?? generated;
+  const { inputId, control } = useControl({ id, error, help, className });
   return (
     <FieldShell id={inputId} label={label} error={error} help={help}>
-      <input
-        ref={ref}
-        id={inputId}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(inputId, error, help)}
-        className={`${control} ${className}`}
-        {...props}
-      />
+      <input ref={ref} {...control} {...props} />
     </FieldShell>
   );
 });
@@ -65,18 +68,10 @@ export const SelectField = forwardRef<HTMLSelectElement, FieldProps & SelectHTML
   { label, error, help, id, className = "", children, ...props },
   ref,
 ) {
-  const generated = useId();
-  const inputId = id ?? generated;
+  const { inputId, control } = useControl({ id, error, help, className });
   return (
     <FieldShell id={inputId} label={label} error={error} help={help}>
-      <select
-        ref={ref}
-        id={inputId}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(inputId, error, help)}
-        className={`${control} ${className}`}
-        {...props}
-      >
+      <select ref={ref} {...control} {...props}>
         {children}
       </select>
     </FieldShell>
@@ -87,18 +82,10 @@ export const TextAreaField = forwardRef<HTMLTextAreaElement, FieldProps & Textar
   { label, error, help, id, className = "", ...props },
   ref,
 ) {
-  const generated = useId();
-  const inputId = id ?? generated;
+  const { inputId, control } = useControl({ id, error, help, className });
   return (
     <FieldShell id={inputId} label={label} error={error} help={help}>
-      <textarea
-        ref={ref}
-        id={inputId}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(inputId, error, help)}
-        className={`${control} ${className}`}
-        {...props}
-      />
+      <textarea ref={ref} {...control} {...props} />
     </FieldShell>
   );
 });

@@ -10,7 +10,7 @@ export async function generateMetadata() {
 
 export default async function SettingsPage() {
   const actor = await requireStaff();
-  const t = await getTranslations("settings");
+  const [t, tp, tf] = await Promise.all([getTranslations("settings"), getTranslations("privacy"), getTranslations("twoFactor.setting")]);
   const sections = [
     { href: "/admin/settings/event-types", title: t("types.title"), description: t("types.description") },
     { href: "/admin/settings/event-places", title: t("places.title"), description: t("places.description") },
@@ -21,6 +21,18 @@ export default async function SettingsPage() {
     // The guest portal's public link and form are administrators' business.
     ...(isAdmin(actor) ? [{ href: "/admin/settings/guest-portal", title: t("guestPortal.title"), description: t("guestPortal.description") }] : []),
     ...(isAdmin(actor) ? [{ href: "/admin/settings/national-id", title: t("nationalId.title"), description: t("nationalId.description") }] : []),
+    // Whether staff must use two-step verification: administrators' business.
+    ...(isAdmin(actor) ? [{ href: "/admin/settings/security", title: tf("title"), description: tf("description") }] : []),
+    ...(isAdmin(actor)
+      ? [{ href: "/admin/settings/sign-in-providers", title: t("signInProviders.title"), description: t("signInProviders.description") }]
+      : []),
+    ...(isAdmin(actor) ? [{ href: "/admin/settings/reminders", title: t("reminders.title"), description: t("reminders.description") }] : []),
+    ...(isAdmin(actor)
+      ? [
+          { href: "/admin/settings/privacy-notice", title: tp("notice.title"), description: tp("notice.description") },
+          { href: "/admin/settings/retention", title: tp("retention.title"), description: tp("retention.description") },
+        ]
+      : []),
   ];
   return (
     <>

@@ -1,12 +1,14 @@
 import { getTranslations } from "next-intl/server";
 import { CpfForm } from "@/components/account/cpf-form";
 import { PreferencesForm } from "@/components/account/preferences-form";
+import { CalendarFeedCard } from "@/components/events/calendar-feed-card";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { Card, PageHeader } from "@/components/ui/page-header";
 import { ownNationalId } from "@/lib/account/cpf";
 import { logoutAction } from "@/lib/auth/actions";
 import { requireClient } from "@/lib/auth/session";
 import { db } from "@/lib/db";
+import { calendarFeedStatus } from "@/lib/events/calendar-feed";
 
 export default async function ProfilePage() {
   const actor = await requireClient();
@@ -14,6 +16,7 @@ export default async function ProfilePage() {
   const tc = await getTranslations("common");
   const ta = await getTranslations("account");
   const nationalId = await ownNationalId(db, actor);
+  const [tf, feed] = await Promise.all([getTranslations("events.calendarFeed"), calendarFeedStatus(db, actor)]);
   return (
     <>
       <PageHeader title={t("title")} />
@@ -32,6 +35,10 @@ export default async function ProfilePage() {
           <CpfForm current={nationalId.value} setting={nationalId.setting} />
         </Card>
       )}
+      <Card className="mt-6 max-w-xl">
+        <h2 className="mb-4 text-lg font-medium">{tf("title")}</h2>
+        <CalendarFeedCard active={Boolean(feed)} createdAt={feed?.createdAt.toISOString() ?? null} />
+      </Card>
       <Card className="mt-6 max-w-xl space-y-4">
         <h2 className="text-lg font-medium">{t("sessionsTitle")}</h2>
         <p className="text-sm text-slate-600">{t("sessionsHelp")}</p>

@@ -18,6 +18,23 @@ export default async function VerifyCertificatePage({ params }: { params: Promis
   const [t, format] = await Promise.all([getTranslations("certificates.verify"), getFormatter()]);
   const day = (d: Date) => format.dateTime(d, { dateStyle: "long", timeZone: certificate.eventTimeZone });
   const sameDay = day(certificate.eventStartsAt) === day(certificate.eventEndsAt);
+  if (certificate.revokedForPrivacy) {
+    return (
+      <Card className="w-full max-w-2xl space-y-4">
+        <h1 className="text-2xl font-semibold">{t("title")}</h1>
+        <Alert tone="warning">
+          <p className="font-medium" data-testid="certificate-revoked">
+            {t("revoked")}
+          </p>
+          <p>{t("revokedBody")}</p>
+        </Alert>
+        <dl className="grid grid-cols-1 gap-x-6 gap-y-2 text-sm sm:grid-cols-[max-content_1fr]">
+          <dt className="font-medium">{t("code")}</dt>
+          <dd className="font-mono">{certificate.code}</dd>
+        </dl>
+      </Card>
+    );
+  }
   return (
     <Card className="w-full max-w-2xl space-y-4">
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
