@@ -7,7 +7,7 @@
 // asking for admin URLs is sent away. The integration suite
 // tests/integration/access-matrix.test.ts holds the full domain matrix.
 import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
-import { loginAs } from "./helpers";
+import { loginAs, openPortalEvent } from "./helpers";
 
 test.describe.configure({ mode: "serial" });
 
@@ -270,8 +270,7 @@ test("an event registration and its certificate: the other client sees neither t
   await company.getByLabel("CPF").fill("111.444.777-35");
   await company.getByRole("button", { name: "Save" }).last().click();
   await expect(company.getByText("Your CPF was saved.")).toBeVisible();
-  await company.goto("/portal/events");
-  await company.getByRole("link", { name }).click();
+  await openPortalEvent(company, name);
   await company.getByRole("button", { name: "Register" }).click();
   await expect(company.getByText("You are registered.")).toBeVisible();
   const eventPath = new URL(company.url()).pathname;

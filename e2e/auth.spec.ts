@@ -130,11 +130,17 @@ test("CPF changes are limited per user and listed on the user's admin page", asy
 test("the language switcher translates the page and is remembered on the account", async ({ page }) => {
   await loginAs(page, "student@portico.test", /\/portal$/);
   await page.getByLabel("Language").selectOption("fi");
-  await expect(page.getByRole("button", { name: "Kirjaudu ulos" })).toBeVisible();
-  // A new session (other browser) starts in the stored language after sign-in.
-  await page.context().clearCookies();
-  await login(page, "student@portico.test");
-  await expect(page.getByRole("button", { name: "Kirjaudu ulos" })).toBeVisible();
+  try {
+    await expect(page.getByRole("button", { name: "Kirjaudu ulos" })).toBeVisible();
+    // A new session (other browser) starts in the stored language after sign-in.
+    await page.context().clearCookies();
+    await login(page, "student@portico.test");
+    await expect(page.getByRole("button", { name: "Kirjaudu ulos" })).toBeVisible();
+  } finally {
+    // The demo account is shared with later files on this server: back to English.
+    await page.locator("#language-switcher").selectOption("en");
+    await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+  }
 });
 
 test("password reset through the e-mailed link", async ({ page, browser }) => {
@@ -170,54 +176,6 @@ test("password reset through the e-mailed link", async ({ page, browser }) => {
   await page.context().clearCookies();
   await page.goto(new URL(link!).pathname);
   await expect(formAlert(page)).toContainText("invalid, has expired or has already been used");
-});
-
-test("a reset request takes as long for an address with an account as for one without", async ({ page }) => {
-  test.setTimeout(180_000);
-  // The form's server action, as the browser sends it...
-  await page.goto("/forgot-password");
-  const sent = page.waitForRequest((r) => r.method() === "POST" && new URL(r.url()).pathname === "/forgot-password");
-  await page.getByLabel("E-mail").fill("warm-up@portico.test");
-  await page.getByRole("button", { name: "Send reset link" }).click();
-  const action = await sent;
-  const headers = await action.allHeaders();
-  delete headers["content-length"];
-  const body = action.postData()!;
-  expect(body).toContain("warm-up@portico.test");
-  await expect(page.getByRole("status")).toContainText("reset link is on its way");
-
-  // ...replayed for addresses with an account (each may ask 3 times an hour)
-  // and without, interleaved, each from its own client address so no IP limit is met.
-  const known = [
-    "admin@portico.test",
-    "staff1@portico.test",
-    "company@portico.test",
-    "person@portico.test",
-    "student@portico.test",
-    "professor@portico.test",
-    "prospect@portico.test",
-  ];
-  const timings: Record<"known" | "unknown", number[]> = { known: [], unknown: [] };
-  for (let i = 0; i < 40; i++) {
-    const kind = i % 2 === 0 ? "known" : "unknown";
-    const email = kind === "known" ? known[Math.floor(i / 2) % known.length] : `nobody-${i}@portico.test`;
-    const start = performance.now();
-    const response = await fetch(action.url(), {
-      method: "POST",
-      headers: { ...headers, "x-forwarded-for": `198.51.100.${i + 1}` },
-      body: body.replace("warm-up@portico.test", email),
-    });
-    const text = await response.text();
-    timings[kind].push(performance.now() - start);
-    expect(response.status).toBe(200);
-    expect(text).toContain("auth.resetLinkSent");
-    // Let the work scheduled after the response finish before the next request.
-    await page.waitForTimeout(500);
-  }
-  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-  const [withAccount, without] = [median(timings.known), median(timings.unknown)];
-  console.log(`reset request median: ${withAccount.toFixed(1)} ms with an account, ${without.toFixed(1)} ms without`);
-  expect(Math.abs(withAccount - without)).toBeLessThan(20);
 });
 
 test("files: uploads are checked and downloads refused to anyone else", async ({ page, browser, request }) => {

@@ -49,6 +49,7 @@ test("staff create an online event starting within the hour", async ({ page, bas
   await page.getByLabel("Seats", { exact: true }).fill("10");
   await page.getByLabel("Visible in the portal").check();
   await page.getByLabel("Public registration (public page, no login)").check();
+  await page.getByLabel("Public sign-ups confirm by e-mail").uncheck();
   await page.getByRole("button", { name: "Create" }).click();
   await expect(page.getByText("The event was created.")).toBeVisible();
   eventPath = new URL(page.url()).pathname;

@@ -4,28 +4,36 @@
 // Another portal user (a prospect, not a company) can neither open it nor its
 // file. Then an admin switches the module to CRM and the same flow works with a
 // contact channel, while the Central contact keeps its sub-classification.
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { newSignedInPage, type DemoRole } from "./fixtures";
+// Each test sends its own contacts and first sets the module it expects (the
+// module is one setting of the server, which tests before it may have changed).
+import { type Page } from "@playwright/test";
+import { expect, test, uniqueTag, type LoginAs } from "./fixtures";
 
-test.describe.configure({ mode: "serial" });
-
-const tag = Date.now().toString(36);
-const numbers: Record<"central" | "crm", string> = { central: "", crm: "" };
-let fileUrl = "";
-
-function asUser(browser: Browser, role: DemoRole): Promise<Page> {
-  return newSignedInPage(browser, role);
+/** The contact module as an admin saves it on the settings page. */
+async function useModule(loginAs: LoginAs, module: "Central" | "CRM") {
+  const admin = await loginAs("admin", { newContext: true });
+  await admin.goto("/admin/settings/contact");
+  await admin.getByLabel(`${module} module`).check();
+  await admin.getByRole("button", { name: "Save module" }).click();
+  await expect(admin.getByText("Saved.")).toBeVisible();
+  await admin.context().close();
 }
 
-/** Carla reads Portuguese; these tests read English (restored at the end). */
-async function companyInEnglish(browser: Browser) {
-  const page = await asUser(browser, "company");
-  await page.locator("#language-switcher").selectOption("en");
-  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
-  return page;
+/** Carla reads Portuguese; these tests read English (the choice is stored on her account). */
+function companyInEnglish(loginAs: LoginAs) {
+  return loginAs("company", { newContext: true, language: "en" });
 }
 
-async function sendContact(page: Page, choose: (page: Page) => Promise<void>, message: string, withFile: boolean) {
+/** Billing / Invoice: the Central module's classification with sub-classifications. */
+async function chooseBillingInvoice(page: Page) {
+  await expect(page.getByLabel("Sub-classification")).toBeDisabled();
+  await page.getByLabel("Classification", { exact: true }).selectOption({ label: "Billing" });
+  // Only Billing's sub-classifications are offered.
+  await expect(page.getByLabel("Sub-classification").locator("option")).toHaveText(["Choose a sub-classification", "Invoice", "Payment"]);
+  await page.getByLabel("Sub-classification").selectOption({ label: "Invoice" });
+}
+
+async function sendContact(page: Page, choose: (page: Page) => Promise<void>, message: string, fileTag?: string) {
   await page.goto("/portal/contact");
   await page.getByRole("link", { name: "New contact" }).click();
   await expect(page.getByRole("heading", { name: "New contact" })).toBeVisible();
@@ -34,11 +42,11 @@ async function sendContact(page: Page, choose: (page: Page) => Promise<void>, me
   await page.getByLabel("Phone").fill("+55 11 91234-5678");
   await expect(page.getByLabel("E-mail", { exact: true })).toHaveValue("company@portico.test");
   await page.getByRole("textbox", { name: "Message" }).fill(message);
-  if (withFile) {
+  if (fileTag) {
     await page
       .getByLabel("Attachments (optional)")
-      .setInputFiles({ name: `evidence-${tag}.txt`, mimeType: "text/plain", buffer: Buffer.from(`Evidence ${tag}`) });
-    await expect(page.getByRole("button", { name: `Remove evidence-${tag}.txt` })).toBeVisible();
+      .setInputFiles({ name: `evidence-${fileTag}.txt`, mimeType: "text/plain", buffer: Buffer.from(`Evidence ${fileTag}`) });
+    await expect(page.getByRole("button", { name: `Remove evidence-${fileTag}.txt` })).toBeVisible();
   }
   await page.getByRole("button", { name: "Send" }).click();
   await expect(page.getByText("Your contact was sent.")).toBeVisible();
@@ -46,8 +54,8 @@ async function sendContact(page: Page, choose: (page: Page) => Promise<void>, me
   return new URL(page.url()).pathname.split("/").at(-1)!;
 }
 
-async function staffReplyAndFinish(browser: Browser, number: string, clientMessage: string) {
-  const staff = await asUser(browser, "staff1");
+async function staffReply(loginAs: LoginAs, number: string, clientMessage: string) {
+  const staff = await loginAs("staff1", { newContext: true });
   await staff.goto("/admin/contacts?status=OPEN");
   await staff.getByRole("link", { name: `#${number}`, exact: true }).click();
   await expect(staff.getByRole("heading", { name: `Contact #${number}` })).toBeVisible();
@@ -89,30 +97,25 @@ async function seesUnderFinished(company: Page, number: string) {
   await expect(company.getByRole("button", { name: "Send" })).toHaveCount(0);
 }
 
-test("Central: a company sends a contact with evidence; staff reply; the company adds a message; staff finish it", async ({ browser }) => {
-  const company = await companyInEnglish(browser);
+/** Carla sends a Central contact (Billing / Invoice) with an evidence file; returns its number and the file's URL. */
+async function sendCentralContact(company: Page, tag: string) {
   const message = `The March invoice is charged twice (${tag}).`;
-  numbers.central = await sendContact(
-    company,
-    async (page) => {
-      await expect(page.getByLabel("Sub-classification")).toBeDisabled();
-      await page.getByLabel("Classification", { exact: true }).selectOption({ label: "Billing" });
-      // Only Billing's sub-classifications are offered.
-      await expect(page.getByLabel("Sub-classification").locator("option")).toHaveText(["Choose a sub-classification", "Invoice", "Payment"]);
-      await page.getByLabel("Sub-classification").selectOption({ label: "Invoice" });
-    },
-    message,
-    true,
-  );
-  const number = numbers.central;
-  const link = company.getByRole("link", { name: `evidence-${tag}.txt` });
-  await expect(link).toBeVisible();
-  fileUrl = (await link.getAttribute("href"))!;
+  const number = await sendContact(company, chooseBillingInvoice, message, tag);
+  const fileUrl = (await company.getByRole("link", { name: `evidence-${tag}.txt` }).getAttribute("href"))!;
+  return { number, message, fileUrl };
+}
+
+test("Central: a company sends a contact with evidence; staff reply; the company adds a message; staff finish it", async ({ loginAs }) => {
+  const tag = uniqueTag();
+  await useModule(loginAs, "Central");
+  const company = await companyInEnglish(loginAs);
+  const { number, message, fileUrl } = await sendCentralContact(company, tag);
+  await expect(company.getByRole("link", { name: `evidence-${tag}.txt` })).toBeVisible();
   const download = await company.request.get(fileUrl);
   expect(download.status()).toBe(200);
   expect(await download.text()).toBe(`Evidence ${tag}`);
 
-  const staff = await staffReplyAndFinish(browser, number, message);
+  const staff = await staffReply(loginAs, number, message);
   // Staff download the company's evidence too.
   expect((await staff.request.get(fileUrl)).status()).toBe(200);
 
@@ -122,18 +125,32 @@ test("Central: a company sends a contact with evidence; staff reply; the company
   await expect(company.getByText("Invoice", { exact: true })).toBeVisible();
 });
 
-test("e-mails: staff were told of the new contact, the contact person of the reply and the finish", async ({ browser }) => {
-  const admin = await asUser(browser, "admin");
-  await admin.goto(`/admin/outbox?q=${encodeURIComponent(`#${numbers.central}`)}`);
-  await expect(admin.getByRole("link", { name: `New contact #${numbers.central} from Acme Indústria Ltda` }).first()).toBeVisible();
-  await expect(admin.getByRole("link", { name: `New message on contact #${numbers.central} from Acme Indústria Ltda` }).first()).toBeVisible();
-  await expect(admin.getByRole("link", { name: `Answer to your contact #${numbers.central}` })).toBeVisible();
-  await expect(admin.getByRole("link", { name: `Your contact #${numbers.central} was finished` })).toBeVisible();
+test("e-mails: staff were told of the new contact, the contact person of the reply and the finish", async ({ loginAs }) => {
+  const tag = uniqueTag();
+  await useModule(loginAs, "Central");
+  const company = await companyInEnglish(loginAs);
+  const { number, message } = await sendCentralContact(company, tag);
+  const staff = await staffReply(loginAs, number, message);
+  await addMessage(company, number, `Thanks, waiting for the refund (${tag}).`);
+  await finish(staff, number, `Thanks, waiting for the refund (${tag}).`);
+
+  const admin = await loginAs("admin", { newContext: true });
+  await admin.goto(`/admin/outbox?q=${encodeURIComponent(`#${number}`)}`);
+  await expect(admin.getByRole("link", { name: `New contact #${number} from Acme Indústria Ltda` }).first()).toBeVisible();
+  await expect(admin.getByRole("link", { name: `New message on contact #${number} from Acme Indústria Ltda` }).first()).toBeVisible();
+  await expect(admin.getByRole("link", { name: `Answer to your contact #${number}` })).toBeVisible();
+  await expect(admin.getByRole("link", { name: `Your contact #${number} was finished` })).toBeVisible();
 });
 
-test("a portal user who is not a company's representative cannot open the contact or its file", async ({ browser }) => {
-  const prospect = await asUser(browser, "prospect");
-  await prospect.goto(`/portal/contact/${numbers.central}`);
+test("a portal user who is not a company's representative cannot open the contact or its file", async ({ loginAs }) => {
+  const tag = uniqueTag();
+  await useModule(loginAs, "Central");
+  const company = await companyInEnglish(loginAs);
+  const { number, fileUrl } = await sendCentralContact(company, tag);
+
+  // Pia reads Finnish.
+  const prospect = await loginAs("prospect", { newContext: true, language: "fi" });
+  await prospect.goto(`/portal/contact/${number}`);
   await expect(prospect.getByText("Sivua ei löytynyt")).toBeVisible();
   expect(await prospect.content()).not.toContain(tag);
   expect((await prospect.request.get(fileUrl)).status()).toBe(404);
@@ -142,47 +159,39 @@ test("a portal user who is not a company's representative cannot open the contac
   await expect(prospect.getByRole("button", { name: "Lähetä" })).toHaveCount(0);
 });
 
-test("CRM: an admin switches the module; the form asks for a contact channel and the same flow works", async ({ browser }) => {
-  const admin = await asUser(browser, "admin");
-  await admin.goto("/admin/settings/contact");
-  await admin.getByLabel("CRM module").check();
-  await admin.getByRole("button", { name: "Save module" }).click();
-  await expect(admin.getByText("Saved.")).toBeVisible();
+test("CRM: an admin switches the module; the form asks for a contact channel and the same flow works", async ({ loginAs }) => {
+  const tag = uniqueTag();
+  // A contact sent while the module is Central, kept as it was sent.
+  await useModule(loginAs, "Central");
+  const company = await companyInEnglish(loginAs);
+  const central = await sendCentralContact(company, tag);
 
-  const company = await companyInEnglish(browser);
-  const message = `We would like a quote for ten more seats (${tag}).`;
-  numbers.crm = await sendContact(
-    company,
-    async (page) => {
-      await expect(page.getByLabel("Sub-classification")).toHaveCount(0);
-      await page.getByLabel("Classification", { exact: true }).selectOption({ label: "Sales" });
-      await page.getByLabel("Contact channel").selectOption({ label: "Chat" });
-    },
-    message,
-    false,
-  );
-  await expect(company.getByText("CRM module", { exact: true })).toBeVisible();
-  await expect(company.getByText("Chat", { exact: true })).toBeVisible();
+  await useModule(loginAs, "CRM");
+  try {
+    const message = `We would like a quote for ten more seats (${tag}).`;
+    const number = await sendContact(
+      company,
+      async (page) => {
+        await expect(page.getByLabel("Sub-classification")).toHaveCount(0);
+        await page.getByLabel("Classification", { exact: true }).selectOption({ label: "Sales" });
+        await page.getByLabel("Contact channel").selectOption({ label: "Chat" });
+      },
+      message,
+    );
+    await expect(company.getByText("CRM module", { exact: true })).toBeVisible();
+    await expect(company.getByText("Chat", { exact: true })).toBeVisible();
 
-  const staff = await staffReplyAndFinish(browser, numbers.crm, message);
-  await addMessage(company, numbers.crm, `Great, thank you (${tag}).`);
-  await finish(staff, numbers.crm, `Great, thank you (${tag}).`);
-  await seesUnderFinished(company, numbers.crm);
+    const staff = await staffReply(loginAs, number, message);
+    await addMessage(company, number, `Great, thank you (${tag}).`);
+    await finish(staff, number, `Great, thank you (${tag}).`);
+    await seesUnderFinished(company, number);
 
-  // The Central contact is still shown with the data it was created with.
-  await company.goto(`/portal/contact/${numbers.central}`);
-  await expect(company.getByText("Central module", { exact: true })).toBeVisible();
-  await expect(company.getByText("Invoice", { exact: true })).toBeVisible();
-});
-
-test.afterAll(async ({ browser }) => {
-  // Leave the demo as it was: Central, and Carla reading Portuguese.
-  const admin = await asUser(browser, "admin");
-  await admin.goto("/admin/settings/contact");
-  await admin.getByLabel("Central module").check();
-  await admin.getByRole("button", { name: "Save module" }).click();
-  await expect(admin.getByText("Saved.")).toBeVisible();
-  const company = await asUser(browser, "company");
-  await company.locator("#language-switcher").selectOption("pt-BR");
-  await expect(company.getByRole("button", { name: "Sair" })).toBeVisible();
+    // The Central contact is still shown with the data it was created with.
+    await company.goto(`/portal/contact/${central.number}`);
+    await expect(company.getByText("Central module", { exact: true })).toBeVisible();
+    await expect(company.getByText("Invoice", { exact: true })).toBeVisible();
+  } finally {
+    // The demo's module is Central.
+    await useModule(loginAs, "Central");
+  }
 });

@@ -57,6 +57,7 @@ async function createEvent(page: Page, spec: EventSpec): Promise<CreatedEvent> {
   if (spec.registrationDeadline) await page.getByLabel("Last registration date").fill(spec.registrationDeadline);
   if (spec.portal ?? true) await page.getByLabel("Visible in the portal").check();
   if (spec.publicRegistration ?? true) await page.getByLabel("Public registration (public page, no login)").check();
+  if (spec.publicRegistration ?? true) await page.getByLabel("Public sign-ups confirm by e-mail").uncheck();
   if (spec.certificate) {
     await page.getByLabel("Workload (hours)").fill("2");
     await page.getByLabel("Certificate template").selectOption({ label: templateName });

@@ -91,6 +91,7 @@ test("staff create a public event with a portrait artwork and a session", async 
   await page.getByLabel("Seats", { exact: true }).fill("20");
   await page.getByLabel("Visible in the portal").check();
   await page.getByLabel("Public registration (public page, no login)").check();
+  await page.getByLabel("Public sign-ups confirm by e-mail").uncheck();
   await page.getByRole("button", { name: "Create" }).click();
   await expect(page.getByText("The event was created.")).toBeVisible();
   const adminPath = new URL(page.url()).pathname;

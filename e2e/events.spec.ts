@@ -3,34 +3,44 @@
 // confirm it and e-mail the participants (the outbox shows them); a client
 // registers in the portal and joins inside the access window (server clock set
 // by the test); the certificate PDF downloads and its verification page says valid.
-import { type Page } from "@playwright/test";
-import { expect, test } from "./fixtures";
-import { formAlert } from "./helpers";
+// Each test creates its own event (and its type, questionnaire and template).
+import { type Browser, type Page } from "@playwright/test";
+import { expect, test, uniqueTag } from "./fixtures";
+import { formAlert, openPortalEvent } from "./helpers";
 
-test.describe.configure({ mode: "serial" });
+/** An event on the server's calendar, starting at 14:00 in São Paulo on `day`. */
+interface EventDay {
+  day: string;
+  /** The same moment in UTC (São Paulo is UTC-3). */
+  startsAtUtc: string;
+}
+// Most tests use 2027-03-10. The certificate test has a day of its own: the
+// daily job issues for every attended event that ended in the last 15 days,
+// and another test's attended event must not be among them.
+const MARCH: EventDay = { day: "2027-03-10", startsAtUtc: "2027-03-10T17:00:00Z" };
+const DECEMBER: EventDay = { day: "2027-12-08", startsAtUtc: "2027-12-08T17:00:00Z" };
 
-const eventName = `Public workshop ${Date.now().toString(36)}`;
-// The event starts on 2027-03-10 at 14:00 in São Paulo (17:00 UTC).
-const startsAtUtc = "2027-03-10T17:00:00Z";
-let publicPath = "";
-let eventPath = "";
-
-async function setServerClock(page: Page, at: string) {
-  const response = await page.request.post("/api/test/clock", { data: { at } });
-  expect(response.ok()).toBe(true);
+interface PublicEvent {
+  name: string;
+  path: string;
+  publicPath: string;
 }
 
-test("staff create a public event with a questionnaire", async ({ page, baseURL, loginAs }) => {
-  await loginAs("admin");
-
+/**
+ * Staff (on the given page, signed in as admin) create an event type, a
+ * questionnaire, a certificate template and a public event using them, named
+ * after the tag so that tests on the same server never pick another's.
+ */
+async function createPublicEvent(page: Page, baseURL: string, tag: string, when: EventDay = MARCH): Promise<PublicEvent> {
+  const name = `Public workshop ${tag}`;
   await page.goto("/admin/settings/event-types/new");
-  await page.getByLabel("Name").fill("Open training");
+  await page.getByLabel("Name").fill(`Open training ${tag}`);
   await page.getByLabel("Public", { exact: true }).check();
   await page.getByRole("button", { name: "Create" }).click();
   await expect(page.getByText("Created.")).toBeVisible();
 
   await page.goto("/admin/settings/questionnaires/new");
-  await page.getByLabel("Name").fill("Workshop sign-up");
+  await page.getByLabel("Name").fill(`Workshop sign-up ${tag}`);
   await page.getByRole("button", { name: "Add question" }).click();
   await page.getByLabel("Question", { exact: true }).fill("Which company do you work for?");
   await page.getByLabel("Required").check();
@@ -38,7 +48,7 @@ test("staff create a public event with a questionnaire", async ({ page, baseURL,
   await expect(page.getByText("Created.")).toBeVisible();
 
   await page.goto("/admin/settings/certificates/new");
-  await page.getByLabel("Name", { exact: true }).fill("Workshop certificate");
+  await page.getByLabel("Name", { exact: true }).fill(`Workshop certificate ${tag}`);
   await page.getByLabel("Certificate title").fill("Certificate of participation");
   await page
     .getByLabel("Text", { exact: true })
@@ -49,33 +59,63 @@ test("staff create a public event with a questionnaire", async ({ page, baseURL,
   await expect(page.getByText("Created.")).toBeVisible();
 
   await page.goto("/admin/events/new");
-  await page.getByLabel("Name", { exact: true }).fill(eventName);
+  await page.getByLabel("Name", { exact: true }).fill(name);
   await page.getByLabel("Time zone").selectOption("America/Sao_Paulo");
-  await page.getByLabel("Starts", { exact: true }).fill("2027-03-10T14:00");
-  await page.getByLabel("Ends", { exact: true }).fill("2027-03-10T16:00");
+  await page.getByLabel("Starts", { exact: true }).fill(`${when.day}T14:00`);
+  await page.getByLabel("Ends", { exact: true }).fill(`${when.day}T16:00`);
   await page.getByLabel("Online conference link").fill(`${baseURL}/conference-room`);
-  await page.getByLabel("Type").selectOption({ label: "Open training (public)" });
+  await page.getByLabel("Type").selectOption({ label: `Open training ${tag} (public)` });
   await page.getByLabel("Seats", { exact: true }).fill("5");
   await page.getByLabel("Reserve seats").fill("2");
-  await page.getByLabel("Public questionnaire").selectOption({ label: "Workshop sign-up" });
-  await page.getByLabel("Portal questionnaire").selectOption({ label: "Workshop sign-up" });
+  await page.getByLabel("Public questionnaire").selectOption({ label: `Workshop sign-up ${tag}` });
+  await page.getByLabel("Portal questionnaire").selectOption({ label: `Workshop sign-up ${tag}` });
   await page.getByLabel("Visible in the portal").check();
   await page.getByLabel("Public registration (public page, no login)").check();
+  await page.getByLabel("Public sign-ups confirm by e-mail").uncheck();
   await page.getByLabel("Workload (hours)").fill("2");
-  await page.getByLabel("Certificate template").selectOption({ label: "Workshop certificate" });
+  await page.getByLabel("Certificate template").selectOption({ label: `Workshop certificate ${tag}` });
   await page.getByRole("button", { name: "Create" }).click();
 
   await expect(page.getByText("The event was created.")).toBeVisible();
-  eventPath = new URL(page.url()).pathname;
   const publicLink = await page.getByLabel("Public registration link").inputValue();
-  publicPath = new URL(publicLink).pathname;
+  return { name, path: new URL(page.url()).pathname, publicPath: new URL(publicLink).pathname };
+}
+
+/** A visitor (no account) registers on the public page with the given e-mail. */
+async function registerOnPublicPage(browser: Browser, event: PublicEvent, email: string) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(event.publicPath);
+  await page.getByLabel("Full name").fill("Vera Visitante");
+  await page.getByLabel("E-mail").fill(email);
+  await page.getByLabel("Which company do you work for?").fill("Vera Consultoria");
+  await page.getByRole("button", { name: "Register" }).click();
+  await expect(page.getByText("You are registered.")).toBeVisible();
+  await context.close();
+}
+
+/** Pedro (reading English) registers in the portal; returns his registration's number. */
+async function registerInPortal(page: Page, event: PublicEvent) {
+  await openPortalEvent(page, event.name);
+  await page.getByLabel("Which company do you work for?").fill("Pedro Ltda");
+  await page.getByRole("button", { name: "Register" }).click();
+  await expect(page.getByText("You are registered.")).toBeVisible();
+  return new URL(page.url()).pathname.split("/").at(-1);
+}
+
+test("staff create a public event with a questionnaire", async ({ page, baseURL, loginAs }) => {
+  await loginAs("admin");
+  const event = await createPublicEvent(page, baseURL!, uniqueTag());
   await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
   await page.getByRole("button", { name: "Copy" }).last().click();
   await expect(page.getByText("Copied")).toBeVisible();
-  expect(publicPath).toMatch(/^\/e\//);
+  expect(event.publicPath).toMatch(/^\/e\//);
+  expect(event.path).toMatch(/^\/admin\/events\//);
 });
 
-test("an anonymous visitor registers on the public page", async ({ browser }) => {
+test("an anonymous visitor registers on the public page", async ({ browser, baseURL, loginAs }) => {
+  const tag = uniqueTag();
+  const { name: eventName, publicPath } = await createPublicEvent(await loginAs("admin", { newContext: true }), baseURL!, tag);
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(publicPath);
@@ -84,7 +124,7 @@ test("an anonymous visitor registers on the public page", async ({ browser }) =>
   // Required fields, checked before anything is sent; nothing typed is lost.
   await expect(page.getByText("This field is required.").first()).toBeVisible();
   await page.getByLabel("Full name").fill("Vera Visitante");
-  await page.getByLabel("E-mail").fill("vera@visitor.test");
+  await page.getByLabel("E-mail").fill(`vera-${tag}@visitor.test`);
   await page.getByRole("button", { name: "Register" }).click();
   await expect(page.getByText("This field is required.")).toBeVisible();
   await expect(page.getByLabel("Full name")).toHaveValue("Vera Visitante");
@@ -96,15 +136,21 @@ test("an anonymous visitor registers on the public page", async ({ browser }) =>
   // The same e-mail again is "already registered", not a second record.
   await page.goto(publicPath);
   await page.getByLabel("Full name").fill("Vera Again");
-  await page.getByLabel("E-mail").fill("VERA@visitor.test");
+  await page.getByLabel("E-mail").fill(`VERA-${tag}@visitor.test`);
   await page.getByLabel("Which company do you work for?").fill("Vera Consultoria");
   await page.getByRole("button", { name: "Register" }).click();
   await expect(formAlert(page)).toContainText("already registered");
   await context.close();
 });
 
-test("staff confirm the event and e-mail the participants; the outbox shows the e-mails", async ({ page, loginAs }) => {
+test("staff confirm the event and e-mail the participants; the outbox shows the e-mails", async ({ page, browser, baseURL, loginAs }) => {
+  const tag = uniqueTag();
+  const vera = `vera-${tag}@visitor.test`;
   await loginAs("admin");
+  const event = await createPublicEvent(page, baseURL!, tag);
+  const { name: eventName, path: eventPath } = event;
+  await registerOnPublicPage(browser, event, vera);
+
   await page.goto(eventPath);
   await page.getByRole("link", { name: "Edit" }).first().click();
   await page.getByLabel("Status").selectOption("CONFIRMED");
@@ -113,7 +159,7 @@ test("staff confirm the event and e-mail the participants; the outbox shows the 
   await page.getByRole("button", { name: "Send e-mails" }).click();
   await expect(page.getByText("1 e-mail queued.")).toBeVisible();
 
-  await page.goto(`/admin/outbox?q=vera%40visitor.test`);
+  await page.goto(`/admin/outbox?q=${encodeURIComponent(vera)}`);
   await expect(page.getByRole("link", { name: new RegExp(eventName) }).first()).toBeVisible();
   const subjects = await page.getByRole("row").allInnerTexts();
   expect(subjects.filter((row) => row.includes(eventName)).length).toBeGreaterThanOrEqual(2);
@@ -136,7 +182,7 @@ test("staff confirm the event and e-mail the participants; the outbox shows the 
   await expect(page.getByRole("heading", { name: "E-mails of one bulk send" })).toBeVisible();
   const rows = page.getByRole("table").getByRole("row");
   await expect(rows).toHaveCount(2); // the header and Vera's e-mail
-  await expect(rows.nth(1)).toContainText("vera@visitor.test");
+  await expect(rows.nth(1)).toContainText(vera);
   await expect(rows.nth(1)).toContainText("Event status");
 
   // The template filter: only status e-mails.
@@ -149,32 +195,35 @@ test("staff confirm the event and e-mail the participants; the outbox shows the 
   for (const row of templates.slice(1)) expect(row).toContain("Event status");
 });
 
-test("a client registers in the portal and joins inside the access window", async ({ page, loginAs }) => {
-  await loginAs("person");
+test("a client registers in the portal and joins inside the access window", async ({ page, baseURL, loginAs, serverClock }) => {
+  const event = await createPublicEvent(await loginAs("admin", { newContext: true }), baseURL!, uniqueTag(), MARCH);
   // Pedro reads Portuguese; this test reads English (the choice is stored on his account).
-  await page.locator("#language-switcher").selectOption("en");
-  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
-  await page.goto("/portal/events");
-  await page.getByRole("link", { name: eventName }).click();
-  await page.getByLabel("Which company do you work for?").fill("Pedro Ltda");
-  await page.getByRole("button", { name: "Register" }).click();
-  await expect(page.getByText("You are registered.")).toBeVisible();
-  const number = new URL(page.url()).pathname.split("/").at(-1);
+  await loginAs("person", { language: "en" });
+  const number = await registerInPortal(page, event);
 
   // Two hours before the start: access is not open yet and nothing is recorded.
-  await setServerClock(page, new Date(Date.parse(startsAtUtc) - 2 * 3600_000).toISOString());
+  await serverClock.set(new Date(Date.parse(MARCH.startsAtUtc) - 2 * 3600_000));
   await page.goto(`/portal/events/${number}/join`);
   await expect(page.getByText(/Online access opens on/)).toBeVisible();
   await expect(page.getByRole("timer")).toBeVisible();
 
   // Thirty minutes before the start: the join link records attendance and forwards to the conference.
-  await setServerClock(page, new Date(Date.parse(startsAtUtc) - 30 * 60_000).toISOString());
+  await serverClock.set(new Date(Date.parse(MARCH.startsAtUtc) - 30 * 60_000));
   await page.goto(`/portal/events/${number}/join`);
   await expect(page).toHaveURL(/\/conference-room$/);
 });
 
-test("after the event the certificate is issued, downloads as a PDF and verifies", async ({ page, loginAs }) => {
-  await loginAs("person");
+test("after the event the certificate is issued, downloads as a PDF and verifies", async ({ page, baseURL, loginAs, serverClock }) => {
+  const admin = await loginAs("admin", { newContext: true });
+  const event = await createPublicEvent(admin, baseURL!, uniqueTag(), DECEMBER);
+  const eventName = event.name;
+  await loginAs("person", { language: "en" });
+  const number = await registerInPortal(page, event);
+  // He joins inside the access window: his attendance is recorded.
+  await serverClock.set(new Date(Date.parse(DECEMBER.startsAtUtc) - 30 * 60_000));
+  await page.goto(`/portal/events/${number}/join`);
+  await expect(page).toHaveURL(/\/conference-room$/);
+
   // Certificates need a CPF on file.
   await page.goto("/portal/profile");
   await page.getByLabel("CPF").fill("529.982.247-25");
@@ -182,7 +231,7 @@ test("after the event the certificate is issued, downloads as a PDF and verifies
   await expect(page.getByText("Your CPF was saved.")).toBeVisible();
 
   // The day after the event, the daily job runs.
-  await setServerClock(page, new Date(Date.parse(startsAtUtc) + 24 * 3600_000).toISOString());
+  await serverClock.set(new Date(Date.parse(DECEMBER.startsAtUtc) + 24 * 3600_000));
   const run = await page.request.post("/api/test/jobs/certificates");
   expect(await run.json()).toMatchObject({ issued: 1 });
 
@@ -195,7 +244,6 @@ test("after the event the certificate is issued, downloads as a PDF and verifies
   expect((await pdf.body()).subarray(0, 5).toString()).toBe("%PDF-");
 
   // The e-mail that carried the PDF gives the verification code.
-  const admin = await loginAs("admin", { newContext: true });
   await admin.goto("/admin/outbox?q=person%40portico.test");
   await admin.getByRole("link", { name: `Your certificate: ${eventName}` }).click();
   await expect(admin.getByText("certificate.pdf").or(admin.getByText(/\.pdf/)).first()).toBeVisible();

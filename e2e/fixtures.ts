@@ -1,7 +1,7 @@
 // `loginAs(role)`: a demo account signed in without going through the form in
-// every test. Each role signs in through the form once per run; its cookies
-// are kept under the run's data directory (scripts/e2e.mjs wipes it before a
-// run) and given to later tests. A stored session another test has revoked
+// every test. Each role signs in through the form once per worker's server;
+// its cookies are kept under that server's data directory (scripts/e2e.mjs
+// wipes it before a run) and given to later tests on the same server. A stored session another test has revoked
 // (signing out everywhere, a password change) is noticed on the landing page:
 // that role signs in through the form again and the new state replaces it.
 // Signing in also sets the language and time-zone cookies from the account; a
@@ -12,6 +12,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { test as base, expect, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { signInHere } from "./helpers";
+import { serverFor } from "./servers";
 
 export { expect };
 
@@ -26,9 +27,12 @@ const DEMO_ACCOUNTS = {
   prospect: { email: "prospect@portico.test", home: "/portal" },
 } as const;
 
-export type DemoRole = keyof typeof DEMO_ACCOUNTS;
+type DemoRole = keyof typeof DEMO_ACCOUNTS;
 
-const stateDir = path.join(process.env.E2E_DATA_DIR ?? "data/e2e", "auth");
+/** The languages of the switcher; demo clients read Portuguese or Finnish until a test chooses otherwise. */
+type Language = "en" | "pt-BR" | "fi";
+
+const stateDir = path.join(serverFor(Number(process.env.TEST_PARALLEL_INDEX ?? 0)).dataDir, "auth");
 const statePath = (role: DemoRole) => path.join(stateDir, `${role}.json`);
 
 /** Signs the page in through the form and keeps its cookies for the role. */
@@ -36,7 +40,8 @@ async function signInAndStore(page: Page, role: DemoRole) {
   const { email, home } = DEMO_ACCOUNTS[role];
   await page.goto("/login");
   await signInHere(page, email);
-  await expect(page).toHaveURL(new RegExp(`${home}$`));
+  // Signing in hashes the password: slow on a busy machine.
+  await expect(page).toHaveURL(new RegExp(`${home}$`), { timeout: 30_000 });
   mkdirSync(stateDir, { recursive: true });
   await page.context().storageState({ path: statePath(role) });
 }
@@ -84,28 +89,76 @@ export async function newSignedInPage(browser: Browser, role: DemoRole, contextO
   return signIn(await context.newPage(), role);
 }
 
-export interface LoginAs {
-  /** Signs the test's own page in as the role and leaves it on the role's landing page. */
-  (role: DemoRole): Promise<Page>;
-  /** A page in a new browser context of its own (a second user in the same test), closed after the test. */
-  (role: DemoRole, options: { newContext: true; contextOptions?: ContextOptions }): Promise<Page>;
+/**
+ * Chooses the page's language with the switcher (stored on the signed-in
+ * account, as a person choosing it would), unless it is already the one shown.
+ */
+export async function chooseLanguage(page: Page, language: Language) {
+  const switcher = page.locator("#language-switcher");
+  if ((await switcher.inputValue()) === language) return;
+  await switcher.selectOption(language);
+  await expect(page.locator("html")).toHaveAttribute("lang", language);
+  await expect(switcher).toBeEnabled();
 }
 
-export const test = base.extend<{ loginAs: LoginAs }>({
+interface LoginOptions {
+  /** A page in a new browser context of its own (a second user in the same test), closed after the test. */
+  newContext?: boolean;
+  contextOptions?: ContextOptions;
+  /** The language the test reads; the demo clients read Portuguese or Finnish otherwise. */
+  language?: Language;
+}
+
+/** Signs the test's own page (or, with newContext, a page of its own) in as the role and leaves it on the role's landing page. */
+export type LoginAs = (role: DemoRole, options?: LoginOptions) => Promise<Page>;
+
+/** The server's clock (POST /api/test/clock), given back to the present after the test. */
+interface ServerClock {
+  set(at: Date | string): Promise<void>;
+}
+
+/**
+ * A tag unique to one test run, for the names of the records a test creates:
+ * tests of one file run in different workers and, within a worker, one after
+ * another on the same database, so module-level names would collide.
+ */
+export function uniqueTag() {
+  return `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+}
+
+export const test = base.extend<{ loginAs: LoginAs; serverClock: ServerClock }>({
   loginAs: async ({ page, browser }, provide) => {
     const contexts: BrowserContext[] = [];
     let pageRole: DemoRole | undefined;
-    const loginAs = async (role: DemoRole, options?: { newContext: true; contextOptions?: ContextOptions }) => {
-      if (!options?.newContext) {
+    const loginAs: LoginAs = async (role, options = {}) => {
+      let signedIn: Page;
+      if (options.newContext) {
+        signedIn = await newSignedInPage(browser, role, options.contextOptions);
+        contexts.push(signedIn.context());
+      } else {
         pageRole = role;
-        return signIn(page, role);
+        signedIn = await signIn(page, role);
       }
-      const signedIn = await newSignedInPage(browser, role, options.contextOptions);
-      contexts.push(signedIn.context());
+      if (options.language) await chooseLanguage(signedIn, options.language);
       return signedIn;
     };
-    await provide(loginAs as LoginAs);
+    await provide(loginAs);
     if (pageRole) await saveState(page.context(), pageRole).catch(() => {});
     for (const context of contexts) await context.close();
+  },
+  serverClock: async ({ request }, provide) => {
+    let moved = false;
+    const move = async (at: Date | string) => {
+      const response = await request.post("/api/test/clock", { data: { at: new Date(at).toISOString() } });
+      expect(response.ok()).toBe(true);
+    };
+    await provide({
+      set: async (at) => {
+        moved = true;
+        await move(at);
+      },
+    });
+    // The next test on this server starts in the present.
+    if (moved) await move(new Date());
   },
 });

@@ -6,42 +6,17 @@
 // Portal" and opens it into a Support / Incident ticket that appears in the
 // staff queue; the requester's private page shows the staff reply but never the
 // internal note; a second request is deleted; a regenerated link makes the old
-// one answer 404.
-import { expect, test, type BrowserContext, type Page } from "@playwright/test";
-import { signIn } from "./fixtures";
-
-test.describe.configure({ mode: "serial" });
+// one answer 404. Each test sends its own requests; the portal's settings are
+// saved again by every test that relies on them (they are one setting of the
+// server, which other tests may have changed).
+import { type Page } from "@playwright/test";
+import { expect, test, uniqueTag } from "./fixtures";
+import { untilHydrated } from "./helpers";
 
 const NOT_FOUND = "Page not found";
-const tag = Date.now().toString(36);
-const title = `Leaking pipe ${tag}`;
-const secondTitle = `Wrong address ${tag}`;
-const publicReply = `A plumber comes on Monday (${tag}).`;
-const internalNote = `Internal only: supplier quote ${tag}`;
 /** A 1×1 PNG. */
 const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==", "base64");
-
-let adminContext: BrowserContext;
-let guestContext: BrowserContext;
-let admin: Page;
-let guest: Page;
-let link = "";
-let requestNumber = "";
-let statusPath = "";
-let ticketNumber = "";
-
-test.beforeAll(async ({ browser }) => {
-  adminContext = await browser.newContext({ permissions: ["clipboard-read", "clipboard-write"] });
-  admin = await adminContext.newPage();
-  await signIn(admin, "admin");
-  guestContext = await browser.newContext();
-  guest = await guestContext.newPage();
-});
-
-test.afterAll(async () => {
-  await adminContext?.close();
-  await guestContext?.close();
-});
+const LINK_LABEL = "Share this link with the people who may send requests";
 
 /** The public form refuses a submission sooner than 3 s after the page was served (a bot's speed). */
 async function sendWhenHumanlyPossible(page: Page, servedAt: number) {
@@ -56,7 +31,54 @@ async function openForm(page: Page, url: string) {
   return servedAt;
 }
 
-test("the administrator configures the fields, previews them, saves and copies the public link", async () => {
+/** The portal as these tests expect it: enabled, Phone required, "Location or site" hidden. Returns the public link. */
+async function configurePortal(admin: Page) {
+  await admin.goto("/admin/settings/guest-portal");
+  // The form is React's once the page has hydrated: a click before that is undone.
+  await untilHydrated(admin);
+  await admin.getByLabel("Portal enabled: anyone with the link can send requests").check();
+  await admin.getByLabel("Phone is required").check();
+  await admin.getByLabel("Show Location or site").uncheck();
+  await admin.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(admin.getByText("Saved.")).toBeVisible();
+  return admin.getByLabel(LINK_LABEL).inputValue();
+}
+
+/** Sends a request with a phone (and optionally a photo); returns its number and private status page. */
+async function sendRequest(guest: Page, link: string, title: string, photo = false) {
+  const servedAt = await openForm(guest, link);
+  await guest.getByLabel("Name").fill("Rita Guest");
+  await guest.getByLabel("E-mail").fill("rita.guest@example.com");
+  await guest.getByLabel("Phone").fill("+55 11 5555-0199");
+  await guest.getByLabel("Title").fill(title);
+  await guest.getByLabel("Description").fill("Water drips from the ceiling in room 12.");
+  if (photo) await guest.getByLabel("Photo or file").setInputFiles({ name: "leak.png", mimeType: "image/png", buffer: PNG });
+  await sendWhenHumanlyPossible(guest, servedAt);
+  await expect(guest).toHaveURL(/\/g\/status\/[A-Za-z0-9_-]{43}\?received=1$/);
+  const number = /#(\d+)/.exec((await guest.getByRole("heading", { level: 1 }).textContent()) ?? "")?.[1] ?? "";
+  expect(number).not.toBe("");
+  return { number, statusPath: new URL(guest.url()).pathname };
+}
+
+/** The administrator opens the request into a Support / Incident ticket, adds an internal note and a reply; returns the ticket's number. */
+async function openIntoTicketAndReply(admin: Page, requestNumber: string, internalNote: string, publicReply: string) {
+  await admin.goto(`/admin/guest-requests/${requestNumber}`);
+  await admin.getByLabel("Group").selectOption({ label: "Support" });
+  await admin.getByLabel("Type").selectOption({ label: "Incident" });
+  await admin.getByRole("button", { name: "Open ticket" }).click();
+  const ticketLink = admin.getByRole("link", { name: /Go to ticket #\d+/ });
+  await ticketLink.click();
+  await admin.getByRole("textbox", { name: "Message" }).fill(internalNote);
+  await admin.getByLabel("Internal note (never shown to the client)").check();
+  await admin.getByRole("button", { name: "Send message" }).click();
+  await expect(admin.getByText("Internal note added.")).toBeVisible();
+  await admin.getByRole("textbox", { name: "Message" }).fill(publicReply);
+  await admin.getByRole("button", { name: "Send message" }).click();
+  await expect(admin.getByRole("list", { name: "Discussion" }).getByText(publicReply)).toBeVisible();
+}
+
+test("the administrator configures the fields, previews them, saves and copies the public link", async ({ loginAs }) => {
+  const admin = await loginAs("admin", { newContext: true, contextOptions: { permissions: ["clipboard-read", "clipboard-write"] } });
   await admin.goto("/admin/settings/guest-portal");
   await expect(admin.getByRole("heading", { name: "Guest portal", level: 1 })).toBeVisible();
   await admin.getByLabel("Portal enabled: anyone with the link can send requests").check();
@@ -73,14 +95,19 @@ test("the administrator configures the fields, previews them, saves and copies t
   await admin.getByRole("button", { name: "Save", exact: true }).click();
   await expect(admin.getByText("Saved.")).toBeVisible();
 
-  link = await admin.getByLabel("Share this link with the people who may send requests").inputValue();
+  const link = await admin.getByLabel(LINK_LABEL).inputValue();
   expect(link).toMatch(/\/g\/[A-Za-z0-9_-]{43}$/);
   await admin.getByRole("button", { name: "Copy link" }).click();
   await expect(admin.getByRole("status").filter({ hasText: "Copied" })).toBeVisible();
   expect(await admin.evaluate(() => navigator.clipboard.readText())).toBe(link);
 });
 
-test("an anonymous visitor sees only the configured fields, meets the required-field error and sends a request with a photo", async () => {
+test("an anonymous visitor sees only the configured fields, meets the required-field error and sends a request with a photo", async ({
+  page: guest,
+  loginAs,
+}) => {
+  const title = `Leaking pipe ${uniqueTag()}`;
+  const link = await configurePortal(await loginAs("admin", { newContext: true }));
   const servedAt = await openForm(guest, link);
   await expect(guest.getByLabel("Phone")).toBeVisible();
   await expect(guest.getByLabel("Location or site")).toHaveCount(0);
@@ -101,15 +128,21 @@ test("an anonymous visitor sees only the configured fields, meets the required-f
   await sendWhenHumanlyPossible(guest, servedAt);
   await expect(guest).toHaveURL(/\/g\/status\/[A-Za-z0-9_-]{43}\?received=1$/);
   const heading = await guest.getByRole("heading", { level: 1 }).textContent();
-  requestNumber = /#(\d+)/.exec(heading ?? "")?.[1] ?? "";
+  const requestNumber = /#(\d+)/.exec(heading ?? "")?.[1] ?? "";
   expect(requestNumber).not.toBe("");
   await expect(guest.getByText(`Request #${requestNumber} received`)).toBeVisible();
   await expect(guest.getByText("Created", { exact: true })).toBeVisible();
   await expect(guest.getByText("leak.png")).toBeVisible();
-  statusPath = new URL(guest.url()).pathname;
 });
 
-test("the administrator sees it 'Created from Guest Portal' and opens it into a ticket that appears in the staff queue", async () => {
+test("the administrator sees it 'Created from Guest Portal' and opens it into a ticket that appears in the staff queue", async ({ page: guest, loginAs }) => {
+  const tag = uniqueTag();
+  const title = `Leaking pipe ${tag}`;
+  const publicReply = `A plumber comes on Monday (${tag}).`;
+  const internalNote = `Internal only: supplier quote ${tag}`;
+  const admin = await loginAs("admin", { newContext: true });
+  const { number: requestNumber } = await sendRequest(guest, await configurePortal(admin), title, true);
+
   await admin.goto("/admin/guest-requests");
   const navLink = admin.getByRole("navigation", { name: "Main navigation" }).getByRole("link", { name: /Guest requests/ });
   await expect(navLink).toContainText(/\d+/);
@@ -129,7 +162,7 @@ test("the administrator sees it 'Created from Guest Portal' and opens it into a 
   await admin.getByRole("button", { name: "Open ticket" }).click();
   const ticketLink = admin.getByRole("link", { name: /Go to ticket #\d+/ });
   await expect(ticketLink).toBeVisible();
-  ticketNumber = /#(\d+)/.exec((await ticketLink.textContent()) ?? "")?.[1] ?? "";
+  const ticketNumber = /#(\d+)/.exec((await ticketLink.textContent()) ?? "")?.[1] ?? "";
   await expect(admin.getByText("Opened", { exact: true })).toBeVisible();
 
   await ticketLink.click();
@@ -152,7 +185,14 @@ test("the administrator sees it 'Created from Guest Portal' and opens it into a 
   await expect(admin.getByRole("link", { name: `#${ticketNumber}`, exact: true })).toBeVisible();
 });
 
-test("the requester's private page shows the staff reply and never the internal note", async () => {
+test("the requester's private page shows the staff reply and never the internal note", async ({ page: guest, loginAs }) => {
+  const tag = uniqueTag();
+  const publicReply = `A plumber comes on Monday (${tag}).`;
+  const internalNote = `Internal only: supplier quote ${tag}`;
+  const admin = await loginAs("admin", { newContext: true });
+  const { number, statusPath } = await sendRequest(guest, await configurePortal(admin), `Leaking pipe ${tag}`);
+  await openIntoTicketAndReply(admin, number, internalNote, publicReply);
+
   await guest.goto(statusPath);
   await expect(guest.getByText("Opened (in progress)")).toBeVisible();
   await expect(guest.getByText(publicReply)).toBeVisible();
@@ -161,7 +201,11 @@ test("the requester's private page shows the staff reply and never the internal 
   expect(html).not.toContain("Internal only");
 });
 
-test("a second request is deleted after confirmation", async () => {
+test("a second request is deleted after confirmation", async ({ page: guest, loginAs }) => {
+  const tag = uniqueTag();
+  const secondTitle = `Wrong address ${tag}`;
+  const admin = await loginAs("admin", { newContext: true });
+  const link = await configurePortal(admin);
   const servedAt = await openForm(guest, link);
   await guest.getByLabel("Phone").fill("5555-0100");
   await guest.getByLabel("Title").fill(secondTitle);
@@ -182,12 +226,13 @@ test("a second request is deleted after confirmation", async () => {
   await expect(admin.getByText(NOT_FOUND)).toBeVisible();
 });
 
-test("a regenerated link replaces the old one, which answers 404", async () => {
-  await admin.goto("/admin/settings/guest-portal");
+test("a regenerated link replaces the old one, which answers 404", async ({ page: guest, loginAs }) => {
+  const admin = await loginAs("admin", { newContext: true });
+  const link = await configurePortal(admin);
   await admin.getByRole("button", { name: "Regenerate link" }).click();
   await admin.getByRole("dialog").getByRole("button", { name: "Regenerate link" }).click();
   await expect(admin.getByText("A new link was created. The old one no longer works.")).toBeVisible();
-  const field = admin.getByLabel("Share this link with the people who may send requests");
+  const field = admin.getByLabel(LINK_LABEL);
   await expect(field).not.toHaveValue(link);
   const fresh = await field.inputValue();
 
@@ -199,18 +244,12 @@ test("a regenerated link replaces the old one, which answers 404", async () => {
   await expect(guest.getByRole("heading", { name: "Send a request" })).toBeVisible();
 });
 
-test("the configuration is for administrators: other staff get 403", async ({ browser }) => {
-  const context = await browser.newContext();
-  try {
-    const staff = await context.newPage();
-    await signIn(staff, "staff1");
-    const response = await staff.goto("/admin/settings/guest-portal");
-    expect(response?.status()).toBe(403);
-    await expect(staff.getByText("Access denied")).toBeVisible();
-    // The requests themselves are staff work.
-    await staff.goto("/admin/guest-requests");
-    await expect(staff.getByRole("heading", { name: "Guest requests" })).toBeVisible();
-  } finally {
-    await context.close();
-  }
+test("the configuration is for administrators: other staff get 403", async ({ page: staff, loginAs }) => {
+  await loginAs("staff1");
+  const response = await staff.goto("/admin/settings/guest-portal");
+  expect(response?.status()).toBe(403);
+  await expect(staff.getByText("Access denied")).toBeVisible();
+  // The requests themselves are staff work.
+  await staff.goto("/admin/guest-requests");
+  await expect(staff.getByRole("heading", { name: "Guest requests" })).toBeVisible();
 });

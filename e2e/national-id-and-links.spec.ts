@@ -44,6 +44,7 @@ test.beforeAll(async ({ browser }) => {
   await admin.getByLabel("Seats", { exact: true }).fill("10");
   await admin.getByLabel("Reserve seats").fill("0");
   await admin.getByLabel("Public registration (public page, no login)").check();
+  await admin.getByLabel("Public sign-ups confirm by e-mail").uncheck();
   await admin.getByRole("button", { name: "Create" }).click();
   await expect(admin.getByText("The event was created.")).toBeVisible();
   publicPath = new URL(await admin.getByLabel("Public registration link").inputValue()).pathname;

@@ -6,7 +6,7 @@
 // save, the guest form's preview renders Markdown, saving an event shows the
 // event with a confirmation, a walk-in can be seated beyond a full event's limit.
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { formAlert, loginAs } from "./helpers";
+import { formAlert, loginAs, openPortalEvent } from "./helpers";
 
 test.describe.configure({ mode: "serial" });
 
@@ -118,8 +118,7 @@ test("staff set up an event; saving it shows the event page with a confirmation 
 
 test("a client registers; the cancel dialog's buttons say Back and what the other one does, in English and Portuguese", async ({ page }) => {
   await signIn(page, "student@portico.test", /\/portal$/);
-  await page.goto("/portal/events");
-  await page.getByRole("link", { name: eventName }).click();
+  await openPortalEvent(page, eventName);
   await page.getByLabel(questionLabel).fill("Night shift maintenance");
   await page.getByRole("button", { name: "Register" }).click();
   await expect(page.getByText("You are registered.")).toBeVisible();

@@ -4,25 +4,36 @@
 // ticket waits for staff ("Awaiting reply") yet its discussion still takes his
 // message; the parameter invisible in the portal never reaches the HTML; the
 // filter tabs are links a keyboard can follow; another customer sees nothing of it.
+// Each test opens its own ticket.
 import { type Page } from "@playwright/test";
-import { expect, test, type LoginAs } from "./fixtures";
+import { expect, test, uniqueTag, type LoginAs } from "./fixtures";
 
-test.describe.configure({ mode: "serial" });
+const newSubject = () => `Printer offline ${uniqueTag()}`;
 
-const subject = `Printer offline ${Date.now().toString(36)}`;
-let ticketPath = "";
+/** Pedro reads Portuguese; these tests read English (the choice is stored on his account). */
+function signInInEnglish(loginAs: LoginAs) {
+  return loginAs("person", { language: "en" });
+}
 
-async function signInInEnglish(page: Page, loginAs: LoginAs) {
-  await loginAs("person");
-  // Pedro reads Portuguese; this test reads English (the choice is stored on his account).
-  if ((await page.locator("#language-switcher").inputValue()) !== "en") {
-    await page.locator("#language-switcher").selectOption("en");
-    await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
-  }
+/** Pedro opens an Incident, handed over to staff, with a log file; returns its path. */
+async function openIncident(page: Page, subject: string) {
+  await page.goto("/portal/tickets/new");
+  await page.getByLabel("Group").selectOption({ label: "Support" });
+  await page.getByLabel("Type").selectOption({ label: "Incident" });
+  await page.getByLabel("Subject").fill(subject);
+  await page.getByLabel("Description", { exact: true }).fill("The office printer stopped answering this morning.");
+  await page.getByLabel("Reason").fill("Please look into it.");
+  await page.getByLabel("Affected system").fill("Office printer");
+  await page.getByLabel("Attachments").setInputFiles({ name: "printer-log.txt", mimeType: "text/plain", buffer: Buffer.from("paper jam at 09:12\n") });
+  await expect(page.getByRole("button", { name: "Remove printer-log.txt" })).toBeVisible();
+  await page.getByRole("button", { name: "Save/Request" }).click();
+  await expect(page).toHaveURL(/\/portal\/tickets\/\d+\?opened=1$/);
+  return new URL(page.url()).pathname;
 }
 
 test("a client opens an Incident: the required parameter is enforced, then it is handed over with an attachment", async ({ page, loginAs }) => {
-  await signInInEnglish(page, loginAs);
+  const subject = newSubject();
+  await signInInEnglish(loginAs);
   await page.goto("/portal/tickets");
   await page.getByRole("link", { name: "New ticket" }).click();
   await expect(page).toHaveURL(/\/portal\/tickets\/new$/);
@@ -55,7 +66,6 @@ test("a client opens an Incident: the required parameter is enforced, then it is
   await page.getByRole("button", { name: "Save/Request" }).click();
 
   await expect(page).toHaveURL(/\/portal\/tickets\/\d+\?opened=1$/);
-  ticketPath = new URL(page.url()).pathname;
   await expect(page.getByText(/Ticket #\d+ was opened and handed over\./)).toBeVisible();
   await expect(page.getByRole("heading", { name: subject })).toBeVisible();
   await expect(page.getByText("Awaiting reply", { exact: true }).first()).toBeVisible();
@@ -73,7 +83,9 @@ test("a client opens an Incident: the required parameter is enforced, then it is
 });
 
 test("under Awaiting reply the ticket is read-only, but the discussion takes a new message", async ({ page, loginAs }) => {
-  await signInInEnglish(page, loginAs);
+  const subject = newSubject();
+  await signInInEnglish(loginAs);
+  const ticketPath = await openIncident(page, subject);
   await page.goto("/portal/tickets");
   await page.getByRole("link", { name: /^Awaiting reply \(\d+\)$/ }).click();
   await expect(page).toHaveURL(/filter=awaiting/);
@@ -96,7 +108,9 @@ test("under Awaiting reply the ticket is read-only, but the discussion takes a n
 });
 
 test("the filter tabs are links that a keyboard follows, with their counts", async ({ page, loginAs }) => {
-  await signInInEnglish(page, loginAs);
+  const subject = newSubject();
+  await signInInEnglish(loginAs);
+  const ticketPath = await openIncident(page, subject);
   await page.goto("/portal/tickets");
   const tabs = page.getByRole("navigation", { name: "Ticket filters" }).getByRole("link");
   await expect(tabs).toHaveText([
@@ -129,6 +143,9 @@ test("the filter tabs are links that a keyboard follows, with their counts", asy
 });
 
 test("another customer's client meets the same not-found page as for a missing ticket and never sees it listed", async ({ page, loginAs }) => {
+  const subject = newSubject();
+  const pedro = await loginAs("person", { newContext: true, language: "en" });
+  const ticketPath = await openIncident(pedro, subject);
   await loginAs("company");
   // The portal streams behind its loading skeleton, so the answer is the not-found page rather than a 404 status.
   await page.goto(ticketPath);

@@ -5,19 +5,21 @@
 // it; Pedro finds it under Completed, read-only, with the whole stage history.
 // Internal notes and "Internal cost center" never reach Pedro's HTML. Then an
 // administrator cancels and deletes a second ticket that waits on the client.
-import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
-import { newSignedInPage } from "./fixtures";
+// Each test opens its own tickets and first brings them, through the same
+// pages, to the point the test is about (the steps the tests before it check).
+// The names below are set afresh before each test: tests of this file run one
+// at a time in a worker, on that worker's own server.
+import { type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { chooseLanguage, expect, newSignedInPage, test, uniqueTag } from "./fixtures";
 
 const NOT_FOUND = "Page not found";
 
-test.describe.configure({ mode: "serial" });
-
-const tag = Date.now().toString(36);
-const subject = `Scanner jammed ${tag}`;
-const secondSubject = `Duplicate request ${tag}`;
-const internalNote = `Internal only: vendor contract ${tag}`;
-const publicReply = `We are looking into it (${tag}).`;
-const costCenter = `CC-${tag}`;
+let tag = "";
+let subject = "";
+let secondSubject = "";
+let internalNote = "";
+let publicReply = "";
+let costCenter = "";
 
 let clientContext: BrowserContext;
 let staffContext: BrowserContext;
@@ -28,13 +30,9 @@ let secondNumber = "";
 
 async function signInAsClient(browser: Browser) {
   const page = await newSignedInPage(browser, "person");
-  const context = page.context();
   // Pedro reads Portuguese; this test reads English (the choice is stored on his account).
-  if ((await page.locator("#language-switcher").inputValue()) !== "en") {
-    await page.locator("#language-switcher").selectOption("en");
-    await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
-  }
-  return { context, page };
+  await chooseLanguage(page, "en");
+  return { context: page.context(), page };
 }
 
 async function signInAsStaff(browser: Browser, role: "staff1" | "admin") {
@@ -87,15 +85,100 @@ async function clientHtmlHidesStaffOnlyData(page: Page) {
   expect(html).not.toContain(costCenter);
 }
 
-test.beforeAll(async ({ browser }) => {
+test.beforeEach(async ({ browser }) => {
+  tag = uniqueTag();
+  subject = `Scanner jammed ${tag}`;
+  secondSubject = `Duplicate request ${tag}`;
+  internalNote = `Internal only: vendor contract ${tag}`;
+  publicReply = `We are looking into it (${tag}).`;
+  costCenter = `CC-${tag}`;
+  number = "";
+  secondNumber = "";
   ({ context: clientContext, page: client } = await signInAsClient(browser));
   ({ context: staffContext, page: staff } = await signInAsStaff(browser, "staff1"));
 });
 
-test.afterAll(async () => {
+test.afterEach(async () => {
   await clientContext?.close();
   await staffContext?.close();
 });
+
+// The round trip's steps, for the tests that start further along it.
+
+/** Pedro opens the Incident, "Affected system" filled. */
+async function opened() {
+  await fillNewIncident(client, subject);
+  await client.getByLabel("Affected system").fill("Scanner SC-2");
+  number = await submitNewTicket(client);
+}
+
+/** Sam fills the staff-only parameter, writes an internal note, a reply and an understanding, and hands it to Pedro. */
+async function proposed() {
+  await openStaffTicket(staff, number);
+  await staff.getByLabel("Internal cost center").fill(costCenter);
+  await staff.getByRole("button", { name: "Save parameters" }).click();
+  await expect(staff.getByText("Saved.")).toBeVisible();
+  await staff.getByRole("textbox", { name: "Message" }).fill(internalNote);
+  await staff.getByLabel("Internal note (never shown to the client)").check();
+  await staff.getByRole("button", { name: "Send message" }).click();
+  await expect(staff.getByText("Internal note added.")).toBeVisible();
+  await staff.getByRole("textbox", { name: "Message" }).fill(publicReply);
+  await staff.getByRole("button", { name: "Send message" }).click();
+  await expect(staff.getByText("Reply sent to the client.")).toBeVisible();
+  await staff.getByRole("textbox", { name: "Understanding (analysis or proposed solution)" }).fill("Restart the scanner's feeder.");
+  await staff.getByRole("button", { name: "Save understanding" }).click();
+  await expect(staff.getByText("Not yet sent to the client")).toBeVisible();
+  await staffForward(staff, "Client review (with client)", "Solution proposed", "Please try the restart.");
+  await expect(summaryValue(staff, "Stage")).toHaveText("Client review");
+}
+
+/** Pedro rejects the understanding with a reason. */
+async function rejected() {
+  await client.goto(`/portal/tickets/${number}`);
+  await client.getByRole("button", { name: "Reject", exact: true }).click();
+  const dialog = client.getByRole("dialog");
+  await dialog.getByLabel("Why do you reject it?").fill("The feeder was restarted; it still jams.");
+  await dialog.getByRole("button", { name: "Reject and hand over" }).click();
+  await expect(client.getByText("Awaiting reply", { exact: true }).first()).toBeVisible();
+}
+
+/** Sam revises the understanding and hands it to Pedro again. */
+async function revised() {
+  await openStaffTicket(staff, number);
+  await staff.getByRole("textbox", { name: "Understanding (analysis or proposed solution)" }).fill("Replace the feeder's worn rollers.");
+  await staff.getByRole("button", { name: "Save understanding" }).click();
+  await expect(staff.getByText("Not yet sent to the client")).toBeVisible();
+  await staffForward(staff, "Client review (with client)", "Solution proposed", "Revised after your feedback.");
+  await expect(summaryValue(staff, "Stage")).toHaveText("Client review");
+}
+
+/** Pedro approves the revised understanding. */
+async function approved() {
+  await client.goto(`/portal/tickets/${number}`);
+  await client.getByRole("button", { name: "Approve", exact: true }).click();
+  await client.getByRole("dialog").getByRole("button", { name: "Approve and hand over" }).click();
+  await expect(client.getByText("Awaiting reply", { exact: true }).first()).toBeVisible();
+}
+
+/** Sam gives the root cause and completes the ticket (Analysis -> Done, "Resolved"). */
+async function completed() {
+  await openStaffTicket(staff, number);
+  await staff.getByLabel("Root cause").fill("Worn feeder rollers.");
+  await staffForward(staff, "Complete: Done", "Resolved", "Rollers replaced.", "Complete ticket");
+  await expect(summaryValue(staff, "Status")).toContainText("Completed");
+}
+
+/** Pedro opens a second Incident with a file; Sam hands it back to him ("Needs information"). */
+async function secondWaitsOnClient() {
+  await fillNewIncident(client, secondSubject);
+  await client.getByLabel("Affected system").fill("Front desk PC");
+  await client.getByLabel("Attachments").setInputFiles({ name: "duplicate.txt", mimeType: "text/plain", buffer: Buffer.from("opened twice\n") });
+  await expect(client.getByRole("button", { name: "Remove duplicate.txt" })).toBeVisible();
+  secondNumber = await submitNewTicket(client);
+  await openStaffTicket(staff, secondNumber);
+  await staffForward(staff, "Client review (with client)", "Needs information", "Which desk exactly?");
+  await expect(summaryValue(staff, "Stage")).toHaveText("Client review");
+}
 
 test("the client opens an Incident: the required parameter is refused, then it is submitted", async () => {
   await fillNewIncident(client, subject);
@@ -113,6 +196,7 @@ test("the client opens an Incident: the required parameter is refused, then it i
 });
 
 test("staff find it in their queue, see the staff-only parameter, and write notes, a reply and the understanding", async () => {
+  await opened();
   await staff.goto("/admin/tickets");
   await staff.getByRole("navigation", { name: "Assigned to" }).getByRole("link", { name: "Mine" }).click();
   await expect(staff).toHaveURL(/assignee=mine/);
@@ -148,6 +232,8 @@ test("staff find it in their queue, see the staff-only parameter, and write note
 });
 
 test("the client sees the public reply but no staff-only data, and rejects the understanding with a reason", async () => {
+  await opened();
+  await proposed();
   await client.goto(`/portal/tickets/${number}`);
   await expect(client.getByText(publicReply)).toBeVisible();
   await expect(client.getByText("Restart the scanner's feeder.")).toBeVisible();
@@ -164,6 +250,9 @@ test("the client sees the public reply but no staff-only data, and rejects the u
 });
 
 test("staff revise the understanding and forward it again", async () => {
+  await opened();
+  await proposed();
+  await rejected();
   await openStaffTicket(staff, number);
   await expect(summaryValue(staff, "Stage")).toHaveText("Analysis");
   await expect(staff.getByText("Rejected by the client")).toBeVisible();
@@ -177,6 +266,10 @@ test("staff revise the understanding and forward it again", async () => {
 });
 
 test("the client approves the revised understanding", async () => {
+  await opened();
+  await proposed();
+  await rejected();
+  await revised();
   await client.goto(`/portal/tickets/${number}`);
   await expect(client.getByText("Replace the feeder's worn rollers.")).toBeVisible();
   await client.getByRole("button", { name: "Approve", exact: true }).click();
@@ -186,6 +279,11 @@ test("the client approves the revised understanding", async () => {
 });
 
 test("staff complete it; the next stage needs the root cause first", async () => {
+  await opened();
+  await proposed();
+  await rejected();
+  await revised();
+  await approved();
   await openStaffTicket(staff, number);
   await expect(staff.getByText("Approved by the client")).toBeVisible();
   // Done requires "Root cause" from the previous stage: refused on the field until it is filled.
@@ -200,6 +298,12 @@ test("staff complete it; the next stage needs the root cause first", async () =>
 });
 
 test("the client finds it under Completed, read-only, with the full stage history", async () => {
+  await opened();
+  await proposed();
+  await rejected();
+  await revised();
+  await approved();
+  await completed();
   await client.goto("/portal/tickets");
   await client.getByRole("link", { name: /^Completed \(\d+\)$/ }).click();
   await client.getByRole("link", { name: subject }).click();
@@ -222,6 +326,9 @@ test("the client finds it under Completed, read-only, with the full stage histor
 });
 
 test("the queue's filters work without JavaScript", async ({ browser }) => {
+  // A completed ticket: straight from Analysis to Done.
+  await opened();
+  await completed();
   // A second ticket, handed to the client by staff: it waits on the client.
   await fillNewIncident(client, secondSubject);
   await client.getByLabel("Affected system").fill("Front desk PC");
@@ -253,6 +360,7 @@ test("the queue's filters work without JavaScript", async ({ browser }) => {
 });
 
 test("an administrator cancels the ticket waiting on the client (reason required), then deletes it with its files", async ({ browser }) => {
+  await secondWaitsOnClient();
   const { context, page: admin } = await signInAsStaff(browser, "admin");
   await openStaffTicket(admin, secondNumber);
   const fileHref = (await admin.getByRole("link", { name: "duplicate.txt" }).first().getAttribute("href")) ?? "";

@@ -1,5 +1,6 @@
-// npm run test:e2e: a fresh embedded database with the demo data, then the
-// Playwright suite against the production build (npm run build first).
+// npm run test:e2e: the demo data in a fresh embedded database for each
+// Playwright worker's server (scripts/prepare-e2e.ts, e2e/servers.ts), then
+// the Playwright suite against the production build (npm run build first).
 import { spawnSync } from "node:child_process";
 import { existsSync, rmSync } from "node:fs";
 import { ensureChromium } from "./ensure-chromium.mjs";
@@ -11,8 +12,8 @@ if (!existsSync(".next/BUILD_ID")) {
 }
 ensureChromium();
 rmSync(dataDir, { recursive: true, force: true });
-const env = { ...process.env, DATABASE_URL: `pglite:${dataDir}/pglite`, PORTICO_DATA_DIR: dataDir, E2E_DATA_DIR: dataDir };
-const seed = spawnSync("npx", ["--no-install", "tsx", "prisma/seed.ts"], { stdio: "inherit", env });
-if (seed.status !== 0) process.exit(seed.status ?? 1);
+const env = { ...process.env, E2E_DATA_DIR: dataDir };
+const prepare = spawnSync("npx", ["--no-install", "tsx", "scripts/prepare-e2e.ts"], { stdio: "inherit", env });
+if (prepare.status !== 0) process.exit(prepare.status ?? 1);
 const run = spawnSync("npx", ["--no-install", "playwright", "test", ...process.argv.slice(2)], { stdio: "inherit", env });
 process.exit(run.status ?? 1);

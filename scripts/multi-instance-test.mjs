@@ -315,7 +315,6 @@ try {
     APP_URL: base1,
     PORTICO_SEED_DEMO: "0",
     PORTICO_DATA_DIR: path.join(tmp, "data"),
-    EVENT_REMINDER_HOUR: "0",
     RESEND_API_KEY: "",
     SMTP_URL: "",
     NODE_ENV: "production",
@@ -547,7 +546,7 @@ try {
         `SELECT count(*)::int AS emails, count(DISTINCT m."to")::int AS recipients FROM "EmailMessage" m WHERE m.template = 'eventReminder'`,
       );
       const claimed = await one(
-        `SELECT count(*) FILTER (WHERE r."reminderSentAt" IS NOT NULL)::int AS n FROM "Registration" r JOIN "Event" e ON e.id = r."eventId" WHERE e.slug = 'multi-reminders'`,
+        `SELECT count(*)::int AS n FROM "EventReminder" x JOIN "Registration" r ON r.id = x."registrationId" JOIN "Event" e ON e.id = r."eventId" WHERE e.slug = 'multi-reminders'`,
       );
       const pass = jobs.length >= 1 && states.every((j) => j.state === "completed") && rows.emails === 5 && rows.recipients === 5 && claimed.n === 5;
       return {

@@ -1,9 +1,16 @@
-// npm test: the whole pipeline, in the order that fails fastest.
-//   typecheck -> lint -> Vitest on PGlite -> Vitest integration on PostgreSQL
-//   (when TEST_DATABASE_URL is set) -> production build -> Playwright ->
-//   several instances through PgBouncer (when TEST_DATABASE_URL is set).
-// Ends with one line "N passed, N failed" summing every suite.
-import { spawn, spawnSync } from "node:child_process";
+// npm test: the whole pipeline.
+//   static checks side by side (typecheck, lint, formatting, unused code)
+//   -> Vitest on PGlite
+//   -> Vitest integration on PostgreSQL (when TEST_DATABASE_URL is set)
+//   -> production build -> Playwright (one server per worker)
+//   -> several instances through PgBouncer (when TEST_DATABASE_URL is set).
+// One after another: on two cores the PostgreSQL suite beside the browser
+// suite made pages take seconds and timing checks (a reset answered in the
+// same time, a lease recovered in time) fail for want of CPU, not of
+// correctness. `npm test -- --overlap` runs the two lanes side by side, on a
+// machine with cores to spare. Ends with one line "N passed, N failed"
+// summing every suite.
+import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
@@ -12,13 +19,36 @@ mkdirSync("reports", { recursive: true });
 for (const report of ["reports/vitest-pglite.json", "reports/vitest-postgres.json", "reports/e2e.json", "reports/multi-instance.json"])
   rmSync(report, { force: true });
 
-function run(label, command, args, env = {}) {
-  console.log(`\n=== ${label} ===`);
-  const started = Date.now();
-  const result = spawnSync(command, args, { stdio: "inherit", env: { ...process.env, ...env } });
-  console.log(`=== ${label}: ${result.status === 0 ? "ok" : `failed (exit ${result.status})`} in ${((Date.now() - started) / 1000).toFixed(0)} s ===`);
-  if (result.status !== 0) failures.push(label);
-  return result.status === 0;
+const sequential = !process.argv.includes("--overlap");
+
+/**
+ * Runs one step. Alone, its output goes straight to the terminal; in a lane
+ * beside another (prefix given), each line is prefixed with the lane's name so
+ * the two stay readable as they interleave.
+ */
+function run(label, command, args, env = {}, prefix = "") {
+  return new Promise((resolve) => {
+    console.log(`\n${prefix}=== ${label} ===`);
+    const started = Date.now();
+    const child = spawn(command, args, { stdio: prefix ? ["ignore", "pipe", "pipe"] : "inherit", env: { ...process.env, ...env } });
+    if (prefix) for (const stream of [child.stdout, child.stderr]) prefixLines(stream, prefix);
+    child.on("close", (status) => {
+      console.log(`${prefix}=== ${label}: ${status === 0 ? "ok" : `failed (exit ${status})`} in ${((Date.now() - started) / 1000).toFixed(0)} s ===`);
+      if (status !== 0) failures.push(label);
+      resolve(status === 0);
+    });
+  });
+}
+
+function prefixLines(stream, prefix) {
+  let pending = "";
+  stream.setEncoding("utf8");
+  stream.on("data", (chunk) => {
+    const lines = (pending + chunk).split("\n");
+    pending = lines.pop();
+    for (const line of lines) console.log(prefix + line);
+  });
+  stream.on("end", () => pending && console.log(prefix + pending));
 }
 
 /**
@@ -94,8 +124,14 @@ function tally(ok, count) {
   if (!ok && totals.failed === before) totals.failed++;
 }
 
-function vitest(label, args, env, output) {
-  const ok = run(label, "npx", ["--no-install", "vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${output}`, ...args], env);
+async function vitest(label, args, env, output, prefix = "") {
+  const ok = await run(
+    label,
+    "npx",
+    ["--no-install", "vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${output}`, ...args],
+    env,
+    prefix,
+  );
   tally(ok, () => countVitest(output));
 }
 
@@ -109,24 +145,37 @@ await checksInParallel([
 ]);
 
 const { TEST_DATABASE_URL } = process.env;
-vitest("unit + integration (PGlite)", [], { TEST_DATABASE_URL: "" }, "reports/vitest-pglite.json");
-if (TEST_DATABASE_URL) {
-  vitest("integration (PostgreSQL)", ["tests/integration"], { TEST_DATABASE_URL }, "reports/vitest-postgres.json");
-} else {
-  console.log("\nTEST_DATABASE_URL is not set: integration tests ran on PGlite only.");
+await vitest("unit + integration (PGlite)", [], { TEST_DATABASE_URL: "" }, "reports/vitest-pglite.json");
+
+/** Production build, then the browser suite against it; resolves whether the build succeeded. */
+async function browserLane(prefix) {
+  if (!(await run("production build", "npx", ["--no-install", "next", "build"], {}, prefix))) {
+    totals.failed++;
+    return false;
+  }
+  const ok = await run("end-to-end (Playwright)", "node", ["scripts/e2e.mjs"], {}, prefix);
+  tally(ok, () => countPlaywright("reports/e2e.json"));
+  return true;
 }
 
-if (run("production build", "npx", ["--no-install", "next", "build"])) {
-  const ok = run("end-to-end (Playwright)", "node", ["scripts/e2e.mjs"]);
-  tally(ok, () => countPlaywright("reports/e2e.json"));
-  if (TEST_DATABASE_URL) {
-    const multi = run("several instances through PgBouncer", "node", ["scripts/multi-instance-test.mjs"], { MULTI_DATABASE_URL: TEST_DATABASE_URL });
-    tally(multi, () => countChecks("reports/multi-instance.json"));
-  } else {
-    console.log("\nTEST_DATABASE_URL is not set: the several-instances check (PostgreSQL + PgBouncer) did not run.");
-  }
+async function postgresLane(prefix) {
+  if (TEST_DATABASE_URL) await vitest("integration (PostgreSQL)", ["tests/integration"], { TEST_DATABASE_URL }, "reports/vitest-postgres.json", prefix);
+  else console.log("\nTEST_DATABASE_URL is not set: integration tests ran on PGlite only.");
+}
+
+let built;
+if (sequential) {
+  await postgresLane("");
+  built = await browserLane("");
 } else {
-  totals.failed++;
+  [built] = await Promise.all([browserLane("[browser] "), postgresLane("[postgres] ")]);
+}
+
+if (built && TEST_DATABASE_URL) {
+  const multi = await run("several instances through PgBouncer", "node", ["scripts/multi-instance-test.mjs"], { MULTI_DATABASE_URL: TEST_DATABASE_URL });
+  tally(multi, () => countChecks("reports/multi-instance.json"));
+} else if (!TEST_DATABASE_URL) {
+  console.log("\nTEST_DATABASE_URL is not set: the several-instances check (PostgreSQL + PgBouncer) did not run.");
 }
 
 console.log(`\nFailed steps: ${failures.length ? failures.join(", ") : "none"}`);

@@ -2,8 +2,8 @@
 // (already migrated) database: the demo accounts, and three public events:
 //   multi-seats      10 seats + 5 reserve seats (the overbooking check)
 //   multi-form       the sign-up page whose form is posted to the other instance
-//   multi-reminders  starts in 24 hours, so with EVENT_REMINDER_HOUR=0 its
-//                    reminders are due now (the scheduled-job check)
+//   multi-reminders  starts in 24 hours, with its own reminder schedule (the day
+//                    before at 00:00), so its reminders are due now (the scheduled-job check)
 // Prints one JSON line with the slugs.
 import { closeDatabase, getDatabase } from "@/lib/db/client";
 import { seed } from "@/prisma/seed";
@@ -19,7 +19,7 @@ try {
   const events = [
     { slug: "multi-seats", name: "Ten seats", startsAt: inAMonth, seats: 10, reserveSeats: 5 },
     { slug: "multi-form", name: "Sign-up form", startsAt: inAMonth, seats: 5, reserveSeats: 0 },
-    { slug: "multi-reminders", name: "Tomorrow", startsAt: tomorrow, seats: 20, reserveSeats: 0 },
+    { slug: "multi-reminders", name: "Tomorrow", startsAt: tomorrow, seats: 20, reserveSeats: 0, reminderSchedule: { offsets: ["1d"], hour: 0 } },
   ];
   for (const e of events) {
     await db.event.create({

@@ -9,7 +9,7 @@
 // records never carry A's internal notes, internal files or portal-invisible
 // values. One row per (resource × operation); the patterns of the single
 // resources live in tickets-access.test.ts and contacts-security.test.ts.
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import type { Db } from "@/lib/db";
 
@@ -66,10 +66,10 @@ import { decideUnderstanding, saveUnderstanding } from "@/lib/tickets/understand
 import { clientTicketView, staffTicketView } from "@/lib/tickets/views";
 import { centralInput, createOptions, storage, upload, type Options } from "../helpers/contacts";
 import { createActor, uniqueTag } from "../helpers/factories";
-import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
+import { withTestDatabase } from "../helpers/db-test";
 import { createTicketClient, createTicketWorkflow, type TicketWorkflow } from "../helpers/ticket-fixtures";
 
-let t: TestDatabase;
+const t = withTestDatabase();
 let wf: TicketWorkflow;
 let o: Options;
 let staff: Actor;
@@ -548,7 +548,6 @@ const ownViews = (): [resource: string, view: string, read: () => Promise<unknow
 ];
 
 beforeAll(async () => {
-  t = await createTestDatabase();
   state.db = t.prisma;
   wf = await createTicketWorkflow(t.prisma);
   o = await createOptions(t.prisma);
@@ -573,7 +572,6 @@ beforeAll(async () => {
   B = await createSide("B");
   await setOwnCpf(t.prisma, A.actor, { cpf: CPF_OTHER });
 }, 240_000);
-afterAll(() => t?.destroy());
 
 async function expectRefused(expected: Refusal, call: () => Promise<unknown>) {
   const outcome = await call().then(

@@ -3,22 +3,20 @@
 // the user when they have none, the user's is kept where the two differ, and
 // every copy that is not kept is written to the audit log before it goes.
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { migrate, readMigrations, type Migration } from "@/lib/db/migrate";
-import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
+import { withTestDatabase } from "../helpers/db-test";
 
 const MIGRATION = "single_cpf";
 
-let t: TestDatabase;
+const t = withTestDatabase({ migrate: false });
 let all: Migration[];
 beforeAll(async () => {
-  t = await createTestDatabase({ migrate: false });
   all = await readMigrations();
   const at = all.findIndex((m) => m.name.endsWith(`_${MIGRATION}`));
   expect(at).toBeGreaterThan(0);
   await migrate(t.sql, { migrations: all.slice(0, at) });
 });
-afterAll(() => t.destroy());
 
 async function user(cpf: string | null = null) {
   const id = randomUUID();

@@ -4,7 +4,7 @@
 // there. The setting (CPF by default; none; another with its own label)
 // decides what every form accepts and what certificates print.
 import { inflateSync } from "node:zlib";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ownNationalId, setOwnCpf } from "@/lib/account/cpf";
 import type { Actor } from "@/lib/auth/actor";
 import { setClock } from "@/lib/clock";
@@ -20,9 +20,9 @@ import { getNationalIdSetting, setNationalIdSetting } from "@/lib/settings/natio
 import { nationalIdFormSchema } from "@/lib/settings/national-id-schema";
 import { actorFor, createActor, createUser, uniqueTag } from "../helpers/factories";
 import { MemoryStorage } from "../helpers/memory-storage";
-import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
+import { withTestDatabase } from "../helpers/db-test";
 
-let t: TestDatabase;
+const t = withTestDatabase();
 let admin: Actor;
 let staff: Actor;
 let typeId: string;
@@ -33,7 +33,6 @@ const end = new Date("2026-05-04T20:00:00Z");
 const DAY = 86_400_000;
 
 beforeAll(async () => {
-  t = await createTestDatabase();
   admin = (await createActor(t.prisma, Role.ADMIN)).actor;
   staff = (await createActor(t.prisma, Role.STAFF)).actor;
   typeId = (await t.prisma.eventType.create({ data: { name: "Course", isPublic: true } })).id;
@@ -43,7 +42,6 @@ beforeAll(async () => {
     })
   ).id;
 });
-afterAll(() => t.destroy());
 // Registrations happen before the event (an ended event takes none); issueFor moves past its end.
 beforeEach(() => setClock(new Date(start.getTime() - DAY)));
 afterEach(async () => {

@@ -4,17 +4,17 @@
 // from newTicketOptions, and whatever that schema refuses, openTicket refuses
 // with the same message on the same field. What the client cannot see is
 // left out of the form's copy and still refused by the server.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { ValidationError } from "@/lib/errors";
 import { zodFieldErrors } from "@/lib/forms/action-result";
 import { newTicketOptions, type NewTicketType } from "@/lib/tickets/new-ticket-options";
 import { openTicket } from "@/lib/tickets/open-ticket";
 import { newTicketSchemaFor, requiredWhenOpening } from "@/lib/tickets/opening-rules";
 import type { NewTicketInput } from "@/lib/tickets/schemas";
-import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
+import { withTestDatabase } from "../helpers/db-test";
 import { createTicketClient, createTicketWorkflow, type TicketWorkflow } from "../helpers/ticket-fixtures";
 
-let t: TestDatabase;
+const t = withTestDatabase();
 let wf: TicketWorkflow;
 let client: Awaited<ReturnType<typeof createTicketClient>>;
 let formType: NewTicketType;
@@ -22,7 +22,6 @@ let units: { id: string };
 let note: { id: string };
 
 beforeAll(async () => {
-  t = await createTestDatabase();
   wf = await createTicketWorkflow(t.prisma);
   client = await createTicketClient(t.prisma);
   const field = (label: string, kind: "NUMBER" | "SHORT_TEXT", position: number) =>
@@ -38,7 +37,6 @@ beforeAll(async () => {
   const options = await newTicketOptions(t.prisma, client.actor, "en");
   formType = options.groups.flatMap((g) => g.types).find((x) => x.id === wf.type.id)!;
 });
-afterAll(() => t.destroy());
 
 function input(values: Record<string, unknown>): NewTicketInput {
   return {

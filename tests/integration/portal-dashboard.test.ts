@@ -2,7 +2,7 @@
 // client's (tickets and contacts of the customer records they reach, events
 // they registered for), at most a few rows, with the join button exactly when
 // the online access window is open. Another customer's records never appear.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { setClock } from "@/lib/clock";
 import { ForbiddenError } from "@/lib/errors";
@@ -13,10 +13,10 @@ import { forwardTicket } from "@/lib/tickets/forward";
 import { openTicket } from "@/lib/tickets/open-ticket";
 import { saveUnderstanding } from "@/lib/tickets/understanding";
 import { createActor, uniqueTag } from "../helpers/factories";
-import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
+import { withTestDatabase } from "../helpers/db-test";
 import { createTicketClient, createTicketWorkflow, type TicketWorkflow } from "../helpers/ticket-fixtures";
 
-let t: TestDatabase;
+const t = withTestDatabase();
 let wf: TicketWorkflow;
 let staff: Actor;
 let admin: Actor;
@@ -28,7 +28,6 @@ const NOW = new Date("2026-05-10T12:00:00Z");
 
 beforeAll(async () => {
   setClock(NOW);
-  t = await createTestDatabase();
   wf = await createTicketWorkflow(t.prisma);
   staff = (await createActor(t.prisma, "STAFF")).actor;
   admin = (await createActor(t.prisma, "ADMIN")).actor;
@@ -36,7 +35,6 @@ beforeAll(async () => {
   alice = await createTicketClient(t.prisma);
   bob = await createTicketClient(t.prisma);
 });
-afterAll(() => t.destroy());
 afterEach(() => setClock(NOW));
 
 async function openAs(who: typeof alice, subject: string) {

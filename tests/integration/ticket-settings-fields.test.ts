@@ -2,7 +2,7 @@
 // labels per language with English required, kinds and their choices, order,
 // activation; per field and stage the five independent flags, stored only when
 // any is set, and the combinations nobody could fill in refused.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { Role, StageResponsible, TicketFieldKind } from "@/lib/generated/prisma/enums";
@@ -12,21 +12,17 @@ import { deleteField, getField, listFields, moveField, saveField, setFieldActive
 import type { FieldInput, RuleCell } from "@/lib/tickets/settings/schemas";
 import { createActor } from "../helpers/factories";
 import { fieldErrors, createGroupAndType, createStage, createTicketIn } from "../helpers/ticket-settings-fixtures";
-import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
+import { withTestDatabase, type TestDatabase } from "../helpers/db-test";
 
-let database: TestDatabase;
+const database = withTestDatabase();
 let db: TestDatabase["prisma"];
 let staff: Actor;
 let client: Actor;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
   db = database.prisma;
   ({ actor: staff } = await createActor(db, Role.STAFF));
   ({ actor: client } = await createActor(db, Role.CLIENT));
-});
-afterAll(async () => {
-  await database?.destroy();
 });
 
 const field = (en: string, kind: TicketFieldKind = TicketFieldKind.SHORT_TEXT, options: string[] = [], extra: Partial<FieldInput> = {}): FieldInput => ({

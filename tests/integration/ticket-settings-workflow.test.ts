@@ -1,7 +1,7 @@
 // Ticket type workflows: ordered stages with a responsible party,
 // terminal stages, transitions within the type with named conditions, the
 // start-stage warning, and edits that never break tickets already inside.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { Role, StageResponsible } from "@/lib/generated/prisma/enums";
@@ -19,21 +19,17 @@ import {
 import { saveRuleMatrix } from "@/lib/tickets/settings/rule-matrix";
 import { createActor, createUser } from "../helpers/factories";
 import { fieldErrors, createGroupAndType, createMovement, createTicketIn } from "../helpers/ticket-settings-fixtures";
-import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
+import { withTestDatabase, type TestDatabase } from "../helpers/db-test";
 
-let database: TestDatabase;
+const database = withTestDatabase();
 let db: TestDatabase["prisma"];
 let staff: Actor;
 let client: Actor;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
   db = database.prisma;
   ({ actor: staff } = await createActor(db, Role.STAFF));
   ({ actor: client } = await createActor(db, Role.CLIENT));
-});
-afterAll(async () => {
-  await database?.destroy();
 });
 
 const stage = (

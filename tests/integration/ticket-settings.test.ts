@@ -1,7 +1,7 @@
 // Ticket settings: groups and types, staff teams, the default
 // attendant general parameter and the blocked types of a profile, with their
 // authorization (staff for settings, admin for profiles).
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { Role } from "@/lib/generated/prisma/enums";
@@ -23,23 +23,19 @@ import {
 import { deleteTeam, getTeam, listTeams, saveTeam } from "@/lib/tickets/settings/teams";
 import { createActor, createProfile, createUser, uniqueTag } from "../helpers/factories";
 import { fieldErrors, createStage, createTicketIn } from "../helpers/ticket-settings-fixtures";
-import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
+import { withTestDatabase, type TestDatabase } from "../helpers/db-test";
 
-let database: TestDatabase;
+const database = withTestDatabase();
 let db: TestDatabase["prisma"];
 let admin: Actor;
 let staff: Actor;
 let client: Actor;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
   db = database.prisma;
   ({ actor: admin } = await createActor(db, Role.ADMIN));
   ({ actor: staff } = await createActor(db, Role.STAFF));
   ({ actor: client } = await createActor(db, Role.CLIENT));
-});
-afterAll(async () => {
-  await database?.destroy();
 });
 
 const typeInput = (groupId: string, name = uniqueTag("Type ")) => ({ groupId, name, description: "", active: true });
