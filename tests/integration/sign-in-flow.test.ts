@@ -63,6 +63,8 @@ import { revokeSessions } from "@/lib/auth/actor";
 import { loginAction } from "@/lib/auth/actions";
 import { endSessionAction } from "@/lib/auth/account-actions";
 import { endAllSessionsAction } from "@/lib/auth/admin-security-actions";
+import { passkeySignInAction, startPasskeySignInAction } from "@/lib/auth/passkey-actions";
+import { finishPasskeyRegistration, startPasskeyRegistration } from "@/lib/auth/passkeys";
 import { getActor, requireAccountActor } from "@/lib/auth/session";
 import { requestSignInLinkAction, signInWithLinkAction, verifySecondFactorAction } from "@/lib/auth/sign-in-actions";
 import { CHALLENGE_COOKIE } from "@/lib/auth/sign-in-challenge";
@@ -74,6 +76,7 @@ import { Role } from "@/lib/generated/prisma/enums";
 import { setUserActive } from "@/lib/users/set-user-active";
 import { actorFor, createActor, createUser, DEFAULT_PASSWORD } from "../helpers/factories";
 import { withTestDatabase } from "../helpers/db-test";
+import { createCredential, getAssertion } from "../helpers/soft-authenticator";
 
 const SESSION_COOKIE = "authjs.session-token";
 const t = withTestDatabase();
@@ -361,6 +364,42 @@ describe("second factor required of staff", () => {
       expect(await actorWith(sessionCookie())).toMatchObject({ userId: client.id });
     } finally {
       await setTwoFactorRequiredForStaff(t.prisma, admin, false);
+    }
+  });
+
+  it("a passkey counts as both factors: no code is asked of a user with one, nor enrolment of staff", async () => {
+    const origin = "http://localhost:3000";
+    const appUrl = process.env.APP_URL;
+    process.env.APP_URL = origin;
+    const { actor: admin } = await createActor(t.prisma, Role.ADMIN, { profileId: null });
+    await setTwoFactorRequiredForStaff(t.prisma, admin, true);
+    try {
+      const signInWithPasskey = async (actor: Awaited<ReturnType<typeof createActor>>["actor"]) => {
+        const registration = await startPasskeyRegistration(t.prisma, actor);
+        const { credential, response } = createCredential(registration.options, origin);
+        await finishPasskeyRegistration(t.prisma, actor, { challengeId: registration.challengeId, name: "laptop", response });
+        newBrowser();
+        const started = await startPasskeySignInAction();
+        if (!started.ok || !started.data) throw new Error("no passkey challenge");
+        const assertion = getAssertion(credential, started.data.options, origin);
+        await redirectOf(passkeySignInAction({ challengeId: started.data.challengeId, response: assertion as unknown as Record<string, unknown> }));
+        return sessionCookie();
+      };
+
+      // Staff without an authenticator app, under the rule that staff must enrol one: the passkey is enough.
+      const { user: staff, actor: staffActor } = await createActor(t.prisma, Role.STAFF, { profileId: null });
+      const staffCookie = await signInWithPasskey(staffActor);
+      expect(state.jar.has(CHALLENGE_COOKIE)).toBe(false);
+      expect(await actorWith(staffCookie)).toMatchObject({ userId: staff.id });
+
+      // A user with an authenticator app is not asked for its code after a passkey.
+      const { user: withApp, actor: withAppActor } = await withTotp(Role.STAFF);
+      const withAppCookie = await signInWithPasskey(withAppActor);
+      expect(await actorWith(withAppCookie)).toMatchObject({ userId: withApp.id });
+    } finally {
+      await setTwoFactorRequiredForStaff(t.prisma, admin, false);
+      if (appUrl === undefined) delete process.env.APP_URL;
+      else process.env.APP_URL = appUrl;
     }
   });
 });
