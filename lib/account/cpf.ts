@@ -137,6 +137,11 @@ export function usesUserNationalId(setting: NationalIdSetting, customer: { kind:
   return setting.mode !== "none" && INDIVIDUAL_KINDS.includes(customer.kind) && Boolean(customer.userId ?? customer.user);
 }
 
+/** Whether the document a customer record shows is a person's national id (a CPF), not a company's number. */
+export function showsPersonalNationalId(setting: NationalIdSetting, customer: { kind: CustomerKind }): boolean {
+  return setting.mode !== "none" && INDIVIDUAL_KINDS.includes(customer.kind);
+}
+
 /** What a customer record shows as its document: the linked person's national id (formatted) or the record's own. */
 export function customerDocument(
   setting: NationalIdSetting,

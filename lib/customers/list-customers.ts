@@ -1,5 +1,7 @@
 // Reading customer records (staff and admins): the paginated, searchable list
 // (one findMany plus one count) and one record with its contact persons for editing.
+// A person's record shows their national id (CPF) in full, so each page that
+// shows any goes to the access log: one row per page view, with how many.
 import "server-only";
 import { assertStaff, type Actor } from "@/lib/auth/actor";
 import { parseEnumParam, parseStatus } from "@/lib/admin/list-filters";
@@ -8,7 +10,8 @@ import { isUuid } from "@/lib/db/query-guards";
 import { NotFoundError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { CustomerKind } from "@/lib/generated/prisma/enums";
-import { customerDocument, usesUserNationalId } from "@/lib/account/cpf";
+import { customerDocument, showsPersonalNationalId, usesUserNationalId } from "@/lib/account/cpf";
+import { recordSensitiveAccess } from "@/lib/privacy/access-log";
 import { getNationalIdSetting } from "@/lib/settings/national-id";
 import { parseListQuery, skipTake, toPage, type ListQuery, type Page, type SearchParams } from "@/lib/pagination";
 
@@ -50,11 +53,14 @@ export async function listCustomers(db: DbOrTx, actor: Actor, query: CustomerLis
     db.customer.count({ where }),
     getNationalIdSetting(db),
   ]);
-  return toPage(
-    rows.map((row) => ({ ...row, document: customerDocument(setting, row) })),
-    total,
-    query,
-  );
+  const shown = rows.map((row) => ({ ...row, document: customerDocument(setting, row) }));
+  await recordSensitiveAccess(db, actor, {
+    kind: "CPF_VIEW",
+    entityType: "Customers",
+    entityId: "customer-list",
+    count: shown.filter((row) => row.document && showsPersonalNationalId(setting, row)).length,
+  });
+  return toPage(shown, total, query);
 }
 
 const editSelect = {
@@ -83,5 +89,9 @@ export async function getCustomer(db: DbOrTx, actor: Actor, id: string): Promise
   if (!customer) throw new NotFoundError("common.notFound");
   // A person's own record shows their national id, kept on their user.
   const setting = await getNationalIdSetting(db);
-  return { ...customer, document: customerDocument(setting, customer), documentFromUser: usesUserNationalId(setting, customer) };
+  const document = customerDocument(setting, customer);
+  if (document && showsPersonalNationalId(setting, customer)) {
+    await recordSensitiveAccess(db, actor, { kind: "CPF_VIEW", entityType: "Customer", entityId: customer.id });
+  }
+  return { ...customer, document, documentFromUser: usesUserNationalId(setting, customer) };
 }

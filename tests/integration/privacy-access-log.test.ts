@@ -9,10 +9,11 @@ import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { isPrivacyOfficer, loadActor, type Actor } from "@/lib/auth/actor";
 import { setClock } from "@/lib/clock";
 import { ForbiddenError } from "@/lib/errors";
+import { getCustomer, listCustomers, parseCustomerListQuery } from "@/lib/customers/list-customers";
 import { exportParticipantNationalIds, listParticipantNationalIds } from "@/lib/events/participant-national-ids";
 import { listSensitiveAccess, parseAccessLogQuery, recordSensitiveAccess } from "@/lib/privacy/access-log";
 import { updateUser } from "@/lib/users/save-user";
-import { createActor, uniqueTag } from "../helpers/factories";
+import { createActor, createCustomer, createUser, uniqueTag } from "../helpers/factories";
 import { withTestDatabase } from "../helpers/db-test";
 
 const t = withTestDatabase();
@@ -105,6 +106,32 @@ describe("viewing and downloading national ids", () => {
     const client = (await createActor(t.prisma, "CLIENT")).actor;
     await expect(listParticipantNationalIds(t.prisma, client, eventId, { page: 1, pageSize: 50, q: "" })).rejects.toBeInstanceOf(ForbiddenError);
     await expect(recordSensitiveAccess(t.prisma, client, { kind: "CPF_VIEW", entityType: "Event", entityId: eventId })).rejects.toBeInstanceOf(ForbiddenError);
+  });
+});
+
+describe("customer records", () => {
+  it("a person's record and a customer list showing national ids are logged with how many; a company's number is not", async () => {
+    const tag = uniqueTag();
+    const person = await createUser(t.prisma, { role: "CLIENT", cpf: "86288366757" });
+    const personRecord = await createCustomer(t.prisma, { kind: "PERSON", name: `Ana ${tag}`, userId: person.id });
+    const company = await createCustomer(t.prisma, { kind: "COMPANY", name: `Acme ${tag}`, document: "11.222.333/0001-81" });
+
+    const latest = () => t.prisma.sensitiveAccess.findFirstOrThrow({ orderBy: { createdAt: "desc" } });
+    const before = await t.prisma.sensitiveAccess.count();
+    const list = await listCustomers(t.prisma, staff, parseCustomerListQuery({ q: tag }));
+    expect(list.rows.map((r) => r.document).sort()).toEqual(["11.222.333/0001-81", "862.883.667-57"]);
+    expect(await t.prisma.sensitiveAccess.count()).toBe(before + 1);
+    const listed = await latest();
+    expect(listed).toMatchObject({ kind: "CPF_VIEW", actorId: staff.userId, entityType: "Customers", count: 1 });
+    expect(JSON.stringify(listed)).not.toMatch(/86288366757|862\.883\.667-57/);
+
+    expect((await getCustomer(t.prisma, staff, personRecord.id)).document).toBe("862.883.667-57");
+    expect(await latest()).toMatchObject({ kind: "CPF_VIEW", entityType: "Customer", entityId: personRecord.id, count: 1 });
+
+    const count = await t.prisma.sensitiveAccess.count();
+    await getCustomer(t.prisma, staff, company.id);
+    await listCustomers(t.prisma, staff, parseCustomerListQuery({ q: `Acme ${tag}` }));
+    expect(await t.prisma.sensitiveAccess.count()).toBe(count);
   });
 });
 

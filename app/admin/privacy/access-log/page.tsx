@@ -19,8 +19,14 @@ export async function generateMetadata() {
 function entityHref(row: AccessLogRow): string | null {
   if (row.entityType === "Event") return `/admin/events/${encodeURIComponent(row.entityId)}`;
   if (row.entityType === "User") return `/admin/users/${encodeURIComponent(row.entityId)}`;
+  if (row.entityType === "Customer") return `/admin/customers/${encodeURIComponent(row.entityId)}`;
+  if (row.entityType === "Customers") return "/admin/customers";
   return null;
 }
+
+/** Pages and files logged without a label of their own, named in the reader's language. */
+const ENTITY_NAMES = ["Person", "PersonExport", "Customer", "Customers"] as const;
+const isNamedEntity = (type: string): type is (typeof ENTITY_NAMES)[number] => (ENTITY_NAMES as readonly string[]).includes(type);
 
 // The access log of sensitive fields, newest first: who saw or exported
 // national ids or a person's data, filtered by kind, staff member and days.
@@ -96,7 +102,7 @@ export default async function AccessLogPage({ searchParams }: { searchParams: Pr
             header: t("what"),
             cell: (r) => {
               const href = entityHref(r);
-              const text = r.label || r.entityType;
+              const text = isNamedEntity(r.entityType) ? t(`entities.${r.entityType}`) : r.label || r.entityType;
               return href ? (
                 <Link href={href} className="text-indigo-700 underline">
                   {text}
