@@ -12,7 +12,8 @@
 // - the sent copy of e-mails (body, props, attachments) older than the period:
 //   cleared; the row stays for delivery statistics;
 // - technical rows older than the period (rate-limit counters, password-reset
-//   tokens, passkey challenges, single sign-on tickets): deleted.
+//   tokens, passkey challenges, single sign-on tickets, and sign-in sessions
+//   that ended or expired, which hold the IP address and device): deleted.
 // Audit entries and the access log are not technical rows: they are the trail
 // of who did what and are kept.
 import { assertAdmin, type Actor } from "@/lib/auth/actor";
@@ -79,18 +80,22 @@ const emailBodiesWhere = (cutoff: Date): Prisma.EmailMessageWhereInput => ({
 
 function technicalDeletes(db: DbOrTx, cutoff: Date, count: boolean) {
   const lt = { lt: cutoff };
+  // A session is over once it ended or expired; the period counts from then.
+  const over = (before: { lt: Date }) => ({ OR: [{ endedAt: before }, { expiresAt: before }] });
   return count
     ? [
         db.rateLimitBucket.count({ where: { windowStart: lt } }),
         db.passwordResetToken.count({ where: { createdAt: lt } }),
         db.webAuthnChallenge.count({ where: { createdAt: lt } }),
         db.ssoSignInTicket.count({ where: { createdAt: lt } }),
+        db.userSession.count({ where: over(lt) }),
       ]
     : [
         db.rateLimitBucket.deleteMany({ where: { windowStart: lt } }).then((r) => r.count),
         db.passwordResetToken.deleteMany({ where: { createdAt: lt } }).then((r) => r.count),
         db.webAuthnChallenge.deleteMany({ where: { createdAt: lt } }).then((r) => r.count),
         db.ssoSignInTicket.deleteMany({ where: { createdAt: lt } }).then((r) => r.count),
+        db.userSession.deleteMany({ where: over(lt) }).then((r) => r.count),
       ];
 }
 

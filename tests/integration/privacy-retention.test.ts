@@ -44,6 +44,7 @@ beforeEach(async () => {
   await t.prisma.emailMessage.deleteMany();
   await t.prisma.rateLimitBucket.deleteMany();
   await t.prisma.passwordResetToken.deleteMany();
+  await t.prisma.userSession.deleteMany();
   await t.prisma.auditLog.deleteMany();
 });
 afterEach(() => setClock(null));
@@ -137,7 +138,14 @@ async function seedBothSides() {
       { tokenHash: uniqueTag(), userId: user.id, expiresAt: daysAgo(1), createdAt: daysAgo(2) },
     ],
   });
-  return { past, kept };
+  // Sign-in sessions hold an IP address and a device: gone a period after they ended or expired.
+  const session = (at: { endedAt?: Date; expiresAt: Date }) =>
+    t.prisma.userSession.create({
+      data: { userId: user.id, method: "PASSWORD", sessionVersion: 0, ip: "198.51.100.9", userAgent: "Firefox", lastSeenAt: daysAgo(40), ...at },
+    });
+  const pastSessions = [await session({ endedAt: justPast(daysAgo(30)), expiresAt: daysAgo(-1) }), await session({ expiresAt: justPast(daysAgo(30)) })];
+  const keptSessions = [await session({ endedAt: justWithin(daysAgo(30)), expiresAt: daysAgo(-1) }), await session({ expiresAt: daysAgo(-1) })];
+  return { past: { ...past, sessions: pastSessions }, kept: { ...kept, sessions: keptSessions } };
 }
 
 const countsOf = async () => Object.fromEntries((await retentionReport(t.prisma, admin)).rows.map((r) => [r.kind, r.count]));
@@ -149,6 +157,7 @@ async function snapshot() {
     emails: await t.prisma.emailMessage.findMany({ orderBy: { id: "asc" }, include: { attachments: true } }),
     buckets: await t.prisma.rateLimitBucket.count(),
     tokens: await t.prisma.passwordResetToken.count(),
+    sessions: await t.prisma.userSession.findMany({ orderBy: { id: "asc" } }),
   };
 }
 
@@ -156,7 +165,7 @@ describe("the dry run", () => {
   it("counts exactly what is past each period, and changes nothing", async () => {
     await seedBothSides();
     const before = await snapshot();
-    expect(await countsOf()).toEqual({ registrations: 1, guestRequests: 1, emailBodies: 1, technical: 2 });
+    expect(await countsOf()).toEqual({ registrations: 1, guestRequests: 1, emailBodies: 1, technical: 4 });
     expect(await snapshot()).toEqual(before);
   });
 
@@ -171,7 +180,7 @@ describe("applying", () => {
   it("anonymises, clears or deletes what is past its period and leaves everything else as it was", async () => {
     const { past, kept } = await seedBothSides();
     const counts = await applyRetentionNow(t.prisma, storage, admin);
-    expect(counts).toEqual({ registrations: 1, guestRequests: 1, emailBodies: 1, technical: 2 });
+    expect(counts).toEqual({ registrations: 1, guestRequests: 1, emailBodies: 1, technical: 4 });
 
     const reg = await t.prisma.registration.findUniqueOrThrow({ where: { id: past.registration.id } });
     expect(reg).toMatchObject({ name: PRIVACY_PLACEHOLDER, cpf: null, status: "REGISTERED", attendedAt: NOW });
@@ -192,6 +201,8 @@ describe("applying", () => {
     }
     expect(await t.prisma.rateLimitBucket.count()).toBe(1);
     expect(await t.prisma.passwordResetToken.count()).toBe(1);
+    const sessions = await t.prisma.userSession.findMany({ select: { id: true } });
+    expect(sessions.map((r) => r.id).sort()).toEqual(kept.sessions.map((r) => r.id).sort());
 
     // Done is done: nothing is left for a second run, which is recorded too.
     expect(await countsOf()).toEqual({ registrations: 0, guestRequests: 0, emailBodies: 0, technical: 0 });
@@ -205,7 +216,7 @@ describe("applying", () => {
     expect(await runScheduledRetention(t.prisma, storage)).toBeNull();
     expect(await snapshot()).toEqual(before);
     await saveRetentionSettings(t.prisma, admin, { ...DEFAULT_RETENTION, automatic: true });
-    expect(await runScheduledRetention(t.prisma, storage)).toEqual({ registrations: 1, guestRequests: 1, emailBodies: 1, technical: 2 });
+    expect(await runScheduledRetention(t.prisma, storage)).toEqual({ registrations: 1, guestRequests: 1, emailBodies: 1, technical: 4 });
     expect((await recentRetentionRuns(t.prisma, admin))[0]).toMatchObject({ trigger: "schedule" });
   });
 

@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "UserSession_endedAt_idx" ON "UserSession"("endedAt");
+
