@@ -21,9 +21,10 @@ export default defineConfig({
   workers: e2eWorkers,
   retries: 0,
   // Each test makes its own records through the pages, before what it checks.
-  // CI runs this beside the PostgreSQL suite on two cores, where a page can
-  // take seconds: a long walk gets room, each step still fails in 10 s.
-  timeout: 180_000,
+  // Two workers, two servers and their browsers share two cores, where a page
+  // can take 5 to 10 s: walks of thirty page loads have passed 180 s with every
+  // step passing. A walk gets six minutes; each step still fails in 10 s.
+  timeout: 360_000,
   expect: { timeout: 10_000 },
   reporter: [["list"], ["json", { outputFile: "reports/e2e.json" }]],
   use: {
@@ -52,7 +53,7 @@ export default defineConfig({
     // Node closes an idle keep-alive connection after 5 s; a test's request
     // context that waits longer between two calls would reuse a socket the
     // server is closing that very moment (ECONNRESET). Longer than any test.
-    command: `npx --no-install next start --port ${server.port} --keepAliveTimeout 300000`,
+    command: `npx --no-install next start --port ${server.port} --keepAliveTimeout 600000`,
     url: `${server.url}/api/health`,
     timeout: 120_000,
     reuseExistingServer: false,

@@ -106,8 +106,6 @@ async function sendCentralContact(company: Page, tag: string) {
 }
 
 test("Central: a company sends a contact with evidence; staff reply; the company adds a message; staff finish it", async ({ loginAs }) => {
-  // Three people and some thirty page loads: on a busy two-core machine this passed the usual three minutes.
-  test.slow();
   const tag = uniqueTag();
   await useModule(loginAs, "Central");
   const company = await companyInEnglish(loginAs);
@@ -162,8 +160,6 @@ test("a portal user who is not a company's representative cannot open the contac
 });
 
 test("CRM: an admin switches the module; the form asks for a contact channel and the same flow works", async ({ loginAs }) => {
-  // As long as the Central flow, plus the module switch.
-  test.slow();
   const tag = uniqueTag();
   // A contact sent while the module is Central, kept as it was sent.
   await useModule(loginAs, "Central");
