@@ -24,9 +24,12 @@ function entityHref(row: AccessLogRow): string | null {
   return null;
 }
 
-/** Pages and files logged without a label of their own, named in the reader's language. */
-const ENTITY_NAMES = ["Person", "PersonExport", "Customer", "Customers"] as const;
-const isNamedEntity = (type: string): type is (typeof ENTITY_NAMES)[number] => (ENTITY_NAMES as readonly string[]).includes(type);
+/** Pages and files whose log rows carry no readable label, named in the reader's language. */
+function entityName(row: AccessLogRow) {
+  if (row.entityType === "PersonExport") return row.label === "downloaded" ? "PersonExportDownloaded" : "PersonExportRequested";
+  if (row.entityType === "Person" || row.entityType === "Customer" || row.entityType === "Customers") return row.entityType;
+  return null;
+}
 
 // The access log of sensitive fields, newest first: who saw or exported
 // national ids or a person's data, filtered by kind, staff member and days.
@@ -102,7 +105,8 @@ export default async function AccessLogPage({ searchParams }: { searchParams: Pr
             header: t("what"),
             cell: (r) => {
               const href = entityHref(r);
-              const text = isNamedEntity(r.entityType) ? t(`entities.${r.entityType}`) : r.label || r.entityType;
+              const name = entityName(r);
+              const text = name ? t(`entities.${name}`) : r.label || r.entityType;
               return href ? (
                 <Link href={href} className="text-indigo-700 underline">
                   {text}
