@@ -15,7 +15,7 @@ import type { DbOrTx } from "@/lib/db";
 import { claimSlot, hitRateLimit, markSeen, releaseRateLimitHit, resetRateLimit, seenRecently, type RateLimit } from "@/lib/security/rate-limit";
 import { normalizeEmail } from "./normalize-email";
 import { burnPasswordCheck, verifyPassword } from "./password";
-import { Permission, Role } from "@/lib/generated/prisma/enums";
+import { sessionUser, signInRefusal, signInUserSelect, type SessionUser, type SignInRefusal } from "./sign-in-rules";
 
 const WINDOW_MS = 15 * 60 * 1000;
 const BACKOFF_WINDOW_MS = 24 * 60 * 60 * 1000;
@@ -43,11 +43,9 @@ export function backoffDelayMs(excess: number, maxMs: number): number {
   return Math.min(maxMs, 1000 * 2 ** Math.min(30, Math.max(0, excess - 1)));
 }
 
-export type LoginFailure = "invalid_credentials" | "no_portal_access" | "inactive" | "rate_limited";
+export type LoginFailure = "invalid_credentials" | SignInRefusal | "rate_limited";
 
-export type AuthenticateResult =
-  | { ok: true; user: { id: string; email: string; name: string; role: Role; locale: string; timeZone: string; sessionVersion: number } }
-  | { ok: false; reason: LoginFailure; retryAfterMs?: number };
+export type AuthenticateResult = { ok: true; user: SessionUser } | { ok: false; reason: LoginFailure; retryAfterMs?: number };
 
 const keys = (email: string, ip: string) => ({
   accountIp: `login:account-ip:${email}:${ip}`,
@@ -79,18 +77,7 @@ export async function authenticate(db: DbOrTx, input: { email: string; password:
 
   const user = await db.user.findUnique({
     where: { email },
-    select: {
-      id: true,
-      email: true,
-      name: true,
-      role: true,
-      locale: true,
-      timeZone: true,
-      active: true,
-      sessionVersion: true,
-      passwordHash: true,
-      profile: { select: { permissions: true, active: true } },
-    },
+    select: { ...signInUserSelect, passwordHash: true },
   });
   if (!user) {
     await burnPasswordCheck(input.password);
@@ -100,21 +87,8 @@ export async function authenticate(db: DbOrTx, input: { email: string; password:
   // The password was right: this check was no failure, and this address's count starts over.
   await Promise.all([releaseRateLimitHit(db, key.accountFailures), resetRateLimit(db, key.accountIp)]);
   // Only after the password is right do we say why a known account is refused.
-  if (!user.active) return { ok: false, reason: "inactive" };
-  if (user.role === Role.CLIENT && !user.profile?.permissions.includes(Permission.PORTAL_ACCESS)) {
-    return { ok: false, reason: "no_portal_access" };
-  }
+  const refusal = signInRefusal(user);
+  if (refusal) return { ok: false, reason: refusal };
   await markSeen(db, key.knownAddress);
-  return {
-    ok: true,
-    user: {
-      id: user.id,
-      email: user.email,
-      name: user.name,
-      role: user.role,
-      locale: user.locale,
-      timeZone: user.timeZone,
-      sessionVersion: user.sessionVersion,
-    },
-  };
+  return { ok: true, user: sessionUser(user) };
 }
