@@ -15,7 +15,8 @@ import { GUEST_PRIORITIES, type GuestBuiltInField } from "./config";
 import { customValueList } from "./custom-values";
 import { mailGuestRequester } from "./requester-mail";
 import { isUuid } from "@/lib/db/query-guards";
-import { guestRequestFieldsSelect, guestRequestKey, type GuestRequestRef } from "./requests";
+import { guestRequestFieldsSelect } from "./request-fields";
+import { guestRequestKey, type GuestRequestRef } from "./requests";
 import type { OpenGuestRequestInput } from "./schemas";
 
 export interface OpenedGuestRequest {

@@ -7,6 +7,7 @@ import { assertStaff } from "@/lib/auth/actor";
 import type { Db, DbOrTx } from "@/lib/db";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { guestRequestFieldsSelect } from "./request-fields";
 import { GuestRequestStatus } from "@/lib/generated/prisma/enums";
 import { parseEnumParam } from "@/lib/admin/list-filters";
 import { parseListQuery, skipTake, toPage, type ListQuery, type Page, type SearchParams } from "@/lib/pagination";
@@ -74,20 +75,6 @@ export function guestRequestKey(ref: GuestRequestRef): { id: string } | { number
   const number = parseRequestNumber(ref.number);
   return number === null ? null : { number };
 }
-
-/** What the requester sent: the built-in columns and the custom fields' snapshot. */
-export const guestRequestFieldsSelect = {
-  requesterName: true,
-  email: true,
-  phone: true,
-  location: true,
-  asset: true,
-  category: true,
-  priority: true,
-  title: true,
-  description: true,
-  customValues: true,
-} satisfies Prisma.GuestRequestSelect;
 
 const detailSelect = {
   id: true,

@@ -5,7 +5,7 @@ import "server-only";
 import type { DbOrTx } from "@/lib/db";
 import { TicketMessageKind } from "@/lib/generated/prisma/enums";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { guestRequestFieldsSelect } from "./requests";
+import { guestRequestFieldsSelect } from "./request-fields";
 import { hashGuestStatusToken } from "./status-token";
 
 /** Replies shown: the latest ones, oldest first. */

@@ -12,6 +12,7 @@ import { NotFoundError } from "@/lib/errors";
 import { newStorageKey, sanitizeFileName, type FileStorage, type StoredObject } from "@/lib/storage";
 import { recordSensitiveAccess } from "./access-log";
 import { personWhere, resolvePerson, type PersonIdentity, type PersonKey } from "./person";
+import { guestRequestFieldsSelect } from "@/lib/guests/request-fields";
 
 type ExportStatus = "QUEUED" | "RUNNING" | "READY" | "DOWNLOADED" | "FAILED" | "DISCARDED";
 
@@ -198,21 +199,7 @@ function personData(db: DbOrTx, person: PersonIdentity): Record<string, () => Pr
       db.guestRequest.findMany({
         where: w.guestRequest,
         orderBy: { number: "asc" },
-        select: {
-          number: true,
-          status: true,
-          requesterName: true,
-          email: true,
-          phone: true,
-          location: true,
-          asset: true,
-          category: true,
-          priority: true,
-          title: true,
-          description: true,
-          customValues: true,
-          createdAt: true,
-        },
+        select: { number: true, status: true, ...guestRequestFieldsSelect, createdAt: true },
       }),
     contacts: () =>
       db.contact.findMany({
