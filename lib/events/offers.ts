@@ -5,12 +5,11 @@
 // seats; an offer answered after its deadline is refused (the sweep passes it on).
 import { now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
-import { enqueueEmail } from "@/lib/email/outbox";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { findCancellable, type Canceller } from "./cancellation";
-import { fillFreeSeats } from "./promotion";
+import { enqueuePromotedEmail, fillFreeSeats } from "./promotion";
 import { mirrorToSecondaries } from "./replication";
-import { eventEmailDetails, lockEvent, SEAT_TRANSACTION, writeCounters, type Counters } from "./seat-lock";
+import { lockEvent, SEAT_TRANSACTION, writeCounters, type Counters } from "./seat-lock";
 
 export interface OfferAnswer {
   registrationId: string;
@@ -60,15 +59,7 @@ async function answerOffer(db: Db, by: Canceller, registrationId: string, answer
         // The offer reached the registrant's address, so a sign-up still awaiting confirmation is confirmed too.
         data: { status: "REGISTERED", offer: "ACCEPTED", ...(registration.hold === "HELD" && "accessToken" in by ? { hold: "CONFIRMED" as const } : {}) },
       });
-      emailIds.push(
-        await enqueueEmail(tx, {
-          to: registration.email,
-          locale: registration.locale,
-          timeZone: event.timeZone,
-          template: "eventPromoted",
-          props: eventEmailDetails(event, registration.name, null, registration),
-        }),
-      );
+      emailIds.push(await enqueuePromotedEmail(tx, event, registration));
     } else {
       await tx.registration.update({
         where: { id: registration.id },

@@ -45,18 +45,23 @@ export async function fillFreeSeats(tx: DbOrTx, event: LockedEvent, counters: Co
   if (count !== next.length) throw new Error(`promotion of event ${event.id} changed ${count} of ${next.length} reserves`);
   counters.registered += next.length;
   counters.reserve -= next.length;
-  for (const registration of next) {
-    emailIds.push(
-      await enqueueEmail(tx, {
-        to: registration.email,
-        locale: registration.locale,
-        timeZone: event.timeZone,
-        template: "eventPromoted",
-        props: eventEmailDetails(event, registration.name, null, registration),
-      }),
-    );
-  }
+  for (const registration of next) emailIds.push(await enqueuePromotedEmail(tx, event, registration));
   return next.map((r) => r.id);
+}
+
+/** "You have a seat now": to a reserve moved up, by promotion or by accepting an offer. */
+export function enqueuePromotedEmail(
+  tx: DbOrTx,
+  event: LockedEvent,
+  registration: { name: string; email: string; locale: string; userId: string | null },
+): Promise<string> {
+  return enqueueEmail(tx, {
+    to: registration.email,
+    locale: registration.locale,
+    timeZone: event.timeZone,
+    template: "eventPromoted",
+    props: eventEmailDetails(event, registration.name, null, registration),
+  });
 }
 
 /**
