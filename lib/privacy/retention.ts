@@ -78,25 +78,84 @@ const emailBodiesWhere = (cutoff: Date): Prisma.EmailMessageWhereInput => ({
   OR: [{ html: { not: null } }, { text: { not: null } }, { props: { not: Prisma.DbNull } }, { attachments: { some: {} } }],
 });
 
-function technicalDeletes(db: DbOrTx, cutoff: Date, count: boolean) {
+/** Technical rows past the cutoff, per table. A session is over once it ended or expired; the period counts from then. */
+function technicalWhere(cutoff: Date) {
   const lt = { lt: cutoff };
-  // A session is over once it ended or expired; the period counts from then.
-  const over = (before: { lt: Date }) => ({ OR: [{ endedAt: before }, { expiresAt: before }] });
-  return count
-    ? [
-        db.rateLimitBucket.count({ where: { windowStart: lt } }),
-        db.passwordResetToken.count({ where: { createdAt: lt } }),
-        db.webAuthnChallenge.count({ where: { createdAt: lt } }),
-        db.ssoSignInTicket.count({ where: { createdAt: lt } }),
-        db.userSession.count({ where: over(lt) }),
-      ]
-    : [
-        db.rateLimitBucket.deleteMany({ where: { windowStart: lt } }).then((r) => r.count),
-        db.passwordResetToken.deleteMany({ where: { createdAt: lt } }).then((r) => r.count),
-        db.webAuthnChallenge.deleteMany({ where: { createdAt: lt } }).then((r) => r.count),
-        db.ssoSignInTicket.deleteMany({ where: { createdAt: lt } }).then((r) => r.count),
-        db.userSession.deleteMany({ where: over(lt) }).then((r) => r.count),
-      ];
+  return {
+    rateLimitBuckets: { windowStart: lt },
+    resetTokens: { createdAt: lt },
+    passkeyChallenges: { createdAt: lt },
+    ssoTickets: { createdAt: lt },
+    sessions: { OR: [{ endedAt: lt }, { expiresAt: lt }] },
+  } satisfies Record<string, object>;
+}
+
+function countTechnical(db: DbOrTx, cutoff: Date): Promise<number> {
+  const w = technicalWhere(cutoff);
+  return Promise.all([
+    db.rateLimitBucket.count({ where: w.rateLimitBuckets }),
+    db.passwordResetToken.count({ where: w.resetTokens }),
+    db.webAuthnChallenge.count({ where: w.passkeyChallenges }),
+    db.ssoSignInTicket.count({ where: w.ssoTickets }),
+    db.userSession.count({ where: w.sessions }),
+  ]).then((counts) => counts.reduce((a, b) => a + b, 0));
+}
+
+/** Plain deletes are cheap per row, so their batches are larger than the anonymising ones. */
+const DELETE_BATCH = 5_000;
+
+/**
+ * Deletes what `next` finds, a batch per statement, so a long backlog never
+ * holds its locks for long. Each batch starts after the last key of the one
+ * before (in key order), so no batch scans again past the rows already deleted.
+ */
+async function deleteInBatches(
+  next: (take: number, after: string | undefined) => Promise<string[]>,
+  remove: (keys: string[]) => Promise<unknown>,
+): Promise<number> {
+  let deleted = 0;
+  let after: string | undefined;
+  for (;;) {
+    const keys = await next(DELETE_BATCH, after);
+    if (keys.length === 0) return deleted;
+    await remove(keys);
+    deleted += keys.length;
+    after = keys.at(-1);
+  }
+}
+
+async function deleteTechnical(db: Db, cutoff: Date): Promise<number> {
+  const w = technicalWhere(cutoff);
+  const ids = (rows: { id: string }[]) => rows.map((r) => r.id);
+  const counts = await Promise.all([
+    deleteInBatches(
+      (take, after) =>
+        db.rateLimitBucket
+          .findMany({ where: { ...w.rateLimitBuckets, key: { gt: after } }, select: { key: true }, orderBy: { key: "asc" }, take })
+          .then((rows) => rows.map((r) => r.key)),
+      (keys) => db.rateLimitBucket.deleteMany({ where: { key: { in: keys } } }),
+    ),
+    deleteInBatches(
+      (take, after) =>
+        db.passwordResetToken.findMany({ where: { ...w.resetTokens, id: { gt: after } }, select: { id: true }, orderBy: { id: "asc" }, take }).then(ids),
+      (batch) => db.passwordResetToken.deleteMany({ where: { id: { in: batch } } }),
+    ),
+    deleteInBatches(
+      (take, after) =>
+        db.webAuthnChallenge.findMany({ where: { ...w.passkeyChallenges, id: { gt: after } }, select: { id: true }, orderBy: { id: "asc" }, take }).then(ids),
+      (batch) => db.webAuthnChallenge.deleteMany({ where: { id: { in: batch } } }),
+    ),
+    deleteInBatches(
+      (take, after) =>
+        db.ssoSignInTicket.findMany({ where: { ...w.ssoTickets, id: { gt: after } }, select: { id: true }, orderBy: { id: "asc" }, take }).then(ids),
+      (batch) => db.ssoSignInTicket.deleteMany({ where: { id: { in: batch } } }),
+    ),
+    deleteInBatches(
+      (take, after) => db.userSession.findMany({ where: { ...w.sessions, id: { gt: after } }, select: { id: true }, orderBy: { id: "asc" }, take }).then(ids),
+      (batch) => db.userSession.deleteMany({ where: { id: { in: batch } } }),
+    ),
+  ]);
+  return counts.reduce((a, b) => a + b, 0);
 }
 
 interface RetentionReportRow {
@@ -120,7 +179,7 @@ export async function retentionReport(db: DbOrTx, actor: Actor): Promise<Retenti
     db.registration.count({ where: registrationsWhere(cutoffs.registrations) }),
     db.guestRequest.count({ where: guestRequestsWhere(cutoffs.guestRequests) }),
     db.emailMessage.count({ where: emailBodiesWhere(cutoffs.emailBodies) }),
-    Promise.all(technicalDeletes(db, cutoffs.technical, true)).then((counts) => counts.reduce((a, b) => a + b, 0)),
+    countTechnical(db, cutoffs.technical),
   ]);
   const counts: Record<RetentionKind, number> = { registrations, guestRequests, emailBodies, technical };
   return { settings, rows: RETENTION_KINDS.map((kind) => ({ kind, cutoff: cutoffs[kind], count: counts[kind] })) };
@@ -162,7 +221,7 @@ async function applyRetention(db: Db, storage: FileStorage, settings: RetentionS
     if (cleared === 0) break;
     counts.emailBodies += cleared;
   }
-  counts.technical = (await Promise.all(technicalDeletes(db, cutoffs.technical, false))).reduce((a, b) => a + b, 0);
+  counts.technical = await deleteTechnical(db, cutoffs.technical);
   return counts;
 }
 

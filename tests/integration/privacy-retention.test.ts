@@ -210,6 +210,15 @@ describe("applying", () => {
     expect(runs[0]).toMatchObject({ trigger: "manual", actorName: admin.name, counts });
   });
 
+  it("deletes a backlog of technical rows larger than one batch, all of it", async () => {
+    const user = await t.prisma.user.findFirstOrThrow();
+    const old = { userId: user.id, method: "PASSWORD" as const, sessionVersion: 0, lastSeenAt: daysAgo(60), expiresAt: daysAgo(40) };
+    await t.prisma.userSession.createMany({ data: Array.from({ length: 5_001 }, () => old) });
+    await t.prisma.userSession.create({ data: { ...old, expiresAt: daysAgo(-1) } });
+    expect(await applyRetentionNow(t.prisma, storage, admin)).toMatchObject({ technical: 5_001 });
+    expect(await t.prisma.userSession.count()).toBe(1);
+  });
+
   it("the daily job does nothing until an admin turns it on", async () => {
     await seedBothSides();
     const before = await snapshot();
