@@ -13,10 +13,14 @@
 //   BENCH_REQUESTS (2000), BENCH_CONCURRENCY (50), BENCH_SEATS (1500), BENCH_RESERVE (200), BENCH_WORKER (off),
 //   BENCH_WARMUP (200: unmeasured registrations per side first, on an event of their own),
 //   DATABASE_POOL_SIZE (20, the server's and the baseline's), BENCH_TIMEOUT_S (600),
-//   BENCH_CPU_PROF (a directory: the server runs with node --cpu-prof and writes its profile there)
+//   BENCH_CPU_PROF (a directory: the server runs with node --cpu-prof and writes its profile there),
+//   BENCH_INSTANCES (1: web processes on consecutive ports from BENCH_PORT, as a
+//   deployment of several instances behind a load balancer; requests go to them
+//   in turn and they share the pool size, so the database sees as many
+//   connections as from the raw baseline)
 import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { createHash, randomBytes, randomUUID } from "node:crypto";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { solvedChallenge } from "./lib/proof-of-work.mjs";
 import pg from "pg";
 import { recreateDatabase } from "./lib/fresh-database.mjs";
@@ -29,6 +33,7 @@ const reserve = Number(process.env.BENCH_RESERVE ?? 200);
 const port = Number(process.env.BENCH_PORT ?? 3200);
 const poolSize = Number(process.env.DATABASE_POOL_SIZE ?? 20);
 const warmups = Number(process.env.BENCH_WARMUP ?? 200);
+const instances = Math.max(1, Number(process.env.BENCH_INSTANCES ?? 1));
 const slug = "bench";
 const rawSlug = "bench-raw";
 const warmSlug = "bench-warm";
@@ -55,7 +60,7 @@ const env = {
   PUBLIC_REGISTRATION_RATE_LIMIT: "1000000000",
   // The cheapest proof of work: the registration path still verifies it, the client barely solves.
   POW_DIFFICULTY: "1",
-  DATABASE_POOL_SIZE: String(poolSize),
+  DATABASE_POOL_SIZE: String(Math.ceil(poolSize / instances)),
   // Measures the registration path: the confirmations wait in the outbox for a
   // worker (as with PORTICO_WORKER=off web instances); BENCH_WORKER=on delivers them meanwhile.
   PORTICO_WORKER: process.env.BENCH_WORKER === "on" ? "on" : "off",
@@ -75,35 +80,59 @@ const events = [
 const setup = spawnSync("npx", ["--no-install", "tsx", "scripts/bench/setup-event.ts", ...events.flat().map(String)], { stdio: "inherit", env });
 if (setup.status !== 0) process.exit(1);
 
-const server = spawn(process.execPath, [...profile, "node_modules/next/dist/bin/next", "start", "--port", String(port)], {
-  env,
-  stdio: "ignore",
-  detached: true,
-});
-const serverExited = new Promise((resolve) => server.on("exit", resolve));
+const servers = Array.from({ length: instances }, (_, n) =>
+  spawn(process.execPath, [...profile, "node_modules/next/dist/bin/next", "start", "--port", String(port + n)], {
+    env,
+    stdio: "ignore",
+    detached: true,
+  }),
+);
+const serversExited = Promise.all(servers.map((server) => new Promise((resolve) => server.on("exit", resolve))));
 const stop = () => {
-  try {
-    process.kill(-server.pid, "SIGTERM");
-  } catch {}
+  for (const server of servers)
+    try {
+      process.kill(-server.pid, "SIGTERM");
+    } catch {}
 };
 process.on("exit", stop);
-const base = `http://127.0.0.1:${port}`;
-for (let i = 0; ; i++) {
-  const ok = await fetch(`${base}/api/health`).then(
-    (r) => r.ok,
-    () => false,
-  );
-  if (ok) break;
-  if (i > 120) throw new Error("the server did not become healthy in 60 s");
-  await new Promise((r) => setTimeout(r, 500));
+const bases = servers.map((_, n) => `http://127.0.0.1:${port + n}`);
+const base = bases[0];
+/** The instance for request i: each takes its turn, as behind a round-robin load balancer. */
+const baseFor = (i) => bases[((i % instances) + instances) % instances];
+for (const address of bases)
+  for (let i = 0; ; i++) {
+    const ok = await fetch(`${address}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) break;
+    if (i > 120) throw new Error(`${address} did not become healthy in 60 s`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+
+/**
+ * CPU seconds the whole machine has spent busy so far (Linux /proc/stat: all
+ * processes, so the server, PostgreSQL's backends and this client alike), or
+ * null elsewhere. Throughput on a saturated machine is cores / CPU per
+ * operation, so the CPU each side spends per operation is what the share
+ * comes down to, and it moves less with other load than the rate does.
+ */
+function busyCpuSeconds() {
+  if (!existsSync("/proc/stat")) return null;
+  const [, ...fields] = readFileSync("/proc/stat", "utf8").split("\n")[0].trim().split(/\s+/);
+  // Fields: user nice system idle iowait irq softirq steal; idle and iowait are not busy.
+  const [user, nice, system, , , irq, softirq, steal] = fields.map(Number);
+  // USER_HZ is 100 on every Linux build Node supports.
+  return (user + nice + system + irq + softirq + steal) / 100;
 }
 
-/** `count` tasks at `concurrency`; latencies and outcomes of each, and the wall time. */
+/** `count` tasks at `concurrency`; latencies and outcomes of each, the wall time and the machine's CPU per task. */
 async function run(count, task) {
   const latencies = [];
   const outcomes = {};
   let next = 0;
   let lastSeat = 0;
+  const cpuBefore = busyCpuSeconds();
   const started = performance.now();
   async function worker() {
     while (next < count) {
@@ -119,6 +148,7 @@ async function run(count, task) {
   }
   await Promise.all(Array.from({ length: count < concurrency ? count : concurrency }, worker));
   const seconds = (performance.now() - started) / 1000;
+  const cpuAfter = busyCpuSeconds();
   latencies.sort((a, b) => a - b);
   const pct = (p) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))];
   return {
@@ -130,14 +160,16 @@ async function run(count, task) {
     p50: pct(50),
     p95: pct(95),
     max: latencies.at(-1),
+    cpuMsPerTask: cpuBefore === null ? null : ((cpuAfter - cpuBefore) * 1000) / count,
   };
 }
 
 async function registerAt(eventSlug, email, i, proof) {
-  const response = await fetch(`${base}/api/events/${eventSlug}/registrations`, {
+  // The challenge may come from one instance and the sign-up go to another (challenges are signed, not stored).
+  const response = await fetch(`${baseFor(i)}/api/events/${eventSlug}/registrations`, {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({ name: `Participant ${i}`, email, answers: {}, altcha: proof ?? (await solvedChallenge(base, "public-registration")) }),
+    body: JSON.stringify({ name: `Participant ${i}`, email, answers: {}, altcha: proof ?? (await solvedChallenge(baseFor(i + 1), "public-registration")) }),
   });
   const body = await response.json().catch(() => null);
   return response.status === 201 ? body.status : String(response.status);
@@ -220,24 +252,24 @@ const portico = await run(requests, register);
 // The floor of any request on this server: a static file (public/robots.txt),
 // no application code and no database, at the same concurrency. No route of
 // the app can answer faster than this, which bounds its share of the raw figure.
-const floor = await run(requests, async () => {
-  const response = await fetch(`${base}/robots.txt`);
+const floor = await run(requests, async (i) => {
+  const response = await fetch(`${baseFor(i)}/robots.txt`);
   await response.arrayBuffer();
   return String(response.status);
 });
 // The floor of this very route: the same URL with a method it does not
 // export (GET answers 405). Next.js matches and loads the route module as for
 // the sign-up, but no application code and no database run.
-const routeFloor = await run(requests, async () => {
-  const response = await fetch(`${base}/api/events/${slug}/registrations`);
+const routeFloor = await run(requests, async (i) => {
+  const response = await fetch(`${baseFor(i)}/api/events/${slug}/registrations`);
   await response.arrayBuffer();
   return String(response.status);
 });
 // Each sign-up is two requests: where the time goes between them. The
 // challenge alone; then the sign-up with its proof solved beforehand (not
 // timed), on an event of the same shape.
-const challenges = await run(requests, async () => {
-  const response = await fetch(`${base}/api/pow/public-registration`);
+const challenges = await run(requests, async (i) => {
+  const response = await fetch(`${baseFor(i)}/api/pow/public-registration`);
   await response.arrayBuffer();
   return String(response.status);
 });
@@ -245,7 +277,7 @@ const proofs = [];
 for (let i = 0; i < requests; i++) proofs.push(await solvedChallenge(base, "public-registration"));
 const solved = await run(requests, (i) => registerAt(solvedSlug, `s${i}@solved.bench.test`, i, proofs[i]));
 stop();
-await serverExited; // (a CPU profile is written on exit)
+await serversExited; // (a CPU profile is written on exit)
 
 const counts = (s, ...flags) =>
   JSON.parse(
@@ -271,7 +303,7 @@ const list = (outcomes) =>
     .map(([s, n]) => `${s}×${n}`)
     .join(", ");
 console.log(
-  `requests: ${requests} at concurrency ${concurrency}, pool ${poolSize}, against ${seats} seats + ${reserve} reserve per event (unmeasured before each side: ${warmups} registrations on an event of their own, 1 on the measured event)`,
+  `requests: ${requests} at concurrency ${concurrency}, pool ${poolSize}, ${instances} web process${instances > 1 ? "es" : ""}, against ${seats} seats + ${reserve} reserve per event (unmeasured before each side: ${warmups} registrations on an event of their own, 1 on the measured event)`,
 );
 console.log(`\nraw baseline: SELECT portico_register_seat(...) straight through pg, on event "${rawSlug}"`);
 console.log(`  answers: ${list(raw.outcomes)} (GENERAL = the app would take its general path: reserve or full)`);
@@ -303,6 +335,17 @@ console.log(
 console.log(
   `split: the challenge alone (GET /api/pow/public-registration) ${f(challenges.perSecond)}/s (${list(challenges.outcomes)}); the sign-up with its proof solved beforehand ${f(solved.perSecond)}/s (${list(solved.outcomes)}); both in turn at most ${f(1 / (1 / challenges.perSecond + 1 / solved.perSecond))}/s`,
 );
+if (raw.cpuMsPerTask !== null) {
+  const ms = (n) => `${n.toFixed(2)} ms`;
+  console.log(
+    `CPU per operation, whole machine (server, PostgreSQL, this client): raw call ${ms(raw.cpuMsPerTask)}; Portico sign-up ${ms(portico.cpuMsPerTask)}; challenge ${ms(challenges.cpuMsPerTask)}; sign-up with solved proof ${ms(solved.cpuMsPerTask)}; route floor ${ms(routeFloor.cpuMsPerTask)}; static floor ${ms(floor.cpuMsPerTask)}`,
+  );
+  // Half the raw rate on the same saturated cores allows twice the raw call's CPU per sign-up;
+  // a sign-up is two requests (challenge, then the POST) that each cost at least the route floor, and its seat statement costs at least the raw call.
+  console.log(
+    `50% of raw allows ${ms(2 * raw.cpuMsPerTask)} per sign-up; two route floors and the seat statement alone take ${ms(2 * routeFloor.cpuMsPerTask + raw.cpuMsPerTask)}, one floor and the statement (a single request) ${ms(routeFloor.cpuMsPerTask + raw.cpuMsPerTask)}`,
+  );
+}
 console.log(`overbooking: ${overbooking} (raw baseline: ${rawCheck.overbooking}; sign-ups with solved proofs: ${solvedCheck.overbooking})`);
 const sound = [{ overbooking, countersMatch }, rawCheck, solvedCheck].every((c) => c.overbooking === 0 && c.countersMatch);
 process.exit(sound ? 0 : 1);
