@@ -6,21 +6,16 @@
 // event's certificates now and see each participant's certificate state;
 // pages of missing records answer 404, and a closed event shows a
 // "Registration closed" page in the visitor's language.
-// Every event is made here, by staff, on the server clock this file sets.
-import { expect, test, type BrowserContext, type Page } from "@playwright/test";
-import { loginAs, signInClient } from "./helpers";
+// Every event is made here, by staff, on the server clock each test sets (the
+// serverClock fixture gives the present back after the test). Each test
+// creates its own event type (and certificate template) and events, named
+// with a tag of its own.
+import { type Page } from "@playwright/test";
+import { expect, test, uniqueTag, type LoginAs } from "./fixtures";
 
-test.describe.configure({ mode: "serial" });
-
-const tag = Date.now().toString(36);
-const typeName = `Defects training ${tag}`;
-const templateName = `Defects certificate ${tag}`;
-// The server's clock for this file: events "in the future" start in October,
+// The server's clock for these tests: events "in the future" start in October,
 // ended ones and past deadlines are in August (São Paulo time, UTC-3).
 const serverNow = "2027-09-01T12:00:00Z";
-
-let adminContext: BrowserContext;
-let admin: Page;
 
 interface EventSpec {
   name: string;
@@ -40,18 +35,51 @@ interface CreatedEvent {
   publicPath: string | null;
 }
 
-async function setServerClock(page: Page, at: string) {
-  const response = await page.request.post("/api/test/clock", { data: { at } });
-  expect(response.ok()).toBe(true);
+const typeName = (tag: string) => `Defects training ${tag}`;
+const templateName = (tag: string) => `Defects certificate ${tag}`;
+
+/** Staff's page and the tag that names this test's event type, certificate template and events. */
+interface Setup {
+  admin: Page;
+  tag: string;
 }
 
-async function createEvent(page: Page, spec: EventSpec): Promise<CreatedEvent> {
+/**
+ * The administrator signs in (a page of its own), the server's clock moves to
+ * `serverNow`, and staff create a public event type, and with `certificate`
+ * a certificate template, for this test's events.
+ */
+async function setUp(loginAs: LoginAs, serverClock: { set(at: string): Promise<void> }, options: { certificate?: boolean } = {}): Promise<Setup> {
+  const tag = uniqueTag();
+  const admin = await loginAs("admin", { newContext: true });
+  await serverClock.set(serverNow);
+
+  await admin.goto("/admin/settings/event-types/new");
+  await admin.getByLabel("Name").fill(typeName(tag));
+  await admin.getByLabel("Public", { exact: true }).check();
+  await admin.getByRole("button", { name: "Create" }).click();
+  await expect(admin.getByText("Created.")).toBeVisible();
+
+  if (options.certificate) {
+    await admin.goto("/admin/settings/certificates/new");
+    await admin.getByLabel("Name", { exact: true }).fill(templateName(tag));
+    await admin.getByLabel("Certificate title").fill("Certificate of participation");
+    await admin.getByLabel("Text", { exact: true }).fill("We certify that {participant}, CPF {cpf}, took part in {event}, {hours} hours. Code {code}.");
+    await admin.getByLabel("Signer's name").fill("Ada Admin");
+    await admin.getByLabel("Signer's role").fill("Director");
+    await admin.getByRole("button", { name: "Create" }).click();
+    await expect(admin.getByText("Created.")).toBeVisible();
+  }
+  return { admin, tag };
+}
+
+async function createEvent({ admin: page, tag }: Setup, spec: EventSpec): Promise<CreatedEvent> {
   await page.goto("/admin/events/new");
   await page.getByLabel("Name", { exact: true }).fill(spec.name);
   await page.getByLabel("Time zone").selectOption("America/Sao_Paulo");
   await page.getByLabel("Starts", { exact: true }).fill(spec.starts ?? "2027-10-10T14:00");
   await page.getByLabel("Ends", { exact: true }).fill(spec.ends ?? "2027-10-10T16:00");
-  await page.getByLabel("Type").selectOption({ label: `${typeName} (public)` });
+  await page.getByLabel("Type").selectOption({ label: `${typeName(tag)} (public)` });
   await page.getByLabel("Seats", { exact: true }).fill(String(spec.seats ?? 10));
   await page.getByLabel("Reserve seats").fill(String(spec.reserve ?? 0));
   if (spec.registrationDeadline) await page.getByLabel("Last registration date").fill(spec.registrationDeadline);
@@ -60,7 +88,7 @@ async function createEvent(page: Page, spec: EventSpec): Promise<CreatedEvent> {
   if (spec.publicRegistration ?? true) await page.getByLabel("Public sign-ups confirm by e-mail").uncheck();
   if (spec.certificate) {
     await page.getByLabel("Workload (hours)").fill("2");
-    await page.getByLabel("Certificate template").selectOption({ label: templateName });
+    await page.getByLabel("Certificate template").selectOption({ label: templateName(tag) });
   }
   await page.getByRole("button", { name: "Create" }).click();
   await expect(page.getByText("The event was created.")).toBeVisible();
@@ -96,40 +124,12 @@ function fact(page: Page, label: string) {
   return page.locator("dt", { hasText: new RegExp(`^${label}$`) }).locator("xpath=following-sibling::dd[1]");
 }
 
-test.beforeAll(async ({ browser }) => {
-  adminContext = await browser.newContext();
-  admin = await adminContext.newPage();
-  await loginAs(admin, "admin@portico.test", /\/admin$/);
-  await setServerClock(admin, serverNow);
-
-  await admin.goto("/admin/settings/event-types/new");
-  await admin.getByLabel("Name").fill(typeName);
-  await admin.getByLabel("Public", { exact: true }).check();
-  await admin.getByRole("button", { name: "Create" }).click();
-  await expect(admin.getByText("Created.")).toBeVisible();
-
-  await admin.goto("/admin/settings/certificates/new");
-  await admin.getByLabel("Name", { exact: true }).fill(templateName);
-  await admin.getByLabel("Certificate title").fill("Certificate of participation");
-  await admin.getByLabel("Text", { exact: true }).fill("We certify that {participant}, CPF {cpf}, took part in {event}, {hours} hours. Code {code}.");
-  await admin.getByLabel("Signer's name").fill("Ada Admin");
-  await admin.getByLabel("Signer's role").fill("Director");
-  await admin.getByRole("button", { name: "Create" }).click();
-  await expect(admin.getByText("Created.")).toBeVisible();
-});
-
-test.afterAll(async () => {
-  // Back to the real time for the files that follow.
-  if (admin) await setServerClock(admin, new Date().toISOString());
-  await adminContext?.close();
-});
-
 test.describe("seats", () => {
-  const name = `Full workshop ${tag}`;
-  let event: CreatedEvent;
-
-  test("raising a full event's seats promotes the first reserve at once", async ({ browser }) => {
-    event = await createEvent(admin, { name, seats: 3, reserve: 2 });
+  test("raising a full event's seats promotes the first reserve at once", async ({ browser, loginAs, serverClock }) => {
+    const setup = await setUp(loginAs, serverClock);
+    const { admin, tag } = setup;
+    const name = `Full workshop ${tag}`;
+    const event = await createEvent(setup, { name, seats: 3, reserve: 2 });
     for (const n of [1, 2, 3]) await addParticipant(admin, `Seated ${n} ${tag}`, `seated${n}-${tag}@visitor.test`);
     await addParticipant(admin, `Waiting ${tag}`, `waiting-${tag}@visitor.test`);
     await admin.reload();
@@ -156,7 +156,13 @@ test.describe("seats", () => {
     await visitor.context().close();
   });
 
-  test("cutting seats below the registered count is refused with a clear message", async () => {
+  test("cutting seats below the registered count is refused with a clear message", async ({ loginAs, serverClock }) => {
+    const setup = await setUp(loginAs, serverClock);
+    const { admin, tag } = setup;
+    // A full event, as the test above leaves its own: four seats, all taken, and the reserve list empty.
+    const event = await createEvent(setup, { name: `Full workshop ${tag}`, seats: 4, reserve: 2 });
+    for (const n of [1, 2, 3, 4]) await addParticipant(admin, `Seated ${n} ${tag}`, `seated${n}-${tag}@visitor.test`);
+
     await admin.goto(event.adminPath);
     await admin.getByRole("link", { name: "Edit" }).first().click();
     await admin.getByLabel("Seats", { exact: true }).fill("2");
@@ -171,21 +177,29 @@ test.describe("seats", () => {
 });
 
 test.describe("sessions", () => {
-  const mainName = `Conference ${tag}`;
-  const sessionName = `Conference day two ${tag}`;
-  let main: CreatedEvent;
-  let sessionAdminPath = "";
-  let sessionNumber = "";
-
-  test("a session's admin page offers its main event's links, and they work for a visitor", async ({ browser }) => {
-    main = await createEvent(admin, { name: mainName, seats: 20 });
+  /**
+   * Staff create a main event and a session of it ("Add session" opens the
+   * form with the main event); leaves the admin on the session's page.
+   */
+  async function createConference(setup: Setup) {
+    const { admin, tag } = setup;
+    const mainName = `Conference ${tag}`;
+    const sessionName = `Conference day two ${tag}`;
+    const main = await createEvent(setup, { name: mainName, seats: 20 });
     await admin.goto(`/admin/events/new?main=${main.number}`);
     await admin.getByLabel("Name", { exact: true }).fill(sessionName);
     await admin.getByLabel("Starts", { exact: true }).fill("2027-10-11T14:00");
     await admin.getByLabel("Ends", { exact: true }).fill("2027-10-11T16:00");
     await admin.getByRole("button", { name: "Create" }).click();
     await expect(admin.getByText("The event was created.")).toBeVisible();
-    ({ adminPath: sessionAdminPath, number: sessionNumber } = await describeEvent(admin));
+    const { adminPath: sessionAdminPath, number: sessionNumber } = await describeEvent(admin);
+    return { mainName, sessionName, main, sessionAdminPath, sessionNumber };
+  }
+
+  test("a session's admin page offers its main event's links, and they work for a visitor", async ({ browser, loginAs, serverClock }) => {
+    const setup = await setUp(loginAs, serverClock);
+    const { admin } = setup;
+    const { mainName, sessionName, main } = await createConference(setup);
 
     await expect(admin.getByText(`A session takes no registrations of its own: these are the links of main event #${main.number}.`)).toBeVisible();
     const portalLink = new URL(await admin.getByLabel("Portal registration link").inputValue()).pathname;
@@ -207,19 +221,22 @@ test.describe("sessions", () => {
     await visitor.context().close();
 
     // A client not yet registered: the portal link opens the main event's page to register on.
-    const { context, page: client } = await signInClient(browser, "student@portico.test");
+    const client = await loginAs("student", { newContext: true, language: "en" });
     expect((await client.goto(portalLink))?.status()).toBe(200);
     await expect(client.getByRole("heading", { name: mainName })).toBeVisible();
     await expect(client.getByRole("button", { name: "Register" })).toBeVisible();
-    await context.close();
+    await client.context().close();
   });
 
-  test("a registered participant's session page says sessions are cancelled through the main event", async ({ browser }) => {
+  test("a registered participant's session page says sessions are cancelled through the main event", async ({ browser, loginAs, serverClock }) => {
+    const setup = await setUp(loginAs, serverClock);
+    const { tag } = setup;
+    const { mainName, sessionName, main, sessionAdminPath, sessionNumber } = await createConference(setup);
     const throughMain = "Sessions are cancelled through the main event.";
     const deadlineMessage = "The last cancellation date has passed";
 
-    // In the portal.
-    const { context, page: client } = await signInClient(browser, "person@portico.test");
+    // In the portal. Pedro reads Portuguese; this test reads English (the choice is stored on his account).
+    const client = await loginAs("person", { newContext: true, language: "en" });
     await client.goto(`/portal/events/${main.number}`);
     await client.getByRole("button", { name: "Register" }).click();
     await expect(client.getByText("You are registered.")).toBeVisible();
@@ -231,7 +248,7 @@ test.describe("sessions", () => {
     await client.getByRole("link", { name: `Go to ${mainName}` }).click();
     await expect(client).toHaveURL(new RegExp(`/portal/events/${main.number}$`));
     await expect(client.getByRole("button", { name: "Cancel my registration" })).toBeVisible();
-    await context.close();
+    await client.context().close();
 
     // With a public registrant's private link, at the session's address.
     const visitor = await (await browser.newContext()).newPage();
@@ -262,9 +279,11 @@ test.describe("sessions", () => {
   });
 });
 
-test("staff issue an ended event's certificates now and see each participant's certificate", async () => {
+test("staff issue an ended event's certificates now and see each participant's certificate", async ({ loginAs, serverClock }) => {
+  const setup = await setUp(loginAs, serverClock, { certificate: true });
+  const { admin, tag } = setup;
   const name = `Ended course ${tag}`;
-  const event = await createEvent(admin, { name, starts: "2027-08-28T14:00", ends: "2027-08-28T16:00", certificate: true });
+  const event = await createEvent(setup, { name, starts: "2027-08-28T14:00", ends: "2027-08-28T16:00", certificate: true });
   await addParticipant(admin, `Attended with CPF ${tag}`, `cpf-${tag}@visitor.test`, "314.159.265-90");
   await addParticipant(admin, `Attended without CPF ${tag}`, `nocpf-${tag}@visitor.test`);
   await addParticipant(admin, `Absent ${tag}`, `absent-${tag}@visitor.test`, "271.828.182-05");
@@ -294,8 +313,9 @@ test("staff issue an ended event's certificates now and see each participant's c
 });
 
 test.describe("not found and closed", () => {
-  test("pages of missing records answer 404; an admin-only page answers staff 403", async ({ browser }) => {
-    const { context, page: client } = await signInClient(browser, "person@portico.test");
+  test("pages of missing records answer 404; an admin-only page answers staff 403", async ({ loginAs }) => {
+    // Pedro reads Portuguese; this test reads English (the choice is stored on his account).
+    const client = await loginAs("person", { language: "en" });
     for (const url of ["/portal/tickets/2147483000", "/portal/events/2147483000", "/portal/contact/2147483000", "/portal/events/2147483000/join"]) {
       expect((await client.request.get(url, { maxRedirects: 0 })).status(), url).toBe(404);
     }
@@ -303,8 +323,8 @@ test.describe("not found and closed", () => {
     const response = await client.goto("/portal/tickets/2147483000");
     expect(response?.status()).toBe(404);
     await expect(client.getByRole("heading", { name: "Page not found" })).toBeVisible();
-    await context.close();
 
+    const admin = await loginAs("admin", { newContext: true });
     const missing = "00000000-0000-4000-8000-000000000000";
     for (const url of [
       `/admin/events/${missing}`,
@@ -323,18 +343,17 @@ test.describe("not found and closed", () => {
       expect((await admin.request.get(url, { maxRedirects: 0 })).status(), url).toBe(404);
     }
 
-    const staffContext = await browser.newContext();
-    const staff = await staffContext.newPage();
-    await loginAs(staff, "staff1@portico.test", /\/admin$/);
+    const staff = await loginAs("staff1", { newContext: true });
     for (const url of ["/admin/users", "/admin/outbox", `/admin/users/${missing}`]) {
       expect((await staff.request.get(url, { maxRedirects: 0 })).status(), url).toBe(403);
     }
-    await staffContext.close();
+    await staff.context().close();
   });
 
-  test("an event past its last registration date shows a Registration closed page, in the visitor's language", async ({ browser }) => {
-    const name = `Closed seminar ${tag}`;
-    const event = await createEvent(admin, { name, registrationDeadline: "2027-08-20T18:00" });
+  test("an event past its last registration date shows a Registration closed page, in the visitor's language", async ({ browser, loginAs, serverClock }) => {
+    const setup = await setUp(loginAs, serverClock);
+    const name = `Closed seminar ${setup.tag}`;
+    const event = await createEvent(setup, { name, registrationDeadline: "2027-08-20T18:00" });
     const visitor = await (await browser.newContext()).newPage();
     const response = await visitor.goto(event.publicPath!);
     expect(response?.status()).toBe(200);
@@ -350,18 +369,20 @@ test.describe("not found and closed", () => {
     await visitor.context().close();
 
     // A client who is not registered gets the same page in the portal, pointing to their events.
-    const { context, page: client } = await signInClient(browser, "professor@portico.test");
+    const client = await loginAs("professor", { newContext: true, language: "en" });
     expect((await client.goto(`/portal/events/${event.number}`))?.status()).toBe(200);
     await expect(client.getByRole("heading", { name: "Registration closed" })).toBeVisible();
     await expect(client.getByText(name)).toBeVisible();
     await client.getByRole("link", { name: "My events" }).click();
     await expect(client).toHaveURL(/\/portal\/events\?view=mine$/);
-    await context.close();
+    await client.context().close();
   });
 
-  test("a cancelled event says so; an event never offered to the public or the portal stays 404", async ({ browser }) => {
+  test("a cancelled event says so; an event never offered to the public or the portal stays 404", async ({ browser, loginAs, serverClock }) => {
+    const setup = await setUp(loginAs, serverClock);
+    const { admin, tag } = setup;
     const name = `Cancelled seminar ${tag}`;
-    const event = await createEvent(admin, { name });
+    const event = await createEvent(setup, { name });
     await admin.getByRole("link", { name: "Edit" }).first().click();
     await admin.getByLabel("Status").selectOption("CANCELLED");
     await admin.getByRole("button", { name: "Save" }).click();
@@ -374,13 +395,13 @@ test.describe("not found and closed", () => {
     await expect(visitor.getByText("This event was cancelled, so it takes no registrations.")).toBeVisible();
     await visitor.context().close();
 
-    const hidden = await createEvent(admin, { name: `Internal meeting ${tag}`, portal: false, publicRegistration: false });
+    const hidden = await createEvent(setup, { name: `Internal meeting ${tag}`, portal: false, publicRegistration: false });
     expect(hidden.publicPath).toBeNull();
-    const { context, page: client } = await signInClient(browser, "professor@portico.test");
+    const client = await loginAs("professor", { newContext: true, language: "en" });
     expect((await client.request.get(`/portal/events/${hidden.number}`)).status()).toBe(404);
     const closedPage = await client.goto(`/portal/events/${event.number}`);
     expect(closedPage?.status()).toBe(200);
     await expect(client.getByText("This event was cancelled, so it takes no registrations.")).toBeVisible();
-    await context.close();
+    await client.context().close();
   });
 });

@@ -5,17 +5,10 @@
 // links to the session's public page. On the new-ticket page, choosing a type
 // shows its required parameters marked *, and sending it empty shows each
 // field's message without a request to the server, keeping what was typed.
+// Each test that reads the event creates its own, through the staff form.
 import { deflateSync } from "node:zlib";
-import { expect, test, type Locator, type Page } from "@playwright/test";
-import { loginAs } from "./helpers";
-
-test.describe.configure({ mode: "serial" });
-
-const tag = Date.now().toString(36);
-const eventName = `Artwork day ${tag}`;
-const sessionName = `Morning session ${tag}`;
-let portalPath = "";
-let publicPath = "";
+import { type Locator, type Page } from "@playwright/test";
+import { expect, test, uniqueTag } from "./fixtures";
 
 /** A solid-colour RGB PNG of the given size (portrait here, so a cropping page would cut it). */
 function png(width: number, height: number): Buffer {
@@ -67,15 +60,21 @@ async function starOf(page: Page, label: string) {
   return marks.first().evaluate((el) => getComputedStyle(el, "::after").content.replace(/["']/g, ""));
 }
 
-async function inEnglish(page: Page) {
-  if ((await page.locator("#language-switcher").inputValue()) !== "en") {
-    await page.locator("#language-switcher").selectOption("en");
-    await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
-  }
+interface ArtworkEvent {
+  name: string;
+  sessionName: string;
+  portalPath: string;
+  publicPath: string;
 }
 
-test("staff create a public event with a portrait artwork and a session", async ({ page }) => {
-  await loginAs(page, "admin@portico.test", /\/admin$/);
+/**
+ * Staff create a public event type, an event of it with a portrait artwork
+ * and a session of that event, through the forms; returns their names and the
+ * event's portal and public paths.
+ */
+async function createArtworkEvent(page: Page, tag: string): Promise<ArtworkEvent> {
+  const eventName = `Artwork day ${tag}`;
+  const sessionName = `Morning session ${tag}`;
   await page.goto("/admin/settings/event-types/new");
   await page.getByLabel("Name").fill(`Open day ${tag}`);
   await page.getByLabel("Public", { exact: true }).check();
@@ -95,8 +94,8 @@ test("staff create a public event with a portrait artwork and a session", async 
   await page.getByRole("button", { name: "Create" }).click();
   await expect(page.getByText("The event was created.")).toBeVisible();
   const adminPath = new URL(page.url()).pathname;
-  portalPath = new URL(await page.getByLabel("Portal registration link").inputValue()).pathname;
-  publicPath = new URL(await page.getByLabel("Public registration link").inputValue()).pathname;
+  const portalPath = new URL(await page.getByLabel("Portal registration link").inputValue()).pathname;
+  const publicPath = new URL(await page.getByLabel("Public registration link").inputValue()).pathname;
 
   await page.getByLabel("Artwork image").setInputFiles({ name: "poster.png", mimeType: "image/png", buffer: png(300, 600) });
   await page.getByRole("button", { name: "Upload artwork" }).click();
@@ -111,11 +110,18 @@ test("staff create a public event with a portrait artwork and a session", async 
   await expect(page.getByText("The event was created.")).toBeVisible();
   await page.goto(adminPath);
   await expect(page.getByRole("link", { name: new RegExp(sessionName) })).toBeVisible();
+  return { name: eventName, sessionName, portalPath, publicPath };
+}
+
+test("staff create a public event with a portrait artwork and a session", async ({ loginAs }) => {
+  const event = await createArtworkEvent(await loginAs("admin"), uniqueTag());
+  expect(event.portalPath).toMatch(/^\/portal\/events\/\d+$/);
+  expect(event.publicPath).toMatch(/^\/e\/[^/]+$/);
 });
 
-test("a portal client sees the artwork and the session with its time and a link", async ({ page }) => {
-  await loginAs(page, "professor@portico.test", /\/portal$/);
-  await inEnglish(page);
+test("a portal client sees the artwork and the session with its time and a link", async ({ page, loginAs }) => {
+  const { name: eventName, sessionName, portalPath } = await createArtworkEvent(await loginAs("admin", { newContext: true }), uniqueTag());
+  await loginAs("professor", { language: "en" });
   await page.goto(portalPath);
   await expect(page.getByRole("heading", { name: eventName })).toBeVisible();
   const artwork = page.getByRole("img", { name: `Artwork of ${eventName}` });
@@ -134,7 +140,8 @@ test("a portal client sees the artwork and the session with its time and a link"
   await expect(page.getByRole("link", { name: `Go to ${eventName}` }).first()).toBeVisible();
 });
 
-test("the public page shows the whole artwork and links to the session's public page", async ({ browser }) => {
+test("the public page shows the whole artwork and links to the session's public page", async ({ browser, loginAs }) => {
+  const { name: eventName, sessionName, publicPath } = await createArtworkEvent(await loginAs("admin"), uniqueTag());
   const context = await browser.newContext({ locale: "en-US" });
   const page = await context.newPage();
   await page.goto(publicPath);
@@ -156,9 +163,9 @@ test("the public page shows the whole artwork and links to the session's public 
   await context.close();
 });
 
-test("the new-ticket form marks required parameters and checks every rule before sending", async ({ page }) => {
-  await loginAs(page, "professor@portico.test", /\/portal$/);
-  await inEnglish(page);
+test("the new-ticket form marks required parameters and checks every rule before sending", async ({ page, loginAs }) => {
+  const tag = uniqueTag();
+  await loginAs("professor", { language: "en" });
   await page.goto("/portal/tickets/new");
   await expect(page.getByText("Fields marked * are required.")).toBeVisible();
 

@@ -2,25 +2,17 @@
 // Portuguese or Finnish reads the demo workflow's group, type, stage and
 // condition names and a parameter's choice in that language, in the ticket
 // list, on the ticket page and in its stage history; an administrator gives a new group a Finnish and
-// a Portuguese name and reads the list in each language.
-import { expect, test, type Page } from "@playwright/test";
-import { loginAs } from "./helpers";
+// a Portuguese name and reads the list in each language. Each test names its
+// ticket or group with a tag of its own; the language each one switches to is
+// stored on the demo account, so it is put back before the test ends.
+import { chooseLanguage, expect, test, uniqueTag } from "./fixtures";
 
-test.describe.configure({ mode: "serial" });
-
-const tag = Date.now().toString(36);
-const subject = `Label check ${tag}`;
-
-async function switchLanguage(page: Page, locale: string) {
-  await page.locator("#language-switcher").selectOption(locale);
-  await expect(page.locator("html")).toHaveAttribute("lang", locale);
-}
-
-test("a client reads the workflow's names in Portuguese and Finnish", async ({ page }) => {
-  await loginAs(page, "person@portico.test", /\/portal$/);
-  // Pedro reads Portuguese; the ticket is opened in English, where the names are the base ones.
-  await switchLanguage(page, "en");
+test("a client reads the workflow's names in Portuguese and Finnish", async ({ page, loginAs }) => {
+  const subject = `Label check ${uniqueTag()}`;
+  await loginAs("person");
   try {
+    // Pedro reads Portuguese; the ticket is opened in English, where the names are the base ones.
+    await chooseLanguage(page, "en");
     await page.goto("/portal/tickets/new");
     await page.getByLabel("Group").selectOption({ label: "Support" });
     await page.getByLabel("Type").selectOption({ label: "Incident" });
@@ -35,7 +27,7 @@ test("a client reads the workflow's names in Portuguese and Finnish", async ({ p
 
     const expected = [
       {
-        locale: "pt-BR",
+        locale: "pt-BR" as const,
         group: "Suporte",
         type: "Incidente",
         from: "Abertura",
@@ -44,10 +36,19 @@ test("a client reads the workflow's names in Portuguese and Finnish", async ({ p
         choice: "Alta",
         history: "Histórico de etapas",
       },
-      { locale: "fi", group: "Tuki", type: "Häiriö", from: "Avaus", stage: "Analyysi", condition: "Pyydä", choice: "Korkea", history: "Vaihehistoria" },
+      {
+        locale: "fi" as const,
+        group: "Tuki",
+        type: "Häiriö",
+        from: "Avaus",
+        stage: "Analyysi",
+        condition: "Pyydä",
+        choice: "Korkea",
+        history: "Vaihehistoria",
+      },
     ];
     for (const names of expected) {
-      await switchLanguage(page, names.locale);
+      await chooseLanguage(page, names.locale);
       await page.goto("/portal/tickets");
       const row = page.getByRole("row").filter({ hasText: subject });
       await expect(row).toContainText(`${names.group} · ${names.type}`);
@@ -65,16 +66,17 @@ test("a client reads the workflow's names in Portuguese and Finnish", async ({ p
       expect(await history.textContent()).not.toContain("Opening");
     }
   } finally {
-    await switchLanguage(page, "pt-BR");
+    await chooseLanguage(page, "pt-BR");
   }
 });
 
-test("an administrator names a group in Finnish and Portuguese and reads it in each language", async ({ page }) => {
+test("an administrator names a group in Finnish and Portuguese and reads it in each language", async ({ page, loginAs }) => {
+  const tag = uniqueTag();
   const base = `Escalations ${tag}`;
   const finnish = `Eskalaatiot ${tag}`;
   const portuguese = `Escalonamentos ${tag}`;
-  await loginAs(page, "admin@portico.test", /\/admin$/);
-  await switchLanguage(page, "en");
+  await loginAs("admin");
+  await chooseLanguage(page, "en");
   await page.goto("/admin/settings/tickets/groups/new");
   await page.getByLabel("Name", { exact: true }).fill(base);
   await page.getByLabel("In Suomi").fill(finnish);
@@ -84,13 +86,13 @@ test("an administrator names a group in Finnish and Portuguese and reads it in e
   await expect(page.getByRole("link", { name: base, exact: true })).toBeVisible();
 
   try {
-    await switchLanguage(page, "fi");
+    await chooseLanguage(page, "fi");
     await expect(page.getByRole("link", { name: finnish, exact: true })).toBeVisible();
     await expect(page.getByRole("link", { name: base, exact: true })).toHaveCount(0);
-    await switchLanguage(page, "pt-BR");
+    await chooseLanguage(page, "pt-BR");
     await expect(page.getByRole("link", { name: portuguese, exact: true })).toBeVisible();
   } finally {
-    await switchLanguage(page, "en");
+    await chooseLanguage(page, "en");
   }
 
   // The edit form keeps the base name and every translation; the group, unused, goes again.
