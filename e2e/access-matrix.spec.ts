@@ -6,43 +6,31 @@
 // with the other client's cookies → refused and nothing changed; and a client
 // asking for admin URLs is sent away. The integration suite
 // tests/integration/access-matrix.test.ts holds the full domain matrix.
-import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
-import { loginAs, openPortalEvent } from "./helpers";
+// Each test has the clients create the records it reads, marked with a tag of
+// its own: the tests run in any order, in different workers.
+import { type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test, uniqueTag, type LoginAs } from "./fixtures";
+import { openPortalEvent } from "./helpers";
 
-test.describe.configure({ mode: "serial" });
-
-// The certificate test moves the server's clock into 2027: back to the present
-// afterwards, so later files (and the sign-in limits they meet) run in real time.
-test.afterAll(async ({ browser }) => {
-  const context = await browser.newContext();
-  expect((await context.request.post("/api/test/clock", { data: { at: new Date().toISOString() } })).ok()).toBe(true);
-  await context.close();
-});
-
-const tag = Date.now().toString(36);
 type Client = "company" | "person";
-const EMAIL: Record<Client, string> = { company: "company@portico.test", person: "person@portico.test" };
-const marker = (who: Client) => `AM-${who}-${tag}`;
+const marker = (who: Client, tag: string) => `AM-${who}-${tag}`;
 
 interface Owned {
+  /** The marker in everything the client created. */
+  marker: string;
   ticketPath: string;
   ticketId: string;
   fileIds: string[];
   contactPath?: string;
   action?: { url: string; headers: Record<string, string>; body: string; text: string };
 }
-const owned: Partial<Record<Client, Owned>> = {};
-const pages: Partial<Record<Client, Page>> = {};
 
-async function signIn(browser: Browser, who: Client): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await loginAs(page, EMAIL[who], /\/portal$/);
-  // Both read Portuguese; these tests read English (the choice is stored on the account).
-  if ((await page.locator("#language-switcher").inputValue()) !== "en") {
-    await page.locator("#language-switcher").selectOption("en");
-    await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
-  }
-  return page;
+/** Both demo clients, each in a context of their own; both read Portuguese, these tests read English (stored on the account). */
+async function signInClients(loginAs: LoginAs): Promise<Record<Client, Page>> {
+  return {
+    company: await loginAs("company", { newContext: true, language: "en" }),
+    person: await loginAs("person", { newContext: true, language: "en" }),
+  };
 }
 
 async function fileIdsOn(page: Page): Promise<string[]> {
@@ -50,8 +38,7 @@ async function fileIdsOn(page: Page): Promise<string[]> {
   return [...new Set(hrefs.map((href) => href.split("/").at(-1)!.split("?")[0]))];
 }
 
-async function openTicket(page: Page, who: Client): Promise<Owned> {
-  const m = marker(who);
+async function openTicket(page: Page, m: string): Promise<Owned> {
   await page.goto("/portal/tickets/new");
   await page.getByLabel("Group").selectOption({ label: "Support" });
   await page.getByLabel("Type").selectOption({ label: "Incident" });
@@ -88,14 +75,14 @@ async function openTicket(page: Page, who: Client): Promise<Owned> {
   const fileIds = await fileIdsOn(page);
   expect(fileIds.length).toBeGreaterThan(0);
   const ticketId = action!.body.match(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/)?.[0] ?? "";
-  return { ticketPath, ticketId, fileIds, action };
+  return { marker: m, ticketPath, ticketId, fileIds, action };
 }
 
 /** A file uploaded but attached to nothing, as POST /api/files leaves it. */
-async function looseUpload(page: Page, who: Client): Promise<string> {
+async function looseUpload(page: Page, m: string): Promise<string> {
   const response = await page.request.post("/api/files", {
     headers: { origin: new URL(page.url()).origin },
-    multipart: { file: { name: `${marker(who)}-loose.txt`, mimeType: "text/plain", buffer: Buffer.from(`${marker(who)} loose file\n`) } },
+    multipart: { file: { name: `${m}-loose.txt`, mimeType: "text/plain", buffer: Buffer.from(`${m} loose file\n`) } },
   });
   expect(response.status(), await response.text()).toBeLessThan(300);
   const body = (await response.json()) as { id?: string; file?: { id: string } };
@@ -104,8 +91,7 @@ async function looseUpload(page: Page, who: Client): Promise<string> {
   return id!;
 }
 
-async function sendContact(page: Page): Promise<{ path: string; fileIds: string[] }> {
-  const m = marker("company");
+async function sendContact(page: Page, m: string): Promise<{ path: string; fileIds: string[] }> {
   await page.goto("/portal/contact/new");
   await page.getByLabel("Classification", { exact: true }).selectOption({ label: "Billing" });
   await page.getByLabel("Sub-classification").selectOption({ label: "Invoice" });
@@ -120,8 +106,24 @@ async function sendContact(page: Page): Promise<{ path: string; fileIds: string[
   return { path, fileIds: await fileIdsOn(page) };
 }
 
-/** A GET as `request`'s user: refused (403/404, or sent to sign-in/portal), and no marker of `owner` in the body. */
-async function expectRefusedGet(request: APIRequestContext, url: string, owner: Client) {
+/**
+ * The client's records: a ticket with a file, a message (its action captured)
+ * and an unattached upload; the company also a contact with a file.
+ */
+async function createRecords(page: Page, who: Client, tag: string): Promise<Owned> {
+  const m = marker(who, tag);
+  const records = await openTicket(page, m);
+  records.fileIds.push(await looseUpload(page, m));
+  if (who === "company") {
+    const contact = await sendContact(page, m);
+    records.contactPath = contact.path;
+    records.fileIds.push(...contact.fileIds);
+  }
+  return records;
+}
+
+/** A GET as `request`'s user: refused (403/404, or sent to sign-in/portal), and no marker of the owner's records in the body. */
+async function expectRefusedGet(request: APIRequestContext, url: string, owner: Owned) {
   const response = await request.get(url, { maxRedirects: 0 });
   const status = response.status();
   const body = await response.text();
@@ -133,42 +135,37 @@ async function expectRefusedGet(request: APIRequestContext, url: string, owner: 
     expect(missing.status(), `${url.replace(/\/\d+$/, "/2147483000")} answered ${missing.status()}`).toBe(404);
     expect(status, `${url} answered ${status}`).toBe(404);
   }
-  expect(body.includes(marker(owner)), `${url} leaks ${marker(owner)}`).toBe(false);
-  for (const id of owned[owner]?.fileIds ?? []) expect(body, `${url} leaks file ${id}`).not.toContain(id);
+  expect(body.includes(owner.marker), `${url} leaks ${owner.marker}`).toBe(false);
+  for (const id of owner.fileIds) expect(body, `${url} leaks file ${id}`).not.toContain(id);
   return body;
 }
 
 test("each client creates records: a ticket with a file, a message (its action captured), an unattached upload; the company a contact with a file", async ({
-  browser,
+  loginAs,
 }) => {
-  for (const who of ["company", "person"] as const) {
-    const page = (pages[who] = await signIn(browser, who));
-    const ticket = await openTicket(page, who);
-    ticket.fileIds.push(await looseUpload(page, who));
-    owned[who] = ticket;
-  }
-  const contact = await sendContact(pages.company!);
-  owned.company!.contactPath = contact.path;
-  owned.company!.fileIds.push(...contact.fileIds);
+  const tag = uniqueTag();
+  const pages = await signInClients(loginAs);
+  const owned = { company: await createRecords(pages.company, "company", tag), person: await createRecords(pages.person, "person", tag) };
   // The owner reads all of it (the refusals below are about who asks, not broken records).
   for (const who of ["company", "person"] as const) {
-    for (const id of owned[who]!.fileIds) expect((await pages[who]!.request.get(`/api/files/${id}`)).status(), id).toBe(200);
-    const own = await pages[who]!.request.get(owned[who]!.ticketPath);
-    expect(await own.text()).toContain(`${marker(who)} ticket subject`);
+    for (const id of owned[who].fileIds) expect((await pages[who].request.get(`/api/files/${id}`)).status(), id).toBe(200);
+    const own = await pages[who].request.get(owned[who].ticketPath);
+    expect(await own.text()).toContain(`${marker(who, tag)} ticket subject`);
   }
-  expect(await (await pages.company!.request.get(owned.company!.contactPath!)).text()).toContain(`${marker("company")} contact message`);
+  expect(await (await pages.company.request.get(owned.company.contactPath!)).text()).toContain(`${marker("company", tag)} contact message`);
 });
 
 for (const [owner, other] of [
   ["company", "person"],
   ["person", "company"],
 ] as const) {
-  test(`${other} cannot read ${owner}'s ticket, contact or files`, async () => {
-    const request = pages[other]!.request;
-    const mine = owned[owner]!;
-    await expectRefusedGet(request, mine.ticketPath, owner);
-    if (mine.contactPath) await expectRefusedGet(request, mine.contactPath, owner);
-    for (const id of mine.fileIds) await expectRefusedGet(request, `/api/files/${id}`, owner);
+  test(`${other} cannot read ${owner}'s ticket, contact or files`, async ({ loginAs }) => {
+    const pages = await signInClients(loginAs);
+    const mine = await createRecords(pages[owner], owner, uniqueTag());
+    const request = pages[other].request;
+    await expectRefusedGet(request, mine.ticketPath, mine);
+    if (mine.contactPath) await expectRefusedGet(request, mine.contactPath, mine);
+    for (const id of mine.fileIds) await expectRefusedGet(request, `/api/files/${id}`, mine);
     // The lists do not carry them either.
     for (const list of [
       "/portal/tickets",
@@ -178,40 +175,45 @@ for (const [owner, other] of [
       "/portal",
     ]) {
       const body = await (await request.get(list)).text();
-      expect(body.includes(marker(owner)), `${list} carries ${marker(owner)}`).toBe(false);
+      expect(body.includes(mine.marker), `${list} carries ${mine.marker}`).toBe(false);
       expect(body, list).not.toContain(mine.ticketPath);
     }
   });
 
-  test(`${other} replays ${owner}'s ticket server action: refused, nothing changed`, async () => {
-    const captured = owned[owner]!.action!;
-    const replayText = `${marker(other)} replayed into ${owner}'s ticket`;
+  test(`${other} replays ${owner}'s ticket server action: refused, nothing changed`, async ({ loginAs }) => {
+    const tag = uniqueTag();
+    const pages = await signInClients(loginAs);
+    const mine = await openTicket(pages[owner], marker(owner, tag));
+    const captured = mine.action!;
+    const replayText = `${marker(other, tag)} replayed into ${owner}'s ticket`;
     const headers = Object.fromEntries(Object.entries(captured.headers).filter(([name]) => !["cookie", "content-length", "host"].includes(name)));
     const replay = (as: Client, text: string) =>
-      pages[as]!.request.post(captured.url, { headers, data: captured.body.replace(captured.text, text), maxRedirects: 0 });
+      pages[as].request.post(captured.url, { headers, data: captured.body.replace(captured.text, text), maxRedirects: 0 });
     // The control: the same request with the owner's own cookies goes through, so the replay is a valid one.
-    const ownText = `${marker(owner)} replayed by its owner`;
+    const ownText = `${mine.marker} replayed by its owner`;
     const control = await replay(owner, ownText);
     expect(await control.text()).toMatch(/"ok":true/);
-    expect(await (await pages[owner]!.request.get(owned[owner]!.ticketPath)).text()).toContain(ownText);
+    expect(await (await pages[owner].request.get(mine.ticketPath)).text()).toContain(ownText);
 
     const response = await replay(other, replayText);
     const body = await response.text();
-    expect(body.includes(marker(owner)), "the replay's answer leaks the owner's ticket").toBe(false);
+    expect(body.includes(mine.marker), "the replay's answer leaks the owner's ticket").toBe(false);
     // Refused by the domain: the action answers a result that is not ok (the ticket is "not found" for them).
     expect(body).toMatch(/"ok":false/);
     expect(body).not.toMatch(/"ok":true/);
     // Nothing changed: the owner's ticket has no replayed message, and one copy of its own.
-    const ownerView = await (await pages[owner]!.request.get(owned[owner]!.ticketPath)).text();
+    const ownerView = await (await pages[owner].request.get(mine.ticketPath)).text();
     expect(ownerView).not.toContain(replayText);
     expect(ownerView).toContain(captured.text);
   });
 }
 
-test("a client asking for admin URLs is sent away or refused, and sees no admin data", async () => {
-  const request = pages.person!.request;
-  const ticketNumber = owned.company!.ticketPath.split("/").at(-1);
-  const contactNumber = owned.company!.contactPath!.split("/").at(-1);
+test("a client asking for admin URLs is sent away or refused, and sees no admin data", async ({ loginAs }) => {
+  const pages = await signInClients(loginAs);
+  const company = await createRecords(pages.company, "company", uniqueTag());
+  const request = pages.person.request;
+  const ticketNumber = company.ticketPath.split("/").at(-1);
+  const contactNumber = company.contactPath!.split("/").at(-1);
   for (const url of [
     "/admin",
     "/admin/tickets",
@@ -229,15 +231,18 @@ test("a client asking for admin URLs is sent away or refused, and sees no admin 
     const body = await response.text();
     if (status >= 300 && status < 400) expect(response.headers()["location"] ?? "", url).not.toMatch(/\/admin/);
     else expect([403, 404], `${url} answered ${status}`).toContain(status);
-    expect(body, url).not.toContain(marker("company"));
+    expect(body, url).not.toContain(company.marker);
     expect(body, url).not.toContain("company@portico.test");
   }
 });
 
-test("an event registration and its certificate: the other client sees neither the registration nor the PDF", async ({ browser, baseURL }) => {
-  const name = `${marker("company")} event`;
-  const admin = await (await browser.newContext()).newPage();
-  await loginAs(admin, "admin@portico.test", /\/admin$/);
+// The server's clock moves into 2027: the serverClock fixture puts it back to
+// the present afterwards, so the tests after this one on its server (and the
+// sign-in limits they meet) run in real time.
+test("an event registration and its certificate: the other client sees neither the registration nor the PDF", async ({ baseURL, loginAs, serverClock }) => {
+  const tag = uniqueTag();
+  const name = `${marker("company", tag)} event`;
+  const admin = await loginAs("admin", { newContext: true });
   await admin.goto("/admin/settings/event-types/new");
   await admin.getByLabel("Name").fill(`Training ${tag}`);
   await admin.getByRole("button", { name: "Create" }).click();
@@ -265,7 +270,8 @@ test("an event registration and its certificate: the other client sees neither t
   await expect(admin.getByText("The event was created.")).toBeVisible();
 
   // Carla registers in the portal, with a CPF on file, joins in the access window; the day after, the certificate is issued.
-  const company = pages.company!;
+  const pages = await signInClients(loginAs);
+  const company = pages.company;
   await company.goto("/portal/profile");
   await company.getByLabel("CPF").fill("111.444.777-35");
   await company.getByRole("button", { name: "Save" }).last().click();
@@ -274,11 +280,10 @@ test("an event registration and its certificate: the other client sees neither t
   await company.getByRole("button", { name: "Register" }).click();
   await expect(company.getByText("You are registered.")).toBeVisible();
   const eventPath = new URL(company.url()).pathname;
-  const clock = async (at: string) => expect((await admin.request.post("/api/test/clock", { data: { at } })).ok()).toBe(true);
-  await clock("2027-05-10T16:30:00Z");
+  await serverClock.set("2027-05-10T16:30:00Z");
   await company.goto(`${eventPath}/join`);
   await expect(company).toHaveURL(/\/conference-room$/);
-  await clock("2027-05-11T17:00:00Z");
+  await serverClock.set("2027-05-11T17:00:00Z");
   expect(await (await admin.request.post("/api/test/jobs/certificates")).json()).toMatchObject({ issued: 1 });
   await company.goto(eventPath);
   const href = (await company.getByRole("link", { name: "Download certificate" }).getAttribute("href"))!;
@@ -289,7 +294,7 @@ test("an event registration and its certificate: the other client sees neither t
 
   // Pedro: the event page (open to him) shows no registration of Carla's and no certificate link
   // ("Download certificate" itself is in every page's message catalogue); her certificate is "not found".
-  const request = pages.person!.request;
+  const request = pages.person.request;
   const page = await (await request.get(eventPath)).text();
   for (const secret of [certificateId, `/api/certificates/`, "Carla Company", "111.444.777-35", "11144477735"])
     expect(page.includes(secret), `${eventPath} carries ${secret}`).toBe(false);

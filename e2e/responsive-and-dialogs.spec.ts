@@ -5,19 +5,14 @@
 // a failed sign-in clears the password, the profile's buttons say what they
 // save, the guest form's preview renders Markdown, saving an event shows the
 // event with a confirmation, a walk-in can be seated beyond a full event's limit.
-import { expect, test, type Locator, type Page } from "@playwright/test";
-import { formAlert, loginAs, openPortalEvent } from "./helpers";
-
-test.describe.configure({ mode: "serial" });
+// Each test that needs an event creates its own (one seat, no reserve, a
+// portal question) and has Sofia (student) register to it with an answer.
+import { type Locator, type Page } from "@playwright/test";
+import { chooseLanguage, expect, test, uniqueTag, type LoginAs } from "./fixtures";
+import { formAlert, openPortalEvent } from "./helpers";
 
 const PHONE = { width: 390, height: 844 };
 const LAPTOP = { width: 1366, height: 768 };
-const tag = Date.now().toString(36);
-const eventName = `Walk-in workshop ${tag}`;
-const questionLabel = `Which team are you in ${tag}?`;
-const subject = `Scanner jammed ${tag}`;
-let eventPath = "";
-let ticketPath = "";
 
 /** The page itself does not scroll sideways. */
 async function expectNoSidewaysScroll(page: Page) {
@@ -43,20 +38,77 @@ async function expectTableFits(table: Locator) {
   expect(overflow).toBeLessThanOrEqual(0);
 }
 
-async function switchLanguage(page: Page, locale: string) {
-  await page.locator("#language-switcher").selectOption(locale);
-  await expect(page.locator("html")).toHaveAttribute("lang", locale);
+interface WalkInEvent {
+  name: string;
+  path: string;
+  questionLabel: string;
 }
 
-/** Signs in and reads English (the language is stored on the account; other specs change it). */
-async function signIn(page: Page, email: string, landing: RegExp) {
-  await loginAs(page, email, landing);
-  if ((await page.locator("#language-switcher").inputValue()) !== "en") await switchLanguage(page, "en");
+/**
+ * Staff (signed in as admin on the page) create an event type, a portal
+ * questionnaire with one question and an event of one seat and no reserve,
+ * visible in the portal; with `certificate`, a certificate template it uses.
+ * Leaves the page on the new event's page.
+ */
+async function createEvent(admin: Page, tag: string, options: { name?: string; certificate?: boolean } = {}): Promise<WalkInEvent> {
+  const name = options.name ?? `Walk-in workshop ${tag}`;
+  const questionLabel = `Which team are you in ${tag}?`;
+  await admin.goto("/admin/settings/event-types/new");
+  await admin.getByLabel("Name").fill(`Walk-in type ${tag}`);
+  await admin.getByRole("button", { name: "Create" }).click();
+  await expect(admin.getByText("Created.")).toBeVisible();
+
+  await admin.goto("/admin/settings/questionnaires/new");
+  await admin.getByLabel("Name").fill(`Walk-in questions ${tag}`);
+  await admin.getByRole("button", { name: "Add question" }).click();
+  await admin.getByLabel("Question", { exact: true }).fill(questionLabel);
+  await admin.getByRole("button", { name: "Create" }).click();
+  await expect(admin.getByText("Created.")).toBeVisible();
+
+  if (options.certificate) {
+    await admin.goto("/admin/settings/certificates/new");
+    await admin.getByLabel("Name", { exact: true }).fill(`Walk-in certificate ${tag}`);
+    await admin.getByLabel("Certificate title").fill("Certificate of participation");
+    await admin.getByLabel("Text", { exact: true }).fill("We certify that {participant} took part in {event}. Code {code}.");
+    await admin.getByLabel("Signer's name").fill("Ada Admin");
+    await admin.getByLabel("Signer's role").fill("Director");
+    await admin.getByRole("button", { name: "Create" }).click();
+    await expect(admin.getByText("Created.")).toBeVisible();
+  }
+
+  await admin.goto("/admin/events/new");
+  await admin.getByLabel("Name", { exact: true }).fill(name);
+  await admin.getByLabel("Starts", { exact: true }).fill("2030-05-10T14:00");
+  await admin.getByLabel("Ends", { exact: true }).fill("2030-05-10T16:00");
+  await admin.getByLabel("Type").selectOption({ label: `Walk-in type ${tag}` });
+  await admin.getByLabel("Seats", { exact: true }).fill("1");
+  await admin.getByLabel("Reserve seats").fill("0");
+  await admin.getByLabel("Portal questionnaire").selectOption({ label: `Walk-in questions ${tag}` });
+  await admin.getByLabel("Visible in the portal").check();
+  if (options.certificate) await admin.getByLabel("Certificate template").selectOption({ label: `Walk-in certificate ${tag}` });
+  await admin.getByRole("button", { name: "Create" }).click();
+  await expect(admin.getByText("The event was created.")).toBeVisible();
+  return { name, path: new URL(admin.url()).pathname, questionLabel };
+}
+
+/** Sofia (student, reading English) registers in the portal, answering the question. */
+async function registerStudent(student: Page, event: WalkInEvent) {
+  await openPortalEvent(student, event.name);
+  await student.getByLabel(event.questionLabel).fill("Night shift maintenance");
+  await student.getByRole("button", { name: "Register" }).click();
+  await expect(student.getByText("You are registered.")).toBeVisible();
+}
+
+/** An event whose one seat Sofia holds, with her answer; the admin page is left on the event's page. */
+async function eventWithSofia(admin: Page, loginAs: LoginAs, tag: string) {
+  const event = await createEvent(admin, tag);
+  await registerStudent(await loginAs("student", { newContext: true, language: "en" }), event);
+  return event;
 }
 
 test("a failed sign-in clears the password and keeps the e-mail", async ({ page }) => {
   await page.goto("/login");
-  const email = `nobody-${tag}@portico.test`;
+  const email = `nobody-${uniqueTag()}@portico.test`;
   await page.getByLabel("E-mail").fill(email);
   await page.getByLabel("Password").fill("not-the-password");
   await page.getByRole("button", { name: "Sign in" }).click();
@@ -66,44 +118,12 @@ test("a failed sign-in clears the password and keeps the e-mail", async ({ page 
   await expect(page.getByLabel("E-mail")).toHaveValue(email);
 });
 
-test("staff set up an event; saving it shows the event page with a confirmation and its certificate template", async ({ page }) => {
+test("staff set up an event; saving it shows the event page with a confirmation and its certificate template", async ({ page, loginAs }) => {
+  const tag = uniqueTag();
+  const eventName = `Walk-in workshop ${tag}`;
   await page.setViewportSize(LAPTOP);
-  await signIn(page, "admin@portico.test", /\/admin$/);
-
-  await page.goto("/admin/settings/event-types/new");
-  await page.getByLabel("Name").fill(`Walk-in type ${tag}`);
-  await page.getByRole("button", { name: "Create" }).click();
-  await expect(page.getByText("Created.")).toBeVisible();
-
-  await page.goto("/admin/settings/questionnaires/new");
-  await page.getByLabel("Name").fill(`Walk-in questions ${tag}`);
-  await page.getByRole("button", { name: "Add question" }).click();
-  await page.getByLabel("Question", { exact: true }).fill(questionLabel);
-  await page.getByRole("button", { name: "Create" }).click();
-  await expect(page.getByText("Created.")).toBeVisible();
-
-  await page.goto("/admin/settings/certificates/new");
-  await page.getByLabel("Name", { exact: true }).fill(`Walk-in certificate ${tag}`);
-  await page.getByLabel("Certificate title").fill("Certificate of participation");
-  await page.getByLabel("Text", { exact: true }).fill("We certify that {participant} took part in {event}. Code {code}.");
-  await page.getByLabel("Signer's name").fill("Ada Admin");
-  await page.getByLabel("Signer's role").fill("Director");
-  await page.getByRole("button", { name: "Create" }).click();
-  await expect(page.getByText("Created.")).toBeVisible();
-
-  await page.goto("/admin/events/new");
-  await page.getByLabel("Name", { exact: true }).fill(`${eventName} (draft)`);
-  await page.getByLabel("Starts", { exact: true }).fill("2030-05-10T14:00");
-  await page.getByLabel("Ends", { exact: true }).fill("2030-05-10T16:00");
-  await page.getByLabel("Type").selectOption({ label: `Walk-in type ${tag}` });
-  await page.getByLabel("Seats", { exact: true }).fill("1");
-  await page.getByLabel("Reserve seats").fill("0");
-  await page.getByLabel("Portal questionnaire").selectOption({ label: `Walk-in questions ${tag}` });
-  await page.getByLabel("Visible in the portal").check();
-  await page.getByLabel("Certificate template").selectOption({ label: `Walk-in certificate ${tag}` });
-  await page.getByRole("button", { name: "Create" }).click();
-  await expect(page.getByText("The event was created.")).toBeVisible();
-  eventPath = new URL(page.url()).pathname;
+  await loginAs("admin", { language: "en" });
+  const { path: eventPath } = await createEvent(page, tag, { name: `${eventName} (draft)`, certificate: true });
 
   await page.getByRole("link", { name: "Edit" }).first().click();
   await page.getByLabel("Name", { exact: true }).fill(eventName);
@@ -116,12 +136,11 @@ test("staff set up an event; saving it shows the event page with a confirmation 
   await expect(template.locator("xpath=..")).toContainText(`Walk-in certificate ${tag}`);
 });
 
-test("a client registers; the cancel dialog's buttons say Back and what the other one does, in English and Portuguese", async ({ page }) => {
-  await signIn(page, "student@portico.test", /\/portal$/);
-  await openPortalEvent(page, eventName);
-  await page.getByLabel(questionLabel).fill("Night shift maintenance");
-  await page.getByRole("button", { name: "Register" }).click();
-  await expect(page.getByText("You are registered.")).toBeVisible();
+test("a client registers; the cancel dialog's buttons say Back and what the other one does, in English and Portuguese", async ({ page, loginAs }) => {
+  const event = await createEvent(await loginAs("admin", { newContext: true, language: "en" }), uniqueTag());
+  // Sofia reads Portuguese; this test reads English (the choice is stored on her account).
+  await loginAs("student", { language: "en" });
+  await registerStudent(page, event);
 
   await page.getByRole("button", { name: "Cancel my registration" }).click();
   const dialog = page.getByRole("dialog");
@@ -129,14 +148,14 @@ test("a client registers; the cancel dialog's buttons say Back and what the othe
   await dialog.getByRole("button", { name: "Back" }).click();
   await expect(dialog).toBeHidden();
 
-  await switchLanguage(page, "pt-BR");
+  await chooseLanguage(page, "pt-BR");
   try {
     await page.getByRole("button", { name: "Cancelar minha inscrição" }).click();
     await expect(dialog.getByRole("button")).toHaveText(["Voltar", "Cancelar minha inscrição"]);
     await dialog.getByRole("button", { name: "Voltar" }).click();
     await expect(dialog).toBeHidden();
   } finally {
-    await switchLanguage(page, "en");
+    await chooseLanguage(page, "en");
   }
   await expect(
     page
@@ -146,8 +165,8 @@ test("a client registers; the cancel dialog's buttons say Back and what the othe
   ).toBeVisible();
 });
 
-test("the profile's two forms have buttons that say what they save", async ({ page }) => {
-  await signIn(page, "student@portico.test", /\/portal$/);
+test("the profile's two forms have buttons that say what they save", async ({ page, loginAs }) => {
+  await loginAs("student", { language: "en" });
   await page.goto("/portal/profile");
   await expect(page.getByRole("button", { name: "Save time zone" })).toBeVisible();
   await expect(page.getByRole("button", { name: "Save CPF" })).toBeVisible();
@@ -156,10 +175,11 @@ test("the profile's two forms have buttons that say what they save", async ({ pa
   expect(new Set(labels).size).toBe(labels.length);
 });
 
-test("at a laptop's width the participants table shows its answers and row actions without scrolling", async ({ page }) => {
+test("at a laptop's width the participants table shows its answers and row actions without scrolling", async ({ page, loginAs }) => {
   await page.setViewportSize(LAPTOP);
-  await signIn(page, "admin@portico.test", /\/admin$/);
-  await page.goto(eventPath);
+  await loginAs("admin", { language: "en" });
+  const event = await eventWithSofia(page, loginAs, uniqueTag());
+  await page.goto(event.path);
   const table = page.getByRole("table", { name: "Participants" });
   const row = table.getByRole("row").filter({ hasText: "Sofia Student" });
   await expectOnScreen(page, table.getByRole("columnheader", { name: "Answers" }));
@@ -181,10 +201,13 @@ test("at a laptop's width the participants table shows its answers and row actio
   await expect(dialog).toBeHidden();
 });
 
-test("staff seat a walk-in beyond a full event's limit only when they tick it", async ({ page }) => {
+test("staff seat a walk-in beyond a full event's limit only when they tick it", async ({ page, loginAs }) => {
+  const tag = uniqueTag();
   await page.setViewportSize(LAPTOP);
-  await signIn(page, "admin@portico.test", /\/admin$/);
-  await page.goto(eventPath);
+  await loginAs("admin", { language: "en" });
+  // Sofia holds the one seat: the event is full.
+  const event = await eventWithSofia(page, loginAs, tag);
+  await page.goto(event.path);
   const form = page.getByRole("form", { name: "Add participant" });
   await form.getByLabel("Participant's name").fill("Walter Walk-in");
   await form.getByLabel("Participant's e-mail").fill(`walter-${tag}@example.test`);
@@ -197,10 +220,11 @@ test("staff seat a walk-in beyond a full event's limit only when they tick it", 
   await expect(page.getByRole("table", { name: "Participants" }).getByRole("row").filter({ hasText: "Walter Walk-in" })).toContainText("Registered");
 });
 
-test("on a phone the participants become cards with their actions on screen", async ({ page }) => {
+test("on a phone the participants become cards with their actions on screen", async ({ page, loginAs }) => {
+  await loginAs("admin", { language: "en" });
+  const event = await eventWithSofia(page, loginAs, uniqueTag());
   await page.setViewportSize(PHONE);
-  await signIn(page, "admin@portico.test", /\/admin$/);
-  await page.goto(eventPath);
+  await page.goto(event.path);
   const row = page.getByRole("table", { name: "Participants" }).getByRole("row").filter({ hasText: "Sofia Student" });
   await expectOnScreen(page, row.locator('td[data-label="Answers"]'));
   await expectOnScreen(page, row.getByRole("button", { name: /Check in/ }));
@@ -208,8 +232,9 @@ test("on a phone the participants become cards with their actions on screen", as
   await expectNoSidewaysScroll(page);
 });
 
-test("on a phone the ticket lists show status and last update, and the stage history is whole", async ({ page, browser }) => {
-  await signIn(page, "student@portico.test", /\/portal$/);
+test("on a phone the ticket lists show status and last update, and the stage history is whole", async ({ page, loginAs }) => {
+  const subject = `Scanner jammed ${uniqueTag()}`;
+  await loginAs("student", { language: "en" });
   await page.goto("/portal/tickets/new");
   await page.getByLabel("Group").selectOption({ label: "Support" });
   await page.getByLabel("Type").selectOption({ label: "Incident" });
@@ -220,7 +245,7 @@ test("on a phone the ticket lists show status and last update, and the stage his
   await page.getByLabel("Reason").fill("Please look into it.");
   await page.getByRole("button", { name: "Save/Request" }).click();
   await expect(page).toHaveURL(/\/portal\/tickets\/\d+\?opened=1$/);
-  ticketPath = new URL(page.url()).pathname;
+  const ticketPath = new URL(page.url()).pathname;
 
   await page.setViewportSize(PHONE);
   await page.goto("/portal/tickets");
@@ -236,24 +261,22 @@ test("on a phone the ticket lists show status and last update, and the stage his
   for (let i = 0; i < (await cells.count()); i++) await expectOnScreen(page, cells.nth(i));
   await expectNoSidewaysScroll(page);
 
-  const staff = await browser.newPage({ viewport: PHONE });
-  await signIn(staff, "admin@portico.test", /\/admin$/);
+  const staff = await loginAs("admin", { newContext: true, language: "en", contextOptions: { viewport: PHONE } });
   await staff.goto(`/admin/tickets?q=${encodeURIComponent(subject)}`);
   const queued = staff.getByRole("row").filter({ hasText: subject });
   await expectOnScreen(staff, queued.locator('td[data-label="Whose turn"]'));
   await expectOnScreen(staff, queued.locator('td[data-label="Last update"]'));
   await expectNoSidewaysScroll(staff);
-  await staff.close();
 });
 
-test("the Finnish field-rules matrix scrolls inside its frame, not the page, with the parameter pinned", async ({ page }) => {
+test("the Finnish field-rules matrix scrolls inside its frame, not the page, with the parameter pinned", async ({ page, loginAs }) => {
   await page.setViewportSize(LAPTOP);
-  await signIn(page, "admin@portico.test", /\/admin$/);
+  await loginAs("admin", { language: "en" });
   await page.goto("/admin/settings/tickets");
   await page.getByRole("link", { name: "Incident", exact: true }).first().click();
   await expect(page).toHaveURL(/\/admin\/settings\/tickets\/types\/[0-9a-f-]{36}$/);
   const rulesPath = `${new URL(page.url()).pathname}/rules`;
-  await switchLanguage(page, "fi");
+  await chooseLanguage(page, "fi");
   try {
     for (const size of [LAPTOP, PHONE]) {
       await page.setViewportSize(size);
@@ -268,13 +291,15 @@ test("the Finnish field-rules matrix scrolls inside its frame, not the page, wit
       await expectOnScreen(page, matrix.getByRole("rowheader").first());
     }
   } finally {
+    // The admin's language is stored on the account: back to English for the tests that follow.
     await page.goto("/admin");
-    await switchLanguage(page, "en");
+    await chooseLanguage(page, "en");
   }
 });
 
-test("the guest form's preview renders the welcome text's Markdown", async ({ page }) => {
-  await signIn(page, "admin@portico.test", /\/admin$/);
+test("the guest form's preview renders the welcome text's Markdown", async ({ page, loginAs }) => {
+  const tag = uniqueTag();
+  await loginAs("admin", { language: "en" });
   await page.goto("/admin/settings/guest-portal");
   await page.getByLabel("Welcome text").fill(`**Welcome ${tag}**, see [our hours](https://example.org/hours).`);
   const preview = page.getByRole("region", { name: "Preview" });
