@@ -1,4 +1,4 @@
-import { expect, type Browser, type Page } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
 
 const DEMO_PASSWORD = "portico-demo-1";
 
@@ -31,21 +31,6 @@ export async function loginAs(page: Page, email: string, landing: RegExp) {
 /** The page's own alert (Next.js adds an empty route announcer with the same role). */
 export function formAlert(page: Page) {
   return page.locator("main [role=alert]");
-}
-
-/**
- * A demo client signed in in a context of its own, reading English: the demo
- * clients read Portuguese and the choice is stored on the account.
- */
-export async function signInClient(browser: Browser, email: string) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await loginAs(page, email, /\/portal$/);
-  if ((await page.locator("#language-switcher").inputValue()) !== "en") {
-    await page.locator("#language-switcher").selectOption("en");
-    await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
-  }
-  return { context, page };
 }
 
 /**
