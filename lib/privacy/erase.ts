@@ -15,7 +15,7 @@ import { assertPrivacyOfficer, type Actor } from "@/lib/auth/actor";
 import { now } from "@/lib/clock";
 import type { Db, DbOrTx } from "@/lib/db";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
-import { formatCpf } from "@/lib/events/cpf";
+import { formatCpf } from "@/lib/settings/cpf-number";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { FileStorage } from "@/lib/storage";
 import { ERASED_EMAIL, ERASED_EMAIL_DOMAIN, placeholderEmail, PRIVACY_PLACEHOLDER } from "./placeholder";

@@ -8,7 +8,7 @@
 // export or an erasure reaches records made under either.
 import { normalizeEmail } from "@/lib/auth/normalize-email";
 import type { DbOrTx } from "@/lib/db";
-import { formatCpf, normalizeCpf } from "@/lib/events/cpf";
+import { formatCpf, normalizeCpf } from "@/lib/settings/cpf-number";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 /** Who an export or an erasure is about: the identifier the officer chose. */

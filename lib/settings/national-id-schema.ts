@@ -6,7 +6,7 @@
 // label the admin chose, in any format. Shared by browser forms and the
 // server, so no server imports here.
 import { z } from "zod";
-import { formatCpf, isValidCpf, normalizeCpf } from "@/lib/events/cpf";
+import { formatCpf, isValidCpf, normalizeCpf } from "@/lib/settings/cpf-number";
 
 export const NATIONAL_ID_MODES = ["cpf", "none", "other"] as const;
 

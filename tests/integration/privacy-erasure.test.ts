@@ -8,7 +8,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { setClock } from "@/lib/clock";
 import { verifyCertificate } from "@/lib/events/certificates/access";
-import { formatCpf } from "@/lib/events/cpf";
+import { formatCpf } from "@/lib/settings/cpf-number";
 import { uploadFile } from "@/lib/files/files";
 import { ConflictError, ForbiddenError, ValidationError } from "@/lib/errors";
 import { erasePerson, legalHolds } from "@/lib/privacy/erase";

@@ -8,7 +8,7 @@ import { Card, PageHeader } from "@/components/ui/page-header";
 import { requirePrivacyOfficer } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
-import { formatCpf } from "@/lib/events/cpf";
+import { formatCpf } from "@/lib/settings/cpf-number";
 import { first, type SearchParams } from "@/lib/pagination";
 import { listPersonExports } from "@/lib/privacy/export";
 import { getPersonOverview } from "@/lib/privacy/overview";

@@ -1,6 +1,6 @@
 // CPF check digits (certificates need the participant's CPF on file).
 import { describe, expect, it } from "vitest";
-import { formatCpf, isValidCpf, normalizeCpf, parseCpf } from "@/lib/events/cpf";
+import { formatCpf, isValidCpf, normalizeCpf, parseCpf } from "@/lib/settings/cpf-number";
 
 describe("CPF", () => {
   it.each(["529.982.247-25", "52998224725", "111.444.777-35", "123.456.789-09", "935.411.347-80", " 529 982 247 25 "])("accepts the valid CPF %s", (cpf) => {
