@@ -10,7 +10,7 @@
 // its own: the tests run in any order, in different workers.
 import { type APIRequestContext, type Page } from "@playwright/test";
 import { expect, test, uniqueTag, type LoginAs } from "./fixtures";
-import { openPortalEvent } from "./helpers";
+import { createCertificateTemplate, createEventType, openPortalEvent } from "./helpers";
 
 type Client = "company" | "person";
 const marker = (who: Client, tag: string) => `AM-${who}-${tag}`;
@@ -243,18 +243,8 @@ test("an event registration and its certificate: the other client sees neither t
   const tag = uniqueTag();
   const name = `${marker("company", tag)} event`;
   const admin = await loginAs("admin", { newContext: true });
-  await admin.goto("/admin/settings/event-types/new");
-  await admin.getByLabel("Name").fill(`Training ${tag}`);
-  await admin.getByRole("button", { name: "Create" }).click();
-  await expect(admin.getByText("Created.")).toBeVisible();
-  await admin.goto("/admin/settings/certificates/new");
-  await admin.getByLabel("Name", { exact: true }).fill(`Certificate ${tag}`);
-  await admin.getByLabel("Certificate title").fill("Certificate of participation");
-  await admin.getByLabel("Text", { exact: true }).fill("We certify that {participant} took part in {event}. Code {code}.");
-  await admin.getByLabel("Signer's name").fill("Ada Admin");
-  await admin.getByLabel("Signer's role").fill("Director");
-  await admin.getByRole("button", { name: "Create" }).click();
-  await expect(admin.getByText("Created.")).toBeVisible();
+  await createEventType(admin, `Training ${tag}`);
+  await createCertificateTemplate(admin, `Certificate ${tag}`);
   await admin.goto("/admin/events/new");
   await admin.getByLabel("Name", { exact: true }).fill(name);
   await admin.getByLabel("Time zone").selectOption("America/Sao_Paulo");

@@ -7,6 +7,7 @@
 // the hour, through the staff form.
 import { type Page } from "@playwright/test";
 import { expect, test, uniqueTag } from "./fixtures";
+import { createEventType } from "./helpers";
 
 /** Paulo, whose account has no language of its own: these tests read English. */
 const client = "professor@portico.test";
@@ -29,11 +30,7 @@ async function createOnlineEvent(admin: Page, baseURL: string, tag: string): Pro
   const clock = await admin.request.post("/api/test/clock", { data: { at: new Date().toISOString() } });
   expect(clock.ok()).toBe(true);
 
-  await admin.goto("/admin/settings/event-types/new");
-  await admin.getByLabel("Name").fill(typeName);
-  await admin.getByLabel("Public", { exact: true }).check();
-  await admin.getByRole("button", { name: "Create" }).click();
-  await expect(admin.getByText("Created.")).toBeVisible();
+  await createEventType(admin, typeName, { isPublic: true });
 
   const startsAt = new Date(Date.now() + 30 * 60_000);
   await admin.goto("/admin/events/new");

@@ -12,6 +12,7 @@
 // with a tag of its own.
 import { type Page } from "@playwright/test";
 import { expect, test, uniqueTag, type LoginAs } from "./fixtures";
+import { createCertificateTemplate, createEventType } from "./helpers";
 
 // The server's clock for these tests: events "in the future" start in October,
 // ended ones and past deadlines are in August (São Paulo time, UTC-3).
@@ -54,21 +55,10 @@ async function setUp(loginAs: LoginAs, serverClock: { set(at: string): Promise<v
   const admin = await loginAs("admin", { newContext: true });
   await serverClock.set(serverNow);
 
-  await admin.goto("/admin/settings/event-types/new");
-  await admin.getByLabel("Name").fill(typeName(tag));
-  await admin.getByLabel("Public", { exact: true }).check();
-  await admin.getByRole("button", { name: "Create" }).click();
-  await expect(admin.getByText("Created.")).toBeVisible();
+  await createEventType(admin, typeName(tag), { isPublic: true });
 
   if (options.certificate) {
-    await admin.goto("/admin/settings/certificates/new");
-    await admin.getByLabel("Name", { exact: true }).fill(templateName(tag));
-    await admin.getByLabel("Certificate title").fill("Certificate of participation");
-    await admin.getByLabel("Text", { exact: true }).fill("We certify that {participant}, CPF {cpf}, took part in {event}, {hours} hours. Code {code}.");
-    await admin.getByLabel("Signer's name").fill("Ada Admin");
-    await admin.getByLabel("Signer's role").fill("Director");
-    await admin.getByRole("button", { name: "Create" }).click();
-    await expect(admin.getByText("Created.")).toBeVisible();
+    await createCertificateTemplate(admin, templateName(tag), "We certify that {participant}, CPF {cpf}, took part in {event}, {hours} hours. Code {code}.");
   }
   return { admin, tag };
 }

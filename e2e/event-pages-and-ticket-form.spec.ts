@@ -9,6 +9,7 @@
 import { deflateSync } from "node:zlib";
 import { type Locator, type Page } from "@playwright/test";
 import { expect, test, uniqueTag } from "./fixtures";
+import { createEventType } from "./helpers";
 
 /** A solid-colour RGB PNG of the given size (portrait here, so a cropping page would cut it). */
 function png(width: number, height: number): Buffer {
@@ -75,11 +76,7 @@ interface ArtworkEvent {
 async function createArtworkEvent(page: Page, tag: string): Promise<ArtworkEvent> {
   const eventName = `Artwork day ${tag}`;
   const sessionName = `Morning session ${tag}`;
-  await page.goto("/admin/settings/event-types/new");
-  await page.getByLabel("Name").fill(`Open day ${tag}`);
-  await page.getByLabel("Public", { exact: true }).check();
-  await page.getByRole("button", { name: "Create" }).click();
-  await expect(page.getByText("Created.")).toBeVisible();
+  await createEventType(page, `Open day ${tag}`, { isPublic: true });
 
   await page.goto("/admin/events/new");
   await page.getByLabel("Name", { exact: true }).fill(eventName);

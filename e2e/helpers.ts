@@ -42,3 +42,24 @@ export async function openPortalEvent(page: Page, name: string) {
   await page.goto(`/portal/events?q=${encodeURIComponent(name)}`);
   await page.getByRole("link", { name, exact: true }).click();
 }
+
+/** Staff create an event type through its form; a public one lets its events take sign-ups without an account. */
+export async function createEventType(admin: Page, name: string, options: { isPublic?: boolean } = {}) {
+  await admin.goto("/admin/settings/event-types/new");
+  await admin.getByLabel("Name").fill(name);
+  if (options.isPublic) await admin.getByLabel("Public", { exact: true }).check();
+  await admin.getByRole("button", { name: "Create" }).click();
+  await expect(admin.getByText("Created.")).toBeVisible();
+}
+
+/** Staff create a certificate template through its form, signed by Ada Admin, Director. */
+export async function createCertificateTemplate(admin: Page, name: string, text = "We certify that {participant} took part in {event}. Code {code}.") {
+  await admin.goto("/admin/settings/certificates/new");
+  await admin.getByLabel("Name", { exact: true }).fill(name);
+  await admin.getByLabel("Certificate title").fill("Certificate of participation");
+  await admin.getByLabel("Text", { exact: true }).fill(text);
+  await admin.getByLabel("Signer's name").fill("Ada Admin");
+  await admin.getByLabel("Signer's role").fill("Director");
+  await admin.getByRole("button", { name: "Create" }).click();
+  await expect(admin.getByText("Created.")).toBeVisible();
+}

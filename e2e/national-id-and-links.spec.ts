@@ -8,6 +8,7 @@
 // follow on its server.
 import { type Page } from "@playwright/test";
 import { expect, test, uniqueTag } from "./fixtures";
+import { createEventType } from "./helpers";
 
 const CPF_SETTING = "CPF (Brazil), checked by its digits";
 
@@ -22,11 +23,7 @@ async function chooseNationalId(admin: Page, option: string) {
 async function createEvent(admin: Page, tag: string) {
   const typeName = `National id training ${tag}`;
   const name = `Link again ${tag}`;
-  await admin.goto("/admin/settings/event-types/new");
-  await admin.getByLabel("Name").fill(typeName);
-  await admin.getByLabel("Public", { exact: true }).check();
-  await admin.getByRole("button", { name: "Create" }).click();
-  await expect(admin.getByText("Created.")).toBeVisible();
+  await createEventType(admin, typeName, { isPublic: true });
 
   await admin.goto("/admin/events/new");
   await admin.getByLabel("Name", { exact: true }).fill(name);

@@ -9,7 +9,7 @@
 // portal question) and has Sofia (student) register to it with an answer.
 import { type Locator, type Page } from "@playwright/test";
 import { chooseLanguage, expect, test, uniqueTag, type LoginAs } from "./fixtures";
-import { formAlert, openPortalEvent } from "./helpers";
+import { createCertificateTemplate, createEventType, formAlert, openPortalEvent } from "./helpers";
 
 const PHONE = { width: 390, height: 844 };
 const LAPTOP = { width: 1366, height: 768 };
@@ -53,10 +53,7 @@ interface WalkInEvent {
 async function createEvent(admin: Page, tag: string, options: { name?: string; certificate?: boolean } = {}): Promise<WalkInEvent> {
   const name = options.name ?? `Walk-in workshop ${tag}`;
   const questionLabel = `Which team are you in ${tag}?`;
-  await admin.goto("/admin/settings/event-types/new");
-  await admin.getByLabel("Name").fill(`Walk-in type ${tag}`);
-  await admin.getByRole("button", { name: "Create" }).click();
-  await expect(admin.getByText("Created.")).toBeVisible();
+  await createEventType(admin, `Walk-in type ${tag}`);
 
   await admin.goto("/admin/settings/questionnaires/new");
   await admin.getByLabel("Name").fill(`Walk-in questions ${tag}`);
@@ -66,14 +63,7 @@ async function createEvent(admin: Page, tag: string, options: { name?: string; c
   await expect(admin.getByText("Created.")).toBeVisible();
 
   if (options.certificate) {
-    await admin.goto("/admin/settings/certificates/new");
-    await admin.getByLabel("Name", { exact: true }).fill(`Walk-in certificate ${tag}`);
-    await admin.getByLabel("Certificate title").fill("Certificate of participation");
-    await admin.getByLabel("Text", { exact: true }).fill("We certify that {participant} took part in {event}. Code {code}.");
-    await admin.getByLabel("Signer's name").fill("Ada Admin");
-    await admin.getByLabel("Signer's role").fill("Director");
-    await admin.getByRole("button", { name: "Create" }).click();
-    await expect(admin.getByText("Created.")).toBeVisible();
+    await createCertificateTemplate(admin, `Walk-in certificate ${tag}`);
   }
 
   await admin.goto("/admin/events/new");
