@@ -26,10 +26,8 @@ interface OnlineEvent {
 async function createOnlineEvent(admin: Page, baseURL: string, tag: string): Promise<OnlineEvent> {
   const typeName = `Dashboard webinars ${tag}`;
   const eventName = `Dashboard webinar ${tag}`;
-  // A test elsewhere may have left the server's clock moved: back to the present, which the event's times follow.
-  const clock = await admin.request.post("/api/test/clock", { data: { at: new Date().toISOString() } });
-  expect(clock.ok()).toBe(true);
-
+  // The event's times follow the server's clock, which is in the present: every
+  // test that moves it does so through the serverClock fixture, which puts it back.
   await createEventType(admin, typeName, { isPublic: true });
 
   const startsAt = new Date(Date.now() + 30 * 60_000);
